@@ -1,0 +1,222 @@
+package dev.precis.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.Precis;
+import dev.precis.ingest.ArticleReader;
+import dev.precis.ingest.InputException;
+import dev.precis.ingest.JsonArticles;
+import dev.precis.ingest.Limits;
+import dev.precis.ingest.RawArticle;
+import dev.precis.summarize.Summarizers;
+import dev.precis.summarize.Summary;
+import dev.precis.summarize.SummaryFormat;
+import dev.precis.summarize.SummaryOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code precis summarize}: one cited summary of the given articles, or batch mode. */
+@Command(
+    name = "summarize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Summarizes articles into a short extractive summary with citations.",
+      "PATH is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside) or - for stdin.",
+      "Batch mode: --input clusters.jsonl[.gz] --output summaries.jsonl, one cluster a line:",
+      "  {\"id\": ..., \"documents\": [string | {\"text\"|\"html\", \"title\", \"url\", \"published\"}]}"
+    })
+final class SummarizeCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Articles to summarize.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--input", paramLabel = "FILE", description = "Batch mode: clusters, one JSON object a line (.gz accepted).")
+  Path input;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  Path output;
+
+  @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Word budget (default: ${DEFAULT-VALUE}).")
+  int words;
+
+  @Option(names = "--truncate", description = "Fill the budget exactly by cutting the last sentence at N words.")
+  boolean truncate;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}); batch mode always writes JSON Lines.")
+  String format;
+
+  @Option(names = "--summarizer", paramLabel = "NAME", defaultValue = "default", description = "Algorithm (default: ${DEFAULT-VALUE}).")
+  String summarizer;
+
+  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  long maxFileBytes;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads in batch mode (default: all cores).")
+  Integer threads;
+
+  @Override
+  public Integer call() throws Exception {
+    if (words < 1) {
+      throw new IllegalArgumentException("--words must be at least 1");
+    }
+    Summarizers.byName(summarizer); // fail early on an unknown name
+    SummaryOptions options = new SummaryOptions(words, truncate, summarizer);
+    if (input != null) {
+      if (!paths.isEmpty()) {
+        throw new IllegalArgumentException("give either --input or PATH arguments, not both");
+      }
+      return batch(options);
+    }
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("no input: give PATH arguments, - for stdin, or --input FILE");
+    }
+    SummaryFormat fmt = SummaryFormat.parse(format);
+    PrintWriter err = spec.commandLine().getErr();
+    ArticleReader reader =
+        new ArticleReader(new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
+    List<RawArticle> raw = reader.read(paths, System.in);
+    Summary summary = Precis.summarize(raw, options);
+    String rendered = fmt.render(summary);
+    if (output != null) {
+      try (AtomicOutput out = new AtomicOutput(output)) {
+        out.writer().write(rendered);
+        out.commit();
+      }
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(rendered);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private int batch(SummaryOptions options) throws IOException, InterruptedException {
+    List<String> lines = readLines(input);
+    int n = Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    PrintWriter err = spec.commandLine().getErr();
+    try (Progress progress = Progress.start("summarize", lines.size(), err)) {
+      List<Future<String>> results = new ArrayList<>(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        final int lineNo = i + 1;
+        final String line = lines.get(i);
+        results.add(pool.submit(() -> {
+          String out = line.isBlank() ? null : summarizeLine(line, lineNo, options);
+          progress.step();
+          return out;
+        }));
+      }
+      Writer writer;
+      AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
+      try {
+        writer = atomic != null ? atomic.writer() : spec.commandLine().getOut();
+        for (Future<String> f : results) {
+          String out;
+          try {
+            out = f.get();
+          } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+              throw re;
+            }
+            throw new IllegalStateException(cause);
+          }
+          if (out != null) {
+            writer.write(out);
+            writer.write('\n');
+          }
+        }
+        writer.flush();
+        if (atomic != null) {
+          atomic.commit();
+        }
+      } finally {
+        if (atomic != null) {
+          atomic.close();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return 0;
+  }
+
+  private String summarizeLine(String line, int lineNo, SummaryOptions options) {
+    String where = input + ":" + lineNo;
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new InputException(where + ": invalid JSON (" + e.getOriginalMessage() + ")");
+    }
+    JsonNode docs = node == null ? null : node.get("documents");
+    if (docs == null || !docs.isArray()) {
+      throw new InputException(where + ": expected an object with a \"documents\" array");
+    }
+    String id = node.hasNonNull("id") ? node.get("id").asText() : String.valueOf(lineNo);
+    List<RawArticle> raw = new ArrayList<>();
+    for (int d = 0; d < docs.size(); d++) {
+      raw.add(JsonArticles.parse(docs.get(d), id + "#" + d, where + " document " + d));
+    }
+    ObjectNode out = JSON.createObjectNode();
+    out.put("id", id);
+    if (raw.stream().allMatch(r -> r.content().isBlank())) {
+      out.put("summary", "");
+      out.putArray("sentences");
+      return out.toString();
+    }
+    Summary summary = Precis.summarize(raw, options);
+    ObjectNode json = SummaryFormat.toJson(summary);
+    out.set("summary", json.get("summary"));
+    out.set("sentences", json.get("sentences"));
+    return out.toString();
+  }
+
+  private static List<String> readLines(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(file + ": no such file");
+    }
+    InputStream in = Files.newInputStream(file);
+    try {
+      if (file.toString().endsWith(".gz")) {
+        in = new GZIPInputStream(in, 1 << 16);
+      }
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        List<String> lines = new ArrayList<>();
+        for (String line; (line = r.readLine()) != null; ) {
+          lines.add(line);
+        }
+        return lines;
+      }
+    } catch (java.util.zip.ZipException e) {
+      throw new InputException(file + ": not a valid gzip file");
+    } finally {
+      in.close();
+    }
+  }
+}

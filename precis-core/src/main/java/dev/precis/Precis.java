@@ -1,0 +1,124 @@
+package dev.precis;
+
+import dev.precis.ingest.Article;
+import dev.precis.ingest.ExtractedPage;
+import dev.precis.ingest.HtmlExtractor;
+import dev.precis.ingest.RawArticle;
+import dev.precis.summarize.CitationFinder;
+import dev.precis.summarize.Summarizer;
+import dev.precis.summarize.Summarizers;
+import dev.precis.summarize.Summary;
+import dev.precis.summarize.SummaryOptions;
+import dev.precis.summarize.SummarySentence;
+import dev.precis.text.BoilerplateCleaner;
+import dev.precis.text.CleanText;
+import dev.precis.text.Document;
+import dev.precis.text.RuleBasedCleaner;
+import dev.precis.text.RuleBasedSentenceSplitter;
+import dev.precis.text.Sentence;
+import dev.precis.text.SentenceSplitter;
+import dev.precis.text.Words;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Precis library facade: raw articles in, a cited extractive summary out.
+ *
+ * <pre>{@code
+ * List<RawArticle> in = List.of(
+ *     RawArticle.ofText("a", "Tillerson met Lavrov in Moscow on Wednesday. ..."),
+ *     RawArticle.ofText("b", "<html>...</html>"));
+ * Summary summary = Precis.summarize(in, SummaryOptions.defaults().withWords(100));
+ * for (SummarySentence s : summary.sentences()) {
+ *   System.out.println(s.text() + " " + s.citations());
+ * }
+ * }</pre>
+ *
+ * <p>All methods are thread-safe; results are immutable records.
+ */
+public final class Precis {
+  private static final HtmlExtractor EXTRACTOR = new HtmlExtractor();
+  private static final BoilerplateCleaner CLEANER = new RuleBasedCleaner();
+  private static final SentenceSplitter SPLITTER = new RuleBasedSentenceSplitter();
+  private static final CitationFinder CITATIONS = new CitationFinder();
+
+  private Precis() {}
+
+  /** Extracts (HTML) and cleans a raw article; the title is kept as metadata. */
+  public static Article prepare(RawArticle raw) {
+    String title = raw.title();
+    String url = raw.url();
+    String body = raw.content();
+    String outlet = null;
+    String author = null;
+    java.time.Instant published = raw.published();
+    if (raw.format() == RawArticle.Format.HTML) {
+      ExtractedPage page = EXTRACTOR.extract(raw.content(), raw.url());
+      body = page.text();
+      title = title != null ? title : page.title();
+      url = url != null ? url : page.url();
+      outlet = page.outlet();
+      author = page.author();
+      published = published != null ? published : page.published();
+    }
+    CleanText clean = CLEANER.clean(title, body);
+    return new Article(
+        raw.id(), clean.title(), clean.text(), url, outlet, published, author, raw.origin());
+  }
+
+  /** Splits prepared articles into documents, indexed in list order. */
+  public static List<Document> split(List<Article> articles) {
+    List<Document> docs = new ArrayList<>(articles.size());
+    for (int i = 0; i < articles.size(); i++) {
+      docs.add(Document.of(i, articles.get(i), SPLITTER));
+    }
+    return docs;
+  }
+
+  /** Prepares, splits and summarizes raw articles. */
+  public static Summary summarize(List<RawArticle> raw, SummaryOptions options) {
+    List<Article> articles = new ArrayList<>(raw.size());
+    for (RawArticle r : raw) {
+      articles.add(prepare(r));
+    }
+    return summarizeArticles(articles, options);
+  }
+
+  /** Summarizes articles that are already cleaned. */
+  public static Summary summarizeArticles(List<Article> articles, SummaryOptions options) {
+    return summarizeDocuments(split(articles), options);
+  }
+
+  /** Summarizes split documents and attaches citations to every article that states each one. */
+  public static Summary summarizeDocuments(List<Document> docs, SummaryOptions options) {
+    Summarizer summarizer = Summarizers.byName(options.summarizer());
+    List<Sentence> chosen = summarizer.select(docs, options.words());
+    List<SummarySentence> out = new ArrayList<>(chosen.size());
+    int words = 0;
+    for (Sentence s : chosen) {
+      words += s.words();
+      out.add(new SummarySentence(s.text(), s, CITATIONS.cite(s, docs)));
+    }
+    if (options.truncate() && words < options.words()) {
+      // --truncate fills the budget: the next sentence cut at the remaining words
+      Sentence next = nextUnused(docs, chosen);
+      if (next != null) {
+        String cut = Words.firstWords(next.text(), options.words() - words);
+        out.add(new SummarySentence(cut, next, CITATIONS.cite(next, docs)));
+      }
+    }
+    List<Article> articles = docs.stream().map(Document::article).toList();
+    return new Summary(out, articles);
+  }
+
+  private static Sentence nextUnused(List<Document> docs, List<Sentence> chosen) {
+    for (Document d : docs) {
+      for (Sentence s : d.sentences()) {
+        if (!chosen.contains(s) && s.words() >= 5) {
+          return s;
+        }
+      }
+    }
+    return null;
+  }
+}
