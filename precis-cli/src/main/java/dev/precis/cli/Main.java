@@ -20,28 +20,38 @@ public final class Main {
 
   /** Runs the command line and returns the exit code; never throws. */
   public static int run(String... args) {
+    return run(
+        new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8),
+        args);
+  }
+
+  /** Runs the command line writing to the given streams; returns the exit code; never throws. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          PrintWriter err = cmd.getErr();
+          PrintWriter w = cmd.getErr();
           if (e instanceof InputException || e instanceof IllegalArgumentException) {
-            err.println("precis: error: " + e.getMessage());
-            err.flush();
+            w.println("precis: error: " + e.getMessage());
+            w.flush();
             return 2;
           }
-          err.println("precis: internal error: " + e);
+          w.println("precis: internal error: " + e);
           if (System.getenv("PRECIS_DEBUG") != null) {
-            e.printStackTrace(err);
+            e.printStackTrace(w);
           }
-          err.flush();
+          w.flush();
           return 1;
         });
     cli.setParameterExceptionHandler(
         (e, parsed) -> {
-          PrintWriter err = e.getCommandLine().getErr();
-          err.println("precis: " + e.getMessage());
-          err.println("Try 'precis " + e.getCommandLine().getCommandName() + " --help'.");
-          err.flush();
+          PrintWriter w = e.getCommandLine().getErr();
+          w.println("precis: " + e.getMessage());
+          w.println("Try 'precis " + e.getCommandLine().getCommandName() + " --help'.");
+          w.flush();
           return 2;
         });
     return cli.execute(args);

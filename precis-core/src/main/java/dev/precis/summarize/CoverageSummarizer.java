@@ -55,7 +55,7 @@ public final class CoverageSummarizer implements Summarizer {
         double gain = 0;
         for (String c : concepts.get(i)) {
           if (!covered.contains(c)) {
-            gain += df.get(c) - 1;
+            gain += df.get(c);
           }
         }
         double score = gain / Math.sqrt(w);
