@@ -15,7 +15,9 @@ public final class RuleBasedCleaner implements BoilerplateCleaner {
       if (line.isEmpty()) {
         continue;
       }
-      if (title == null && kept.isEmpty()) {
+      // a first short line without a final stop is a headline; a long one is body text
+      if (title == null && kept.isEmpty() && Words.count(line) <= 25
+          && !line.endsWith(".") && lines.length > 1) {
         title = line;
         continue;
       }
