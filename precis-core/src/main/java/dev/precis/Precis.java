@@ -51,6 +51,7 @@ public final class Precis {
     String body = raw.content();
     String outlet = null;
     String author = null;
+    String language = null;
     java.time.Instant published = raw.published();
     if (raw.format() == RawArticle.Format.HTML) {
       ExtractedPage page = EXTRACTOR.extract(raw.content(), raw.url());
@@ -59,11 +60,20 @@ public final class Precis {
       url = url != null ? url : page.url();
       outlet = page.outlet();
       author = page.author();
+      language = page.language();
       published = published != null ? published : page.published();
     }
     CleanText clean = CLEANER.clean(title, body);
     return new Article(
-        raw.id(), clean.title(), clean.text(), url, outlet, published, author, raw.origin());
+        raw.id(),
+        clean.title(),
+        clean.text(),
+        url,
+        outlet,
+        published,
+        author,
+        raw.origin(),
+        language);
   }
 
   /** Splits prepared articles into documents, indexed in list order. */

@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "precis 0.1.0",
     description = "Turns raw news articles into stories, cited summaries and fact sheets.",
-    subcommands = {SummarizeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      SummarizeCommand.class,
+      ExtractCommand.class,
+      EvalExtractCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   public static void main(String[] args) {

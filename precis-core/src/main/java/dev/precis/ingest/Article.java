@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param published publication time or {@code null}
  * @param author author or {@code null}
  * @param origin where it came from (path, URL, "stdin")
+ * @param language ISO 639-1 code of the text's language, or {@code null} when unknown
  */
 public record Article(
     String id,
@@ -23,12 +24,26 @@ public record Article(
     String outlet,
     Instant published,
     String author,
-    String origin) {
+    String origin,
+    String language) {
 
   public Article {
     if (text == null) {
       throw new IllegalArgumentException("article text must not be null");
     }
+  }
+
+  /** An article whose language is unknown. */
+  public Article(
+      String id,
+      String title,
+      String text,
+      String url,
+      String outlet,
+      java.time.Instant published,
+      String author,
+      String origin) {
+    this(id, title, text, url, outlet, published, author, origin, null);
   }
 
   /** A plain article with just an id and body text. */

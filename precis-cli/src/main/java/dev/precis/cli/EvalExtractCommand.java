@@ -1,0 +1,82 @@
+package dev.precis.cli;
+
+import dev.precis.Precis;
+import dev.precis.eval.ExtractionEvaluation;
+import dev.precis.eval.ShingleMatch;
+import dev.precis.ingest.HtmlExtractor;
+import dev.precis.ingest.RawArticle;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code precis eval-extract}: scores main-text extraction on a labelled page set. */
+@Command(
+    name = "eval-extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores main-text extraction on labelled pages with the metric of the Scrapinghub",
+      "article-extraction benchmark (4-token shingles, per-page precision and recall averaged,",
+      "F1 of the averages). DIR holds ground-truth.json and html/ID.html.gz."
+    })
+final class EvalExtractCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--dataset", paramLabel = "DIR", required = true, description = "The labelled data set, e.g. ../shared/data/article-extraction.")
+  Path dataset;
+
+  @Option(names = "--worst", paramLabel = "N", defaultValue = "0", description = "Also list the N pages with the lowest F1 (default: ${DEFAULT-VALUE}).")
+  int worst;
+
+  @Override
+  public Integer call() {
+    List<ExtractionEvaluation.Page> pages = ExtractionEvaluation.load(dataset);
+    HtmlExtractor extractor = new HtmlExtractor();
+    ExtractionEvaluation.Result raw =
+        ExtractionEvaluation.run(pages, (html, url) -> extractor.extract(html, url).text());
+    ExtractionEvaluation.Result cleaned =
+        ExtractionEvaluation.run(
+            pages,
+            (html, url) ->
+                Precis.prepare(
+                        new RawArticle("page", html, RawArticle.Format.HTML, null, url, null, url))
+                    .text());
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%d pages from %s%n%n", pages.size(), dataset);
+    out.println("| extractor | precision | recall | F1 |");
+    out.println("|---|---|---|---|");
+    row(out, "HtmlExtractor", raw.scores());
+    row(out, "HtmlExtractor + cleaner (Precis.prepare)", cleaned.scores());
+    if (worst > 0) {
+      out.println();
+      out.println("lowest F1 (HtmlExtractor):");
+      List<ExtractionEvaluation.PageResult> sorted = new ArrayList<>(raw.pages());
+      sorted.sort(Comparator.comparingDouble(r -> f1(r.counts())));
+      for (ExtractionEvaluation.PageResult r : sorted.subList(0, Math.min(worst, sorted.size()))) {
+        out.printf(
+            Locale.ROOT, "  F1 %.3f  P %.3f  R %.3f  %s  %s%n", f1(r.counts()),
+            r.counts().precision(), r.counts().recall(), r.page().id(), r.page().url());
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void row(PrintWriter out, String name, ShingleMatch.Scores s) {
+    out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, s.precision(), s.recall(), s.f1());
+  }
+
+  private static double f1(ShingleMatch.Counts c) {
+    double p = c.precision();
+    double r = c.recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+}

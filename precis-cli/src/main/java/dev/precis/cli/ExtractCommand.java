@@ -1,0 +1,200 @@
+package dev.precis.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.Precis;
+import dev.precis.ingest.Article;
+import dev.precis.ingest.ExtractedPage;
+import dev.precis.ingest.HtmlExtractor;
+import dev.precis.ingest.InputException;
+import dev.precis.ingest.Limits;
+import dev.precis.ingest.RawArticle;
+import dev.precis.ingest.TextDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code precis extract}: main text and metadata of HTML pages, one JSON object a line. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Extracts the main text and metadata of HTML pages.",
+      "FILE_OR_DIR is an .html/.htm page (optionally .gz) or a directory searched recursively"
+          + " for them.",
+      "Each output line: {\"path\", \"title\", \"text\", \"url\", \"published\", \"author\","
+          + " \"language\", \"outlet\"}; text has one paragraph a line."
+    })
+final class ExtractCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Pages to extract.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "Output format: jsonl (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  Path output;
+
+  @Option(names = "--clean", description = "Also run Precis's boilerplate cleaner on the text (paragraphs then separated by blank lines).")
+  boolean clean;
+
+  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse pages larger than this, after decompression (default: ${DEFAULT-VALUE}).")
+  long maxFileBytes;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!format.equalsIgnoreCase("jsonl")) {
+      throw new IllegalArgumentException("unknown --format '" + format + "': use jsonl");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> files = new ArrayList<>();
+    List<Path> explicit = new ArrayList<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new InputException(p + ": no such file or directory");
+      }
+      if (Files.isDirectory(p)) {
+        List<Path> found = listPages(p);
+        if (found.isEmpty()) {
+          throw new InputException(p + ": directory contains no .html, .htm, .html.gz or .htm.gz files");
+        }
+        files.addAll(found);
+      } else {
+        files.add(p);
+        explicit.add(p);
+      }
+    }
+    HtmlExtractor extractor = new HtmlExtractor();
+    AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
+    try (Progress progress = Progress.start("extract", files.size(), err)) {
+      Writer out = atomic != null ? atomic.writer() : spec.commandLine().getOut();
+      int written = 0;
+      for (Path f : files) {
+        String line;
+        try {
+          line = extractOne(f, extractor);
+        } catch (InputException e) {
+          if (explicit.contains(f)) {
+            throw e;
+          }
+          err.println("precis: warning: skipped " + e.getMessage());
+          err.flush();
+          progress.step();
+          continue;
+        }
+        out.write(line);
+        out.write('\n');
+        written++;
+        progress.step();
+      }
+      out.flush();
+      if (written == 0) {
+        throw new InputException("no pages could be extracted");
+      }
+      if (atomic != null) {
+        atomic.commit();
+      }
+    } finally {
+      if (atomic != null) {
+        atomic.close();
+      }
+    }
+    return 0;
+  }
+
+  private String extractOne(Path f, HtmlExtractor extractor) {
+    String html = TextDecoder.decode(readPage(f));
+    ExtractedPage page = extractor.extract(html, null);
+    String text = page.text();
+    String title = page.title();
+    if (clean) {
+      Article a =
+          Precis.prepare(
+              new RawArticle(f.toString(), text, RawArticle.Format.TEXT, title, null, null, f.toString()));
+      text = a.text();
+      title = a.title();
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("path", f.toString());
+    o.put("title", title);
+    o.put("text", text);
+    o.put("url", page.url());
+    o.put("published", page.published() == null ? null : page.published().toString());
+    o.put("author", page.author());
+    o.put("language", page.language());
+    o.put("outlet", page.outlet());
+    return o.toString();
+  }
+
+  private byte[] readPage(Path f) {
+    try {
+      long size = Files.size(f);
+      boolean gz = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+      if (!gz && size > maxFileBytes) {
+        throw new InputException(
+            f + ": file is " + size + " bytes, over the limit of " + maxFileBytes
+                + " (raise it with --max-file-bytes)");
+      }
+      byte[] bytes;
+      if (gz) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(f), 1 << 16)) {
+          bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+        }
+        if (bytes.length > maxFileBytes) {
+          throw new InputException(
+              f + ": page is over the limit of " + maxFileBytes
+                  + " bytes once decompressed (raise it with --max-file-bytes)");
+        }
+      } else {
+        bytes = Files.readAllBytes(f);
+      }
+      if (TextDecoder.looksBinary(bytes)) {
+        throw new InputException(f + ": binary file, not an HTML page");
+      }
+      return bytes;
+    } catch (ZipException | java.io.EOFException e) {
+      throw new InputException(f + ": not a valid gzip file");
+    } catch (NoSuchFileException e) {
+      throw new InputException(f + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new InputException(f + ": permission denied");
+    } catch (IOException e) {
+      throw new InputException(f + ": cannot read (" + e.getMessage() + ")");
+    }
+  }
+
+  static boolean isPage(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".html.gz")
+        || n.endsWith(".htm.gz");
+  }
+
+  private static List<Path> listPages(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).filter(ExtractCommand::isPage).sorted().toList();
+    } catch (IOException e) {
+      throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
+    }
+  }
+}

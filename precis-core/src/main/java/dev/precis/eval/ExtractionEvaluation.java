@@ -1,0 +1,112 @@
+package dev.precis.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.precis.ingest.InputException;
+import dev.precis.ingest.TextDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Runs a main-text extractor over a labelled article-extraction data set laid out like the
+ * Scrapinghub benchmark: {@code ground-truth.json} ({@code {ID: {"articleBody", "url"}}}) and
+ * {@code html/ID.html.gz} (or {@code html/ID.html}), and scores it with {@link ShingleMatch}.
+ */
+public final class ExtractionEvaluation {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One labelled page.
+   *
+   * @param id page id (file name without extension)
+   * @param url the page's URL as recorded in the data set
+   * @param html the page, decoded
+   * @param truth the human-marked article body
+   */
+  public record Page(String id, String url, String html, String truth) {}
+
+  /**
+   * The score of one page.
+   *
+   * @param page the page
+   * @param prediction the extracted text
+   * @param counts normalised shingle counts
+   */
+  public record PageResult(Page page, String prediction, ShingleMatch.Counts counts) {}
+
+  /**
+   * Scores of a whole run.
+   *
+   * @param scores averages over pages
+   * @param pages per-page results in data-set order
+   */
+  public record Result(ShingleMatch.Scores scores, List<PageResult> pages) {}
+
+  private ExtractionEvaluation() {}
+
+  /** Loads every labelled page of the data set in {@code dir}, sorted by id. */
+  public static List<Page> load(Path dir) {
+    Path truthFile = dir.resolve("ground-truth.json");
+    if (!Files.isRegularFile(truthFile)) {
+      throw new InputException(dir + ": not an extraction data set (no ground-truth.json)");
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(truthFile.toFile());
+    } catch (IOException e) {
+      throw new InputException(truthFile + ": cannot read (" + e.getMessage() + ")");
+    }
+    List<String> ids = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      ids.add(it.next().getKey());
+    }
+    ids.sort(null);
+    List<Page> pages = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      JsonNode entry = root.get(id);
+      String truth = entry.path("articleBody").asText("");
+      String url = entry.hasNonNull("url") ? entry.get("url").asText() : null;
+      pages.add(new Page(id, url, readHtml(dir.resolve("html"), id), truth));
+    }
+    return pages;
+  }
+
+  /** Extracts every page with {@code extractor} (html, url to text) and scores the result. */
+  public static Result run(List<Page> pages, BiFunction<String, String, String> extractor) {
+    List<PageResult> results = new ArrayList<>(pages.size());
+    List<ShingleMatch.Counts> counts = new ArrayList<>(pages.size());
+    for (Page p : pages) {
+      String predicted = extractor.apply(p.html(), p.url());
+      ShingleMatch.Counts c = ShingleMatch.compare(p.truth(), predicted);
+      counts.add(c);
+      results.add(new PageResult(p, predicted, c));
+    }
+    return new Result(ShingleMatch.average(counts), results);
+  }
+
+  private static String readHtml(Path htmlDir, String id) {
+    Path gz = htmlDir.resolve(id + ".html.gz");
+    Path plain = htmlDir.resolve(id + ".html");
+    try {
+      if (Files.isRegularFile(gz)) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+          return TextDecoder.decode(in.readAllBytes());
+        }
+      }
+      if (Files.isRegularFile(plain)) {
+        return TextDecoder.decode(Files.readAllBytes(plain));
+      }
+    } catch (IOException e) {
+      throw new InputException(htmlDir.resolve(id) + ": cannot read page (" + e.getMessage() + ")");
+    }
+    throw new InputException(htmlDir + ": no page for id " + id);
+  }
+}

@@ -1,0 +1,554 @@
+package dev.precis.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the main text of a page, in the spirit of Readability and boilerpipe but tuned on news
+ * pages: the DOM is pruned of furniture (scripts, navigation, hidden and clearly non-article
+ * blocks named by their class or id), paragraphs are scored by length and commas, scores flow
+ * to their ancestors damped by link density, the best container wins, its siblings that look
+ * like article text join it, and the result is pruned again of link lists, share bars and
+ * similar blocks before it is rendered one paragraph a line.
+ *
+ * <p>Not thread-safe per call (state lives in the call); one instance may serve many threads.
+ */
+final class MainTextExtractor {
+
+  /** Elements that never carry article text. */
+  private static final String ALWAYS_REMOVED =
+      "script, style, noscript, template, svg, canvas, iframe, object, embed, button, input,"
+          + " select, textarea, option, audio, video, source, track, map, dialog, link, meta";
+
+  /** Page furniture by tag; kept when it holds most of the page's paragraph text. */
+  private static final String STRUCTURAL_FURNITURE = "nav, header, footer, aside, menu";
+
+  private static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+          "ul", "ol", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr",
+          "dl", "dt", "dd", "figure", "figcaption", "header", "footer", "address", "aside",
+          "form", "fieldset", "center", "details", "summary", "hr", "br", "caption", "body",
+          "html", "nav", "picture", "hgroup");
+
+  private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
+
+  /** Class/id words that mark a block as not article text, whatever else it says. */
+  private static final Pattern STRONG_NEGATIVE =
+      Pattern.compile(
+          "comment|disqus|related|recommend|share|sharing|social|newsletter|subscri|promo"
+              + "|sponsor|advert|outbrain|taboola|recirc|breadcrumb|sidebar|cookie|consent"
+              + "|gdpr|popup|modal|paywall|signup|sign-up|most-popular|mostpopular|trending"
+              + "|read-more|readmore|more-stories|morestories|also-read|skip-link|skiplink"
+              + "|toolbar|author-bio|authorbio|about-author|jump-link|print-only|visually-hidden"
+              + "|sr-only|screen-reader|hidden-text|ad-container|ad-slot|adslot|adunit|ad-unit"
+              + "|dfp|googlead|banner|rail|teaser|footer|masthead|copyright|pagination|pager");
+
+  private static final Pattern COMMENTS = Pattern.compile("comment|disqus|repl(y|ies)|respond");
+
+  /** Class/id words that mark a block as furniture unless a positive word is present too. */
+  private static final Pattern WEAK_NEGATIVE =
+      Pattern.compile(
+          "(^|[\\s_-])(ad|ads|nav|navbar|navigation|menu|header|meta|tags?|widget|extra|byline"
+              + "|caption|credit|hidden|combx|remark|rss|shoutbox|skyscraper|supplemental|tools"
+              + "|utility|utils|topics|keywords|timestamp|dateline|date|time|print|email"
+              + "|follow|login|nocontent|aside|callout|card|module|overlay|player|video)"
+              + "($|[\\s_-])");
+
+  /** Class/id words that mark the article body. */
+  private static final Pattern POSITIVE =
+      Pattern.compile(
+          "article|body|content|entry|hentry|main|page|post|story|text|blog|prose|column"
+              + "|paragraph|rich-?text|h-entry");
+
+  /** Lines that are page furniture when they stand alone. */
+  private static final Pattern FURNITURE_LINE =
+      Pattern.compile(
+          "(?i)^(advertisement|advertisment|ad|sponsored|story continues below|continue reading"
+              + "( below)?|skip advertisement|scroll to continue.*|read more|related:?|share"
+              + "( this)?( article| story)?|click to share.*|image:?|photo:?|video|close"
+              + "|loading\\.*|supported by|email|print|facebook|twitter|linkedin|whatsapp)$");
+
+  private final Map<Element, Double> scores = new IdentityHashMap<>();
+
+  /** Extracts the main text of {@code doc}; the document is modified. */
+  static String extract(Document doc) {
+    return new MainTextExtractor().run(doc);
+  }
+
+  private String run(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return "";
+    }
+    doc.select(ALWAYS_REMOVED).remove();
+    removeHidden(body);
+    Map<Element, Integer> paragraphText = paragraphTextByElement(body);
+    int total = paragraphText.getOrDefault(body, 0);
+    removeFurniture(body, paragraphText, total);
+    Element top = bestCandidate(body);
+    if (top == null) {
+      return render(List.of(body));
+    }
+    List<Element> parts = withSiblings(top);
+    for (Element part : parts) {
+      prune(part);
+    }
+    String text = render(parts);
+    if (text.length() < 200 && body.text().length() > text.length() * 3) {
+      // The chosen block is too small to be the article: fall back to the whole body.
+      prune(body);
+      String whole = render(List.of(body));
+      if (whole.length() > text.length()) {
+        return whole;
+      }
+    }
+    return text;
+  }
+
+  // ---------------------------------------------------------------- pruning before scoring
+
+  private static void removeHidden(Element root) {
+    List<Element> hidden = new ArrayList<>();
+    for (Element e : root.getAllElements()) {
+      if (e.hasAttr("hidden")) {
+        hidden.add(e);
+        continue;
+      }
+      String style = e.attr("style");
+      if (!style.isEmpty()) {
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (s.contains("display:none") || s.contains("visibility:hidden")) {
+          hidden.add(e);
+        }
+      }
+    }
+    for (Element e : hidden) {
+      e.remove();
+    }
+  }
+
+  /** Text length inside {@code <p>}-like elements, per element (summed over descendants). */
+  private static Map<Element, Integer> paragraphTextByElement(Element root) {
+    Map<Element, Integer> out = new IdentityHashMap<>();
+    for (Element p : root.select("p, pre")) {
+      int len = p.text().length();
+      if (len == 0) {
+        continue;
+      }
+      for (Element a = p; a != null; a = a.parent()) {
+        out.merge(a, len, Integer::sum);
+        if (a == root) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void removeFurniture(
+      Element body, Map<Element, Integer> paragraphText, int total) {
+    List<Element> doomed = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (e == body || e.tagName().equals("article") || e.tagName().equals("main")) {
+        continue;
+      }
+      boolean furniture = e.is(STRUCTURAL_FURNITURE) || isNegative(e);
+      if (!furniture) {
+        continue;
+      }
+      int held = paragraphText.getOrDefault(e, 0);
+      // A wrapper with a careless class name ("page has-sidebar") may hold the article itself.
+      // Comment threads can outweigh the article; anything else holding much of the page's
+      // paragraph text is kept for the scorer to judge.
+      if (total > 0 && held > total * 0.3 && !COMMENTS.matcher(classAndId(e)).find()) {
+        continue;
+      }
+      doomed.add(e);
+    }
+    for (Element e : doomed) {
+      e.remove();
+    }
+  }
+
+  private static String classAndId(Element e) {
+    String cls = e.className();
+    String id = e.id();
+    if (cls.isEmpty() && id.isEmpty()) {
+      return "";
+    }
+    return (cls + " " + id).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isNegative(Element e) {
+    String s = classAndId(e);
+    if (s.isEmpty()) {
+      return false;
+    }
+    if (STRONG_NEGATIVE.matcher(s).find()) {
+      return true;
+    }
+    return WEAK_NEGATIVE.matcher(s).find() && !POSITIVE.matcher(s).find();
+  }
+
+  private static int classWeight(Element e) {
+    String s = classAndId(e);
+    if (s.isEmpty()) {
+      return 0;
+    }
+    int w = 0;
+    if (STRONG_NEGATIVE.matcher(s).find() || WEAK_NEGATIVE.matcher(s).find()) {
+      w -= 25;
+    }
+    if (POSITIVE.matcher(s).find()) {
+      w += 25;
+    }
+    return w;
+  }
+
+  // ---------------------------------------------------------------- scoring
+
+  private Element bestCandidate(Element body) {
+    Map<Element, Double> raw = new HashMap<>();
+    List<Element> order = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (!isParagraphLike(e)) {
+        continue;
+      }
+      String text = ownBlockText(e);
+      if (text.length() < 25) {
+        continue;
+      }
+      double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+      Element ancestor = e.parent();
+      for (int level = 0; ancestor != null && level < 5; level++) {
+        if (!raw.containsKey(ancestor)) {
+          raw.put(ancestor, initialScore(ancestor));
+          order.add(ancestor);
+        }
+        double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        raw.merge(ancestor, score / divider, Double::sum);
+        if (ancestor == body) {
+          break;
+        }
+        ancestor = ancestor.parent();
+      }
+    }
+    Element best = null;
+    double bestScore = 0;
+    for (Element c : order) {
+      double s = raw.get(c) * (1 - linkDensity(c));
+      scores.put(c, s);
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    return promote(best, bestScore, body);
+  }
+
+  /** Climbs from the best candidate to an ancestor when the article is split across blocks. */
+  private Element promote(Element best, double bestScore, Element body) {
+    // Several strong candidates under one ancestor: that ancestor holds the whole article.
+    List<Element> strong = new ArrayList<>();
+    for (Map.Entry<Element, Double> e : scores.entrySet()) {
+      if (e.getKey() != best && e.getValue() >= bestScore * 0.75) {
+        strong.add(e.getKey());
+      }
+    }
+    Element top = best;
+    if (strong.size() >= 3) {
+      for (Element a = best.parent(); a != null && a != body; a = a.parent()) {
+        int inside = 0;
+        for (Element s : strong) {
+          if (isAncestor(a, s)) {
+            inside++;
+          }
+        }
+        if (inside >= 3) {
+          top = a;
+          break;
+        }
+      }
+    }
+    // A wrapper whose only child is the candidate adds nothing but may hold siblings' context.
+    while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+      top = top.parent();
+    }
+    return top;
+  }
+
+  private static boolean isAncestor(Element a, Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == a) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double initialScore(Element e) {
+    double s =
+        switch (e.normalName()) {
+          case "div", "article", "main", "section" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+    return s + classWeight(e);
+  }
+
+  /** Paragraphs, and divs that hold text directly rather than through block children. */
+  private static boolean isParagraphLike(Element e) {
+    String tag = e.normalName();
+    if (PARAGRAPH_TAGS.contains(tag)) {
+      return true;
+    }
+    if (tag.equals("div") || tag.equals("section") || tag.equals("span")) {
+      for (Node child : e.childNodes()) {
+        if (child instanceof TextNode t && t.text().strip().length() > 20) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Text of the element's own inline content, not of nested blocks. */
+  private static String ownBlockText(Element e) {
+    if (PARAGRAPH_TAGS.contains(e.normalName())) {
+      return e.text();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode t) {
+        sb.append(t.text());
+      } else if (child instanceof Element c && !BLOCK_TAGS.contains(c.normalName())) {
+        sb.append(c.text());
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  private static int commas(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '，' || c == '、' || c == '،') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static double linkDensity(Element e) {
+    int len = e.text().length();
+    if (len == 0) {
+      return 0;
+    }
+    int links = 0;
+    for (Element a : e.select("a")) {
+      String href = a.attr("href");
+      // In-page anchors (footnotes, "#section") read as text, not as navigation.
+      double weight = href.startsWith("#") ? 0.3 : 1;
+      links += (int) (a.text().length() * weight);
+    }
+    return Math.min(1, (double) links / len);
+  }
+
+  // ---------------------------------------------------------------- assembling
+
+  private List<Element> withSiblings(Element top) {
+    Element parent = top.parent();
+    if (parent == null) {
+      return List.of(top);
+    }
+    double topScore = scores.getOrDefault(top, 0.0);
+    double threshold = Math.max(10, topScore * 0.2);
+    List<Element> parts = new ArrayList<>();
+    for (Element sibling : parent.children()) {
+      if (sibling == top) {
+        parts.add(sibling);
+        continue;
+      }
+      double bonus = 0;
+      if (!top.className().isEmpty() && top.className().equals(sibling.className())) {
+        bonus = topScore * 0.2;
+      }
+      Double s = scores.get(sibling);
+      if (s != null && s + bonus >= threshold) {
+        parts.add(sibling);
+        continue;
+      }
+      if (sibling.normalName().equals("p")) {
+        String text = sibling.text();
+        double ld = linkDensity(sibling);
+        if ((text.length() > 80 && ld < 0.25)
+            || (text.length() > 0 && ld == 0 && text.matches("(?s).*\\.\\s*$"))) {
+          parts.add(sibling);
+        }
+      }
+    }
+    return parts;
+  }
+
+  // ---------------------------------------------------------------- pruning after choosing
+
+  /** Removes blocks inside the chosen content that look like lists of links or furniture. */
+  private void prune(Element root) {
+    List<Element> doomed = new ArrayList<>();
+    for (Element e : root.getAllElements()) {
+      if (e == root) {
+        continue;
+      }
+      String tag = e.normalName();
+      if (tag.equals("h1")) {
+        doomed.add(e);
+        continue;
+      }
+      if (tag.matches("h[2-6]")) {
+        if (classWeight(e) < 0 || linkDensity(e) > 0.33) {
+          doomed.add(e);
+        }
+        continue;
+      }
+      if (!(tag.equals("div") || tag.equals("section") || tag.equals("ul") || tag.equals("ol")
+          || tag.equals("table") || tag.equals("form") || tag.equals("fieldset")
+          || tag.equals("figure") || tag.equals("dl"))) {
+        continue;
+      }
+      if (shouldDrop(e)) {
+        doomed.add(e);
+      }
+    }
+    for (Element e : doomed) {
+      e.remove();
+    }
+  }
+
+  private boolean shouldDrop(Element e) {
+    int weight = classWeight(e);
+    double score = scores.getOrDefault(e, 0.0);
+    if (weight + score < 0) {
+      return true;
+    }
+    String text = e.text();
+    if (commas(text) >= 10) {
+      return false;
+    }
+    boolean list = e.normalName().equals("ul") || e.normalName().equals("ol");
+    int p = e.getElementsByTag("p").size();
+    int img = e.getElementsByTag("img").size();
+    int li = e.getElementsByTag("li").size() - 100;
+    double ld = linkDensity(e);
+    int len = text.length();
+    if (img > 1 && (double) p / img < 0.5 && len < 200) {
+      return true;
+    }
+    if (!list && li > p) {
+      return true;
+    }
+    if (weight < 25 && ld > 0.2 && !(list && ld < 0.5)) {
+      return len < 1000 || ld > 0.5;
+    }
+    if (weight >= 25 && ld > 0.5) {
+      return true;
+    }
+    if (list && ld > 0.5) {
+      return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  /** Renders elements as text, one block a line, dropping furniture lines. */
+  static String render(List<Element> parts) {
+    StringBuilder sb = new StringBuilder();
+    for (Element part : parts) {
+      appendText(part, sb);
+      sb.append('\n');
+    }
+    StringBuilder out = new StringBuilder(sb.length());
+    for (String line : sb.toString().split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty() || FURNITURE_LINE.matcher(l).matches()) {
+        continue;
+      }
+      out.append(l).append('\n');
+    }
+    return out.toString().strip();
+  }
+
+  private static void appendText(Node node, StringBuilder sb) {
+    if (node instanceof TextNode t) {
+      String s = t.getWholeText();
+      appendNormalized(s, sb, isInPre(t));
+      return;
+    }
+    if (!(node instanceof Element e)) {
+      return;
+    }
+    String tag = e.normalName();
+    if (tag.equals("br")) {
+      sb.append('\n');
+      return;
+    }
+    boolean block = BLOCK_TAGS.contains(tag);
+    if (block) {
+      sb.append('\n');
+    }
+    for (Node child : e.childNodes()) {
+      appendText(child, sb);
+    }
+    if (tag.equals("td") || tag.equals("th")) {
+      sb.append(' ');
+    }
+    if (block) {
+      sb.append('\n');
+    }
+  }
+
+  private static boolean isInPre(TextNode t) {
+    for (Element p = t.parent(); p != null; p = p.parent()) {
+      if (p.normalName().equals("pre")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void appendNormalized(String s, StringBuilder sb, boolean pre) {
+    if (pre) {
+      sb.append(s);
+      return;
+    }
+    boolean space = sb.length() > 0 && Character.isWhitespace(sb.charAt(sb.length() - 1));
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0') {
+        if (!space) {
+          sb.append(' ');
+          space = true;
+        }
+      } else {
+        sb.append(c);
+        space = false;
+      }
+    }
+  }
+}
