@@ -1,0 +1,84 @@
+package dev.precis.text;
+
+/**
+ * Removes inline hover-cards that some outlets (The Hill, for one) glue into a person's name when
+ * the page is flattened to text: {@code "Rex TillersonRex Wayne TillersonHow the US could ...
+ * MORE spoke"} becomes {@code "Rex Tillerson spoke"}.
+ *
+ * <p>The card is recognised by its shape, not by names: a capitalised word W immediately followed
+ * (no space) by an upper-case letter, the same word W again within a short full name, glued to a
+ * run of teaser text that ends with the all-capital token {@code MORE}. Each candidate is checked
+ * within bounded windows, so the scan stays linear in the text length.
+ */
+final class HoverCards {
+  /** Longest full name inside a card ("Rex Wayne Tillerson"). */
+  private static final int MAX_NAME = 80;
+
+  /** Longest teaser run before the closing "MORE". */
+  private static final int MAX_TEASER = 800;
+
+  private HoverCards() {}
+
+  /** The text with every hover-card removed; the same instance when there is none. */
+  static String strip(String s) {
+    StringBuilder out = null;
+    int copied = 0;
+    int n = s.length();
+    for (int i = 1; i < n; i++) {
+      if (!Character.isUpperCase(s.charAt(i)) || !Character.isLowerCase(s.charAt(i - 1))) {
+        continue;
+      }
+      int wordStart = i - 1;
+      while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1))) {
+        wordStart--;
+      }
+      if (!Character.isUpperCase(s.charAt(wordStart)) || i - wordStart < 2) {
+        continue;
+      }
+      String surname = s.substring(wordStart, i);
+      int end = cardEnd(s, i, surname);
+      if (end < 0) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(n);
+      }
+      out.append(s, copied, i);
+      copied = end;
+      i = end;
+    }
+    if (out == null) {
+      return s;
+    }
+    out.append(s, copied, n);
+    return out.toString();
+  }
+
+  /** End of the card that starts at {@code from} (just after the glued surname), or -1. */
+  private static int cardEnd(String s, int from, String surname) {
+    int n = s.length();
+    int nameLimit = Math.min(n, from + MAX_NAME);
+    int repeat = -1;
+    for (int j = from; j + surname.length() < nameLimit; j++) {
+      if (s.startsWith(surname, j)
+          && (j == from || s.charAt(j - 1) == ' ' || s.charAt(j - 1) == '-')
+          && Character.isUpperCase(s.charAt(j + surname.length()))) {
+        repeat = j + surname.length();
+        break;
+      }
+    }
+    if (repeat < 0) {
+      return -1;
+    }
+    int teaserLimit = Math.min(n, repeat + MAX_TEASER);
+    for (int k = repeat; k + 4 <= teaserLimit; k++) {
+      if (s.charAt(k) == 'M'
+          && s.startsWith("MORE", k)
+          && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)))
+          && (k + 4 == n || !Character.isLetterOrDigit(s.charAt(k + 4)))) {
+        return k + 4;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,285 @@
+package dev.precis.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Removes page furniture that sits inside a paragraph rather than on a line of its own, as happens
+ * when a page is flattened into one line (Multi-News documents, many scrapers): image-viewer
+ * controls ("enlarge this image toggle caption Jane Doe/AP Jane Doe/AP"), ad slots
+ * ("Advertisement continue reading the main story"), parenthesised photo credits ("( photo: AP
+ * )"), BBC-style "Image copyright X image caption" labels and truncated wire-photo captions ending
+ * in "... ( associated press )".
+ *
+ * <p>Matching is case-insensitive (Multi-News is lower-cased) and works on fixed phrases and
+ * bounded windows, never on backtracking regular expressions.
+ */
+final class InlineFurniture {
+  private InlineFurniture() {}
+
+  /** Phrases removed wherever they occur. */
+  private static final String[] PHRASES = {
+    "advertisement continue reading the main story",
+    "continue reading the main story",
+    "enlarge this image",
+  };
+
+  /** The line without inline furniture; the same instance when there is none. */
+  static String strip(String line) {
+    String lower = lowerSameLength(line);
+    if (!mayContainFurniture(lower)) {
+      return line;
+    }
+    List<int[]> cuts = new ArrayList<>();
+    for (String phrase : PHRASES) {
+      for (int i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + phrase.length())) {
+        if (isWordStart(lower, i) && isWordEnd(lower, i + phrase.length())) {
+          cuts.add(new int[] {i, i + phrase.length()});
+        }
+      }
+    }
+    captionToggles(lower, "toggle caption", cuts);
+    captionToggles(lower, "hide caption", cuts);
+    parenthesisedCredits(lower, cuts);
+    imageCopyrightLabels(lower, cuts);
+    wirePhotoCaptions(lower, cuts);
+    sentenceInitialAdvertisement(lower, cuts);
+    if (cuts.isEmpty()) {
+      return line;
+    }
+    return applyCuts(line, cuts);
+  }
+
+  private static boolean mayContainFurniture(String lower) {
+    return lower.contains("caption")
+        || lower.contains("advertisement")
+        || lower.contains("main story")
+        || lower.contains("enlarge")
+        || lower.contains("photo")
+        || lower.contains("image")
+        || lower.contains("credit")
+        || lower.contains("associated press");
+  }
+
+  /**
+   * "toggle caption Jane Doe/AP Jane Doe/AP": NPR repeats the credit after the toggle; the
+   * repetition tells where it ends.
+   */
+  private static void captionToggles(String lower, String toggle, List<int[]> cuts) {
+    for (int i = lower.indexOf(toggle); i >= 0; i = lower.indexOf(toggle, i + toggle.length())) {
+      if (!isWordStart(lower, i)) {
+        continue;
+      }
+      int end = i + toggle.length();
+      int[] starts = new int[17];
+      int count = 0;
+      int p = skipSpaces(lower, end);
+      while (count < starts.length && p < lower.length()) {
+        starts[count++] = p;
+        p = skipSpaces(lower, wordEnd(lower, p));
+      }
+      int cut = end;
+      for (int words = 1; 2 * words < count; words++) {
+        String first = lower.substring(starts[0], starts[words]).strip();
+        String second = lower.substring(starts[words], starts[2 * words]).strip();
+        if (first.equals(second)) {
+          cut = starts[2 * words];
+          break;
+        }
+      }
+      cuts.add(new int[] {i, cut});
+    }
+  }
+
+  /** "( photo: AP )", "(Photo by Jane Doe/Getty Images)", "( image: reuters )". */
+  private static void parenthesisedCredits(String lower, List<int[]> cuts) {
+    for (int i = lower.indexOf('('); i >= 0; i = lower.indexOf('(', i + 1)) {
+      int p = skipSpaces(lower, i + 1);
+      if (!(startsWithWord(lower, p, "photo")
+          || startsWithWord(lower, p, "photos")
+          || startsWithWord(lower, p, "image")
+          || startsWithWord(lower, p, "photograph")
+          || startsWithWord(lower, p, "picture")
+          || startsWithWord(lower, p, "credit")
+          || startsWithWord(lower, p, "file photo"))) {
+        continue;
+      }
+      int q = wordEnd(lower, p);
+      if (q < lower.length() && lower.charAt(q) == ':'
+          || lower.startsWith(" by ", q)
+          || lower.startsWith(" credit", q)
+          || lower.startsWith(" courtesy", q)) {
+        int close = lower.indexOf(')', q);
+        if (close > 0 && close - i <= 160 && lower.lastIndexOf('(', close - 1) == i) {
+          cuts.add(new int[] {i, close + 1});
+        }
+      }
+    }
+  }
+
+  /** BBC: "Image copyright Reuters Image caption" (the caption text itself stays). */
+  private static void imageCopyrightLabels(String lower, List<int[]> cuts) {
+    String label = "image copyright";
+    for (int i = lower.indexOf(label); i >= 0; i = lower.indexOf(label, i + label.length())) {
+      int caption = lower.indexOf("image caption", i + label.length());
+      if (caption > 0 && caption - i <= 80) {
+        cuts.add(new int[] {i, caption + "image caption".length()});
+      } else {
+        cuts.add(new int[] {i, i + label.length()});
+      }
+    }
+  }
+
+  /**
+   * AP photo captions survive scraping cut off with an ellipsis and credited: "People lay flowers
+   * at the place where,... ( associated press )". The caption runs from the previous sentence end
+   * to the credit.
+   */
+  private static void wirePhotoCaptions(String lower, List<int[]> cuts) {
+    String credit = "( associated press )";
+    int previousEnd = 0;
+    for (int i = lower.indexOf(credit); i >= 0; i = lower.indexOf(credit, i + credit.length())) {
+      int before = i;
+      while (before > 0 && lower.charAt(before - 1) == ' ') {
+        before--;
+      }
+      boolean truncated =
+          before >= 3 && lower.startsWith("...", before - 3)
+              || before >= 1 && lower.charAt(before - 1) == '\u2026';
+      if (!truncated) {
+        cuts.add(new int[] {i, i + credit.length()});
+        previousEnd = i + credit.length();
+        continue;
+      }
+      int start = captionStart(lower, before - 3, previousEnd);
+      cuts.add(new int[] {start < 0 ? i : start, i + credit.length()});
+      previousEnd = i + credit.length();
+    }
+  }
+
+  /**
+   * Where the caption starts: captions come in runs at the top of a page, so a caption that
+   * follows the line start or the previous caption closely starts there; otherwise it starts
+   * after the last sentence end before it.
+   */
+  private static int captionStart(String lower, int from, int floor) {
+    if (from - floor <= 400) {
+      return floor;
+    }
+    int limit = from - 400;
+    for (int j = from - 1; j > limit; j--) {
+      char c = lower.charAt(j);
+      if ((c == '.' || c == '!' || c == '?') && lower.charAt(j + 1) == ' ' && j >= 3) {
+        // not after an abbreviation or initial ("feb.", "u.s.", "j.")
+        int w = j;
+        while (w > 0 && Character.isLetter(lower.charAt(w - 1))) {
+          w--;
+        }
+        if (j - w >= 4) {
+          return j + 1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * "Advertisement" as an ad-slot label, seen where it starts a sentence and is followed by the
+   * next one; mid-sentence uses ("an advertisement for") are content.
+   */
+  private static void sentenceInitialAdvertisement(String lower, List<int[]> cuts) {
+    String word = "advertisement";
+    for (int i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + word.length())) {
+      int end = i + word.length();
+      if (!isWordStart(lower, i) || !isWordEnd(lower, end)) {
+        continue;
+      }
+      int b = i;
+      while (b > 0 && lower.charAt(b - 1) == ' ') {
+        b--;
+      }
+      boolean atSentenceStart =
+          b == 0 || ".!?\"\u201d')".indexOf(lower.charAt(b - 1)) >= 0 || lower.charAt(b - 1) == ':';
+      if (!atSentenceStart) {
+        continue;
+      }
+      if (end < lower.length() && lower.charAt(end) != ' ' && lower.charAt(end) != '.') {
+        continue;
+      }
+      if (lower.startsWith("advertisement continue reading", i)) {
+        continue; // removed as a phrase
+      }
+      cuts.add(new int[] {i, end});
+    }
+  }
+
+  private static String applyCuts(String line, List<int[]> cuts) {
+    cuts.sort((a, b) -> Integer.compare(a[0], b[0]));
+    StringBuilder out = new StringBuilder(line.length());
+    int pos = 0;
+    for (int[] cut : cuts) {
+      if (cut[1] <= pos) {
+        continue;
+      }
+      if (cut[0] > pos) {
+        out.append(line, pos, cut[0]);
+      }
+      pos = Math.max(pos, cut[1]);
+    }
+    out.append(line, pos, line.length());
+    return collapseSpaces(out);
+  }
+
+  /** Single spaces, no space before closing punctuation left behind by a cut, stripped. */
+  static String collapseSpaces(CharSequence s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        space = out.length() > 0;
+        continue;
+      }
+      if (space) {
+        out.append(' ');
+        space = false;
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  static String lowerSameLength(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Character.toLowerCase(c[i]);
+    }
+    return new String(c);
+  }
+
+  private static boolean startsWithWord(String lower, int at, String word) {
+    return lower.startsWith(word, at) && isWordEnd(lower, at + word.length());
+  }
+
+  private static boolean isWordStart(String s, int i) {
+    return i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
+  }
+
+  private static boolean isWordEnd(String s, int i) {
+    return i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
+  }
+
+  private static int skipSpaces(String s, int i) {
+    while (i < s.length() && s.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int wordEnd(String s, int i) {
+    while (i < s.length() && s.charAt(i) != ' ') {
+      i++;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.precis.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precis.Precis;
+import dev.precis.ingest.Article;
+import dev.precis.ingest.RawArticle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class RuleBasedCleanerTest {
+  private static final Path ROOT = Path.of(System.getProperty("precis.root", "."));
+  private static final Path EXAMPLE = ROOT.resolve("examples/tillerson-lavrov-2017");
+  private final RuleBasedCleaner cleaner = new RuleBasedCleaner();
+
+  private static String example(String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(EXAMPLE)) {
+      Path p = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().get();
+      return Files.readString(p);
+    }
+  }
+
+  private static List<String> allExamples() throws IOException {
+    try (Stream<Path> files = Files.list(EXAMPLE)) {
+      return files.sorted().map(RuleBasedCleanerTest::read).toList();
+    }
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void exampleBoilerplateNeverReachesArticleText() throws IOException {
+    List<String> furniture =
+        List.of(
+            "Accessibility links", "Breaking News", "please wait", "No media source",
+            "0:00", "\u00a9", "Getty", "Follow CBSMIAMI", "Facebook | Twitter", "Like this:",
+            "Read more", "cookies", "By Paul Elliott", "Published:", "WATCH:", "16x9",
+            "click here", "With reporting by", "Leroy Wright", "MORE spoke", "TillersonRex",
+            "Putin Lashes Out", "Western Condemnation", "RFE/RL", "\u00a0");
+    for (String raw : allExamples()) {
+      Article a = Precis.prepare(RawArticle.ofText("x", raw));
+      for (String f : furniture) {
+        assertThat(a.text()).as("cleaned text of %s", a.title()).doesNotContain(f);
+      }
+      assertThat(a.title()).isNotBlank();
+      assertThat(a.text()).doesNotContain(a.title());
+    }
+  }
+
+  @Test
+  void hoverCardGluedIntoNameIsRemoved() throws IOException {
+    CleanText clean = cleaner.clean(null, example("000_"));
+    assertThat(clean.text())
+        .startsWith("Secretary of State Rex Tillerson spoke with his Russian counterpart by phone");
+  }
+
+  @Test
+  void hoverCardRuleNeedsTheRepeatedSurnameAndMore() {
+    String glued = "Sen. Bernie SandersBernard (Bernie) SandersSanders says he will run MORE said.";
+    assertThat(cleaner.clean("t", glued).text()).isEqualTo("Sen. Bernie Sanders said.");
+    String camel = "The company McDonaldsMeal announced more profits on Monday, it said.";
+    assertThat(cleaner.clean("t", camel).text()).isEqualTo(camel);
+  }
+
+  @Test
+  void titleIsFirstHeadlineLineAndRepeatsAreDropped() throws IOException {
+    CleanText clean = cleaner.clean(null, example("004_"));
+    assertThat(clean.title()).isEqualTo("Russian Federation to reopen vital communication link with U.S");
+    assertThat(clean.text()).startsWith("Lavrov said he had a \"frank\" talk with Tillerson.");
+  }
+
+  @Test
+  void givenTitleIsNotRepeatedInText() throws IOException {
+    String raw = example("000_");
+    String title = raw.lines().findFirst().get();
+    CleanText clean = cleaner.clean(title, raw);
+    assertThat(clean.title()).isEqualTo(title);
+    assertThat(clean.text()).doesNotContain(title);
+  }
+
+  @Test
+  void footerAfterEndMarkerIsDroppedButBodyKept() throws IOException {
+    CleanText clean = cleaner.clean(null, example("001_"));
+    assertThat(clean.text())
+        .endsWith("killed more than 80 people in the rebel-held town of Khan Sheikhoun in Idlib Province.");
+    assertThat(clean.text()).contains("Tension between Russia and the West");
+  }
+
+  @Test
+  void multiLingDateLineAndTitleBecomeMetadata() throws IOException {
+    Path doc = ROOT.resolve("../shared/data/multiling2011-en/docs/M001/M0010.english");
+    String raw = Files.readString(doc);
+    CleanText clean = cleaner.clean(null, raw);
+    assertThat(clean.title()).isEqualTo("London bombing: Police search houses in Leeds");
+    assertThat(clean.text()).startsWith("West Yorkshire Police searched six houses in Leeds today");
+    assertThat(clean.text()).doesNotContain("Tuesday, July 12, 2005");
+  }
+
+  @Test
+  void inlineFurnitureOfFlattenedPagesIsCut() {
+    String npr =
+        "Catholics should not try to convert jews, vatican commission says enlarge this image"
+            + " toggle caption gregorio borgia/ap gregorio borgia/ap furthering a thaw in"
+            + " relations that began 50 years ago, the vatican said.";
+    assertThat(cleaner.clean("t", npr).text())
+        .isEqualTo(
+            "Catholics should not try to convert jews, vatican commission says furthering a thaw"
+                + " in relations that began 50 years ago, the vatican said.");
+    String nyt =
+        "The agency had not targeted them. Advertisement continue reading the main story james"
+            + " r. Clapper jr., the director of national intelligence, has responded.";
+    assertThat(cleaner.clean("t", nyt).text())
+        .isEqualTo(
+            "The agency had not targeted them. james r. Clapper jr., the director of national"
+                + " intelligence, has responded.");
+    String usat =
+        "They were accepted at 20 colleges ( photo: courtesy micheal brown ) and plan to go to"
+            + " stanford this fall.";
+    assertThat(cleaner.clean("t", usat).text())
+        .isEqualTo("They were accepted at 20 colleges and plan to go to stanford this fall.");
+  }
+
+  @Test
+  void signUpSentencesInsideParagraphAreDropped() {
+    String nbc =
+        "Breaking news emails get breaking news alerts and special reports. The news and stories"
+            + " that matter, delivered weekday mornings. For weeks, student veterans across the"
+            + " country have raised an alarm about delayed payments.";
+    assertThat(cleaner.clean("t", nbc).text())
+        .isEqualTo(
+            "For weeks, student veterans across the country have raised an alarm about delayed"
+                + " payments.");
+  }
+
+  @Test
+  void contentLinesThatMentionFurnitureWordsAreKept() {
+    String text =
+        "By 2020 the company expects to double its revenue, the chief executive said.\n"
+            + "Facebook and Twitter shares fell on Monday after the report was published by the"
+            + " newspaper.\n"
+            + "Published figures show that exports rose by 3.5 percent in March.\n"
+            + "* India - more than 7,700\n";
+    CleanText clean = cleaner.clean("t", text);
+    assertThat(clean.text().split("\n\n")).hasSize(4);
+  }
+}
