@@ -99,26 +99,43 @@ public final class Precis {
     return summarizeDocuments(split(articles), options);
   }
 
-  /** Summarizes split documents and attaches citations to every article that states each one. */
+  /**
+   * Summarizes split documents and attaches citations to every article that states each one.
+   * The summary never has more than {@code options.words()} words; with {@code truncate} the
+   * budget is filled exactly by adding the next-best sentence cut at the remaining words.
+   */
   public static Summary summarizeDocuments(List<Document> docs, SummaryOptions options) {
     Summarizer summarizer = Summarizers.byName(options.summarizer());
     List<Sentence> chosen = summarizer.select(docs, options.words());
+    CitationFinder.Index citations = CITATIONS.index(docs);
     List<SummarySentence> out = new ArrayList<>(chosen.size());
     int words = 0;
     for (Sentence s : chosen) {
       words += s.words();
-      out.add(new SummarySentence(s.text(), s, CITATIONS.cite(s, docs)));
+      out.add(new SummarySentence(s.text(), s, citations.cite(s)));
     }
     if (options.truncate() && words < options.words()) {
-      // --truncate fills the budget: the next sentence cut at the remaining words
-      Sentence next = nextUnused(docs, chosen);
+      // --truncate fills the budget: the sentence the summarizer would add next, cut to fit
+      Sentence next = nextBest(summarizer, docs, chosen, options.words());
       if (next != null) {
         String cut = Words.firstWords(next.text(), options.words() - words);
-        out.add(new SummarySentence(cut, next, CITATIONS.cite(next, docs)));
+        out.add(new SummarySentence(cut, next, citations.cite(next)));
       }
     }
     List<Article> articles = docs.stream().map(Document::article).toList();
     return new Summary(out, articles);
+  }
+
+  /** The first sentence a larger budget adds to {@code chosen}, else the first unused one. */
+  private static Sentence nextBest(
+      Summarizer summarizer, List<Document> docs, List<Sentence> chosen, int words) {
+    java.util.Set<Sentence> have = new java.util.HashSet<>(chosen);
+    for (Sentence s : summarizer.select(docs, words * 2)) {
+      if (!have.contains(s)) {
+        return s;
+      }
+    }
+    return nextUnused(docs, chosen);
   }
 
   private static Sentence nextUnused(List<Document> docs, List<Sentence> chosen) {

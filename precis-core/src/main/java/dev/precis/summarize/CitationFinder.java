@@ -3,21 +3,36 @@ package dev.precis.summarize;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Finds, for a summary sentence, every article that states the same content: identical or
- * near-identical sentences (word-bigram containment) in the other documents.
+ * near-identical sentences in the other documents.
+ *
+ * <p>Two sentences state the same content when they share most of their informative word
+ * bigrams (bigrams not made of two stop words, light-stemmed, so "U.S." and tokenised "u.s ."
+ * meet): the shared bigrams must be at least {@code threshold} of the shorter sentence's and at
+ * least half of the summary sentence's (so a short sentence that only repeats a name is not a
+ * citation), and at least three. Per document the best match is cited.
+ *
+ * <p>Use {@link #index(List)} once per document set and ask the index for each summary
+ * sentence: matching then costs one pass over the sentence's bigram postings.
+ *
+ * <pre>{@code
+ * CitationFinder.Index idx = new CitationFinder().index(documents);
+ * List<Citation> cites = idx.cite(sentence);
+ * }</pre>
  */
 public final class CitationFinder {
-  /** Share of the shorter sentence's bigrams that must occur in the longer one. */
+  /** Share of the shorter sentence's bigrams that must occur in the other one. */
   private final double threshold;
 
   public CitationFinder() {
-    this(0.6);
+    this(0.5);
   }
 
   public CitationFinder(double threshold) {
@@ -26,50 +41,132 @@ public final class CitationFinder {
 
   /** Citations for {@code sentence}: its own position first, then the best match per document. */
   public List<Citation> cite(Sentence sentence, List<Document> documents) {
-    List<Citation> out = new ArrayList<>();
-    out.add(new Citation(sentence.document(), sentence.start(), sentence.end()));
-    Set<String> mine = bigrams(sentence.text());
-    if (mine.isEmpty()) {
-      return out;
-    }
-    for (Document d : documents) {
-      if (d.index() == sentence.document()) {
-        continue;
+    return index(documents).cite(sentence);
+  }
+
+  /** Indexes the sentences of {@code documents} for repeated {@link Index#cite} calls. */
+  public Index index(List<Document> documents) {
+    return new Index(documents, threshold);
+  }
+
+  /** Bigram postings over every sentence of a document set. */
+  public static final class Index {
+    private final double threshold;
+    private final List<Sentence> sentences = new ArrayList<>();
+    private final int[] sizes;
+    private final Map<Long, int[]> postings = new HashMap<>();
+    private final Map<String, Integer> vocab = new HashMap<>();
+    private final int documents;
+
+    Index(List<Document> docs, double threshold) {
+      this.threshold = threshold;
+      int maxDoc = -1;
+      for (Document d : docs) {
+        sentences.addAll(d.sentences());
+        maxDoc = Math.max(maxDoc, d.index());
       }
-      Sentence best = null;
-      double bestScore = threshold;
-      for (Sentence other : d.sentences()) {
-        double score = containment(mine, bigrams(other.text()));
-        if (score >= bestScore) {
-          bestScore = score;
-          best = other;
+      documents = maxDoc + 1;
+      sizes = new int[sentences.size()];
+      Map<Long, int[]> growing = new HashMap<>();
+      for (int i = 0; i < sentences.size(); i++) {
+        long[] keys = keys(sentences.get(i).text(), true);
+        sizes[i] = keys.length;
+        for (long k : keys) {
+          int[] list = growing.get(k);
+          if (list == null) {
+            list = new int[] {0, 0, 0, 0, 0};
+            growing.put(k, list);
+          } else if (list[0] + 1 == list.length) {
+            list = Arrays.copyOf(list, list.length * 2);
+            growing.put(k, list);
+          }
+          list[++list[0]] = i;
         }
       }
-      if (best != null) {
-        out.add(new Citation(d.index(), best.start(), best.end()));
-      }
+      postings.putAll(growing);
     }
-    return out;
+
+    /** Citations for {@code sentence}: its own position first, then the best match per document. */
+    public List<Citation> cite(Sentence sentence) {
+      List<Citation> out = new ArrayList<>();
+      out.add(new Citation(sentence.document(), sentence.start(), sentence.end()));
+      long[] mine = keys(sentence.text(), false);
+      if (mine.length == 0) {
+        return out;
+      }
+      int[] shared = new int[sentences.size()];
+      for (long k : mine) {
+        int[] list = postings.get(k);
+        if (list != null) {
+          for (int j = 1; j <= list[0]; j++) {
+            shared[list[j]]++;
+          }
+        }
+      }
+      Sentence[] best = new Sentence[documents];
+      double[] bestScore = new double[documents];
+      for (int i = 0; i < shared.length; i++) {
+        int hit = shared[i];
+        Sentence other = sentences.get(i);
+        if (hit < 3 || other.document() == sentence.document()) {
+          continue;
+        }
+        double score = (double) hit / Math.min(mine.length, sizes[i]);
+        if (score >= threshold && hit * 2 >= mine.length && score > bestScore[other.document()]) {
+          bestScore[other.document()] = score;
+          best[other.document()] = other;
+        }
+      }
+      for (Sentence b : best) {
+        if (b != null) {
+          out.add(new Citation(b.document(), b.start(), b.end()));
+        }
+      }
+      return out;
+    }
+
+    /** Distinct informative bigram keys of a text; new words get ids only when indexing. */
+    private long[] keys(String text, boolean grow) {
+      List<String> tokens = new ArrayList<>();
+      ConceptTokens.tokenize(text, tokens);
+      long[] out = new long[Math.max(0, tokens.size() - 1)];
+      int n = 0;
+      int prev = -1;
+      boolean prevStop = true;
+      for (String t : tokens) {
+        boolean stop = ConceptTokens.isStopWord(t);
+        String stem = stop ? t : ConceptTokens.stem(t);
+        Integer id = vocab.get(stem);
+        if (id == null) {
+          if (grow) {
+            id = vocab.size();
+            vocab.put(stem, id);
+          } else {
+            id = -2 - (stem.hashCode() & 0x3fffffff); // unseen: can match nothing indexed
+          }
+        }
+        if (prev != -1 && !(stop && prevStop)) {
+          out[n++] = ((long) prev << 32) | (id & 0xffffffffL);
+        }
+        prev = id;
+        prevStop = stop;
+      }
+      long[] keys = Arrays.copyOf(out, n);
+      Arrays.sort(keys);
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (k == 0 || keys[i] != keys[k - 1]) {
+          keys[k++] = keys[i];
+        }
+      }
+      return Arrays.copyOf(keys, k);
+    }
   }
 
-  private static double containment(Set<String> a, Set<String> b) {
-    if (b.isEmpty()) {
-      return 0;
-    }
-    Set<String> small = a.size() <= b.size() ? a : b;
-    Set<String> large = small == a ? b : a;
-    int hit = 0;
-    for (String g : small) {
-      if (large.contains(g)) {
-        hit++;
-      }
-    }
-    return (double) hit / small.size();
-  }
-
-  static Set<String> bigrams(String text) {
+  /** Lower-cased word bigrams of a text (kept for callers comparing raw overlap). */
+  static java.util.Set<String> bigrams(String text) {
     String[] w = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    Set<String> out = new HashSet<>();
+    java.util.Set<String> out = new java.util.HashSet<>();
     String prev = null;
     for (String t : w) {
       if (t.isEmpty()) {

@@ -10,7 +10,8 @@ public final class Summarizers {
   private static final Map<String, Supplier<Summarizer>> BY_NAME = new LinkedHashMap<>();
 
   static {
-    BY_NAME.put("default", CoverageSummarizer::new);
+    BY_NAME.put("default", ConceptSummarizer::new);
+    BY_NAME.put("concepts", ConceptSummarizer::new);
     BY_NAME.put("coverage", CoverageSummarizer::new);
   }
 

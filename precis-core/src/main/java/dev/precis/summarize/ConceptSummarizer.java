@@ -1,0 +1,247 @@
+package dev.precis.summarize;
+
+import dev.precis.text.Document;
+import dev.precis.text.Sentence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The default summarizer: unsupervised concept coverage for multi-document news.
+ *
+ * <p>Concepts are word bigrams (light-stemmed, not both stop words) and, with a smaller weight,
+ * content words. A concept's weight sums, over the articles that contain it, a position weight
+ * of its first mention there: what several articles say, and say early, is what the story is
+ * about (Gillick and Favre 2009; Boudin et al. 2015). The summary is the set of sentences that
+ * covers the most concept weight within the word budget ({@link BudgetedCoverage}); covering a
+ * concept twice earns nothing, which is the redundancy control across sources.
+ *
+ * <p>Before selection, sentences that cannot stand alone are set aside: headlines and
+ * fragments, bare quotes, page furniture, very short or very long sentences, and sentences that
+ * open with an unresolved pronoun or connective ({@link SentenceTraits}). They come back only
+ * when the rest cannot fill the budget. The result is put in reading order by {@link
+ * SummaryOrder}.
+ */
+public final class ConceptSummarizer implements Summarizer {
+
+  /**
+   * Tunable constants, chosen on the shared development data (Multi-News validation, MultiLing
+   * 2011); see README "Summary quality" for the commands that measure them.
+   *
+   * @param minWords shortest sentence considered (words)
+   * @param maxWords longest sentence considered (words)
+   * @param positionBoost extra weight of a concept first mentioned in an article's first sentence
+   * @param positionDecay sentences over which that extra weight falls by a factor e
+   * @param unigramWeight weight of a content-word concept relative to a bigram concept
+   * @param rareFactor weight factor of concepts found in one article only, in clusters of at
+   *     least {@code rareMinDocs} articles
+   * @param rareMinDocs cluster size from which single-article concepts are discounted
+   * @param costExponent greedy start ranks sentences by gain / words^costExponent
+   * @param minNovelty share of a sentence's concept weight that must be new for it to join
+   * @param leadBonus per-word bonus of a sentence in an article's first sentences, same decay
+   */
+  public record Params(
+      int minWords,
+      int maxWords,
+      double positionBoost,
+      double positionDecay,
+      double unigramWeight,
+      double rareFactor,
+      int rareMinDocs,
+      double costExponent,
+      double minNovelty,
+      double leadBonus) {
+
+    public static Params defaults() {
+      return new Params(8, 60, 1.0, 4.0, 0.25, 0.3, 4, 1.0, 0.3, 0.0);
+    }
+  }
+
+  private static final int MAX_PASSES = 40;
+
+  private final Params params;
+
+  public ConceptSummarizer() {
+    this(Params.defaults());
+  }
+
+  public ConceptSummarizer(Params params) {
+    this.params = params;
+  }
+
+  @Override
+  public String name() {
+    return "concepts";
+  }
+
+  @Override
+  public List<Sentence> select(List<Document> documents, int maxWords) {
+    Cluster c = new Cluster(documents, params);
+    if (c.size() == 0) {
+      return List.of();
+    }
+    boolean[] candidate = c.candidates(maxWords);
+    BudgetedCoverage solver =
+        new BudgetedCoverage(c.concepts, c.weight, c.cost, c.bonus, params.minNovelty());
+    int[] picked = solver.solve(candidate, maxWords, params.costExponent(), MAX_PASSES);
+    List<Sentence> chosen = new ArrayList<>(picked.length);
+    for (int i : picked) {
+      chosen.add(c.sentences.get(i));
+    }
+    return SummaryOrder.order(chosen, documents);
+  }
+
+  /** The sentences of a cluster with their concepts, weights and standing-alone checks. */
+  private static final class Cluster {
+    final List<Sentence> sentences = new ArrayList<>();
+    final int[] cost;
+    final int[][] concepts;
+    final double[] weight;
+    final double[] bonus;
+    final boolean[] fragment;
+    final boolean[] dangling;
+    final boolean[] duplicate;
+    private final Params params;
+
+    Cluster(List<Document> documents, Params params) {
+      this.params = params;
+      for (Document d : documents) {
+        sentences.addAll(d.sentences());
+      }
+      int n = sentences.size();
+      cost = new int[n];
+      concepts = new int[n][];
+      bonus = new double[n];
+      fragment = new boolean[n];
+      dangling = new boolean[n];
+      duplicate = new boolean[n];
+
+      Map<String, Integer> vocab = new HashMap<>();
+      Map<Long, Integer> conceptIds = new HashMap<>();
+      List<double[]> stats = new ArrayList<>(); // per concept: {weight, df, lastDoc}
+      Set<String> seenText = new HashSet<>();
+      List<String> tokens = new ArrayList<>();
+      int nDocs = documents.size();
+      int k = 0;
+      for (Document d : documents) {
+        for (Sentence s : d.sentences()) {
+          String text = s.text();
+          cost[k] = s.words();
+          fragment[k] = SentenceTraits.isFragment(text);
+          dangling[k] = SentenceTraits.opensWithDanglingReference(text);
+          tokens.clear();
+          ConceptTokens.tokenize(text, tokens);
+          duplicate[k] = !seenText.add(String.join(" ", tokens));
+          double position = 1 + params.positionBoost() * Math.exp(-s.index() / params.positionDecay());
+          bonus[k] = params.leadBonus() * (position - 1) * cost[k];
+          int[] ids = new int[tokens.size()];
+          boolean[] stop = new boolean[tokens.size()];
+          for (int t = 0; t < ids.length; t++) {
+            String tok = tokens.get(t);
+            stop[t] = ConceptTokens.isStopWord(tok) || tok.length() == 1;
+            String stem = stop[t] ? tok : ConceptTokens.stem(tok);
+            Integer id = vocab.get(stem);
+            if (id == null) {
+              id = vocab.size();
+              vocab.put(stem, id);
+            }
+            ids[t] = id;
+          }
+          int[] mine = new int[ids.length * 2];
+          int m = 0;
+          for (int t = 0; t < ids.length; t++) {
+            if (!stop[t]) {
+              // content word: key with the high half -1 so it never meets a bigram key
+              m = note(conceptIds, stats, ((long) -1 << 32) | ids[t], params.unigramWeight(), position,
+                  d.index(), mine, m);
+            }
+            if (t + 1 < ids.length && !(stop[t] && stop[t + 1])) {
+              m = note(conceptIds, stats, ((long) ids[t] << 32) | ids[t + 1], 1.0, position,
+                  d.index(), mine, m);
+            }
+          }
+          concepts[k] = distinct(mine, m);
+          k++;
+        }
+      }
+      weight = new double[stats.size()];
+      for (int c = 0; c < weight.length; c++) {
+        double[] st = stats.get(c);
+        double w = st[0];
+        if (nDocs >= params.rareMinDocs() && st[1] < 2) {
+          w *= params.rareFactor();
+        }
+        weight[c] = w;
+      }
+    }
+
+    /**
+     * Records a concept occurrence: the first mention in each document adds the concept's base
+     * weight times the position weight of the sentence. Returns the new count in {@code mine}.
+     */
+    private static int note(Map<Long, Integer> ids, List<double[]> stats, long key, double base,
+        double position, int doc, int[] mine, int m) {
+      Integer id = ids.get(key);
+      if (id == null) {
+        id = stats.size();
+        ids.put(key, id);
+        stats.add(new double[] {0, 0, -1});
+      }
+      double[] st = stats.get(id);
+      if (st[2] != doc) {
+        st[2] = doc;
+        st[1]++;
+        st[0] += base * position;
+      }
+      mine[m] = id;
+      return m + 1;
+    }
+
+    private static int[] distinct(int[] a, int m) {
+      int[] copy = java.util.Arrays.copyOf(a, m);
+      java.util.Arrays.sort(copy);
+      int k = 0;
+      for (int i = 0; i < m; i++) {
+        if (k == 0 || copy[i] != copy[k - 1]) {
+          copy[k++] = copy[i];
+        }
+      }
+      return java.util.Arrays.copyOf(copy, k);
+    }
+
+    int size() {
+      return sentences.size();
+    }
+
+    /**
+     * Sentences allowed into the summary. Strict rules first; each is relaxed in turn only when
+     * what remains cannot fill the budget, so a pronoun-led sentence appears only when there is
+     * no alternative.
+     */
+    boolean[] candidates(int budget) {
+      int n = size();
+      boolean[] ok = new boolean[n];
+      // relaxation levels: 0 strict; 1 allow dangling openers; 2 allow fragments; 3 any length
+      for (int level = 0; level <= 3; level++) {
+        long words = 0;
+        for (int i = 0; i < n; i++) {
+          ok[i] = !duplicate[i]
+              && (level >= 3 || (cost[i] >= params.minWords() && cost[i] <= params.maxWords()))
+              && (level >= 2 || !fragment[i])
+              && (level >= 1 || !dangling[i])
+              && cost[i] > 0;
+          if (ok[i]) {
+            words += cost[i];
+          }
+        }
+        if (words >= budget) {
+          break;
+        }
+      }
+      return ok;
+    }
+  }
+}

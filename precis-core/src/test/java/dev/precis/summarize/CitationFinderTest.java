@@ -1,0 +1,61 @@
+package dev.precis.summarize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precis.Precis;
+import dev.precis.ingest.Article;
+import dev.precis.text.Document;
+import dev.precis.text.Sentence;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CitationFinderTest {
+  @Test
+  void citesEveryArticleWithTheSameOrANearIdenticalSentence() {
+    List<Document> docs = Precis.split(List.of(
+        Article.of("a", "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
+            + "southern Syria starting Sunday, officials said."),
+        Article.of("b", "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
+            + "syria starting sunday , two officials said ."),
+        Article.of("c", "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
+            + "starting on Sunday."),
+        Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")));
+    Sentence s = docs.get(0).sentences().get(1);
+    List<Citation> cites = new CitationFinder().cite(s, docs);
+    assertThat(cites).extracting(Citation::document).containsExactly(0, 1, 2); // not "d": it shares words, not the statement
+    Citation b = cites.get(1);
+    assertThat(docs.get(1).article().text().substring(b.start(), b.end()))
+        .startsWith("The u.s . and russia agreed");
+  }
+
+  @Test
+  void exampleCitationsPointAtSentencesThatShareTheContent() {
+    List<Document> docs = SummaryFixtures.example();
+    CitationFinder.Index index = new CitationFinder().index(docs);
+    int multi = 0;
+    Set<String> citedPairs = new HashSet<>();
+    for (Document d : docs) {
+      for (Sentence s : d.sentences()) {
+        List<Citation> cites = index.cite(s);
+        assertThat(cites.get(0)).isEqualTo(new Citation(s.document(), s.start(), s.end()));
+        for (Citation c : cites.subList(1, cites.size())) {
+          String other = docs.get(c.document()).article().text().substring(c.start(), c.end());
+          assertThat(CitationFinder.bigrams(other)).as(other).containsAnyElementsOf(
+              CitationFinder.bigrams(s.text()));
+          multi++;
+          if (s.text().contains("reign of the Assad family") && other.contains("reign of the Assad family")) {
+            citedPairs.add("reign");
+          }
+          if (s.text().contains("Putin is backing a person") && other.contains("Putin is backing a person")) {
+            citedPairs.add("putin");
+          }
+        }
+      }
+    }
+    // the example's articles quote the same statements in different words
+    assertThat(citedPairs).containsExactlyInAnyOrder("reign", "putin");
+    assertThat(multi).isGreaterThanOrEqualTo(4);
+  }
+}

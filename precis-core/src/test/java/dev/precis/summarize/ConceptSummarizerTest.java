@@ -1,0 +1,123 @@
+package dev.precis.summarize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precis.Precis;
+import dev.precis.text.Document;
+import dev.precis.text.Sentence;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConceptSummarizerTest {
+  private final Summarizer summarizer = Summarizers.byName("default");
+
+  @Test
+  void defaultIsTheConceptSummarizer() {
+    assertThat(summarizer).isInstanceOf(ConceptSummarizer.class);
+  }
+
+  @Test
+  void neverExceedsTheBudgetAndFillsItToWithinASentence() {
+    List<List<Document>> clusters = SummaryFixtures.multiNews(40);
+    clusters.add(SummaryFixtures.example());
+    clusters.addAll(SummaryFixtures.multiLing());
+    long budgetTotal = 0;
+    long wordsTotal = 0;
+    for (List<Document> docs : clusters) {
+      for (int budget : new int[] {50, 100, 250}) {
+        List<Sentence> out = summarizer.select(docs, budget);
+        int words = out.stream().mapToInt(Sentence::words).sum();
+        assertThat(words).isLessThanOrEqualTo(budget);
+        int available = docs.stream().flatMap(d -> d.sentences().stream()).mapToInt(Sentence::words).sum();
+        if (available >= 2 * budget) {
+          // the gap left is smaller than a typical sentence
+          assertThat(budget - words).as("unused words of %d", budget).isLessThan(30);
+          budgetTotal += budget;
+          wordsTotal += words;
+        }
+      }
+    }
+    assertThat((double) wordsTotal / budgetTotal).isGreaterThan(0.93);
+  }
+
+  @Test
+  void isDeterministic() {
+    for (List<Document> docs : SummaryFixtures.multiLing()) {
+      List<Sentence> a = summarizer.select(docs, 250);
+      List<Sentence> b = Summarizers.byName("default").select(docs, 250);
+      assertThat(b).isEqualTo(a);
+    }
+  }
+
+  @Test
+  void noSummarySentenceOpensWithAnUnresolvedPronounOrConnective() {
+    List<List<Document>> clusters = SummaryFixtures.multiLing();
+    clusters.add(SummaryFixtures.example());
+    clusters.addAll(SummaryFixtures.multiNews(40));
+    for (List<Document> docs : clusters) {
+      List<Sentence> out = summarizer.select(docs, 100);
+      for (int i = 0; i < out.size(); i++) {
+        Sentence s = out.get(i);
+        boolean followsItsPredecessor = i > 0 && out.get(i - 1).document() == s.document()
+            && out.get(i - 1).index() == s.index() - 1;
+        if (!followsItsPredecessor) {
+          assertThat(SentenceTraits.opensWithDanglingReference(s.text())).as(s.text()).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
+  void skipsHeadlinesFragmentsAndDuplicates() {
+    List<List<Document>> clusters = SummaryFixtures.multiLing();
+    clusters.add(SummaryFixtures.example());
+    for (List<Document> docs : clusters) {
+      List<Sentence> out = summarizer.select(docs, 250);
+      Set<String> seen = new HashSet<>();
+      for (Sentence s : out) {
+        assertThat(SentenceTraits.isFragment(s.text())).as(s.text()).isFalse();
+        assertThat(seen.add(s.text().strip())).as("repeated: " + s.text()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void ordersByArticleDateWhenKnownElseByPosition() {
+    List<Document> docs = SummaryFixtures.example();
+    List<Sentence> out = summarizer.select(docs, 150);
+    boolean dated = docs.stream().allMatch(d -> d.article().published() != null);
+    for (int i = 1; i < out.size(); i++) {
+      Sentence a = out.get(i - 1);
+      Sentence b = out.get(i);
+      boolean sameRun = a.document() == b.document() && a.index() + 1 == b.index();
+      if (!sameRun && !dated) {
+        assertThat(a.index()).isLessThanOrEqualTo(b.index());
+      }
+    }
+  }
+
+  @Test
+  void summaryThroughTheFacadeCitesTheSentenceItShows() {
+    List<Document> docs = SummaryFixtures.example();
+    Summary summary = Precis.summarizeDocuments(docs, SummaryOptions.defaults());
+    assertThat(summary.words()).isBetween(70, 100);
+    for (SummarySentence s : summary.sentences()) {
+      Citation own = s.citations().get(0);
+      String text = docs.get(own.document()).article().text();
+      assertThat(text.substring(own.start(), own.end())).isEqualTo(s.text());
+      assertThat(s.citations().stream().map(Citation::document).distinct().count())
+          .isEqualTo(s.citations().size());
+    }
+  }
+
+  @Test
+  void truncateFillsTheBudgetExactly() {
+    List<Document> docs = SummaryFixtures.example();
+    for (int n : new int[] {37, 100, 163}) {
+      Summary summary = Precis.summarizeDocuments(docs, new SummaryOptions(n, true, "default"));
+      assertThat(summary.words()).isEqualTo(n);
+    }
+  }
+}
