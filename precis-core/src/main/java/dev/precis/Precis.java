@@ -63,6 +63,12 @@ public final class Precis {
       language = page.language();
       published = published != null ? published : page.published();
     }
+    if (raw.source() != null && !raw.source().isBlank()) {
+      outlet = raw.source().strip(); // the source's own statement beats a guess from the page
+    }
+    if (published == null) {
+      published = raw.retrieved(); // crawl or fetch time: the best date left for time order
+    }
     CleanText clean = CLEANER.clean(title, body);
     return new Article(
         raw.id(),

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.Precis;
-import dev.precis.ingest.ArticleReader;
+import dev.precis.ingest.ArticleSources;
+import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.JsonArticles;
 import dev.precis.ingest.Limits;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,7 +45,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Summarizes articles into a short extractive summary with citations.",
-      "PATH is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside) or - for stdin.",
+      "PATH is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside), - for stdin,",
+      "  a WARC archive (.warc, .warc.gz), an RSS/Atom feed (.rss, .atom, .xml) or an http(s) URL",
+      "  of a page or a feed.",
       "Batch mode: --input clusters.jsonl[.gz] --output summaries.jsonl, one cluster a line:",
       "  {\"id\": ..., \"documents\": [string | {\"text\"|\"html\", \"title\", \"url\", \"published\"}]}"
     })
@@ -52,7 +56,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Articles to summarize.")
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Articles to summarize: files, directories, URLs, feeds, WARC archives, - for stdin.")
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--input", paramLabel = "FILE", description = "Batch mode: clusters, one JSON object a line (.gz accepted).")
@@ -76,6 +80,8 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
+  @Mixin SourceOptionsMixin sources;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads in batch mode (default: all cores).")
   Integer threads;
 
@@ -97,9 +103,11 @@ final class SummarizeCommand implements Callable<Integer> {
     }
     SummaryFormat fmt = SummaryFormat.parse(format);
     PrintWriter err = spec.commandLine().getErr();
-    ArticleReader reader =
-        new ArticleReader(new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
-    List<RawArticle> raw = reader.read(paths, System.in);
+    List<RawArticle> raw;
+    try (ArticleStream articles = ArticleSources.open(paths, sources.toOptions(
+        new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); }))) {
+      raw = articles.toList();
+    }
     Summary summary = Precis.summarize(raw, options);
     String rendered = fmt.render(summary);
     if (output != null) {

@@ -110,7 +110,7 @@ public final class ArticleReader {
     return fromBytes(bytes, id, f.toString());
   }
 
-  private byte[] readLimited(InputStream in, String origin) {
+  byte[] readLimited(InputStream in, String origin) {
     try {
       byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
       if (b.length > limits.maxFileBytes()) {
@@ -123,7 +123,8 @@ public final class ArticleReader {
     }
   }
 
-  private List<RawArticle> fromBytes(byte[] bytes, String id, String origin) {
+  /** Parses bytes by the origin's extension and content (plain text, HTML, JSON, JSON Lines). */
+  List<RawArticle> fromBytes(byte[] bytes, String id, String origin) {
     if (TextDecoder.looksBinary(bytes)) {
       throw new InputException(origin + ": binary file, not an article");
     }

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 /**
  * Reads articles from JSON values: a string (plain text or HTML, sniffed) or an object with
  * {@code text} or {@code html} and optional {@code id}, {@code title}, {@code url},
- * {@code published}.
+ * {@code published}, {@code source} (the outlet; {@code outlet} is accepted too).
  */
 public final class JsonArticles {
   private JsonArticles() {}
@@ -44,7 +44,9 @@ public final class JsonArticles {
         text(node, "title", null),
         text(node, "url", null),
         parseInstant(text(node, "published", null)),
-        origin);
+        origin,
+        text(node, "source", text(node, "outlet", null)),
+        null);
   }
 
   private static String text(JsonNode node, String field, String fallback) {

@@ -12,6 +12,10 @@ import java.time.Instant;
  * @param url canonical URL given by the source, or {@code null}
  * @param published publication time given by the source, or {@code null}
  * @param origin where it came from, for messages and source lists (path, URL, "stdin")
+ * @param source the outlet (publisher) named by the source, e.g. a JSON {@code source} field or
+ *     a feed's title, or {@code null}; becomes {@link Article#outlet()}
+ * @param retrieved when the page was fetched or archived (HTTP fetch time, WARC-Date), or
+ *     {@code null}; used as the publication time when neither the source nor the page gives one
  */
 public record RawArticle(
     String id,
@@ -20,7 +24,21 @@ public record RawArticle(
     String title,
     String url,
     Instant published,
-    String origin) {
+    String origin,
+    String source,
+    Instant retrieved) {
+
+  /** An article without outlet or retrieval time (the original seven-field form). */
+  public RawArticle(
+      String id,
+      String content,
+      Format format,
+      String title,
+      String url,
+      Instant published,
+      String origin) {
+    this(id, content, format, title, url, published, origin, null, null);
+  }
 
   /** How the content of a raw article is encoded. */
   public enum Format {

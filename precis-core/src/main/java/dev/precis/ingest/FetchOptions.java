@@ -1,0 +1,99 @@
+package dev.precis.ingest;
+
+import java.time.Duration;
+
+/**
+ * Limits and manners of the {@link HttpFetcher}. The defaults suit fetching news pages and feeds
+ * named by a user or listed in a feed; every limit exists so that a hostile or broken server
+ * cannot hang Precis, exhaust its memory or turn it against the local network.
+ *
+ * @param connectTimeout longest wait for a TCP (and TLS) connection
+ * @param readTimeout longest wait for the next bytes of a response
+ * @param totalTimeout longest time for one request from connect to last byte (stops servers
+ *     that trickle a byte at a time under the read timeout)
+ * @param maxBytes largest response body, after decompression; a larger body is an error
+ * @param maxRedirects most redirects followed; each hop is checked like the first request
+ * @param hostDelay least time between the starts of two requests to the same host
+ * @param allowPrivate fetch loopback, private, link-local, CGNAT, unique-local and metadata
+ *     addresses too (off by default: such URLs are refused)
+ * @param obeyRobots read each host's {@code robots.txt} and skip URLs it disallows for Precis
+ * @param userAgent the {@code User-Agent} header
+ */
+public record FetchOptions(
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration totalTimeout,
+    long maxBytes,
+    int maxRedirects,
+    Duration hostDelay,
+    boolean allowPrivate,
+    boolean obeyRobots,
+    String userAgent) {
+
+  public static final String USER_AGENT = "Precis/0.1 (+https://github.com/precis)";
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofSeconds(60);
+  public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+  public static final int DEFAULT_MAX_REDIRECTS = 5;
+  public static final Duration DEFAULT_HOST_DELAY = Duration.ofMillis(1000);
+
+  public FetchOptions {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("the fetch size limit must be at least 1 byte");
+    }
+    if (maxRedirects < 0) {
+      throw new IllegalArgumentException("the redirect limit must not be negative");
+    }
+    if (connectTimeout.isNegative() || connectTimeout.isZero()
+        || readTimeout.isNegative() || readTimeout.isZero()
+        || totalTimeout.isNegative() || totalTimeout.isZero()) {
+      throw new IllegalArgumentException("fetch timeouts must be positive");
+    }
+    if (hostDelay.isNegative()) {
+      throw new IllegalArgumentException("the per-host delay must not be negative");
+    }
+  }
+
+  /** Defaults: 10 s connect, 20 s read, 60 s total, 10 MiB, 5 redirects, 1 s per host, robots.txt obeyed, private addresses refused. */
+  public static FetchOptions defaults() {
+    return new FetchOptions(
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_READ_TIMEOUT,
+        DEFAULT_TOTAL_TIMEOUT,
+        DEFAULT_MAX_BYTES,
+        DEFAULT_MAX_REDIRECTS,
+        DEFAULT_HOST_DELAY,
+        false,
+        true,
+        USER_AGENT);
+  }
+
+  public FetchOptions withTimeouts(Duration connect, Duration read, Duration total) {
+    return new FetchOptions(connect, read, total, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent);
+  }
+
+  public FetchOptions withMaxBytes(long bytes) {
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, bytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent);
+  }
+
+  public FetchOptions withMaxRedirects(int redirects) {
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, redirects, hostDelay, allowPrivate, obeyRobots, userAgent);
+  }
+
+  public FetchOptions withHostDelay(Duration delay) {
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, delay, allowPrivate, obeyRobots, userAgent);
+  }
+
+  public FetchOptions withAllowPrivate(boolean allow) {
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allow, obeyRobots, userAgent);
+  }
+
+  public FetchOptions withObeyRobots(boolean obey) {
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obey, userAgent);
+  }
+
+  public FetchOptions withUserAgent(String agent) {
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, agent);
+  }
+}

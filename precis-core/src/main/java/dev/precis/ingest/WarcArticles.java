@@ -1,0 +1,179 @@
+package dev.precis.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+
+/**
+ * Streams the web pages of a WARC archive ({@code .warc} or {@code .warc.gz}, read with jwarc):
+ * every {@code response} record with a 2xx HTML, XHTML or plain-text answer, and every
+ * {@code resource} record of those types, becomes one article whose id and URL are the
+ * record's target URI and whose retrieval time is its {@code WARC-Date}. Requests, metadata,
+ * revisits, redirects, errors, images and scripts are passed over. A record body larger than the
+ * file limit is skipped with a warning.
+ */
+final class WarcArticles extends ArticleIterator {
+  private final WarcReader reader;
+  private final String origin;
+  private final Limits limits;
+  private final Consumer<String> warnings;
+  private long passedOver;
+
+  WarcArticles(WarcReader reader, String origin, Limits limits, Consumer<String> warnings) {
+    this.reader = reader;
+    this.origin = origin;
+    this.limits = limits;
+    this.warnings = warnings;
+    reader.onWarning(w -> { /* jwarc's parse warnings on lenient records are not the user's concern */ });
+  }
+
+  static WarcArticles open(Path file, Limits limits, Consumer<String> warnings) {
+    try {
+      return new WarcArticles(new WarcReader(file), file.toString(), limits, warnings);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InputException(file + ": no such file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InputException(file + ": permission denied");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InputException(file + ": not a WARC file (" + e.getMessage() + ")");
+    }
+  }
+
+  static WarcArticles open(InputStream in, String origin, Limits limits, Consumer<String> warnings) {
+    try {
+      return new WarcArticles(new WarcReader(in), origin, limits, warnings);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InputException(origin + ": not a WARC file (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Records passed over so far (not pages, not 2xx, not HTML or text). */
+  long passedOver() {
+    return passedOver;
+  }
+
+  @Override
+  protected RawArticle computeNext() {
+    while (true) {
+      Optional<WarcRecord> next;
+      long position = reader.position();
+      try {
+        next = reader.next();
+      } catch (IOException | RuntimeException e) {
+        throw new InputException(origin + ": invalid WARC record at byte " + position + " ("
+            + e.getMessage() + ")");
+      }
+      if (next.isEmpty()) {
+        return null;
+      }
+      try {
+        RawArticle article = toArticle(next.get());
+        if (article != null) {
+          return article;
+        }
+        passedOver++;
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof InputException ie) {
+          warnings.accept("skipped " + ie.getMessage());
+        } else {
+          warnings.accept("skipped " + origin + ": unreadable record at byte " + position + " ("
+              + e.getMessage() + ")");
+        }
+      }
+    }
+  }
+
+  private RawArticle toArticle(WarcRecord record) throws IOException {
+    String target;
+    MediaType type;
+    InputStream body;
+    if (record instanceof WarcResponse response) {
+      target = response.target();
+      if (!isWebTarget(target)) {
+        return null;
+      }
+      HttpResponse http = response.http();
+      if (http.status() < 200 || http.status() > 299) {
+        return null;
+      }
+      type = http.contentType();
+      if (!isPage(type)) {
+        return null;
+      }
+      body = http.bodyDecoded().stream();
+    } else if (record instanceof WarcResource resource) {
+      target = resource.target();
+      type = resource.contentType();
+      if (!isWebTarget(target) || !isPage(type)) {
+        return null;
+      }
+      body = resource.body().stream();
+    } else {
+      return null;
+    }
+    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+    if (bytes.length > limits.maxFileBytes()) {
+      throw new InputException(origin + ": " + target + ": page is over the limit of "
+          + limits.maxFileBytes() + " bytes (raise it with --max-file-bytes)");
+    }
+    String text = decode(bytes, type);
+    boolean plain = type.base().toString().equalsIgnoreCase("text/plain");
+    return new RawArticle(
+        target,
+        text,
+        plain ? RawArticle.Format.TEXT : RawArticle.Format.HTML,
+        null,
+        target,
+        null,
+        target,
+        null,
+        record.date());
+  }
+
+  private static boolean isWebTarget(String target) {
+    if (target == null) {
+      return false;
+    }
+    String t = target.toLowerCase(Locale.ROOT);
+    return t.startsWith("http://") || t.startsWith("https://");
+  }
+
+  private static boolean isPage(MediaType type) {
+    if (type == null) {
+      return false;
+    }
+    String base = type.base().toString().toLowerCase(Locale.ROOT);
+    return base.equals("text/html") || base.equals("application/xhtml+xml") || base.equals("text/plain");
+  }
+
+  private static String decode(byte[] bytes, MediaType type) {
+    String charset = type.parameters().get("charset");
+    if (charset != null) {
+      try {
+        return new String(bytes, Charset.forName(charset.strip()));
+      } catch (RuntimeException unknown) {
+        // fall back to detection
+      }
+    }
+    return TextDecoder.decode(bytes);
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } catch (IOException ignored) {
+      // read-only
+    }
+  }
+}
