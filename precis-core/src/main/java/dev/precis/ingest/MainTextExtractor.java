@@ -52,7 +52,8 @@ final class MainTextExtractor {
               + "|read-more|readmore|more-stories|morestories|also-read|skip-link|skiplink"
               + "|toolbar|author-bio|authorbio|about-author|jump-link|print-only|visually-hidden"
               + "|sr-only|screen-reader|hidden-text|ad-container|ad-slot|adslot|adunit|ad-unit"
-              + "|dfp|googlead|banner|rail|teaser|footer|masthead|copyright|pagination|pager");
+              + "|dfp|googlead|banner|rail|teaser|footer|masthead|copyright|pagination|pager"
+              + "|caption|rollover|tooltip|popover|hover-?card");
 
   private static final Pattern COMMENTS = Pattern.compile("comment|disqus|repl(y|ies)|respond");
 
@@ -75,6 +76,8 @@ final class MainTextExtractor {
   private static final Pattern FURNITURE_LINE =
       Pattern.compile(
           "(?i)^(advertisement|advertisment|ad|sponsored|story continues below|continue reading"
+              + "( the main story)?|you may also like.*|related (articles|stories|content|coverage)"
+              + "|caption|hide caption|toggle caption|enlarge this image|image \\d+ of \\d+"
               + "( below)?|skip advertisement|scroll to continue.*|read more|related:?|share"
               + "( this)?( article| story)?|click to share.*|image:?|photo:?|video|close"
               + "|loading\\.*|supported by|email|print|facebook|twitter|linkedin|whatsapp)$");
@@ -163,8 +166,12 @@ final class MainTextExtractor {
       if (e == body || e.tagName().equals("article") || e.tagName().equals("main")) {
         continue;
       }
-      boolean furniture = e.is(STRUCTURAL_FURNITURE) || isNegative(e);
+      boolean furniture = e.is(STRUCTURAL_FURNITURE) || isNegative(e) || e.is("figcaption");
       if (!furniture) {
+        continue;
+      }
+      // Embedded posts (tweets, Instagram) sit in "social" wrappers but are quoted article text.
+      if (!e.is(STRUCTURAL_FURNITURE) && holdsQuote(e)) {
         continue;
       }
       int held = paragraphText.getOrDefault(e, 0);
@@ -176,9 +183,33 @@ final class MainTextExtractor {
       }
       doomed.add(e);
     }
-    for (Element e : doomed) {
+    // Innermost first, so that a hover card goes before the inline wrapper holding its name.
+    for (int i = doomed.size() - 1; i >= 0; i--) {
+      Element e = doomed.get(i);
+      if (isInlineInText(e)) {
+        // Inline elements named "tag" or "meta" are usually links inside sentences; only a
+        // long run of links (a hover card glued into the text) is furniture.
+        String text = e.text();
+        if (text.length() < 60 || linkDensity(e) < 0.5) {
+          continue;
+        }
+      }
       e.remove();
     }
+  }
+
+  private static boolean isInlineInText(Element e) {
+    if (BLOCK_TAGS.contains(e.normalName()) || e.is(STRUCTURAL_FURNITURE)) {
+      return false;
+    }
+    Element parent = e.parent();
+    return parent != null && (PARAGRAPH_TAGS.contains(parent.normalName())
+        || parent.normalName().matches("h[1-6]|li|span|a|em|strong|b|i"));
+  }
+
+  /** True for wrappers of quoted posts (tweets, Instagram), which belong to the article. */
+  private static boolean holdsQuote(Element e) {
+    return !e.getElementsByTag("blockquote").isEmpty() && !COMMENTS.matcher(classAndId(e)).find();
   }
 
   private static String classAndId(Element e) {
@@ -420,6 +451,10 @@ final class MainTextExtractor {
         doomed.add(e);
         continue;
       }
+      if ((tag.equals("p") || tag.equals("li")) && isLinkLine(e)) {
+        doomed.add(e);
+        continue;
+      }
       if (tag.matches("h[2-6]")) {
         if (classWeight(e) < 0 || linkDensity(e) > 0.33) {
           doomed.add(e);
@@ -440,7 +475,19 @@ final class MainTextExtractor {
     }
   }
 
+  /** A short paragraph that is (almost) all link: "Read more: ...", a related headline. */
+  private static boolean isLinkLine(Element e) {
+    String text = e.text();
+    if (text.isEmpty() || text.length() > 150) {
+      return false;
+    }
+    return linkDensity(e) > 0.75;
+  }
+
   private boolean shouldDrop(Element e) {
+    if (holdsQuote(e) && linkDensity(e) < 0.5) {
+      return false;
+    }
     int weight = classWeight(e);
     double score = scores.getOrDefault(e, 0.0);
     if (weight + score < 0) {
