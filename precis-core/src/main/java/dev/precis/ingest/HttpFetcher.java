@@ -70,8 +70,20 @@ public final class HttpFetcher {
   private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
 
+  private final Set<InetSocketAddress> trusted;
+
   public HttpFetcher(FetchOptions options) {
+    this(options, Set.of());
+  }
+
+  /**
+   * A fetcher that also connects to the given socket addresses (exact address and port) even
+   * when private addresses are refused: for tests against a local server, and for a known
+   * local service next to refused ones.
+   */
+  HttpFetcher(FetchOptions options, Set<InetSocketAddress> trusted) {
     this.options = options;
+    this.trusted = Set.copyOf(trusted);
   }
 
   public FetchOptions options() {
@@ -184,6 +196,9 @@ public final class HttpFetcher {
       // one refused address refuses the host: a name that mixes public and private answers is
       // either misconfigured or an attack on this check
       for (InetAddress a : all) {
+        if (trusted.contains(new InetSocketAddress(a, portOf(uri)))) {
+          continue;
+        }
         String reason = AddressPolicy.refusalReason(a);
         if (reason != null) {
           String ip = a.getHostAddress();

@@ -1,0 +1,263 @@
+package dev.precis.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpFetcherTest {
+  private static final String HTML = "<html><head><title>T</title></head><body><p>Hello.</p></body></html>";
+  private LocalServer server;
+
+  /** Private addresses allowed, no politeness delay, robots.txt obeyed. */
+  private static FetchOptions local() {
+    return FetchOptions.defaults()
+        .withAllowPrivate(true)
+        .withHostDelay(Duration.ZERO)
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new LocalServer();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void fetchesAPageWithItsTypeCharsetAndUserAgent() {
+    server.page("/a", "text/html; charset=ISO-8859-1", HTML);
+    FetchResult r = new HttpFetcher(local()).fetch(server.url("/a"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.isHtml()).isTrue();
+    assertThat(r.charset()).isEqualTo("ISO-8859-1");
+    assertThat(r.text()).contains("<p>Hello.</p>");
+    assertThat(server.userAgents).contains("Precis/0.1 (+https://github.com/precis)");
+  }
+
+  @Test
+  void defaultPolicyRefusesTheLocalServer() {
+    server.page("/a", "text/html", HTML);
+    assertThatThrownBy(() -> new HttpFetcher(FetchOptions.defaults()).fetch(server.url("/a")))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("refused: 127.0.0.1 is a loopback address (use --allow-private)");
+    assertThat(server.paths).isEmpty();
+  }
+
+  @Test
+  void defaultPolicyRefusesLocalhostByName() {
+    assertThatThrownBy(() -> new HttpFetcher(FetchOptions.defaults())
+            .fetch("http://localhost:" + server.port() + "/"))
+        .hasMessageContaining("refused: localhost (")
+        .hasMessageContaining("loopback address (use --allow-private)");
+  }
+
+  @Test
+  void redirectToLoopbackIsRefusedAfterTheFirstHop() {
+    // the test server itself is trusted by exact address and port; another loopback port is not
+    int otherPort = server.port() == 65535 ? 65534 : server.port() + 1;
+    server.redirect("/go", "http://127.0.0.1:" + otherPort + "/secret");
+    HttpFetcher fetcher = new HttpFetcher(
+        FetchOptions.defaults().withHostDelay(Duration.ZERO), Set.of(server.address()));
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/go")))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("refused: redirect to http://127.0.0.1:" + otherPort
+            + "/secret: 127.0.0.1 is a loopback address (use --allow-private)");
+  }
+
+  @Test
+  void redirectToMetadataServiceIsRefused() {
+    server.redirect("/go", "http://169.254.169.254/latest/meta-data/");
+    HttpFetcher fetcher = new HttpFetcher(
+        FetchOptions.defaults().withHostDelay(Duration.ZERO), Set.of(server.address()));
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/go")))
+        .hasMessageContaining("169.254.169.254 is a cloud metadata address (use --allow-private)");
+  }
+
+  @Test
+  void followsRedirectsAndReportsTheFinalUrl() {
+    server.redirect("/old", "/new?x=1");
+    server.page("/new", "text/html", HTML);
+    FetchResult r = new HttpFetcher(local()).fetch(server.url("/old"));
+    assertThat(r.uri().toString()).isEqualTo(server.url("/new?x=1"));
+    assertThat(r.requested().toString()).isEqualTo(server.url("/old"));
+  }
+
+  @Test
+  void redirectLoopIsStopped() {
+    server.redirect("/a", "/b");
+    server.redirect("/b", "/a");
+    assertThatThrownBy(() -> new HttpFetcher(local()).fetch(server.url("/a")))
+        .hasMessageContaining("redirect loop at " + server.url("/a"));
+  }
+
+  @Test
+  void redirectLimitIsEnforced() {
+    for (int i = 0; i < 10; i++) {
+      server.redirect("/r" + i, "/r" + (i + 1));
+    }
+    assertThatThrownBy(() -> new HttpFetcher(local().withMaxRedirects(3)).fetch(server.url("/r0")))
+        .hasMessageContaining("too many redirects (more than 3)");
+  }
+
+  @Test
+  void hugeBodyWithContentLengthIsRefused() {
+    server.page("/big", "text/html", "x".repeat(200_000));
+    assertThatThrownBy(() -> new HttpFetcher(local().withMaxBytes(100_000)).fetch(server.url("/big")))
+        .hasMessageContaining("body is 200000 bytes, over the limit of 100000");
+  }
+
+  @Test
+  void hugeChunkedBodyIsCutWithAnError() {
+    server.on("/stream", ex -> {
+      ex.getResponseHeaders().add("Content-Type", "text/html");
+      ex.sendResponseHeaders(200, 0); // chunked, no length
+      byte[] block = "<p>endless</p>".repeat(1000).getBytes(StandardCharsets.UTF_8);
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 1000; i++) { // 14 MB unless the client stops reading
+          out.write(block);
+        }
+      } catch (IOException clientGaveUp) {
+        // expected: the fetcher closes the connection at its limit
+      }
+    });
+    assertThatThrownBy(() -> new HttpFetcher(local().withMaxBytes(50_000)).fetch(server.url("/stream")))
+        .hasMessageContaining("body is over the limit of 50000 bytes");
+  }
+
+  @Test
+  void gzipBombIsStoppedAfterDecompression() throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write(new byte[5_000_000]);
+    }
+    byte[] body = zipped.toByteArray();
+    server.on("/bomb", ex -> {
+      ex.getResponseHeaders().add("Content-Type", "text/html");
+      ex.getResponseHeaders().add("Content-Encoding", "gzip");
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    assertThat(body.length).isLessThan(100_000);
+    assertThatThrownBy(() -> new HttpFetcher(local().withMaxBytes(100_000)).fetch(server.url("/bomb")))
+        .hasMessageContaining("over the limit of 100000 bytes");
+  }
+
+  @Test
+  void gzipBodyIsDecompressed() throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write(HTML.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] body = zipped.toByteArray();
+    server.on("/gz", ex -> {
+      ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+      ex.getResponseHeaders().add("Content-Encoding", "gzip");
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    assertThat(new HttpFetcher(local()).fetch(server.url("/gz")).text()).isEqualTo(HTML);
+  }
+
+  @Test
+  void silentServerTimesOut() {
+    server.on("/slow", ex -> sleep(5_000));
+    FetchOptions quick = local().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5));
+    assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/slow")))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("timed out");
+  }
+
+  @Test
+  void tricklingServerHitsTheTotalTimeout() {
+    server.on("/drip", ex -> {
+      ex.getResponseHeaders().add("Content-Type", "text/html");
+      ex.sendResponseHeaders(200, 0);
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 100; i++) { // a byte every 100 ms: never silent for the read timeout
+          out.write('x');
+          out.flush();
+          sleep(100);
+        }
+      } catch (IOException clientGaveUp) {
+        // expected
+      }
+    });
+    FetchOptions quick = local().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/drip")))
+        .hasMessageContaining("timed out (over 1 s in total)");
+  }
+
+  @Test
+  void wrongContentTypeIsRefused() {
+    server.page("/img", "image/png", "PNG...");
+    assertThatThrownBy(() -> new HttpFetcher(local()).fetch(server.url("/img")))
+        .hasMessage("refused: " + server.url("/img") + " is image/png, not HTML, a feed or text");
+  }
+
+  @Test
+  void httpErrorsAreReported() {
+    server.on("/missing", ex -> LocalServer.send(ex, 404, "text/html", "no"));
+    assertThatThrownBy(() -> new HttpFetcher(local()).fetch(server.url("/missing")))
+        .hasMessageContaining("HTTP 404");
+  }
+
+  @Test
+  void onlyHttpAndHttpsAreFetched() {
+    assertThatThrownBy(() -> new HttpFetcher(local()).fetch("file:///etc/passwd"))
+        .hasMessageContaining("only http and https");
+    assertThatThrownBy(() -> new HttpFetcher(local()).fetch("http://user:pw@example.com/"))
+        .hasMessageContaining("user names or passwords");
+  }
+
+  @Test
+  void robotsTxtIsObeyed() {
+    server.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private\n");
+    server.page("/private/page", "text/html", HTML);
+    server.page("/public/page", "text/html", HTML);
+    HttpFetcher fetcher = new HttpFetcher(local());
+    assertThat(fetcher.fetch(server.url("/public/page")).status()).isEqualTo(200);
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/private/page")))
+        .hasMessageContaining("disallowed by robots.txt");
+    assertThat(new HttpFetcher(local().withObeyRobots(false)).fetch(server.url("/private/page")).status())
+        .isEqualTo(200);
+    assertThat(server.paths.stream().filter(p -> p.equals("/robots.txt")).count())
+        .as("robots.txt is read once per fetcher and host")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void requestsToOneHostAreSpacedByTheHostDelay() {
+    server.page("/one", "text/html", HTML);
+    server.page("/two", "text/html", HTML);
+    HttpFetcher fetcher = new HttpFetcher(local().withObeyRobots(false).withHostDelay(Duration.ofMillis(400)));
+    fetcher.fetch(server.url("/one"));
+    fetcher.fetch(server.url("/two"));
+    long gap = server.times.get("/two") - server.times.get("/one");
+    assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(350).toNanos());
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
