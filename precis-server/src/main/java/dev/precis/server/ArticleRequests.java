@@ -1,0 +1,129 @@
+package dev.precis.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precis.ingest.InputException;
+import dev.precis.ingest.JsonArticles;
+import dev.precis.ingest.RawArticle;
+import dev.precis.ingest.TextDecoder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the articles of a POST body: JSON (one article object, an array of them, or
+ * {@code {"articles": [...], "story": ..., "words": ...}}), an HTML page, or plain text.
+ */
+final class ArticleRequests {
+  private ArticleRequests() {}
+
+  /**
+   * The articles of one request.
+   *
+   * @param articles the raw articles, in order
+   * @param story the story key the client asked for, or {@code null}
+   * @param words word budget asked for, or {@code null}
+   * @param summarizer summarizer asked for, or {@code null}
+   */
+  record Batch(List<RawArticle> articles, String story, Integer words, String summarizer) {}
+
+  static Batch parse(String contentType, byte[] body, Map<String, String> query, int maxArticles) {
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    int semi = type.indexOf(';');
+    if (semi >= 0) {
+      type = type.substring(0, semi).strip();
+    }
+    if (body.length == 0) {
+      throw new HttpError(400, "empty request body");
+    }
+    Batch batch;
+    if (type.equals("application/json") || type.endsWith("+json") || type.isEmpty()) {
+      batch = json(body, query);
+    } else if (type.equals("text/html") || type.equals("text/plain")) {
+      if (TextDecoder.looksBinary(body)) {
+        throw new HttpError(400, "body is binary, not an article");
+      }
+      String text = TextDecoder.decode(body);
+      RawArticle.Format format =
+          type.equals("text/html") ? RawArticle.Format.HTML : RawArticle.Format.TEXT;
+      String id = query.getOrDefault("id", "posted");
+      RawArticle raw = new RawArticle(
+          id, text, format, query.get("title"), query.get("url"),
+          JsonArticles.parseInstant(query.get("published")), "api");
+      batch = new Batch(List.of(raw), query.get("story"), null, null);
+    } else {
+      throw new HttpError(
+          415, "unsupported content type '" + type + "' (use application/json, text/html or text/plain)");
+    }
+    if (batch.articles().isEmpty()) {
+      throw new HttpError(400, "no articles in the request");
+    }
+    if (batch.articles().size() > maxArticles) {
+      throw new HttpError(
+          413, batch.articles().size() + " articles in one request, over the limit of " + maxArticles);
+    }
+    for (RawArticle a : batch.articles()) {
+      if (a.content().isBlank()) {
+        throw new HttpError(400, "article " + a.id() + " is empty");
+      }
+    }
+    return batch;
+  }
+
+  private static Batch json(byte[] body, Map<String, String> query) {
+    JsonNode root;
+    try {
+      root = StoryJson.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new HttpError(400, "invalid JSON at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw new HttpError(400, "unreadable body (" + e.getMessage() + ")");
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new HttpError(400, "empty JSON body");
+    }
+    String story = query.get("story");
+    Integer words = null;
+    String summarizer = null;
+    JsonNode list = null;
+    if (root.isArray()) {
+      list = root;
+    } else if (root.isObject() && (root.has("articles") || root.has("documents"))) {
+      list = root.has("articles") ? root.get("articles") : root.get("documents");
+      if (!list.isArray()) {
+        throw new HttpError(400, "\"articles\" must be an array");
+      }
+      if (root.hasNonNull("story")) {
+        story = root.get("story").asText();
+      }
+      if (root.hasNonNull("words")) {
+        if (!root.get("words").canConvertToInt() || root.get("words").asInt() < 1) {
+          throw new HttpError(400, "\"words\" must be a positive integer");
+        }
+        words = root.get("words").asInt();
+      }
+      if (root.hasNonNull("summarizer")) {
+        summarizer = root.get("summarizer").asText();
+      }
+    }
+    List<RawArticle> out = new ArrayList<>();
+    try {
+      if (list == null) {
+        out.add(JsonArticles.parse(root, "posted", "api"));
+      } else {
+        for (int i = 0; i < list.size(); i++) {
+          out.add(JsonArticles.parse(list.get(i), "posted#" + i, "article " + i));
+        }
+      }
+    } catch (InputException e) {
+      throw new HttpError(400, e.getMessage());
+    }
+    if (story != null && (story.isBlank() || story.length() > 150)) {
+      throw new HttpError(400, "\"story\" must be 1 to 150 characters");
+    }
+    return new Batch(out, story, words, summarizer);
+  }
+}

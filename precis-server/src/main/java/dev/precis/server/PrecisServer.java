@@ -1,0 +1,444 @@
+package dev.precis.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.Precis;
+import dev.precis.ingest.InputException;
+import dev.precis.ingest.RawArticle;
+import dev.precis.store.Ingestor;
+import dev.precis.store.StoreException;
+import dev.precis.store.StoryDetail;
+import dev.precis.store.Store;
+import dev.precis.summarize.Summarizers;
+import dev.precis.summarize.Summary;
+import dev.precis.summarize.SummaryFormat;
+import dev.precis.summarize.SummaryOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Precis HTTP server: the JSON API under {@code /api} and the web reader at {@code /}, on
+ * Jetty 12 core handlers. Handlers are thin: parsing and status codes here, the work in
+ * {@link Ingestor}, {@link Store} and {@link Precis}.
+ *
+ * <p>Stopping is graceful: new requests are refused with 503 while requests in flight finish
+ * (up to 10 seconds); a JVM shutdown (Ctrl-C, SIGTERM) stops the server the same way.
+ */
+public final class PrecisServer implements AutoCloseable {
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final int MAX_SUMMARY_WORDS = 1000;
+  private static final int MAX_PAGE_SIZE = 100;
+  private static final HttpField NOSNIFF =
+      new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+  private static final HttpField CSP = new PreEncodedHttpField(
+      "Content-Security-Policy",
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  private static final HttpField NO_REFERRER =
+      new PreEncodedHttpField("Referrer-Policy", "no-referrer");
+
+  private final ServerConfig config;
+  private final Ingestor ingestor;
+  private final Store store;
+  private final StoryCache cache = new StoryCache(10_000);
+  private final Map<String, byte[]> resources = new HashMap<>();
+  private final Server server;
+  private final ServerConnector connector;
+  private final byte[] apiKey;
+
+  public PrecisServer(Store store, ServerConfig config) {
+    this.config = config;
+    this.store = store;
+    this.ingestor = new Ingestor(store, config.options());
+    this.apiKey =
+        config.apiKey() == null ? null : config.apiKey().getBytes(StandardCharsets.UTF_8);
+    loadResource("/", "index.html");
+    loadResource("/app.js", "app.js");
+    loadResource("/app.css", "app.css");
+    loadResource("/api/openapi.json", "openapi.json");
+
+    QueuedThreadPool threads = new QueuedThreadPool(config.threads(), 4);
+    threads.setName("precis-http");
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    server.addConnector(connector);
+    GracefulHandler graceful = new GracefulHandler(new App());
+    server.setHandler(graceful);
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setStopTimeout(10_000);
+    server.setStopAtShutdown(true);
+  }
+
+  /** Starts listening; throws when the port is taken. */
+  public PrecisServer start() {
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new InputException(
+          "cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
+    } catch (Exception e) {
+      throw new IllegalStateException("server failed to start: " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    if (host.equals("0.0.0.0")) {
+      host = "127.0.0.1";
+    }
+    return "http://" + host + ":" + port();
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops gracefully: refuses new requests, lets those in flight finish. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("server failed to stop: " + e.getMessage(), e);
+    }
+  }
+
+  private void loadResource(String path, String name) {
+    try (InputStream in = PrecisServer.class.getResourceAsStream("web/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource web/" + name);
+      }
+      resources.put(path, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  private final class App extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      HttpFields.Mutable headers = response.getHeaders();
+      headers.add(NOSNIFF);
+      headers.add(NO_REFERRER);
+      String path = Request.getPathInContext(request);
+      String method = request.getMethod();
+      try {
+        if (path.startsWith("/api/")) {
+          api(method, path, request, response, callback);
+        } else {
+          page(method, path, response, callback);
+        }
+      } catch (HttpError e) {
+        error(response, callback, e.status, e.getMessage());
+      } catch (InputException | IllegalArgumentException e) {
+        error(response, callback, 400, e.getMessage());
+      } catch (StoreException e) {
+        error(response, callback, 503, "database unavailable: " + e.getMessage());
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(PrecisServer.class)
+            .error("internal error on " + method + " " + path, e);
+        error(response, callback, 500, "internal error");
+      }
+      return true;
+    }
+  }
+
+  private void page(String method, String path, Response response, Callback callback) {
+    byte[] body = resources.get(path);
+    if (body == null || path.startsWith("/api/")) {
+      throw new HttpError(404, "no such page: " + path);
+    }
+    requireMethod(method, "GET");
+    String type =
+        path.endsWith(".js") ? "text/javascript; charset=utf-8"
+            : path.endsWith(".css") ? "text/css; charset=utf-8"
+            : "text/html; charset=utf-8";
+    response.getHeaders().add(CSP);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    send(response, callback, 200, type, body);
+  }
+
+  private void api(String method, String path, Request request, Response response,
+      Callback callback) {
+    switch (path) {
+      case "/api/health" -> {
+        requireMethod(method, "GET");
+        health(response, callback);
+      }
+      case "/api/openapi.json" -> {
+        requireMethod(method, "GET");
+        send(response, callback, 200, JSON, resources.get(path));
+      }
+      case "/api/stories" -> {
+        requireMethod(method, "GET");
+        Fields query = Request.extractQueryParameters(request);
+        int page = intParam(query, "page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int size = intParam(query, "size", 20, 1, MAX_PAGE_SIZE);
+        sendJson(response, callback, 200, StoryJson.page(store.stories(page, size)));
+      }
+      case "/api/articles" -> {
+        requireMethod(method, "POST");
+        requireKey(request);
+        postArticles(request, response, callback);
+      }
+      case "/api/summarize" -> {
+        requireMethod(method, "POST");
+        summarize(request, response, callback);
+      }
+      default -> {
+        if (path.startsWith("/api/stories/")) {
+          requireMethod(method, "GET");
+          story(path.substring("/api/stories/".length()), response, callback);
+        } else {
+          throw new HttpError(404, "no such endpoint: " + path);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- endpoints
+
+  private void health(Response response, Callback callback) {
+    ObjectNode o = StoryJson.MAPPER.createObjectNode();
+    try {
+      Store.Counts counts = store.counts();
+      o.put("status", "ok");
+      o.put("database", store.url().postgres() ? "postgresql" : "h2");
+      o.put("articles", counts.articles());
+      o.put("stories", counts.stories());
+      sendJson(response, callback, 200, o);
+    } catch (StoreException e) {
+      o.put("status", "unavailable");
+      o.put("error", e.getMessage());
+      sendJson(response, callback, 503, o);
+    }
+  }
+
+  private void story(String idText, Response response, Callback callback) {
+    long id;
+    try {
+      id = Long.parseLong(idText);
+    } catch (NumberFormatException e) {
+      throw new HttpError(404, "no such story: " + idText);
+    }
+    long revision = store.revision(id);
+    if (revision < 0) {
+      throw new HttpError(404, "no such story: " + id);
+    }
+    byte[] cached = cache.get(id, revision);
+    if (cached == null) {
+      Optional<StoryDetail> detail = ingestor.story(id);
+      if (detail.isEmpty()) {
+        throw new HttpError(404, "no such story: " + id);
+      }
+      cached = bytes(StoryJson.detail(detail.get()));
+      if (detail.get().summaryCurrent()) {
+        cache.put(id, detail.get().info().revision(), cached);
+      }
+    }
+    send(response, callback, 200, JSON, cached);
+  }
+
+  private void postArticles(Request request, Response response, Callback callback) {
+    ArticleRequests.Batch batch = ArticleRequests.parse(
+        request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
+        queryMap(request), config.maxArticles());
+    String story = batch.story() != null ? batch.story() : "api:" + UUID.randomUUID();
+    ObjectNode out = StoryJson.MAPPER.createObjectNode();
+    ArrayNode list = out.putArray("articles");
+    Set<Long> stories = new LinkedHashSet<>();
+    int added = 0;
+    for (RawArticle raw : batch.articles()) {
+      Store.AddResult r;
+      try {
+        r = ingestor.add(raw, story);
+      } catch (IllegalArgumentException e) {
+        throw new HttpError(413, e.getMessage());
+      }
+      ObjectNode a = list.addObject();
+      a.put("id", r.articleId());
+      a.put("storyId", r.storyId());
+      a.put("added", r.added());
+      stories.add(r.storyId());
+      added += r.added() ? 1 : 0;
+    }
+    for (long id : stories) {
+      ingestor.summarize(id);
+    }
+    ArrayNode ids = out.putArray("stories");
+    stories.forEach(ids::add);
+    out.put("added", added);
+    out.put("unchanged", batch.articles().size() - added);
+    sendJson(response, callback, added > 0 ? 201 : 200, out);
+  }
+
+  private void summarize(Request request, Response response, Callback callback) {
+    ArticleRequests.Batch batch = ArticleRequests.parse(
+        request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
+        queryMap(request), config.maxArticles());
+    SummaryOptions base = config.options();
+    int words = batch.words() != null ? batch.words() : base.words();
+    if (words > MAX_SUMMARY_WORDS) {
+      throw new HttpError(400, "\"words\" must be at most " + MAX_SUMMARY_WORDS);
+    }
+    String summarizer = batch.summarizer() != null ? batch.summarizer() : base.summarizer();
+    Summarizers.byName(summarizer); // unknown names are a 400 with the list of known ones
+    Summary summary =
+        Precis.summarize(batch.articles(), new SummaryOptions(words, base.truncate(), summarizer));
+    sendJson(response, callback, 200, SummaryFormat.toJson(summary));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static void requireMethod(String method, String allowed) {
+    if (!method.equals(allowed)) {
+      throw new HttpError(405, "method " + method + " not allowed here (use " + allowed + ")");
+    }
+  }
+
+  private void requireKey(Request request) {
+    if (apiKey == null) {
+      return;
+    }
+    String given = request.getHeaders().get("X-API-Key");
+    String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (given == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      given = auth.substring(7).strip();
+    }
+    if (given == null) {
+      throw new HttpError(401, "this endpoint needs an API key (header X-API-Key or Authorization: Bearer)");
+    }
+    if (!MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
+      throw new HttpError(403, "wrong API key");
+    }
+  }
+
+  /** The request body, refused with 413 beyond the configured limit. */
+  private byte[] body(Request request) {
+    long max = config.maxBodyBytes();
+    long declared = request.getLength();
+    if (declared > max) {
+      throw new HttpError(413, "request body of " + declared + " bytes is over the limit of " + max);
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (b.length > max) {
+        throw new HttpError(413, "request body is over the limit of " + max + " bytes");
+      }
+      return b;
+    } catch (IOException e) {
+      throw new HttpError(400, "cannot read request body (" + e.getMessage() + ")");
+    }
+  }
+
+  private static Map<String, String> queryMap(Request request) {
+    Map<String, String> out = new HashMap<>();
+    Request.extractQueryParameters(request).forEach(f -> out.put(f.getName(), f.getValue()));
+    return out;
+  }
+
+  private static int intParam(Fields query, String name, int fallback, int min, int max) {
+    String v = query.getValue(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n < min || n > max) {
+        throw new HttpError(400, name + " must be between " + min + " and " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new HttpError(400, name + " must be a number, got '" + v + "'");
+    }
+  }
+
+  private static byte[] bytes(ObjectNode json) {
+    try {
+      return StoryJson.MAPPER.writeValueAsBytes(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sendJson(Response response, Callback callback, int status, ObjectNode json) {
+    send(response, callback, status, JSON, bytes(json));
+  }
+
+  static void error(Response response, Callback callback, int status, String message) {
+    ObjectNode o = StoryJson.MAPPER.createObjectNode();
+    ObjectNode e = o.putObject("error");
+    e.put("status", status);
+    e.put("message", message == null ? "error" : message);
+    if (status == 405) {
+      response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
+    }
+    if (status == 401) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+    }
+    send(response, callback, status, JSON, bytes(o));
+  }
+
+  private static void send(
+      Response response, Callback callback, int status, String type, byte[] body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  /** Errors that Jetty itself answers (malformed requests, shutdown) in the same JSON shape. */
+  private static final class JsonErrorHandler extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+      Object message = request.getAttribute(ERROR_MESSAGE);
+      String text = message != null ? message.toString()
+          : org.eclipse.jetty.http.HttpStatus.getMessage(status);
+      error(response, callback, status, text);
+      return true;
+    }
+  }
+}

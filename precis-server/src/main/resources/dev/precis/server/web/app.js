@@ -1,0 +1,282 @@
+// Precis web reader. Plain JavaScript, no dependencies, no CDN.
+// Safety rule: article data is only ever put into the page through textContent or attributes
+// set from checked values; innerHTML is never used with data.
+'use strict';
+
+const app = document.getElementById('app');
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return e;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+/** Only http(s) URLs become links; anything else (javascript:, data:) stays plain text. */
+function safeUrl(url) {
+  if (typeof url !== 'string') return null;
+  try {
+    const u = new URL(url, window.location.href);
+    return (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return isNaN(d) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+async function getJson(url, options) {
+  const res = await fetch(url, options);
+  let body = null;
+  try { body = await res.json(); } catch (e) { body = null; }
+  if (!res.ok) {
+    const msg = body && body.error && body.error.message ? body.error.message : res.status + ' ' + res.statusText;
+    throw new Error(msg);
+  }
+  return body;
+}
+
+function showError(err) {
+  clear(app);
+  app.appendChild(el('p', { class: 'error', text: String(err.message || err) }));
+}
+
+// ------------------------------------------------------------------ story list
+
+async function showStories(page) {
+  clear(app);
+  app.appendChild(el('p', { class: 'muted', text: 'Loading stories…' }));
+  const data = await getJson('/api/stories?page=' + page + '&size=20');
+  clear(app);
+  app.appendChild(el('h1', { text: 'Stories' }));
+  if (data.stories.length === 0) {
+    app.appendChild(el('p', { class: 'muted', text: 'No stories yet. Ingest articles with ./precis ingest, POST them to /api/articles, or summarize some ad hoc.' }));
+    return;
+  }
+  const list = el('ul', { class: 'stories' });
+  for (const s of data.stories) {
+    const outlets = s.outlets.length ? s.outlets.join(', ') : 'unknown outlet';
+    list.appendChild(el('li', { 'data-story': String(s.id) },
+      el('a', { class: 'story-link', href: '#/story/' + encodeURIComponent(s.id), text: s.title || ('Story ' + s.id) }),
+      el('div', { class: 'meta', text: outlets + ' · ' + s.articleCount + (s.articleCount === 1 ? ' article' : ' articles') + ' · ' + when(s.lastSeen) })));
+  }
+  app.appendChild(list);
+  const pager = el('div', { class: 'pager' });
+  if (page > 1) pager.appendChild(el('a', { href: '#/?page=' + (page - 1), text: '← Newer' }));
+  if (data.hasNext) pager.appendChild(el('a', { href: '#/?page=' + (page + 1), text: 'Older →' }));
+  app.appendChild(pager);
+}
+
+// ------------------------------------------------------------------ summary + sources
+
+/**
+ * Renders a cited summary (the JSON of GET /api/stories/{id} or POST /api/summarize):
+ * summary sentences with citation markers, the sources panel, and a reader that shows the
+ * cited article with the cited sentence highlighted by its character offsets.
+ */
+function renderSummary(container, data, heading) {
+  const docs = data.documents || [];
+  const wrap = el('div', { class: 'story' });
+  const left = el('section', { class: 'summary' });
+  const right = el('aside', { class: 'side' });
+  left.appendChild(el('h1', { id: 'story-title', text: heading }));
+  if (data.outlets) {
+    left.appendChild(el('p', { class: 'meta', text: data.outlets.join(', ') + ' · ' + data.articleCount + ' articles · ' + when(data.firstSeen) + ' – ' + when(data.lastSeen) }));
+  }
+
+  // ranges cited per document, so each can be wrapped in its own element
+  const ranges = docs.map(() => []);
+  (data.sentences || []).forEach((s) => (s.sources || []).forEach((c) => {
+    if (ranges[c.document]) ranges[c.document].push([c.start, c.end]);
+  }));
+
+  const reader = el('div', { class: 'reader', id: 'article-reader' });
+  const sourceItems = [];
+  const sentenceList = el('div', { class: 'sentences' });
+  if (!data.sentences || data.sentences.length === 0) {
+    sentenceList.appendChild(el('p', { class: 'muted', text: 'No summary sentences.' }));
+  }
+  (data.sentences || []).forEach((s, i) => {
+    const p = el('p', { class: 'sentence', id: 'sentence-' + i }, s.text);
+    const seen = new Set();
+    for (const c of (s.sources || [])) {
+      if (seen.has(c.document)) continue;
+      seen.add(c.document);
+      p.appendChild(el('button', {
+        class: 'cite', type: 'button', title: 'Show in source ' + (c.document + 1),
+        'data-doc': String(c.document), 'data-start': String(c.start), 'data-end': String(c.end),
+        text: '[' + (c.document + 1) + ']',
+        onclick: (ev) => {
+          document.querySelectorAll('button.cite.active').forEach((b) => b.classList.remove('active'));
+          ev.currentTarget.classList.add('active');
+          showDocument(c.document, c.start, c.end);
+        },
+      }));
+    }
+    sentenceList.appendChild(p);
+  });
+  left.appendChild(sentenceList);
+
+  if (Array.isArray(data.facts) && data.facts.length > 0) {
+    left.appendChild(el('h2', { text: 'Facts' }));
+    const ul = el('ul', { class: 'facts' });
+    for (const f of data.facts) {
+      ul.appendChild(el('li', { text: typeof f === 'string' ? f : (f.text || f.statement || JSON.stringify(f)) }));
+    }
+    left.appendChild(ul);
+  }
+
+  right.appendChild(el('h2', { text: 'Sources' }));
+  const ol = el('ol', { class: 'sources' });
+  docs.forEach((d, i) => {
+    const label = d.title || d.origin || d.id || ('Source ' + (i + 1));
+    const link = safeUrl(d.url);
+    const li = el('li', { 'data-doc': String(i) },
+      el('a', { href: '#', class: 'source-open', text: label, onclick: (ev) => { ev.preventDefault(); showDocument(i); } }));
+    const meta = [d.outlet, when(d.published)].filter(Boolean).join(' · ');
+    if (meta) li.appendChild(el('div', { class: 'meta', text: meta }));
+    if (link) li.appendChild(el('div', { class: 'meta' }, el('a', { href: link, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'original', text: 'original' })));
+    sourceItems.push(li);
+    ol.appendChild(li);
+  });
+  right.appendChild(ol);
+  right.appendChild(reader);
+
+  function showDocument(index, start, end) {
+    const d = docs[index];
+    if (!d) return;
+    sourceItems.forEach((li, k) => li.classList.toggle('current', k === index));
+    clear(reader);
+    reader.appendChild(el('h3', { text: (index + 1) + '. ' + (d.title || d.origin || d.id || '') }));
+    const body = el('div', { class: 'article-text', 'data-doc': String(index) });
+    appendMarkedText(body, d.text || '', ranges[index]);
+    reader.appendChild(body);
+    if (start !== undefined) {
+      const target = body.querySelector('[data-start="' + start + '"][data-end="' + end + '"]');
+      if (target) {
+        target.classList.add('highlight');
+        target.scrollIntoView({ block: 'center' });
+      }
+    } else {
+      reader.scrollTop = 0;
+    }
+  }
+
+  wrap.appendChild(left);
+  wrap.appendChild(right);
+  container.appendChild(wrap);
+  if (docs.length > 0) showDocument(0);
+}
+
+/** Appends text to node, wrapping each cited [start, end) range in a span (text nodes only). */
+function appendMarkedText(node, text, ranges) {
+  const sorted = (ranges || [])
+    .filter((r) => r[0] >= 0 && r[1] <= text.length && r[0] < r[1])
+    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let pos = 0;
+  for (const [start, end] of sorted) {
+    if (start < pos) continue; // overlapping range: the first one wins
+    if (start > pos) node.appendChild(document.createTextNode(text.substring(pos, start)));
+    node.appendChild(el('span', { class: 'cited', 'data-start': String(start), 'data-end': String(end), text: text.substring(start, end) }));
+    pos = end;
+  }
+  if (pos < text.length) node.appendChild(document.createTextNode(text.substring(pos)));
+}
+
+async function showStory(id) {
+  clear(app);
+  app.appendChild(el('p', { class: 'muted', text: 'Loading story…' }));
+  const data = await getJson('/api/stories/' + encodeURIComponent(id));
+  clear(app);
+  renderSummary(app, data, data.title || ('Story ' + data.id));
+}
+
+// ------------------------------------------------------------------ ad-hoc summary form
+
+function showForm() {
+  clear(app);
+  app.appendChild(el('h1', { text: 'Summarize articles' }));
+  app.appendChild(el('p', { class: 'muted', text: 'Paste articles (plain text or HTML) separated by a line containing only ---, or upload files. Nothing is stored.' }));
+  const text = el('textarea', { id: 'adhoc-text', name: 'text', placeholder: 'First article…\n---\nSecond article…' });
+  const files = el('input', { id: 'adhoc-files', type: 'file', multiple: 'multiple', accept: '.txt,.html,.htm,.json,text/plain,text/html' });
+  const words = el('input', { id: 'adhoc-words', type: 'number', min: '10', max: '1000', value: '100' });
+  const out = el('div', { id: 'adhoc-result' });
+  const form = el('form', { class: 'adhoc' },
+    el('div', { class: 'row' }, text),
+    el('div', { class: 'row' }, el('label', {}, 'Files: ', files)),
+    el('div', { class: 'row' }, el('label', {}, 'Words: ', words)),
+    el('div', { class: 'row' }, el('button', { type: 'submit', id: 'adhoc-submit', text: 'Summarize' })));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clear(out);
+    out.appendChild(el('p', { class: 'muted', text: 'Summarizing…' }));
+    try {
+      const articles = [];
+      for (const part of text.value.split(/^\s*---\s*$/m)) {
+        if (part.trim()) articles.push(articleOf(part, 'pasted ' + (articles.length + 1)));
+      }
+      for (const f of files.files) {
+        const content = await f.text();
+        if (content.trim()) articles.push(articleOf(content, f.name));
+      }
+      if (articles.length === 0) throw new Error('Paste or upload at least one article.');
+      const data = await getJson('/api/summarize', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ articles: articles, words: parseInt(words.value, 10) || 100 }),
+      });
+      clear(out);
+      renderSummary(out, data, 'Summary');
+    } catch (err) {
+      clear(out);
+      out.appendChild(el('p', { class: 'error', text: String(err.message || err) }));
+    }
+  });
+  app.appendChild(form);
+  app.appendChild(out);
+}
+
+function articleOf(content, id) {
+  const head = content.substring(0, 2048).toLowerCase();
+  const html = /<html|<!doctype html|<body|<p>|<div/.test(head);
+  return html ? { id: id, html: content } : { id: id, text: content };
+}
+
+// ------------------------------------------------------------------ router
+
+async function route() {
+  const hash = window.location.hash || '#/';
+  try {
+    let m;
+    if ((m = hash.match(/^#\/story\/(\d+)$/))) {
+      await showStory(m[1]);
+    } else if (hash === '#/summarize') {
+      showForm();
+    } else {
+      m = hash.match(/[?&]page=(\d+)/);
+      await showStories(m ? Math.max(1, parseInt(m[1], 10)) : 1);
+    }
+  } catch (err) {
+    showError(err);
+  }
+}
+
+window.addEventListener('hashchange', route);
+route();

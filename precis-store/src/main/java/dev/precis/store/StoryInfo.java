@@ -1,0 +1,32 @@
+package dev.precis.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A story as listed: what a reader sees before opening it.
+ *
+ * @param id database id
+ * @param key the grouping key the story was created under (clusterer id, batch, user set)
+ * @param title the title of its earliest titled article, or {@code null}
+ * @param outlets distinct outlets (publisher, else host of the URL), in order of arrival
+ * @param articleCount number of articles
+ * @param revision grows by one whenever an article joins; summaries record the revision
+ * @param firstSeen earliest article time (published, else ingested)
+ * @param lastSeen latest article time
+ * @param updatedAt when the story last changed
+ */
+public record StoryInfo(
+    long id,
+    String key,
+    String title,
+    List<String> outlets,
+    int articleCount,
+    long revision,
+    Instant firstSeen,
+    Instant lastSeen,
+    Instant updatedAt) {
+  public StoryInfo {
+    outlets = List.copyOf(outlets);
+  }
+}

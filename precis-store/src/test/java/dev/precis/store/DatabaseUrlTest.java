@@ -1,0 +1,42 @@
+package dev.precis.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+  @Test
+  void defaultIsAnEmbeddedFileUnderTheDataDirectory() {
+    DatabaseUrl url = DatabaseUrl.parse(null);
+    assertThat(url.jdbcUrl()).startsWith("jdbc:h2:file:").contains("precis").endsWith(";AUTO_SERVER=TRUE");
+    assertThat(url.postgres()).isFalse();
+  }
+
+  @Test
+  void pathBecomesH2FileWithoutSuffix() {
+    assertThat(DatabaseUrl.parse("/tmp/x/news.mv.db").jdbcUrl())
+        .isEqualTo("jdbc:h2:file:/tmp/x/news;AUTO_SERVER=TRUE");
+  }
+
+  @Test
+  void postgresUrlMovesCredentialsOutOfTheUrl() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://ann:p%40ss@db.example:5433/news?sslmode=require");
+    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/news?sslmode=require");
+    assertThat(url.user()).isEqualTo("ann");
+    assertThat(url.password()).isEqualTo("p@ss");
+    assertThat(url.postgres()).isTrue();
+    assertThat(url.toString()).doesNotContain("p@ss");
+  }
+
+  @Test
+  void jdbcUrlPassesThrough() {
+    assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db").jdbcUrl()).isEqualTo("jdbc:postgresql://h/db");
+  }
+
+  @Test
+  void postgresUrlNeedsAHost() {
+    assertThatThrownBy(() -> DatabaseUrl.parse("postgresql:///db"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
