@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       SummarizeCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
+      IngestCommand.class,
+      ServeCommand.class,
+      LoadCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -177,8 +177,10 @@ public final class PrecisServer implements AutoCloseable {
       } catch (StoreException e) {
         error(response, callback, 503, "database unavailable: " + e.getMessage());
       } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(PrecisServer.class)
-            .error("internal error on " + method + " " + path, e);
+        System.err.println("precis: internal error on " + method + " " + path + ": " + e);
+        if (System.getenv("PRECIS_DEBUG") != null) {
+          e.printStackTrace();
+        }
         error(response, callback, 500, "internal error");
       }
       return true;

@@ -1,0 +1,147 @@
+package dev.precis.cli;
+
+import dev.precis.ingest.ArticleSources;
+import dev.precis.ingest.ArticleStream;
+import dev.precis.ingest.Limits;
+import dev.precis.ingest.RawArticle;
+import dev.precis.store.Ingestor;
+import dev.precis.store.Store;
+import dev.precis.summarize.Summarizers;
+import dev.precis.summarize.SummaryOptions;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code precis ingest}: reads articles, stores them in the database, groups them into stories
+ * and keeps each story's cited summary current. Safe to interrupt: every article is stored in
+ * its own transaction, and running the same command again stores what is missing and brings
+ * the summaries up to date.
+ */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Stores articles in the database and groups them into stories with cited summaries.",
+      "INPUT is a file, a directory, a .jsonl/.warc(.gz)/feed file, a URL, or - for stdin.",
+      "Each INPUT becomes one story unless --story names one for all of them.",
+      "Articles already stored (same URL and text) are left alone, so re-running completes an interrupted ingest."
+    })
+final class IngestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Articles to ingest.")
+  List<String> inputs = new ArrayList<>();
+
+  @Mixin DatabaseOption database;
+
+  @Mixin SourceOptionsMixin sources;
+
+  @Option(names = "--story", paramLabel = "KEY", description = "Put every article into the story with this key (created when new).")
+  String story;
+
+  @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Word budget of story summaries (default: ${DEFAULT-VALUE}).")
+  int words;
+
+  @Option(names = "--summarizer", paramLabel = "NAME", defaultValue = "default", description = "Algorithm for story summaries (default: ${DEFAULT-VALUE}).")
+  String summarizer;
+
+  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  long maxFileBytes;
+
+  /** Test hook: halts the JVM (like kill -9) after this many new articles. */
+  @Option(names = "--debug-halt-after", hidden = true)
+  Integer haltAfter;
+
+  @Override
+  public Integer call() {
+    if (words < 1) {
+      throw new IllegalArgumentException("--words must be at least 1");
+    }
+    if (story != null && (story.isBlank() || story.length() > 150)) {
+      throw new IllegalArgumentException("--story must be 1 to 150 characters");
+    }
+    Summarizers.byName(summarizer);
+    PrintWriter err = spec.commandLine().getErr();
+    var options = sources.toOptions(
+        new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
+    long added = 0;
+    long unchanged = 0;
+    long skipped = 0;
+    Set<Long> stories = new LinkedHashSet<>();
+    try (Store store = database.open()) {
+      Ingestor ingestor = new Ingestor(store, new SummaryOptions(words, false, summarizer));
+      try (Progress progress = Progress.start("ingest", -1, err)) {
+        for (String input : inputs) {
+          String key = story != null ? story : storyKeyFor(input);
+          try (ArticleStream articles = ArticleSources.open(List.of(input), options)) {
+            while (articles.hasNext()) {
+              RawArticle raw = articles.next();
+              Store.AddResult r;
+              try {
+                r = ingestor.add(raw, key);
+              } catch (IllegalArgumentException e) {
+                err.println("precis: warning: skipped " + raw.origin() + ": " + e.getMessage());
+                skipped++;
+                continue;
+              }
+              stories.add(r.storyId());
+              if (r.added()) {
+                added++;
+                if (haltAfter != null && added >= haltAfter) {
+                  err.flush();
+                  Runtime.getRuntime().halt(137);
+                }
+              } else {
+                unchanged++;
+              }
+              progress.step();
+            }
+          }
+        }
+      }
+      int summaries = ingestor.refreshSummaries();
+      err.printf(
+          "precis: ingested %d article%s (%d new, %d already stored%s) into %d stor%s;"
+              + " %d summar%s updated; database %s%n",
+          added + unchanged, added + unchanged == 1 ? "" : "s", added, unchanged,
+          skipped > 0 ? ", " + skipped + " skipped" : "",
+          stories.size(), stories.size() == 1 ? "y" : "ies",
+          summaries, summaries == 1 ? "y" : "ies", store.url().display());
+      err.flush();
+    }
+    return 0;
+  }
+
+  /**
+   * The story key of one input: stable across runs, so re-running an interrupted ingest of the
+   * same input completes the same story.
+   */
+  static String storyKeyFor(String input) {
+    String canonical = input;
+    if (!input.equals("-") && !ArticleSources.isUrl(input)) {
+      canonical = Path.of(input).toAbsolutePath().normalize().toString();
+    }
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256")
+          .digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return "input:" + HexFormat.of().formatHex(h, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

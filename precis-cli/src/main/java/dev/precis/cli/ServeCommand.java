@@ -1,0 +1,75 @@
+package dev.precis.cli;
+
+import dev.precis.server.PrecisServer;
+import dev.precis.server.ServerConfig;
+import dev.precis.store.Store;
+import dev.precis.summarize.Summarizers;
+import dev.precis.summarize.SummaryOptions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code precis serve}: the HTTP API and the web reader over the database. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the web reader at / and the JSON API at /api (OpenAPI document: /api/openapi.json).",
+      "Stops gracefully on Ctrl-C or SIGTERM: requests in flight finish first."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin DatabaseOption database;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+  String host;
+
+  @Option(names = "--api-key", paramLabel = "KEY", description = "Require this key (X-API-Key or Authorization: Bearer) on POST /api/articles. Default: $PRECIS_API_KEY; none when unset.")
+  String apiKey;
+
+  @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_MAX_BODY_BYTES, description = "Largest request body (default: ${DEFAULT-VALUE}).")
+  long maxBodyBytes;
+
+  @Option(names = "--max-articles", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_ARTICLES, description = "Most articles in one request (default: ${DEFAULT-VALUE}).")
+  int maxArticles;
+
+  @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Word budget of summaries (default: ${DEFAULT-VALUE}).")
+  int words;
+
+  @Option(names = "--summarizer", paramLabel = "NAME", defaultValue = "default", description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
+  String summarizer;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "64", description = "Most request threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (words < 1) {
+      throw new IllegalArgumentException("--words must be at least 1");
+    }
+    Summarizers.byName(summarizer);
+    String key = apiKey != null ? apiKey : System.getenv("PRECIS_API_KEY");
+    ServerConfig config = new ServerConfig(
+        host, port, key, maxBodyBytes, maxArticles,
+        new SummaryOptions(words, false, summarizer), Math.max(4, threads));
+    PrintWriter err = spec.commandLine().getErr();
+    Store store = database.open();
+    try (PrecisServer server = new PrecisServer(store, config).start()) {
+      err.printf("precis: serving %s (API: %s/api, database %s%s)%n", server.url(), server.url(),
+          store.url().display(), config.apiKey() != null ? ", API key required for writes" : "");
+      err.flush();
+      server.join();
+    } finally {
+      store.close();
+    }
+    return 0;
+  }
+}
