@@ -1,5 +1,7 @@
 package dev.precis;
 
+import dev.precis.facts.FactExtractor;
+import dev.precis.facts.FactSheet;
 import dev.precis.ingest.Article;
 import dev.precis.ingest.ExtractedPage;
 import dev.precis.ingest.HtmlExtractor;
@@ -142,6 +144,14 @@ public final class Precis {
       }
     }
     return nextUnused(docs, chosen);
+  }
+
+  /**
+   * The fact sheet of split documents: entities, quotations with speakers, figures aligned across
+   * articles with their disagreements, and a timeline, every fact cited.
+   */
+  public static FactSheet facts(List<Document> docs) {
+    return FactExtractor.standard().extract(docs);
   }
 
   private static Sentence nextUnused(List<Document> docs, List<Sentence> chosen) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Turns raw news articles into stories, cited summaries and fact sheets.",
     subcommands = {
       SummarizeCommand.class,
+      FactsCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
       IngestCommand.class,

@@ -1,0 +1,330 @@
+package dev.precis.facts;
+
+import dev.precis.facts.DateMention.Granularity;
+import dev.precis.summarize.Citation;
+import dev.precis.text.Document;
+import dev.precis.text.Sentence;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds temporal expressions and resolves them to calendar dates against the article's
+ * reference date: its publication date, else a date line in its text ("Published: Fri, April 21,
+ * 2017"). Without either, relative expressions ("on Wednesday", "last week") stay unresolved and
+ * a month and day without a year ("April 12") takes the year the story's other articles give.
+ */
+final class DateExtractor {
+  private static final String MONTHS =
+      "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?"
+          + "|Sep(?:tember|t\\.|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?";
+  private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+  private static final Pattern DATES =
+      Pattern.compile(
+          "(?<md>\\b(?<m1>" + MONTHS + ")\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d\\d)\\b)?)"
+              + "|(?<dm>\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTHS + ")\\b(?:,?\\s+(?<y2>(?:19|20)\\d\\d)\\b)?)"
+              + "|(?<my>\\b(?:in\\s+)?(?<m3>January|February|March|April|June|July|August|September|October|November|December)(?:\\s+(?<y3>(?:19|20)\\d\\d))?\\b)"
+              + "|(?<iso>\\b(?<y4>(?:19|20)\\d\\d)-(?<m4>\\d\\d)-(?<d4>\\d\\d)\\b)"
+              + "|(?<wd>\\b(?:(?<wmod>last|next|this|on|past|early|late|since|until|by)\\s+)?(?<w>" + WEEKDAYS + ")(?:'s)?\\b(?:\\s+(?<wpart>morning|afternoon|evening|night))?)"
+              + "|(?<rel>\\b(?:yesterday|today|tomorrow|tonight)\\b)"
+              + "|(?<rp>\\b(?:(?:earlier|later)\\s+)?(?<rmod>last|next|this|past)\\s+(?<unit>week|month|year)\\b)"
+              + "|(?<yr>\\b(?<ypre>in|since|by|until|from|during|of|the|early|late|mid-)\\s+(?<y5>(?:19|20)\\d\\d)\\b(?![-/]\\d))");
+  private static final Pattern PUBLISHED_LINE =
+      Pattern.compile(
+          "(?i)(?:published|updated|posted|date)\\s*:?\\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?"
+              + "(?<m>" + MONTHS + ")\\s+(?<d>\\d{1,2}),?\\s+(?<y>(?:19|20)\\d\\d)");
+  private static final Pattern FUTURE =
+      Pattern.compile("(?i)\\b(will|is to|are to|is due|are due|scheduled|expected to|plans? to|is set to|next)\\b");
+
+  /** Every date expression in the articles, resolved where possible. */
+  List<DateMention> find(List<Document> docs) {
+    Map<Integer, LocalDate> refs = new HashMap<>();
+    Map<Integer, Integer> publishedLineStarts = new HashMap<>();
+    Map<Integer, Integer> years = new HashMap<>();
+    for (Document d : docs) {
+      LocalDate ref = null;
+      if (d.article().published() != null) {
+        ref = LocalDate.ofInstant(d.article().published(), ZoneOffset.UTC);
+      } else {
+        // the date line may have become the title when the article was cleaned
+        String title = d.article().title() == null ? "" : d.article().title();
+        String head = title + "\n" + d.article().text().substring(0, Math.min(600, d.article().text().length()));
+        Matcher m = PUBLISHED_LINE.matcher(head);
+        if (m.find()) {
+          ref = date(Integer.parseInt(m.group("y")), month(m.group("m")), Integer.parseInt(m.group("d")));
+          publishedLineStarts.put(d.index(), m.start() - title.length() - 1);
+        }
+      }
+      if (ref != null) {
+        refs.put(d.index(), ref);
+        years.merge(ref.getYear(), 2, Integer::sum);
+      }
+    }
+    // explicit full dates vote for the story's year
+    List<Object[]> raw = new ArrayList<>();
+    for (Document d : docs) {
+      for (Sentence s : d.sentences()) {
+        Matcher m = DATES.matcher(s.text());
+        while (m.find()) {
+          raw.add(new Object[] {d, s, m.toMatchResult(), m.group("y1") != null ? m.group("y1") : m.group("y2")});
+          String y = m.group("y1") != null ? m.group("y1") : m.group("y2") != null ? m.group("y2") : m.group("y4");
+          if (y != null) {
+            years.merge(Integer.parseInt(y), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    Integer storyYear = years.entrySet().stream()
+        .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).orElse(null);
+    List<DateMention> out = new ArrayList<>();
+    for (Document d : docs) {
+      LocalDate ref = refs.get(d.index());
+      for (Sentence s : d.sentences()) {
+        Matcher m = DATES.matcher(s.text());
+        while (m.find()) {
+          Integer pl = publishedLineStarts.get(d.index());
+          int abs = s.start() + m.start();
+          if (pl != null && abs >= pl && abs < pl + 60) {
+            continue; // the date line itself is the reference, not an event
+          }
+          DateMention dm = resolve(d, s, m, ref, storyYear);
+          if (dm != null) {
+            out.add(dm);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private DateMention resolve(Document d, Sentence s, Matcher m, LocalDate ref, Integer storyYear) {
+    String st = s.text();
+    int start = m.start();
+    int end = m.end();
+    String shown = m.group();
+    LocalDate date = null;
+    Granularity g = Granularity.DAY;
+    String basis = "unresolved";
+    if (m.group("md") != null || m.group("dm") != null) {
+      String mon = m.group("md") != null ? m.group("m1") : m.group("m2");
+      String day = m.group("md") != null ? m.group("d1") : m.group("d2");
+      String year = m.group("md") != null ? m.group("y1") : m.group("y2");
+      if (mon.equals("May") && m.group("md") != null && start > 0 && !Character.isWhitespace(st.charAt(start - 1))) {
+        return null;
+      }
+      int mo = month(mon);
+      int dd = Integer.parseInt(day);
+      if (year != null) {
+        date = date(Integer.parseInt(year), mo, dd);
+        basis = "explicit";
+      } else if (ref != null) {
+        date = date(ref.getYear(), mo, dd);
+        if (date != null && date.isAfter(ref.plusMonths(3))) {
+          date = date(ref.getYear() - 1, mo, dd);
+        }
+        basis = "published";
+      } else if (storyYear != null) {
+        date = date(storyYear, mo, dd);
+        basis = "story";
+      }
+    } else if (m.group("iso") != null) {
+      date = date(Integer.parseInt(m.group("y4")), Integer.parseInt(m.group("m4")), Integer.parseInt(m.group("d4")));
+      basis = "explicit";
+    } else if (m.group("my") != null) {
+      String mon = m.group("m3");
+      g = Granularity.MONTH;
+      if (m.group("y3") != null) {
+        date = date(Integer.parseInt(m.group("y3")), month(mon), 1);
+        basis = "explicit";
+      } else if (!shown.startsWith("in ")) {
+        return null; // "April" alone, not "in April": too ambiguous (a name, a headline)
+      } else if (ref != null) {
+        date = date(ref.getYear(), month(mon), 1);
+        if (date != null && date.isAfter(ref)) {
+          date = date.minusYears(1);
+        }
+        basis = "published";
+      } else if (storyYear != null) {
+        date = date(storyYear, month(mon), 1);
+        basis = "story";
+      }
+    } else if (m.group("wd") != null) {
+      String mod = m.group("wmod") == null ? "" : m.group("wmod").toLowerCase(Locale.ROOT);
+      if (mod.equals("early") || mod.equals("late") || mod.equals("since") || mod.equals("until") || mod.equals("by")) {
+        // keep the modifier out of the shown text but resolve the day
+        start = m.start("w");
+        shown = st.substring(start, end);
+        mod = "";
+      }
+      if (ref != null) {
+        DayOfWeek dow = DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT));
+        boolean future = mod.equals("next") || (!mod.equals("last") && !mod.equals("past")
+            && FUTURE.matcher(st).find() && !st.matches("(?s).*\\b(said|says|had|was|were|did)\\b.*" ) );
+        if (future) {
+          date = ref.with(TemporalAdjusters.nextOrSame(dow));
+        } else if (mod.equals("last") || mod.equals("past")) {
+          date = ref.with(TemporalAdjusters.previous(dow));
+        } else {
+          date = ref.with(TemporalAdjusters.previousOrSame(dow));
+        }
+        basis = "published";
+      }
+    } else if (m.group("rel") != null) {
+      String w = shown.toLowerCase(Locale.ROOT);
+      if (ref != null) {
+        date = switch (w) {
+          case "yesterday" -> ref.minusDays(1);
+          case "tomorrow" -> ref.plusDays(1);
+          default -> ref;
+        };
+        basis = "published";
+      }
+    } else if (m.group("rp") != null) {
+      String mod = m.group("rmod").toLowerCase(Locale.ROOT);
+      String unit = m.group("unit").toLowerCase(Locale.ROOT);
+      int delta = mod.equals("last") || mod.equals("past") ? -1 : mod.equals("next") ? 1 : 0;
+      if (unit.equals("week")) {
+        g = Granularity.WEEK;
+        if (ref != null) {
+          date = ref.plusWeeks(delta).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+      } else if (unit.equals("month")) {
+        g = Granularity.MONTH;
+        if (ref != null) {
+          date = ref.plusMonths(delta).withDayOfMonth(1);
+        }
+      } else {
+        g = Granularity.YEAR;
+        if (ref != null) {
+          date = ref.plusYears(delta).withDayOfYear(1);
+        }
+      }
+      if (ref != null) {
+        basis = "published";
+      }
+    } else if (m.group("yr") != null) {
+      g = Granularity.YEAR;
+      start = m.start("y5");
+      shown = m.group("y5");
+      String after = st.substring(end);
+      if (after.matches("^\\s*(people|persons|civilians|votes|dollars|troops|soldiers)\\b.*")) {
+        return null;
+      }
+      date = LocalDate.of(Integer.parseInt(m.group("y5")), 1, 1);
+      basis = "explicit";
+    }
+    if (date == null) {
+      basis = "unresolved";
+    }
+    int absStart = s.start() + start;
+    Mention mention = new Mention(d.index(), absStart, absStart + shown.length(), d.article().text().substring(absStart, absStart + shown.length()));
+    return new DateMention(shown, date, g, basis, mention);
+  }
+
+  /** Dated events: resolved dates with the sentences stating them, merged across articles. */
+  static List<TimelineEvent> timeline(List<Document> docs, List<DateMention> dates) {
+    record Item(DateMention date, Sentence sentence) {}
+    List<Item> items = new ArrayList<>();
+    for (DateMention dm : dates) {
+      if (dm.date() == null) {
+        continue;
+      }
+      Document d = docs.get(dm.mention().document());
+      Sentence s = EntityExtractor.sentenceAt(d, dm.mention().start());
+      if (s == null || EntityExtractor.isHeadline(s.text()) || s.words() < 5) {
+        continue;
+      }
+      items.add(new Item(dm, s));
+    }
+    List<TimelineEvent> out = new ArrayList<>();
+    boolean[] used = new boolean[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      if (used[i]) {
+        continue;
+      }
+      Item a = items.get(i);
+      Set<String> expressions = new LinkedHashSet<>();
+      List<Citation> citations = new ArrayList<>();
+      expressions.add(a.date().text());
+      citations.add(new Citation(a.sentence().document(), a.sentence().start(), a.sentence().end()));
+      Set<String> bigrams = bigrams(a.sentence().text());
+      for (int j = i + 1; j < items.size(); j++) {
+        Item b = items.get(j);
+        if (used[j] || !b.date().date().equals(a.date().date()) || b.date().granularity() != a.date().granularity()) {
+          continue;
+        }
+        boolean sameSentence = b.sentence() == a.sentence()
+            || (b.sentence().document() == a.sentence().document() && b.sentence().index() == a.sentence().index());
+        if (sameSentence || containment(bigrams, bigrams(b.sentence().text())) >= 0.5) {
+          used[j] = true;
+          expressions.add(b.date().text());
+          Citation c = new Citation(b.sentence().document(), b.sentence().start(), b.sentence().end());
+          if (!citations.contains(c)) {
+            citations.add(c);
+          }
+        }
+      }
+      out.add(new TimelineEvent(a.date().date(), a.date().granularity(), new ArrayList<>(expressions), a.sentence().text(), citations));
+    }
+    out.sort(Comparator.comparing(TimelineEvent::date).thenComparing(TimelineEvent::granularity));
+    return out;
+  }
+
+  private static Set<String> bigrams(String text) {
+    String[] w = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i + 1 < w.length; i++) {
+      if (!w[i].isEmpty() && !w[i + 1].isEmpty()) {
+        out.add(w[i] + ' ' + w[i + 1]);
+      }
+    }
+    return out;
+  }
+
+  private static double containment(Set<String> a, Set<String> b) {
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    if (small.isEmpty()) {
+      return 0;
+    }
+    int hit = 0;
+    for (String g : small) {
+      if (large.contains(g)) {
+        hit++;
+      }
+    }
+    return (double) hit / small.size();
+  }
+
+  static int month(String name) {
+    String n = name.toLowerCase(Locale.ROOT).replace(".", "");
+    String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < months.length; i++) {
+      if (n.startsWith(months[i])) {
+        return i + 1;
+      }
+    }
+    throw new IllegalArgumentException("not a month: " + name);
+  }
+
+  private static LocalDate date(int y, int m, int d) {
+    try {
+      return LocalDate.of(y, m, d);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+}

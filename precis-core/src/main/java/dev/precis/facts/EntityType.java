@@ -1,0 +1,8 @@
+package dev.precis.facts;
+
+/** The kinds of named entity a fact sheet lists. */
+public enum EntityType {
+  PERSON,
+  ORGANIZATION,
+  PLACE
+}

@@ -1,0 +1,508 @@
+package dev.precis.facts;
+
+import dev.precis.summarize.Citation;
+import dev.precis.text.Document;
+import dev.precis.text.Sentence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds figures (counts, money, percentages) with what they count, normalises hedged and vague
+ * forms into ranges ("more than 80" → (80, ∞), "nearly 20" → [17, 20), "dozens" → [24, 144]),
+ * and aligns figures about the same thing across articles: same kind of quantity (deaths,
+ * injuries...) about the same event ("attack", "war"). Years, dates, times, ordinals and
+ * compound modifiers ("two-hour", "six-year-old") are not figures.
+ */
+final class NumberExtractor {
+  private static final String UNITS =
+      "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+          + "|sixteen|seventeen|eighteen|nineteen";
+  private static final String TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+  private static final String WORD_NUMBER =
+      "(?:(?:" + TENS + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" + UNITS + "|a dozen|a hundred|a thousand|half a million|a million|a billion)";
+  private static final String MODIFIER =
+      "more than|over|at least|nearly|almost|about|around|approximately|roughly|some|up to|fewer than"
+          + "|less than|under|as many as|at most|no fewer than|no more than|close to|just over|just under"
+          + "|well over|upwards of|in excess of|an estimated|estimated|only|just|a total of|a further"
+          + "|another|exactly|below|above|a minimum of|a maximum of|between";
+  private static final String VAGUE =
+      "tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|several dozen"
+          + "|a few dozen|several hundred|a few hundred|several thousand|a few thousand|dozens|scores"
+          + "|hundreds|thousands|millions|billions|a handful";
+  private static final String SCALE = "hundred|thousand|million|billion|trillion|bn|m|k";
+  private static final Pattern FIGURE =
+      Pattern.compile(
+          "(?<mod>\\b(?:" + MODIFIER + ")\\s+)?"
+              + "(?:(?<vague>\\b(?:" + VAGUE + ")\\b)"
+              + "|(?<cur>US\\$|\\$|€|£|¥)?\\s?(?<num>(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])|(?<![\\d.,:/])\\d+(?:\\.\\d+)?(?![\\d:/])|\\b" + WORD_NUMBER + "\\b)"
+              + "(?:(?:\\s|-)?(?<scale>(?:" + SCALE + "))\\b)?"
+              + "(?<unit>\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b|dollars\\b|euros\\b|pounds\\b|yen\\b|yuan\\b|rupees\\b|roubles\\b|rubles\\b))?)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern MONTH =
+      Pattern.compile("(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?$");
+  private static final Set<String> PERSON_NOUNS =
+      Set.of(
+          "people", "persons", "person", "civilians", "civilian", "children", "child", "soldiers",
+          "soldier", "residents", "men", "women", "troops", "fighters", "militants", "protesters",
+          "protestors", "migrants", "refugees", "passengers", "victims", "workers", "students",
+          "police", "policemen", "officers", "rebels", "prisoners", "miners", "patients", "infants",
+          "babies", "adults", "citizens", "inhabitants", "villagers", "demonstrators", "pilgrims",
+          "tourists", "crew", "members", "staff", "employees", "individuals", "others", "americans",
+          "insurgents", "guards", "sailors", "marines", "journalists", "hostages", "survivors");
+  private static final Set<String> STOP =
+      Set.of(
+          "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "were", "was",
+          "are", "is", "have", "has", "had", "be", "been", "will", "would", "who", "which", "that",
+          "with", "from", "by", "as", "it", "its", "their", "they", "he", "she", "than", "into",
+          "since", "after", "before", "during", "per", "each", "this", "these", "those", "while",
+          "when", "where", "over", "under", "about", "more", "less", "most", "many", "some", "all",
+          "there", "could", "can", "may", "might", "must", "should", "not", "also", "said",
+          "says", "killed", "dead", "died", "injured", "wounded", "hurt", "missing", "arrested",
+          "aged", "ago", "earlier", "later", "times", "year", "old");
+  private static final Map<String, String> CUES = new LinkedHashMap<>();
+
+  static {
+    for (String w : List.of("killed", "dead", "died", "deaths", "death", "fatalities", "lives", "bodies",
+        "murdered", "slain", "massacred", "perished", "executed", "toll")) {
+      CUES.put(w, "deaths");
+    }
+    for (String w : List.of("injured", "wounded", "hurt", "injuries", "injuring", "wounding")) {
+      CUES.put(w, "injuries");
+    }
+    for (String w : List.of("missing")) {
+      CUES.put(w, "missing");
+    }
+    for (String w : List.of("arrested", "detained", "arrests", "detentions")) {
+      CUES.put(w, "arrests");
+    }
+    for (String w : List.of("evacuated", "displaced", "homeless", "uprooted")) {
+      CUES.put(w, "displaced");
+    }
+    for (String w : List.of("votes", "voted", "ballots", "vote")) {
+      CUES.put(w, "votes");
+    }
+  }
+
+  private static final Map<String, String> EVENTS = new LinkedHashMap<>();
+
+  static {
+    for (String w : List.of("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing",
+        "bombings", "gas", "raid", "raids", "shelling", "explosion", "explosions", "blast", "bomb", "shooting",
+        "massacre", "assault", "ambush")) {
+      EVENTS.put(w, "attack");
+    }
+    for (String w : List.of("war", "conflict", "fighting", "insurgency", "uprising")) {
+      EVENTS.put(w, "war");
+    }
+    for (String w : List.of("earthquake", "quake", "tsunami", "flood", "floods", "flooding", "storm", "hurricane",
+        "typhoon", "cyclone", "fire", "wildfire", "landslide", "eruption")) {
+      EVENTS.put(w, "disaster");
+    }
+    for (String w : List.of("crash", "accident", "collision", "derailment", "sinking")) {
+      EVENTS.put(w, "accident");
+    }
+    for (String w : List.of("epidemic", "outbreak", "pandemic", "virus", "flu", "disease", "cholera")) {
+      EVENTS.put(w, "outbreak");
+    }
+    for (String w : List.of("election", "referendum", "poll", "vote")) {
+      EVENTS.put(w, "election");
+    }
+  }
+
+  /** Kinds of quantity where two non-overlapping figures are a disagreement between sources. */
+  static final Set<String> EVENT_COUNTS = Set.of("deaths", "injuries", "missing", "arrests", "displaced");
+
+  List<Figure> find(Document d) {
+    List<Figure> out = new ArrayList<>();
+    String text = d.article().text();
+    for (Sentence s : d.sentences()) {
+      Matcher m = FIGURE.matcher(s.text());
+      while (m.find()) {
+        Figure f = figure(d, s, text, m);
+        if (f != null) {
+          out.add(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  private Figure figure(Document d, Sentence s, String text, Matcher m) {
+    String st = s.text();
+    String mod = m.group("mod") == null ? "" : m.group("mod").trim().toLowerCase(Locale.ROOT);
+    String vague = m.group("vague");
+    String num = m.group("num");
+    String scale = m.group("scale") == null ? "" : m.group("scale").toLowerCase(Locale.ROOT);
+    String unit = m.group("unit") == null ? "" : m.group("unit").trim().toLowerCase(Locale.ROOT);
+    String cur = m.group("cur") == null ? "" : m.group("cur");
+    int start = m.start();
+    int end = m.end();
+    int valueStart = vague != null ? m.start("vague") : (cur.isEmpty() ? m.start("num") : m.start("cur"));
+    String before = st.substring(Math.max(0, valueStart - 12), valueStart);
+    String afterText = st.substring(end);
+    if (scale.equals("m") || scale.equals("k") || scale.equals("bn")) {
+      if (cur.isEmpty() && num != null && !num.matches("\\d.*")) {
+        return null;
+      }
+    }
+    if (scale.equals("m") && afterText.matches("^[a-z].*")) {
+      return null;
+    }
+    double value;
+    Range range;
+    if (vague != null) {
+      if (!mod.isEmpty() && !mod.equals("some") && !mod.equals("more than") && !mod.equals("over")) {
+        // "about dozens" is odd; keep the modifier out
+      }
+      range = vagueRange(vague.toLowerCase(Locale.ROOT));
+      if (range == null) {
+        return null;
+      }
+      if (vague.equalsIgnoreCase("a handful") && !afterText.startsWith(" of")) {
+        return null;
+      }
+    } else {
+      if (num == null) {
+        return null;
+      }
+      // compound modifiers and glued forms: "two-hour", "six-year-old", "16x9", "G7", "1st"
+      if (end < st.length() && (st.charAt(end) == '-' || Character.isLetter(st.charAt(end))) && scale.isEmpty() && unit.isEmpty()) {
+        return null;
+      }
+      if (end + 1 < st.length() && st.charAt(end) == '-' ) {
+        return null;
+      }
+      if (valueStart > 0 && (Character.isLetter(st.charAt(valueStart - 1)) || st.charAt(valueStart - 1) == '-')) {
+        return null;
+      }
+      Double v = parseNumber(num);
+      if (v == null) {
+        return null;
+      }
+      value = v * scaleOf(scale);
+      String lowerNum = num.toLowerCase(Locale.ROOT);
+      if (lowerNum.equals("one") && mod.isEmpty() && scale.isEmpty()) {
+        return null; // "one day after", "one of the": not a count worth listing
+      }
+      boolean digits = Character.isDigit(num.charAt(0));
+      // dates and times
+      String prevWord = lastWord(st.substring(0, valueStart));
+      String nextWord = firstWord(afterText);
+      if (digits && (MONTH.matcher(prevWord).matches() || MONTH.matcher(nextWord).matches()
+          || (nextWord.equals("of") && MONTH.matcher(firstWord(afterText.substring(afterText.indexOf("of") + 2))).matches()))) {
+        return null;
+      }
+      if (nextWord.matches("(?i)a\\.?m\\.?|p\\.?m\\.?|gmt|utc|bst|cet|et|hours?gmt")) {
+        return null;
+      }
+      // years: a bare four-digit number between 1800 and 2100 not counting anything
+      if (digits && num.matches("\\d{4}") && value >= 1800 && value <= 2100 && cur.isEmpty() && unit.isEmpty()
+          && scale.isEmpty() && !PERSON_NOUNS.contains(nextWord.toLowerCase(Locale.ROOT))) {
+        return null;
+      }
+      if (prevWord.matches("(?i)no\\.?|number|page|room|flight|route|article|section|chapter|episode|level|grade|category|phase|resolution|version|hurricane")) {
+        return null;
+      }
+      if (before.matches(".*[#№]\\s?$")) {
+        return null;
+      }
+      boolean hedged = !mod.isEmpty();
+      range = rangeOf(mod, value);
+      if (!hedged) {
+        range = Range.exactly(value);
+      }
+    }
+    // what it counts
+    int countsFrom = end;
+    String rest = afterText;
+    if (rest.matches("^\\s+of\\s.*") && (vague != null || !scale.isEmpty())) {
+      rest = rest.replaceFirst("^\\s+of", "");
+      countsFrom = end + (afterText.length() - rest.length());
+    }
+    String counts = countedNoun(rest);
+    String category = category(st, start, end, counts, unit, cur);
+    if (category == null) {
+      return null;
+    }
+    String topic = EVENT_COUNTS.contains(category) ? topic(st, start) : "";
+    String shown = st.substring(start, end).strip();
+    int absStart = s.start() + start + (st.substring(start, end).length() - st.substring(start, end).stripLeading().length());
+    Mention mention = new Mention(d.index(), absStart, absStart + shown.length(), text.substring(absStart, absStart + shown.length()));
+    assert countsFrom >= end;
+    return new Figure(shown, range, counts, category, topic, mention, new Citation(d.index(), s.start(), s.end()));
+  }
+
+  static Range vagueRange(String vague) {
+    return switch (vague) {
+      case "dozens", "several dozen" -> new Range(24, true, 144, true, true);
+      case "a few dozen" -> new Range(24, true, 72, true, true);
+      case "scores" -> new Range(40, true, 200, true, true);
+      case "hundreds", "several hundred" -> new Range(200, true, 2000, true, true);
+      case "a few hundred" -> new Range(200, true, 600, true, true);
+      case "thousands", "several thousand" -> new Range(2000, true, 20000, true, true);
+      case "a few thousand" -> new Range(2000, true, 6000, true, true);
+      case "tens of thousands" -> new Range(20000, true, 200000, true, true);
+      case "hundreds of thousands" -> new Range(200000, true, 2000000, true, true);
+      case "millions" -> new Range(2e6, true, 2e7, true, true);
+      case "tens of millions" -> new Range(2e7, true, 2e8, true, true);
+      case "hundreds of millions" -> new Range(2e8, true, 2e9, true, true);
+      case "billions" -> new Range(2e9, true, 2e10, true, true);
+      case "a handful" -> new Range(2, true, 9, true, true);
+      default -> null;
+    };
+  }
+
+  /** The range a hedged figure allows: "nearly 20" → [17, 20), "at least 87" → [87, ∞). */
+  static Range rangeOf(String modifier, double v) {
+    double inf = Double.POSITIVE_INFINITY;
+    return switch (modifier) {
+      case "more than", "over", "just over", "well over", "upwards of", "in excess of", "above" ->
+          new Range(v, false, inf, false, false);
+      case "at least", "no fewer than", "a minimum of" -> new Range(v, true, inf, false, false);
+      case "nearly", "almost", "close to", "just under" -> new Range(Math.floor(v * 0.85), true, v, false, true);
+      case "about", "around", "approximately", "roughly", "some", "an estimated", "estimated" ->
+          new Range(Math.floor(v * 0.9), true, Math.ceil(v * 1.1), true, true);
+      case "up to", "as many as", "at most", "no more than", "a maximum of" -> new Range(0, true, v, true, false);
+      case "fewer than", "less than", "under", "below" -> new Range(0, true, v, false, false);
+      default -> Range.exactly(v);
+    };
+  }
+
+  static Double parseNumber(String num) {
+    String n = num.toLowerCase(Locale.ROOT).trim();
+    if (Character.isDigit(n.charAt(0))) {
+      try {
+        return Double.parseDouble(n.replace(",", ""));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    switch (n) {
+      case "a dozen":
+        return 12.0;
+      case "a hundred":
+        return 100.0;
+      case "a thousand":
+        return 1000.0;
+      case "half a million":
+        return 500000.0;
+      case "a million":
+        return 1e6;
+      case "a billion":
+        return 1e9;
+      default:
+        break;
+    }
+    String[] parts = n.split("[- ]");
+    double total = 0;
+    for (String p : parts) {
+      int v = wordValue(p);
+      if (v < 0) {
+        return null;
+      }
+      total += v;
+    }
+    return total;
+  }
+
+  private static int wordValue(String w) {
+    List<String> units = List.of(UNITS.split("\\|"));
+    int i = units.indexOf(w);
+    if (i >= 0) {
+      return i + 1;
+    }
+    List<String> tens = List.of(TENS.split("\\|"));
+    int t = tens.indexOf(w);
+    return t >= 0 ? (t + 2) * 10 : -1;
+  }
+
+  private static double scaleOf(String scale) {
+    return switch (scale) {
+      case "hundred" -> 100;
+      case "thousand", "k" -> 1e3;
+      case "million", "m" -> 1e6;
+      case "billion", "bn" -> 1e9;
+      case "trillion" -> 1e12;
+      default -> 1;
+    };
+  }
+
+  private static String lastWord(String s) {
+    String[] w = s.trim().split("\\s+");
+    return w.length == 0 ? "" : w[w.length - 1].replaceAll("[^\\p{L}.]", "");
+  }
+
+  private static String firstWord(String s) {
+    String t = s.trim();
+    int i = 0;
+    while (i < t.length() && (Character.isLetter(t.charAt(i)) || t.charAt(i) == '.')) {
+      i++;
+    }
+    return t.substring(0, i);
+  }
+
+  /** The noun phrase after a figure, up to three words: "people", "cruise missiles". */
+  static String countedNoun(String after) {
+    Matcher m = Pattern.compile("^\\s*([\\p{L}][\\p{L}'’-]*)(?:\\s+([\\p{L}][\\p{L}'’-]*))?(?:\\s+([\\p{L}][\\p{L}'’-]*))?").matcher(after);
+    if (!m.find()) {
+      return "";
+    }
+    List<String> out = new ArrayList<>();
+    for (int g = 1; g <= 3; g++) {
+      String w = m.group(g);
+      if (w == null) {
+        break;
+      }
+      String lw = w.toLowerCase(Locale.ROOT);
+      if (STOP.contains(lw) || Character.isUpperCase(w.charAt(0)) && g > 1) {
+        break;
+      }
+      out.add(lw);
+      if (isPluralNoun(lw) || PERSON_NOUNS.contains(lw)) {
+        break; // "80 people", "27 languages": the head noun ends the phrase
+      }
+      if (g == 1 && Character.isUpperCase(w.charAt(0))) {
+        break;
+      }
+    }
+    // an adjective alone ("20 civilians dead" is fine; "80 more" is not a noun)
+    return String.join(" ", out);
+  }
+
+  private static boolean isPluralNoun(String w) {
+    return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("ous");
+  }
+
+  private static String category(String st, int start, int end, String counts, String unit, String cur) {
+    if (unit.startsWith("%") || unit.startsWith("percent") || unit.startsWith("per cent") || unit.startsWith("percentage")) {
+      return "percent";
+    }
+    if (!cur.isEmpty() || unit.matches("dollars|euros|pounds|yen|yuan|rupees|roubles|rubles")) {
+      return "money";
+    }
+    String head = counts.isEmpty() ? "" : counts.substring(counts.lastIndexOf(' ') + 1);
+    boolean personLike = head.isEmpty() || PERSON_NOUNS.contains(head);
+    if (CUES.containsKey(head)) {
+      return CUES.get(head);
+    }
+    if (personLike) {
+      // a cue in the clause around the figure: "killed more than 80 people", "left 20 civilians dead"
+      String cue = nearestCue(st, start, end);
+      if (cue != null) {
+        return cue;
+      }
+      return head.isEmpty() ? null : "people";
+    }
+    if (head.matches("dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?")) {
+      return "money";
+    }
+    return singular(head);
+  }
+
+  private static String nearestCue(String st, int start, int end) {
+    String[] beforeWords = clause(st.substring(0, start), true).toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+    String[] afterWords = clause(st.substring(end), false).toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+    String best = null;
+    int bestDist = 99;
+    for (int i = 0; i < afterWords.length && i < 6; i++) {
+      if (CUES.containsKey(afterWords[i]) && i < bestDist) {
+        best = CUES.get(afterWords[i]);
+        bestDist = i;
+        break;
+      }
+    }
+    for (int i = beforeWords.length - 1, dist = 0; i >= 0 && dist < 6; i--, dist++) {
+      if (CUES.containsKey(beforeWords[i]) && dist < bestDist) {
+        best = CUES.get(beforeWords[i]);
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** The part of the sentence on one side of a figure up to a clause break (";" or a dash). */
+  private static String clause(String s, boolean before) {
+    if (before) {
+      int cut = Math.max(s.lastIndexOf(';'), Math.max(s.lastIndexOf(" -- "), s.lastIndexOf(" — ")));
+      return cut >= 0 ? s.substring(cut + 1) : s;
+    }
+    int cut = s.length();
+    for (String b : List.of(";", " -- ", " — ", ", but", ", and")) {
+      int i = s.indexOf(b);
+      if (i >= 0) {
+        cut = Math.min(cut, i);
+      }
+    }
+    return s.substring(0, cut);
+  }
+
+  /** The event nearest the figure in its sentence ("attack", "war"), or "". */
+  private static String topic(String st, int at) {
+    String[] words = st.toLowerCase(Locale.ROOT).split("(?<=[^\\p{L}])|(?=[^\\p{L}])");
+    int pos = 0;
+    String best = "";
+    int bestDist = Integer.MAX_VALUE;
+    for (String w : words) {
+      if (EVENTS.containsKey(w)) {
+        int dist = Math.abs(pos - at);
+        if (dist < bestDist) {
+          bestDist = dist;
+          best = EVENTS.get(w);
+        }
+      }
+      pos += w.length();
+    }
+    return best;
+  }
+
+  private static String singular(String w) {
+    if (w.endsWith("ies") && w.length() > 4) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
+      return w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
+  /** Groups figures by kind and topic; flags groups whose ranges cannot all be true. */
+  static List<FigureGroup> align(List<Figure> figures) {
+    Map<String, List<Figure>> groups = new LinkedHashMap<>();
+    for (Figure f : figures) {
+      if (f.category().isEmpty()) {
+        continue;
+      }
+      groups.computeIfAbsent(f.category() + "|" + f.topic(), k -> new ArrayList<>()).add(f);
+    }
+    List<FigureGroup> out = new ArrayList<>();
+    for (List<Figure> g : groups.values()) {
+      Figure first = g.get(0);
+      Set<String> conflicts = new LinkedHashSet<>();
+      if (EVENT_COUNTS.contains(first.category())) {
+        for (int i = 0; i < g.size(); i++) {
+          for (int j = i + 1; j < g.size(); j++) {
+            Figure a = g.get(i);
+            Figure b = g.get(j);
+            if (!a.range().overlaps(b.range())) {
+              conflicts.add(a.text() + " " + a.range() + " vs " + b.text() + " " + b.range());
+            }
+          }
+        }
+      }
+      out.add(new FigureGroup(first.category(), first.topic(), g, !conflicts.isEmpty(), new ArrayList<>(conflicts)));
+    }
+    out.sort(Comparator.comparing((FigureGroup g) -> !g.disagreement())
+        .thenComparing(g -> !EVENT_COUNTS.contains(g.category()))
+        .thenComparingLong(g -> -g.figures().stream().mapToInt(f -> f.citation().document()).distinct().count())
+        .thenComparingInt(g -> -g.figures().size()));
+    return out;
+  }
+}
