@@ -67,7 +67,9 @@ public final class HttpFetcher {
 
   private final FetchOptions options;
   private final Map<String, Long> nextSlot = new HashMap<>();
+  private static final long MAX_CRAWL_DELAY_MS = 10_000;
   private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
+  private final Map<String, Long> crawlDelays = new ConcurrentHashMap<>();
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
 
   private final Set<InetSocketAddress> trusted;
@@ -239,7 +241,17 @@ public final class HttpFetcher {
 
   private boolean robotsAllow(URI uri, List<InetAddress> addresses) {
     String key = uri.getScheme() + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
-    BaseRobotRules rules = robots.computeIfAbsent(key, k -> fetchRobots(URI.create(k + "/robots.txt"), addresses));
+    BaseRobotRules rules = robots.get(key);
+    if (rules == null) {
+      // fetched outside any lock: two threads may both read it once, which is harmless
+      rules = fetchRobots(URI.create(key + "/robots.txt"), addresses);
+      robots.putIfAbsent(key, rules);
+      long crawlDelayMs = rules.getCrawlDelay();
+      if (crawlDelayMs > 0) {
+        // a site's own Crawl-delay widens the per-host delay, within reason
+        crawlDelays.put(hostOf(uri), Math.min(crawlDelayMs, MAX_CRAWL_DELAY_MS) * 1_000_000L);
+      }
+    }
     return rules.isAllowed(uri.toString());
   }
 
@@ -255,8 +267,10 @@ public final class HttpFetcher {
           continue;
         }
         if (r.status >= 200 && r.status <= 299) {
-          return robotsParser.parseContent(
-              robotsUri.toString(), r.body, r.mediaType == null ? "text/plain" : r.mediaType, List.of(ROBOT_NAME));
+          synchronized (robotsParser) {
+            return robotsParser.parseContent(robotsUri.toString(), r.body,
+                r.mediaType == null ? "text/plain" : r.mediaType, List.of(ROBOT_NAME));
+          }
         }
         // 4xx: no rules; 5xx: the site is in trouble, but a missing robots.txt must not block
         // what the user asked for, so both allow all
@@ -271,7 +285,7 @@ public final class HttpFetcher {
   // ---- one request ---------------------------------------------------------------------------
 
   private void waitForHost(String host) {
-    long delay = options.hostDelay().toNanos();
+    long delay = Math.max(options.hostDelay().toNanos(), crawlDelays.getOrDefault(host, 0L));
     if (delay <= 0) {
       return;
     }

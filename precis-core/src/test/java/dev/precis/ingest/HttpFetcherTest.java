@@ -253,6 +253,18 @@ class HttpFetcherTest {
     assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(350).toNanos());
   }
 
+  @Test
+  void robotsCrawlDelayWidensTheHostDelay() {
+    server.page("/robots.txt", "text/plain", "User-agent: *\nCrawl-delay: 0.5\n");
+    server.page("/one", "text/html", HTML);
+    server.page("/two", "text/html", HTML);
+    HttpFetcher fetcher = new HttpFetcher(local());
+    fetcher.fetch(server.url("/one"));
+    fetcher.fetch(server.url("/two"));
+    long gap = server.times.get("/two") - server.times.get("/one");
+    assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(450).toNanos());
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
