@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ServeCommand.class,
       LoadCommand.class,
+      EvalTextCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -1,0 +1,145 @@
+package dev.precis.cli;
+
+import dev.precis.eval.CleanerEvaluation;
+import dev.precis.eval.SplitterEvaluation;
+import dev.precis.text.CleanText;
+import dev.precis.text.RegexSentenceSplitter;
+import dev.precis.text.RuleBasedCleaner;
+import dev.precis.text.RuleBasedSentenceSplitter;
+import dev.precis.text.SentenceSplitter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code precis eval-text}: scores boilerplate cleaning and sentence splitting on the labelled
+ * sets in {@code datasets/cleaner/} and {@code datasets/sentences/}.
+ */
+@Command(
+    name = "eval-text",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores the boilerplate cleaner (precision/recall of dropping and of keeping lines) and",
+      "the sentence splitters (Precis rule-based, a simple regex, OpenNLP's English model) on",
+      "the labelled sets under datasets/."
+    })
+final class EvalTextCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cleaner-set", paramLabel = "DIR", defaultValue = "datasets/cleaner", description = "Labelled cleaner lines (default: ${DEFAULT-VALUE}).")
+  Path cleanerSet;
+
+  @Option(names = "--sentence-set", paramLabel = "DIR", defaultValue = "datasets/sentences", description = "Labelled sentence boundaries (default: ${DEFAULT-VALUE}).")
+  Path sentenceSet;
+
+  @Option(names = "--errors", description = "Also list every misclassified line and boundary.")
+  boolean errors;
+
+  @Option(names = "--explain", paramLabel = "FILE", description = "Only show the cleaner's verdict on every line of FILE (plain text) and exit.")
+  Path explain;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (explain != null) {
+      explain(out);
+      return 0;
+    }
+    cleaner(out);
+    out.println();
+    splitters(out);
+    out.flush();
+    return 0;
+  }
+
+  private void explain(PrintWriter out) throws Exception {
+    if (!Files.isRegularFile(explain)) {
+      throw new IllegalArgumentException("no such file: " + explain);
+    }
+    RuleBasedCleaner.Explanation e = new RuleBasedCleaner().explain(null, Files.readString(explain));
+    out.println("title: " + e.title());
+    for (RuleBasedCleaner.LineVerdict v : e.lines()) {
+      out.println((v.kept() ? "keep  " : "drop  [" + v.dropReason() + "] ") + v.cleaned());
+    }
+    out.flush();
+  }
+
+  private void cleaner(PrintWriter out) {
+    List<CleanerEvaluation.LabelledDocument> docs = CleanerEvaluation.load(cleanerSet);
+    CleanerEvaluation.Result none = CleanerEvaluation.run(docs, (title, text) -> new CleanText(title, text));
+    CleanerEvaluation.Result rules = CleanerEvaluation.run(docs, new RuleBasedCleaner());
+    out.printf(Locale.ROOT, "Boilerplate cleaner on %s (%d documents, %d labelled lines; positive class = drop)%n%n",
+        cleanerSet, docs.size(), rules.outcomes().size());
+    out.println("| cleaner | source | lines | drop | drop precision | drop recall | keep precision | keep recall | accuracy |");
+    out.println("|---|---|---|---|---|---|---|---|---|");
+    for (Map.Entry<String, CleanerEvaluation.Counts> e : rules.counts().entrySet()) {
+      if (!e.getKey().equals("all")) {
+        row(out, "RuleBasedCleaner", e.getKey(), e.getValue());
+      }
+    }
+    row(out, "RuleBasedCleaner", "all", rules.counts().get("all"));
+    row(out, "none (keep all)", "all", none.counts().get("all"));
+    if (errors) {
+      out.println();
+      for (CleanerEvaluation.Outcome o : rules.outcomes()) {
+        if (!o.correct()) {
+          out.printf(Locale.ROOT, "  %s %s [%s] %s%n", o.line().drop() ? "MISSED-DROP" : "WRONG-DROP ",
+              o.line().source(), o.line().doc(), abbreviate(o.line().text()));
+        }
+      }
+    }
+  }
+
+  private static void row(PrintWriter out, String name, String source, CleanerEvaluation.Counts c) {
+    out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name, source,
+        c.total(), c.truePositive() + c.falseNegative(), c.dropPrecision(), c.dropRecall(),
+        c.keepPrecision(), c.keepRecall(), c.accuracy());
+  }
+
+  private void splitters(PrintWriter out) {
+    List<SplitterEvaluation.Paragraph> paragraphs = SplitterEvaluation.load(sentenceSet);
+    Map<String, SentenceSplitter> splitters = new LinkedHashMap<>();
+    splitters.put("RuleBasedSentenceSplitter (Precis)", new RuleBasedSentenceSplitter());
+    splitters.put("RegexSentenceSplitter (baseline)", new RegexSentenceSplitter());
+    // OpenNLP logs through SLF4J; without a provider SLF4J warns on stderr
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
+    splitters.put("OpenNLP en-sent 1.3.0", OpenNlpSentenceSplitter.english());
+    SplitterEvaluation.Result first = null;
+    out.printf(Locale.ROOT, "Sentence splitters on %s (%d paragraphs, %d sentences, %d gold boundaries)%n%n",
+        sentenceSet, paragraphs.size(), SplitterEvaluation.sentences(paragraphs),
+        SplitterEvaluation.boundaries(paragraphs));
+    out.println("| splitter | source | boundary precision | boundary recall | boundary F1 | sentence accuracy |");
+    out.println("|---|---|---|---|---|---|");
+    for (Map.Entry<String, SentenceSplitter> e : splitters.entrySet()) {
+      SplitterEvaluation.Result r = SplitterEvaluation.run(paragraphs, e.getValue());
+      if (first == null) {
+        first = r;
+      }
+      for (Map.Entry<String, SplitterEvaluation.Counts> c : r.counts().entrySet()) {
+        SplitterEvaluation.Counts k = c.getValue();
+        out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f |%n", e.getKey(), c.getKey(),
+            k.precision(), k.recall(), k.f1(), k.sentenceAccuracy());
+      }
+    }
+    if (errors && first != null) {
+      out.println();
+      for (String error : first.errors()) {
+        out.println("  " + error);
+      }
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 140 ? s.substring(0, 140) + "..." : s;
+  }
+}
