@@ -37,6 +37,12 @@ final class PageMetadata {
           "liveblogposting", "techarticle", "scholarlyarticle", "report", "posting");
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»]{1,2}\\s+");
   private static final Pattern BY_PREFIX = Pattern.compile("(?i)^\\s*(by|from|von|par|por|di)\\s+");
+  private static final Pattern BYLINE_TAIL =
+      Pattern.compile(
+          "\\s+(@\\w+|[•|·]|\\d{1,2}[:/.]\\d|updated\\b|published\\b|(jan|feb|mar|apr|may|jun|jul"
+              + "|aug|sep|oct|nov|dec)[a-z]*\\.? \\d)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
   private static final Pattern LANGUAGE = Pattern.compile("^([A-Za-z]{2,3})(?:[-_].*)?$");
 
   final String title;
@@ -214,7 +220,9 @@ final class PageMetadata {
   private static String outlet(Document doc, List<JsonNode> ld, JsonNode article, String url) {
     String site = meta(doc, "og:site_name", "application-name", "twitter:app:name:iphone");
     if (site != null) {
-      return site;
+      // Some sites put their address in og:site_name; the host reads better.
+      return site.matches("(?i)(https?://|www\\.)[a-z0-9.-]+\\.[a-z]{2,}/?") ? host(
+          site.matches("(?i)https?://.*") ? site : "http://" + site) : site;
     }
     if (article != null) {
       List<String> publisher = ldNames(article.get("publisher"));
@@ -264,11 +272,11 @@ final class PageMetadata {
     if (title == null) {
       return h1Text;
     }
-    String stripped = stripSiteName(title, outlet);
-    if (h1Text != null && !stripped.contains(h1Text) && title.contains(h1Text)) {
+    // The page's own headline inside a longer <title> ("Headline | Site") is the headline.
+    if (h1Text != null && title.contains(h1Text) && h1Text.length() * 5 >= title.length() * 2) {
       return h1Text;
     }
-    return stripped;
+    return stripSiteName(title, outlet);
   }
 
   /** Removes a trailing or leading " | Site Name" from a title. */
@@ -294,6 +302,11 @@ final class PageMetadata {
     if (norm != null && isSiteName(lead, norm)) {
       return t.substring(first[1]).strip();
     }
+    // "Headline | Section | Site | ...": the headline comes first.
+    long pipes = seps.stream().filter(x -> t.substring(x[0], x[1]).contains("|")).count();
+    if (pipes >= 2 && words(t.substring(0, first[0])) >= 2) {
+      return t.substring(0, first[0]).strip();
+    }
     // No known outlet: drop a short last segment after a pipe, the usual site suffix.
     if (t.substring(last[0], last[1]).contains("|") && words(tail) <= 4 && words(head) >= 3) {
       return head.strip();
@@ -307,7 +320,7 @@ final class PageMetadata {
       return false;
     }
     return s.equals(squashedOutlet)
-        || (squashedOutlet.length() >= 4 && (s.contains(squashedOutlet) || squashedOutlet.contains(s))
+        || (squashedOutlet.length() >= 3 && (s.contains(squashedOutlet) || squashedOutlet.contains(s))
             && words(segment) <= 5);
   }
 
@@ -359,6 +372,11 @@ final class PageMetadata {
       return null;
     }
     String t = BY_PREFIX.matcher(s.strip().replaceAll("\\s+", " ")).replaceFirst("");
+    // Byline elements run on into handles, dates and reading times: keep the names.
+    Matcher tail = BYLINE_TAIL.matcher(t);
+    if (tail.find()) {
+      t = t.substring(0, tail.start());
+    }
     if (t.startsWith("@") || t.matches("(?i)https?://.*") || t.isBlank()) {
       return null;
     }
@@ -404,8 +422,14 @@ final class PageMetadata {
           .optionalStart().appendOffset("+HH", "Z").optionalEnd()
           .toFormatter(Locale.ROOT);
 
-  /** Parses the date formats publishers use; {@code null} when none fits. */
+  /** Parses the date formats publishers use; {@code null} when none fits or it is implausible. */
   static Instant parseDate(String s) {
+    Instant i = parseAnyDate(s);
+    // Placeholders such as 0001-01-01 are no publication time.
+    return i != null && i.isAfter(EARLIEST) ? i : null;
+  }
+
+  private static Instant parseAnyDate(String s) {
     if (s == null) {
       return null;
     }

@@ -1,0 +1,123 @@
+package dev.precis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code precis extract} on real benchmark pages and on bad input. */
+class ExtractCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path PAGES =
+      Path.of(System.getProperty("precis.root", ".."))
+          .resolve("precis-core/src/test/resources/extract/html");
+
+  @TempDir Path dir;
+
+  @Test
+  void directoryOfGzippedPagesGivesOneJsonLineEach() throws IOException {
+    Path out = dir.resolve("pages.jsonl");
+    CliRun run = CliRun.of("extract", PAGES.toString(), "--format", "jsonl", "--output", out.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(4);
+    for (String line : lines) {
+      JsonNode o = JSON.readTree(line);
+      assertThat(o.get("path").asText()).endsWith(".html.gz");
+      assertThat(o.get("text").asText().length()).isGreaterThan(1000);
+      assertThat(o.has("title") && o.has("url") && o.has("published") && o.has("author")
+          && o.has("language")).isTrue();
+    }
+    JsonNode hill =
+        lines.stream().map(ExtractCommandTest::json)
+            .filter(o -> o.get("path").asText().contains("6ebac05f")).findFirst().orElseThrow();
+    assertThat(hill.get("title").asText()).isEqualTo("New York man pleads guilty to threatening to kill Omar");
+    assertThat(hill.get("author").asText()).isEqualTo("Justine Coleman");
+    assertThat(hill.get("published").asText()).isEqualTo("2019-11-19T04:04:24Z");
+    assertThat(hill.get("language").asText()).isEqualTo("en");
+    assertThat(hill.get("url").asText()).startsWith("https://thehill.com/");
+  }
+
+  @Test
+  void plainHtmlFileToStandardOutput() throws IOException {
+    Path page = dir.resolve("page.html");
+    Files.writeString(
+        page,
+        "<html lang=en><head><title>Bridge reopens | Town Crier</title></head><body><nav><a href=/>Home</a>"
+            + "</nav><article><h1>Bridge reopens</h1><p>The old bridge reopened on Monday after two"
+            + " years of repairs, the council said.</p></article></body></html>");
+    CliRun run = CliRun.of("extract", page.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode o = JSON.readTree(run.out());
+    assertThat(o.get("title").asText()).isEqualTo("Bridge reopens");
+    assertThat(o.get("text").asText()).isEqualTo(
+        "The old bridge reopened on Monday after two years of repairs, the council said.");
+    assertThat(o.get("published").isNull()).isTrue();
+  }
+
+  @Test
+  void brokenGzipInDirectoryIsSkippedButNamedExplicitlyIsAnError() throws IOException {
+    Files.writeString(dir.resolve("bad.html.gz"), "not gzip");
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("good.html.gz")))) {
+      gz.write("<p>Good page with a sentence of text in it.</p>".getBytes(StandardCharsets.UTF_8));
+    }
+    CliRun run = CliRun.of("extract", dir.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("precis: warning: skipped").contains("not a valid gzip file");
+    assertThat(run.out().lines()).hasSize(1);
+
+    CliRun explicit = CliRun.of("extract", dir.resolve("bad.html.gz").toString());
+    assertOneLineError(explicit, "not a valid gzip file");
+  }
+
+  @Test
+  void badArguments() {
+    assertOneLineError(CliRun.of("extract", dir.resolve("nope").toString()), "no such file");
+    assertOneLineError(CliRun.of("extract", dir.toString()), "contains no .html");
+    assertOneLineError(CliRun.of("extract", PAGES.toString(), "--format", "xml"), "unknown --format");
+  }
+
+  @Test
+  void failedRunLeavesNoOutputFile() throws IOException {
+    Files.writeString(dir.resolve("bad.html.gz"), "not gzip");
+    Path out = dir.resolve("out.jsonl");
+    CliRun run = CliRun.of("extract", dir.resolve("bad.html.gz").toString(), "--output", out.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(out).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+  }
+
+  @Test
+  void evalExtractPrintsTheTableOnALabelledSet() {
+    CliRun run = CliRun.of("eval-extract", "--dataset", PAGES.getParent().toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("4 pages").contains("| HtmlExtractor |");
+    assertOneLineError(CliRun.of("eval-extract", "--dataset", dir.toString()), "ground-truth.json");
+  }
+
+  private static JsonNode json(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertOneLineError(CliRun run, String contains) {
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err()).startsWith("precis: error: ").contains(contains);
+  }
+}
