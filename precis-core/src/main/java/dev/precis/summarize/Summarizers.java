@@ -13,6 +13,13 @@ public final class Summarizers {
     BY_NAME.put("default", ConceptSummarizer::new);
     BY_NAME.put("concepts", ConceptSummarizer::new);
     BY_NAME.put("coverage", CoverageSummarizer::new);
+    // baselines (the "oracle" upper bound reads references: see OracleSummarizer)
+    BY_NAME.put("lead", LeadSummarizer::new);
+    BY_NAME.put("random", RandomSummarizer::new);
+    BY_NAME.put("lexrank", LexRankSummarizer::new);
+    BY_NAME.put("textrank", TextRankSummarizer::new);
+    BY_NAME.put("centroid", CentroidSummarizer::new);
+    BY_NAME.put("mmr", MmrSummarizer::new);
   }
 
   private Summarizers() {}
@@ -20,6 +27,10 @@ public final class Summarizers {
   /** The summarizer called {@code name}; throws with the list of known names otherwise. */
   public static Summarizer byName(String name) {
     Supplier<Summarizer> s = BY_NAME.get(name);
+    if (s == null && name.equals("oracle")) {
+      throw new IllegalArgumentException(
+          "the oracle reads the reference summaries: use it in 'precis eval'");
+    }
     if (s == null) {
       throw new IllegalArgumentException(
           "unknown summarizer '" + name + "' (known: " + String.join(", ", names()) + ")");

@@ -1,0 +1,1 @@
+The national library reopened after a two-year renovation.
