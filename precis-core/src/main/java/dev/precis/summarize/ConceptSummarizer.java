@@ -42,6 +42,14 @@ public final class ConceptSummarizer implements Summarizer {
    * @param costExponent greedy start ranks sentences by gain / words^costExponent
    * @param minNovelty share of a sentence's concept weight that must be new for it to join
    * @param leadBonus per-word bonus of a sentence in an article's first sentences, same decay
+   * @param relaxFactor standalone sentences must offer this many times the budget, else others
+   *     are admitted with penalties
+   * @param danglingPenalty per-word penalty, in units of the cluster's mean concept weight per
+   *     word, of a sentence opening with a pronoun or connective
+   * @param fragmentPenalty the same for headlines, fragments and bare quotes
+   * @param repeatWeight weight of each further mention of a concept within one article
+   * @param fillBonus per-word value of any word used, in units of the mean concept weight per
+   *     word: ROUGE rewards a summary that uses its budget
    */
   public record Params(
       int minWords,
@@ -53,10 +61,15 @@ public final class ConceptSummarizer implements Summarizer {
       int rareMinDocs,
       double costExponent,
       double minNovelty,
-      double leadBonus) {
+      double leadBonus,
+      double relaxFactor,
+      double danglingPenalty,
+      double fragmentPenalty,
+      double repeatWeight,
+      double fillBonus) {
 
     public static Params defaults() {
-      return new Params(8, 60, 1.0, 4.0, 0.25, 0.3, 4, 1.0, 0.3, 0.0);
+      return new Params(8, 60, 3.0, 3.0, 0.1, 0.3, 4, 1.0, 0.3, 0.0, 1.5, 0.3, 0.6, 0.0, 0.4);
     }
   }
 
@@ -170,7 +183,7 @@ public final class ConceptSummarizer implements Summarizer {
       weight = new double[stats.size()];
       for (int c = 0; c < weight.length; c++) {
         double[] st = stats.get(c);
-        double w = st[0];
+        double w = st[0] + params.repeatWeight() * st[3];
         if (nDocs >= params.rareMinDocs() && st[1] < 2) {
           w *= params.rareFactor();
         }
@@ -188,13 +201,15 @@ public final class ConceptSummarizer implements Summarizer {
       if (id == null) {
         id = stats.size();
         ids.put(key, id);
-        stats.add(new double[] {0, 0, -1});
+        stats.add(new double[] {0, 0, -1, 0});
       }
       double[] st = stats.get(id);
       if (st[2] != doc) {
         st[2] = doc;
         st[1]++;
         st[0] += base * position;
+      } else {
+        st[3] += base; // repeated mentions in one article
       }
       mine[m] = id;
       return m + 1;
@@ -217,31 +232,63 @@ public final class ConceptSummarizer implements Summarizer {
     }
 
     /**
-     * Sentences allowed into the summary. Strict rules first; each is relaxed in turn only when
-     * what remains cannot fill the budget, so a pronoun-led sentence appears only when there is
-     * no alternative.
+     * Sentences allowed into the summary. Only sentences that stand alone are candidates while
+     * they offer at least {@code relaxFactor} times the budget; below that, sentences opening
+     * with a pronoun or connective join with a per-word penalty, then fragments with a larger
+     * one, then sentences of any length, so a dangling sentence is chosen only when the
+     * alternatives are few or poor.
      */
     boolean[] candidates(int budget) {
       int n = size();
       boolean[] ok = new boolean[n];
-      // relaxation levels: 0 strict; 1 allow dangling openers; 2 allow fragments; 3 any length
-      for (int level = 0; level <= 3; level++) {
-        long words = 0;
+      double mass = 0;
+      long words = 0;
+      for (int i = 0; i < n; i++) {
+        words += cost[i];
+        for (int c : concepts[i]) {
+          mass += weight[c];
+        }
+      }
+      double perWord = words == 0 ? 0 : mass / words;
+      for (int i = 0; i < n; i++) {
+        bonus[i] += params.fillBonus() * perWord * cost[i];
+      }
+      long pool = 0;
+      for (int i = 0; i < n; i++) {
+        ok[i] = !duplicate[i] && !fragment[i] && !dangling[i] && lengthOk(i);
+        pool += ok[i] ? cost[i] : 0;
+      }
+      if (pool < params.relaxFactor() * budget) {
         for (int i = 0; i < n; i++) {
-          ok[i] = !duplicate[i]
-              && (level >= 3 || (cost[i] >= params.minWords() && cost[i] <= params.maxWords()))
-              && (level >= 2 || !fragment[i])
-              && (level >= 1 || !dangling[i])
-              && cost[i] > 0;
-          if (ok[i]) {
-            words += cost[i];
+          if (!ok[i] && !duplicate[i] && !fragment[i] && lengthOk(i)) {
+            ok[i] = true;
+            bonus[i] -= params.danglingPenalty() * perWord * cost[i];
+            pool += cost[i];
           }
         }
-        if (words >= budget) {
-          break;
+      }
+      if (pool < params.relaxFactor() * budget) {
+        for (int i = 0; i < n; i++) {
+          if (!ok[i] && !duplicate[i] && lengthOk(i)) {
+            ok[i] = true;
+            bonus[i] -= params.fragmentPenalty() * perWord * cost[i];
+            pool += cost[i];
+          }
+        }
+      }
+      if (pool < budget) {
+        for (int i = 0; i < n; i++) {
+          if (!ok[i] && !duplicate[i] && cost[i] > 0) {
+            ok[i] = true;
+            bonus[i] -= params.fragmentPenalty() * perWord * cost[i];
+          }
         }
       }
       return ok;
+    }
+
+    private boolean lengthOk(int i) {
+      return cost[i] >= params.minWords() && cost[i] <= params.maxWords();
     }
   }
 }
