@@ -16,9 +16,12 @@ for k,(pi,j,prev,punct,nxt) in enumerate(cands):
   t=paras[pi]['text']
   if d=='N': continue
   if d=='Q':
+    # the closing quote (one) and closing brackets set off by spaces join the sentence before
+    quote=False
     while True:
-      m=re.match(r'[\"\')\]”’]+ +', t[j:])
-      if not m: break
+      m=re.match(r'([\"”’]|[)\]]) +', t[j:])
+      if not m or (m.group(1) in '"”’' and quote): break
+      quote |= m.group(1) in '"”’'
       j+=m.end()
     if j>=len(t): continue
   bounds.setdefault(pi,set()).add(j)
