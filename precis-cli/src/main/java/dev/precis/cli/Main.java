@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       FactsCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
+      EvalCommand.class,
+      RougeCommand.class,
       IngestCommand.class,
       ServeCommand.class,
       LoadCommand.class,
