@@ -67,7 +67,7 @@ public final class PrecisServer implements AutoCloseable {
   private final ServerConfig config;
   private final Ingestor ingestor;
   private final Store store;
-  private final StoryCache cache = new StoryCache(10_000);
+  private final StoryCache cache = new StoryCache(10_000, 250);
   private final Map<String, byte[]> resources = new HashMap<>();
   private final Server server;
   private final ServerConnector connector;
@@ -265,11 +265,14 @@ public final class PrecisServer implements AutoCloseable {
     } catch (NumberFormatException e) {
       throw new HttpError(404, "no such story: " + idText);
     }
-    long revision = store.revision(id);
-    if (revision < 0) {
-      throw new HttpError(404, "no such story: " + id);
+    byte[] cached = cache.fresh(id);
+    if (cached == null) {
+      long revision = store.revision(id);
+      if (revision < 0) {
+        throw new HttpError(404, "no such story: " + id);
+      }
+      cached = cache.get(id, revision);
     }
-    byte[] cached = cache.get(id, revision);
     if (cached == null) {
       Optional<StoryDetail> detail = ingestor.story(id);
       if (detail.isEmpty()) {
@@ -308,6 +311,7 @@ public final class PrecisServer implements AutoCloseable {
     }
     for (long id : stories) {
       ingestor.summarize(id);
+      cache.invalidate(id);
     }
     ArrayNode ids = out.putArray("stories");
     stories.forEach(ids::add);

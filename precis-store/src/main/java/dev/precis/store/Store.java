@@ -77,7 +77,8 @@ public final class Store implements AutoCloseable {
     config.setAutoCommit(true);
     config.setPoolName("precis");
     config.setConnectionTimeout(15_000);
-    config.setInitializationFailTimeout(-1);
+    // fail at once when the database is unreachable instead of retrying for connectionTimeout
+    config.setInitializationFailTimeout(1);
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(config);

@@ -98,7 +98,9 @@ function renderSummary(container, data, heading) {
   const right = el('aside', { class: 'side' });
   left.appendChild(el('h1', { id: 'story-title', text: heading }));
   if (data.outlets) {
-    left.appendChild(el('p', { class: 'meta', text: data.outlets.join(', ') + ' · ' + data.articleCount + ' articles · ' + when(data.firstSeen) + ' – ' + when(data.lastSeen) }));
+    const span = when(data.firstSeen) === when(data.lastSeen) ? when(data.lastSeen) : when(data.firstSeen) + ' – ' + when(data.lastSeen);
+    const parts = [data.outlets.join(', '), data.articleCount + (data.articleCount === 1 ? ' article' : ' articles'), span];
+    left.appendChild(el('p', { class: 'meta', text: parts.filter(Boolean).join(' · ') }));
   }
 
   // ranges cited per document, so each can be wrapped in its own element
