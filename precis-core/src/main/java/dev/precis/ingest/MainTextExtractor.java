@@ -30,8 +30,17 @@ final class MainTextExtractor {
       "script, style, noscript, template, svg, canvas, iframe, object, embed, button, input,"
           + " select, textarea, option, audio, video, source, track, map, dialog, link, meta";
 
-  /** Page furniture by tag; kept when it holds most of the page's paragraph text. */
-  private static final String STRUCTURAL_FURNITURE = "nav, header, footer, aside, menu";
+  /** Page furniture by tag; kept when it holds much of the page's paragraph text. */
+  private static final Set<String> STRUCTURAL_FURNITURE =
+      Set.of("nav", "header", "footer", "aside", "menu");
+
+  private static final Set<String> INLINE_PARENTS =
+      Set.of("h1", "h2", "h3", "h4", "h5", "h6", "li", "span", "a", "em", "strong", "b", "i");
+
+  private static final Set<String> SUBHEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+
+  private static final Set<String> PRUNABLE_CONTAINERS =
+      Set.of("div", "section", "ul", "ol", "table", "form", "fieldset", "figure", "dl");
 
   private static final Set<String> BLOCK_TAGS =
       Set.of(
@@ -43,34 +52,45 @@ final class MainTextExtractor {
 
   private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
 
-  /** Class/id words that mark a block as not article text, whatever else it says. */
-  private static final Pattern STRONG_NEGATIVE =
-      Pattern.compile(
-          "comment|disqus|related|recommend|share|sharing|social|newsletter|subscri|promo"
-              + "|sponsor|advert|outbrain|taboola|recirc|breadcrumb|sidebar|cookie|consent"
-              + "|gdpr|popup|modal|paywall|signup|sign-up|most-popular|mostpopular|trending"
-              + "|read-more|readmore|more-stories|morestories|also-read|skip-link|skiplink"
-              + "|toolbar|author-bio|authorbio|about-author|jump-link|print-only|visually-hidden"
-              + "|sr-only|screen-reader|hidden-text|ad-container|ad-slot|adslot|adunit|ad-unit"
-              + "|dfp|googlead|banner|rail|teaser|footer|masthead|copyright|pagination|pager"
-              + "|caption|rollover|tooltip|popover|hover-?card");
+  /** Class/id substrings that mark a block as not article text, whatever else it says. */
+  private static final List<String> STRONG_NEGATIVE =
+      List.of(
+          "comment", "disqus", "related", "recommend", "share", "sharing", "social", "newsletter",
+          "subscri", "promo", "sponsor", "advert", "outbrain", "taboola", "recirc", "breadcrumb",
+          "sidebar", "cookie", "consent", "gdpr", "popup", "modal", "paywall", "signup",
+          "sign-up", "most-popular", "mostpopular", "trending", "read-more", "readmore",
+          "more-stories", "morestories", "also-read", "skip-link", "skiplink", "toolbar",
+          "author-bio", "authorbio", "about-author", "jump-link", "print-only",
+          "visually-hidden", "sr-only", "screen-reader", "hidden-text", "ad-container",
+          "ad-slot", "adslot", "adunit", "ad-unit", "dfp", "googlead", "banner", "rail",
+          "teaser", "footer", "masthead", "copyright", "pagination", "pager", "caption",
+          "rollover", "tooltip", "popover", "hovercard", "hover-card");
 
-  private static final Pattern COMMENTS = Pattern.compile("comment|disqus|repl(y|ies)|respond");
+  private static final List<String> COMMENTS =
+      List.of("comment", "disqus", "reply", "replies", "respond");
 
-  /** Class/id words that mark a block as furniture unless a positive word is present too. */
-  private static final Pattern WEAK_NEGATIVE =
-      Pattern.compile(
-          "(^|[\\s_-])(ad|ads|nav|navbar|navigation|menu|header|meta|tags?|widget|extra|byline"
-              + "|caption|credit|hidden|combx|remark|rss|shoutbox|skyscraper|supplemental|tools"
-              + "|utility|utils|topics|keywords|timestamp|dateline|date|time|print|email"
-              + "|follow|login|nocontent|aside|callout|card|module|overlay|player|video)"
-              + "($|[\\s_-])");
+  /** Class/id words (whole, between spaces, hyphens or underscores) that mark furniture unless
+   * a positive word is present too. */
+  private static final Set<String> WEAK_NEGATIVE =
+      Set.of(
+          "ad", "ads", "nav", "navbar", "navigation", "menu", "header", "meta", "tag", "tags",
+          "widget", "extra", "byline", "caption", "credit", "hidden", "combx", "remark", "rss",
+          "shoutbox", "skyscraper", "supplemental", "tools", "utility", "utils", "topics",
+          "keywords", "timestamp", "dateline", "date", "time", "print", "email", "follow",
+          "login", "nocontent", "aside", "callout", "card", "module", "overlay", "player",
+          "video");
 
-  /** Class/id words that mark the article body. */
-  private static final Pattern POSITIVE =
-      Pattern.compile(
-          "article|body|content|entry|hentry|main|page|post|story|text|blog|prose|column"
-              + "|paragraph|rich-?text|h-entry");
+  /** Class/id substrings that mark the article body. */
+  private static final List<String> POSITIVE =
+      List.of(
+          "article", "body", "content", "entry", "hentry", "main", "page", "post", "story",
+          "text", "blog", "prose", "column", "paragraph", "richtext", "rich-text", "h-entry");
+
+  private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s_-]+");
+  private static final int STRONG = 1;
+  private static final int WEAK = 2;
+  private static final int GOOD = 4;
+  private static final int COMMENT = 8;
 
   /** Lines that are page furniture when they stand alone. */
   private static final Pattern FURNITURE_LINE =
@@ -83,6 +103,10 @@ final class MainTextExtractor {
               + "|loading\\.*|supported by|email|print|facebook|twitter|linkedin|whatsapp)$");
 
   private final Map<Element, Double> scores = new IdentityHashMap<>();
+  private final Map<String, Integer> flagCache = new HashMap<>();
+
+  /** Text length and weighted link-text length per element, see {@link #measure}. */
+  private Map<Element, double[]> stats = new IdentityHashMap<>();
 
   /** Extracts the main text of {@code doc}; the document is modified. */
   static String extract(Document doc) {
@@ -159,26 +183,27 @@ final class MainTextExtractor {
     return out;
   }
 
-  private static void removeFurniture(
+  private void removeFurniture(
       Element body, Map<Element, Integer> paragraphText, int total) {
     List<Element> doomed = new ArrayList<>();
     for (Element e : body.getAllElements()) {
       if (e == body || e.tagName().equals("article") || e.tagName().equals("main")) {
         continue;
       }
-      boolean furniture = e.is(STRUCTURAL_FURNITURE) || isNegative(e) || e.is("figcaption");
+      boolean structural = STRUCTURAL_FURNITURE.contains(e.normalName());
+      boolean furniture = structural || isNegative(e) || e.normalName().equals("figcaption");
       if (!furniture) {
         continue;
       }
       // Embedded posts (tweets, Instagram) sit in "social" wrappers but are quoted article text.
-      if (!e.is(STRUCTURAL_FURNITURE) && holdsQuote(e)) {
+      if (!structural && holdsQuote(e)) {
         continue;
       }
       int held = paragraphText.getOrDefault(e, 0);
       // A wrapper with a careless class name ("page has-sidebar") may hold the article itself.
       // Comment threads can outweigh the article; anything else holding much of the page's
       // paragraph text is kept for the scorer to judge.
-      if (total > 0 && held > total * 0.3 && !COMMENTS.matcher(classAndId(e)).find()) {
+      if (total > 0 && held > total * 0.3 && (flags(e) & COMMENT) == 0) {
         continue;
       }
       doomed.add(e);
@@ -190,7 +215,7 @@ final class MainTextExtractor {
         // Inline elements named "tag" or "meta" are usually links inside sentences; only a
         // long run of links (a hover card glued into the text) is furniture.
         String text = e.text();
-        if (text.length() < 60 || linkDensity(e) < 0.5) {
+        if (text.length() < 60 || directLinkDensity(e) < 0.5) {
           continue;
         }
       }
@@ -199,57 +224,87 @@ final class MainTextExtractor {
   }
 
   private static boolean isInlineInText(Element e) {
-    if (BLOCK_TAGS.contains(e.normalName()) || e.is(STRUCTURAL_FURNITURE)) {
+    if (BLOCK_TAGS.contains(e.normalName()) || STRUCTURAL_FURNITURE.contains(e.normalName())) {
       return false;
     }
     Element parent = e.parent();
     return parent != null && (PARAGRAPH_TAGS.contains(parent.normalName())
-        || parent.normalName().matches("h[1-6]|li|span|a|em|strong|b|i"));
+        || INLINE_PARENTS.contains(parent.normalName()));
   }
 
   /** True for wrappers of quoted posts (tweets, Instagram), which belong to the article. */
-  private static boolean holdsQuote(Element e) {
-    return !e.getElementsByTag("blockquote").isEmpty() && !COMMENTS.matcher(classAndId(e)).find();
+  private boolean holdsQuote(Element e) {
+    return !e.getElementsByTag("blockquote").isEmpty() && (flags(e) & COMMENT) == 0;
   }
 
-  private static String classAndId(Element e) {
-    String cls = e.className();
-    String id = e.id();
-    if (cls.isEmpty() && id.isEmpty()) {
-      return "";
-    }
-    return (cls + " " + id).toLowerCase(Locale.ROOT);
+  private boolean isNegative(Element e) {
+    int f = flags(e);
+    return (f & STRONG) != 0 || ((f & WEAK) != 0 && (f & GOOD) == 0);
   }
 
-  private static boolean isNegative(Element e) {
-    String s = classAndId(e);
-    if (s.isEmpty()) {
-      return false;
-    }
-    if (STRONG_NEGATIVE.matcher(s).find()) {
-      return true;
-    }
-    return WEAK_NEGATIVE.matcher(s).find() && !POSITIVE.matcher(s).find();
-  }
-
-  private static int classWeight(Element e) {
-    String s = classAndId(e);
-    if (s.isEmpty()) {
-      return 0;
-    }
+  private int classWeight(Element e) {
+    int f = flags(e);
     int w = 0;
-    if (STRONG_NEGATIVE.matcher(s).find() || WEAK_NEGATIVE.matcher(s).find()) {
+    if ((f & (STRONG | WEAK)) != 0) {
       w -= 25;
     }
-    if (POSITIVE.matcher(s).find()) {
+    if ((f & GOOD) != 0) {
       w += 25;
     }
     return w;
   }
 
+  /** What the class and id of an element say about it, as STRONG/WEAK/GOOD/COMMENT bits. */
+  private int flags(Element e) {
+    return flagsOf(e.className()) | flagsOf(e.id());
+  }
+
+  private int flagsOf(String raw) {
+    if (raw.isEmpty()) {
+      return 0;
+    }
+    // Pages repeat the same few class names thousands of times.
+    Integer cached = flagCache.get(raw);
+    if (cached != null) {
+      return cached;
+    }
+    String s = raw.toLowerCase(Locale.ROOT);
+    int f = 0;
+    if (containsAny(s, STRONG_NEGATIVE)) {
+      f |= STRONG;
+    }
+    if (containsAny(s, POSITIVE)) {
+      f |= GOOD;
+    }
+    if (containsAny(s, COMMENTS)) {
+      f |= COMMENT;
+    }
+    for (String word : WORD_SEPARATORS.split(s)) {
+      if (WEAK_NEGATIVE.contains(word)) {
+        f |= WEAK;
+        break;
+      }
+    }
+    if (flagCache.size() < 10_000) {
+      flagCache.put(raw, f);
+    }
+    return f;
+  }
+
+  private static boolean containsAny(String s, List<String> words) {
+    for (String w : words) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+
   // ---------------------------------------------------------------- scoring
 
   private Element bestCandidate(Element body) {
+    measure(body);
     Map<Element, Double> raw = new HashMap<>();
     List<Element> order = new ArrayList<>();
     for (Element e : body.getAllElements()) {
@@ -331,7 +386,7 @@ final class MainTextExtractor {
     return false;
   }
 
-  private static double initialScore(Element e) {
+  private double initialScore(Element e) {
     double s =
         switch (e.normalName()) {
           case "div", "article", "main", "section" -> 5;
@@ -386,7 +441,53 @@ final class MainTextExtractor {
     return n;
   }
 
-  private static double linkDensity(Element e) {
+  /**
+   * Measures, in one pass over the text nodes, each element's text length and the part of it
+   * inside links (in-page anchors such as footnotes count 0.3: they read as text).
+   */
+  private void measure(Element root) {
+    stats = new IdentityHashMap<>();
+    for (TextNode t : allTextNodes(root)) {
+      int len = t.text().length();
+      if (len == 0) {
+        continue;
+      }
+      double weight = 0;
+      for (Element e = t.parent(); e != null; e = e.parent()) {
+        if (weight == 0 && e.normalName().equals("a")) {
+          weight = e.attr("href").startsWith("#") ? 0.3 : 1;
+        }
+        double[] s = stats.computeIfAbsent(e, k -> new double[2]);
+        s[0] += len;
+        s[1] += len * weight;
+        if (e == root) {
+          break;
+        }
+      }
+    }
+  }
+
+  private static List<TextNode> allTextNodes(Element root) {
+    List<TextNode> out = new ArrayList<>();
+    org.jsoup.select.NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode t) {
+            out.add(t);
+          }
+        },
+        root);
+    return out;
+  }
+
+  private double linkDensity(Element e) {
+    double[] s = stats.get(e);
+    if (s == null) {
+      return directLinkDensity(e);
+    }
+    return s[0] == 0 ? 0 : Math.min(1, s[1] / s[0]);
+  }
+
+  private static double directLinkDensity(Element e) {
     int len = e.text().length();
     if (len == 0) {
       return 0;
@@ -441,6 +542,7 @@ final class MainTextExtractor {
 
   /** Removes blocks inside the chosen content that look like lists of links or furniture. */
   private void prune(Element root) {
+    measure(root);
     List<Element> doomed = new ArrayList<>();
     for (Element e : root.getAllElements()) {
       if (e == root) {
@@ -455,15 +557,13 @@ final class MainTextExtractor {
         doomed.add(e);
         continue;
       }
-      if (tag.matches("h[2-6]")) {
+      if (SUBHEADINGS.contains(tag)) {
         if (classWeight(e) < 0 || linkDensity(e) > 0.33) {
           doomed.add(e);
         }
         continue;
       }
-      if (!(tag.equals("div") || tag.equals("section") || tag.equals("ul") || tag.equals("ol")
-          || tag.equals("table") || tag.equals("form") || tag.equals("fieldset")
-          || tag.equals("figure") || tag.equals("dl"))) {
+      if (!PRUNABLE_CONTAINERS.contains(tag)) {
         continue;
       }
       if (shouldDrop(e)) {
@@ -476,7 +576,7 @@ final class MainTextExtractor {
   }
 
   /** A short paragraph that is (almost) all link: "Read more: ...", a related headline. */
-  private static boolean isLinkLine(Element e) {
+  private boolean isLinkLine(Element e) {
     String text = e.text();
     if (text.isEmpty() || text.length() > 150) {
       return false;

@@ -15,7 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -65,6 +67,7 @@ final class PageMetadata {
   /** Reads metadata from a parsed page; call before the page is pruned. */
   static PageMetadata read(Document doc, String baseUrl) {
     List<JsonNode> ld = jsonLdObjects(doc);
+    Map<String, String> metas = metaTags(doc);
     JsonNode article = null;
     JsonNode anyTyped = null;
     for (JsonNode n : ld) {
@@ -79,12 +82,12 @@ final class PageMetadata {
     if (article == null) {
       article = anyTyped;
     }
-    String url = canonicalUrl(doc, baseUrl);
-    String outlet = outlet(doc, ld, article, url != null ? url : baseUrl);
-    String title = title(doc, article, outlet);
-    String author = author(doc, article);
-    Instant published = published(doc, article);
-    String language = language(doc, article);
+    String url = canonicalUrl(doc, metas, baseUrl);
+    String outlet = outlet(doc, metas, ld, article, url != null ? url : baseUrl);
+    String title = title(doc, metas, article, outlet);
+    String author = author(doc, metas, article);
+    Instant published = published(doc, metas, article);
+    String language = language(doc, metas, article);
     return new PageMetadata(title, url, outlet, author, published, language);
   }
 
@@ -184,24 +187,37 @@ final class PageMetadata {
   // ---------------------------------------------------------------- meta tags
 
   /** The content of the first meta tag whose property, name or itemprop is one of {@code keys}. */
-  private static String meta(Document doc, String... keys) {
+  private static String meta(Map<String, String> metas, String... keys) {
     for (String key : keys) {
-      for (String attr : new String[] {"property", "name", "itemprop"}) {
-        Element m = doc.selectFirst("meta[" + attr + "=" + key + "]");
-        if (m != null) {
-          String v = blankToNull(m.attr("content"));
-          if (v != null) {
-            return v;
-          }
-        }
+      String v = metas.get(key.toLowerCase(Locale.ROOT));
+      if (v != null) {
+        return v;
       }
     }
     return null;
   }
 
+  /** Every meta tag's content by its property, name or itemprop (lower case), first one wins. */
+  private static Map<String, String> metaTags(Document doc) {
+    Map<String, String> out = new HashMap<>();
+    for (Element m : doc.getElementsByTag("meta")) {
+      String content = blankToNull(m.attr("content"));
+      if (content == null) {
+        continue;
+      }
+      for (String attr : new String[] {"property", "name", "itemprop"}) {
+        String key = m.attr(attr);
+        if (!key.isEmpty()) {
+          out.putIfAbsent(key.strip().toLowerCase(Locale.ROOT), content);
+        }
+      }
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- fields
 
-  private static String canonicalUrl(Document doc, String baseUrl) {
+  private static String canonicalUrl(Document doc, Map<String, String> metas, String baseUrl) {
     Element link = doc.selectFirst("link[rel=canonical][href]");
     if (link != null) {
       String abs = link.absUrl("href");
@@ -210,15 +226,16 @@ final class PageMetadata {
         return v;
       }
     }
-    String og = meta(doc, "og:url");
+    String og = meta(metas, "og:url");
     if (og != null && og.matches("(?i)https?://.+")) {
       return og;
     }
     return blankToNull(baseUrl);
   }
 
-  private static String outlet(Document doc, List<JsonNode> ld, JsonNode article, String url) {
-    String site = meta(doc, "og:site_name", "application-name", "twitter:app:name:iphone");
+  private static String outlet(
+      Document doc, Map<String, String> metas, List<JsonNode> ld, JsonNode article, String url) {
+    String site = meta(metas, "og:site_name", "application-name", "twitter:app:name:iphone");
     if (site != null) {
       // Some sites put their address in og:site_name; the host reads better.
       return site.matches("(?i)(https?://|www\\.)[a-z0-9.-]+\\.[a-z]{2,}/?") ? host(
@@ -257,8 +274,9 @@ final class PageMetadata {
     }
   }
 
-  private static String title(Document doc, JsonNode article, String outlet) {
-    String og = meta(doc, "og:title", "twitter:title");
+  private static String title(
+      Document doc, Map<String, String> metas, JsonNode article, String outlet) {
+    String og = meta(metas, "og:title", "twitter:title");
     if (og != null) {
       return stripSiteName(og, outlet);
     }
@@ -333,7 +351,7 @@ final class PageMetadata {
     return t.isEmpty() ? 0 : t.split("\\s+").length;
   }
 
-  private static String author(Document doc, JsonNode article) {
+  private static String author(Document doc, Map<String, String> metas, JsonNode article) {
     if (article != null) {
       Set<String> names = new LinkedHashSet<>();
       for (String n : ldNames(article.get("author"))) {
@@ -347,7 +365,7 @@ final class PageMetadata {
       }
     }
     String meta =
-        meta(doc, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+        meta(metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
             "DC.creator", "byl", "twitter:creator");
     if (meta != null && !meta.matches("(?i)https?://.*")) {
       String clean = cleanAuthor(meta);
@@ -383,11 +401,11 @@ final class PageMetadata {
     return t.strip();
   }
 
-  private static Instant published(Document doc, JsonNode article) {
+  private static Instant published(Document doc, Map<String, String> metas, JsonNode article) {
     String[] candidates = {
-      meta(doc, "article:published_time"),
+      meta(metas, "article:published_time"),
       article != null ? ldText(article, "datePublished") : null,
-      meta(doc, "datePublished", "og:published_time", "published_time", "pubdate", "publishdate",
+      meta(metas, "datePublished", "og:published_time", "published_time", "pubdate", "publishdate",
           "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "DC.date",
           "dc.date.issued", "dcterms.created", "date", "article.published", "cXenseParse:recs:publishtime"),
     };
@@ -403,7 +421,7 @@ final class PageMetadata {
         return i;
       }
     }
-    return parseDate(meta(doc, "article:modified_time", "og:updated_time", "dateModified"));
+    return parseDate(meta(metas, "article:modified_time", "og:updated_time", "dateModified"));
   }
 
   private static final DateTimeFormatter LOOSE_OFFSET =
@@ -479,12 +497,12 @@ final class PageMetadata {
     return null;
   }
 
-  private static String language(Document doc, JsonNode article) {
+  private static String language(Document doc, Map<String, String> metas, JsonNode article) {
     Element html = doc.selectFirst("html");
     String[] candidates = {
       html != null ? html.attr("lang") : null,
       html != null ? html.attr("xml:lang") : null,
-      meta(doc, "og:locale", "language", "dc.language", "DC.language"),
+      meta(metas, "og:locale", "language", "dc.language", "DC.language"),
       article != null ? ldText(article, "inLanguage") : null,
       attr(doc.selectFirst("meta[http-equiv~=(?i)content-language]"), "content"),
     };
