@@ -68,10 +68,13 @@ public final class Precis {
     if (raw.source() != null && !raw.source().isBlank()) {
       outlet = raw.source().strip(); // the source's own statement beats a guess from the page
     }
+    CleanText clean = CLEANER.clean(title, body);
+    if (published == null) {
+      published = clean.published(); // a date line the cleaner took out of the text
+    }
     if (published == null) {
       published = raw.retrieved(); // crawl or fetch time: the best date left for time order
     }
-    CleanText clean = CLEANER.clean(title, body);
     return new Article(
         raw.id(),
         clean.title(),

@@ -55,9 +55,10 @@ public final class RuleBasedCleaner implements BoilerplateCleaner {
    * The full account of one cleaning: the title found and a verdict for each non-blank line.
    *
    * @param title the title (given or found), or {@code null}
+   * @param published the date of the first dropped date line, or {@code null}
    * @param lines one verdict per non-blank input line, in order
    */
-  public record Explanation(String title, List<LineVerdict> lines) {
+  public record Explanation(String title, java.time.Instant published, List<LineVerdict> lines) {
     public Explanation {
       lines = List.copyOf(lines);
     }
@@ -73,7 +74,7 @@ public final class RuleBasedCleaner implements BoilerplateCleaner {
           sb.append(v.cleaned());
         }
       }
-      return new CleanText(title, sb.toString());
+      return new CleanText(title, sb.toString(), published);
     }
   }
 
@@ -155,10 +156,17 @@ public final class RuleBasedCleaner implements BoilerplateCleaner {
       }
     }
     List<LineVerdict> verdicts = new ArrayList<>(n);
+    java.time.Instant published = null;
     for (int i = 0; i < n; i++) {
       verdicts.add(new LineVerdict(raw.get(i), cleaned[i], reason[i]));
+      if (published == null && "date line".equals(reason[i])) {
+        java.time.LocalDate date = DateLines.parse(cleaned[i]);
+        if (date != null) {
+          published = date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
+      }
     }
-    return new Explanation(title, verdicts);
+    return new Explanation(title, published, verdicts);
   }
 
   /** Sentences such as "Sign up for our newsletter." inside a longer paragraph. */

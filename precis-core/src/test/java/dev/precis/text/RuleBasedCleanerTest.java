@@ -80,6 +80,17 @@ class RuleBasedCleanerTest {
   }
 
   @Test
+  void droppedDateLineBecomesThePublicationDate() throws IOException {
+    Article a = Precis.prepare(RawArticle.ofText("x", example("004_")));
+    assertThat(a.published()).isEqualTo(java.time.Instant.parse("2017-04-21T00:00:00Z"));
+    assertThat(a.text()).doesNotContain("April 21, 2017");
+    Path doc = ROOT.resolve("../shared/data/multiling2011-en/docs/M001/M0010.english");
+    assertThat(cleaner.clean(null, Files.readString(doc)).published())
+        .isEqualTo(java.time.Instant.parse("2005-07-12T00:00:00Z"));
+    assertThat(cleaner.clean(null, example("000_")).published()).isNull();
+  }
+
+  @Test
   void givenTitleIsNotRepeatedInText() throws IOException {
     String raw = example("000_");
     String title = raw.lines().findFirst().get();
