@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       LoadCommand.class,
       EvalTextCommand.class,
+      StoriesCommand.class,
+      EvalStoriesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -1,0 +1,103 @@
+package dev.precis.cli;
+
+import dev.precis.eval.StoryStreamEvaluation;
+import dev.precis.eval.StoryStreamEvaluation.Cluster;
+import dev.precis.eval.StoryStreamEvaluation.Item;
+import dev.precis.eval.StoryStreamEvaluation.Run;
+import dev.precis.eval.StoryStreamEvaluation.Split;
+import dev.precis.eval.StoryStreamEvaluation.Times;
+import dev.precis.story.StoryOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code precis eval-stories}: B-cubed scores of story clustering on a shuffled cluster stream. */
+@Command(
+    name = "eval-stories",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores story clustering with B-cubed precision/recall/F1 on a stream built from",
+      "clusters (JSON Lines with id and documents, e.g. Multi-News): the clusters are split",
+      "at random into a tuning half and a test half; the threshold is chosen on the tuning",
+      "half (or given with --threshold) and scored on the test half."
+    })
+final class EvalStoriesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--dataset", paramLabel = "FILE", required = true, description = "Clusters, one JSON object a line (.gz accepted).")
+  Path dataset;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the split and the stream order (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--times", paramLabel = "MODE", defaultValue = "same",
+      description = "same: every article has the same time (text decides alone); synthetic: each cluster a random day of one year, articles within 24 h, stream in time order (default: ${DEFAULT-VALUE}).")
+  String times;
+
+  @Option(names = "--threshold", paramLabel = "X", description = "Use this threshold instead of tuning one.")
+  Double threshold;
+
+  @Option(names = "--keep-shared", description = "Keep documents whose opening occurs in several clusters (crawler notices, widgets).")
+  boolean keepShared;
+
+  @Override
+  public Integer call() {
+    Times mode;
+    try {
+      mode = Times.valueOf(times.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown --times '" + times + "' (use same or synthetic)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    List<Cluster> clusters = StoryStreamEvaluation.read(dataset);
+    int docs = count(clusters);
+    if (!keepShared) {
+      clusters = StoryStreamEvaluation.withoutSharedDocuments(clusters);
+      out.printf("dropped %d documents shared by several clusters (use --keep-shared to keep them)%n", docs - count(clusters));
+    }
+    Split split = StoryStreamEvaluation.split(clusters, seed);
+    StoryOptions base = StoryOptions.defaults();
+    double chosen;
+    if (threshold != null) {
+      chosen = threshold;
+    } else {
+      List<Item> tune = StoryStreamEvaluation.stream(split.tune(), seed, mode);
+      List<Double> grid = new ArrayList<>();
+      for (int i = 6; i <= 50; i += 2) {
+        grid.add(i / 100.0);
+      }
+      out.printf("tuning on %d clusters, %d articles%n", split.tune().size(), tune.size());
+      List<Run> runs = StoryStreamEvaluation.sweep(tune, base, grid);
+      for (Run r : runs) {
+        print(out, "  tune", r);
+      }
+      chosen = StoryStreamEvaluation.best(runs).threshold();
+    }
+    List<Item> test = StoryStreamEvaluation.stream(split.test(), seed, mode);
+    out.printf("test on %d clusters, %d articles, times=%s, threshold %.2f%n",
+        split.test().size(), test.size(), mode.name().toLowerCase(Locale.ROOT), chosen);
+    print(out, "test", StoryStreamEvaluation.run(test, base.withThreshold(chosen)));
+    out.flush();
+    return 0;
+  }
+
+  private static void print(PrintWriter out, String label, Run r) {
+    out.printf("%s threshold=%.2f B3 precision=%.4f recall=%.4f F1=%.4f stories=%d copies=%d%n",
+        label, r.threshold(), r.score().precision(), r.score().recall(), r.score().f1(), r.stories(), r.duplicates());
+  }
+
+  private static int count(List<Cluster> clusters) {
+    int n = 0;
+    for (Cluster c : clusters) {
+      n += c.documents().size();
+    }
+    return n;
+  }
+}

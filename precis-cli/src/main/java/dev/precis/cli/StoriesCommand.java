@@ -1,0 +1,164 @@
+package dev.precis.cli;
+
+import dev.precis.Precis;
+import dev.precis.ingest.Article;
+import dev.precis.ingest.ArticleReader;
+import dev.precis.ingest.Limits;
+import dev.precis.ingest.RawArticle;
+import dev.precis.story.Story;
+import dev.precis.story.StoryClusterer;
+import dev.precis.story.StoryFormat;
+import dev.precis.story.StoryOptions;
+import dev.precis.summarize.Summarizers;
+import dev.precis.summarize.Summary;
+import dev.precis.summarize.SummaryOptions;
+import dev.precis.text.Words;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code precis stories}: groups articles into stories, each with a cited summary. */
+@Command(
+    name = "stories",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Groups articles into stories (near-duplicates collapsed, same event = same story) and",
+      "summarizes each story over its distinct texts, citing every outlet.",
+      "INPUT is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside) or - for stdin.",
+      "Articles are processed in publication order (those without a date keep input order)."
+    })
+final class StoriesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Articles to group.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  Path output;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl or markdown (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--threshold", paramLabel = "X", defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD,
+      description = "Similarity an article needs to join a story, 0-1; higher gives smaller, purer stories (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(names = "--close-after-hours", paramLabel = "H", defaultValue = "72",
+      description = "A story not updated for this long (article time) is closed (default: ${DEFAULT-VALUE}).")
+  long closeAfterHours;
+
+  @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Summary word budget per story (default: ${DEFAULT-VALUE}).")
+  int words;
+
+  @Option(names = "--summarizer", paramLabel = "NAME", defaultValue = "default", description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
+  String summarizer;
+
+  @Option(names = "--min-articles", paramLabel = "N", defaultValue = "1", description = "Only write stories with at least N articles (default: ${DEFAULT-VALUE}).")
+  int minArticles;
+
+  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  long maxFileBytes;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("--threshold must be between 0 and 1");
+    }
+    if (words < 1) {
+      throw new IllegalArgumentException("--words must be at least 1");
+    }
+    if (closeAfterHours < 1) {
+      throw new IllegalArgumentException("--close-after-hours must be at least 1");
+    }
+    Summarizers.byName(summarizer);
+    StoryFormat fmt = StoryFormat.parse(format);
+    SummaryOptions summaryOptions = new SummaryOptions(words, false, summarizer);
+    StoryOptions options =
+        StoryOptions.defaults().withThreshold(threshold).withCloseAfter(Duration.ofHours(closeAfterHours));
+    PrintWriter err = spec.commandLine().getErr();
+    ArticleReader reader =
+        new ArticleReader(new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
+    List<RawArticle> raw = reader.read(inputs, System.in);
+
+    AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
+    try {
+      Writer writer = atomic != null ? atomic.writer() : spec.commandLine().getOut();
+      List<Article> articles = new ArrayList<>(raw.size());
+      try (Progress progress = Progress.start("prepare", raw.size(), err)) {
+        for (RawArticle r : raw) {
+          articles.add(Precis.prepare(r));
+          progress.step();
+        }
+      }
+      // stable: articles without a date keep their input order, after the dated ones
+      articles.sort(Comparator.comparing(Article::published, Comparator.nullsLast(Comparator.naturalOrder())));
+      // texts are kept only while their story is open: memory follows the open stories
+      Map<String, Article> texts = new HashMap<>();
+      StoryClusterer clusterer =
+          new StoryClusterer(options, story -> write(story, texts, summaryOptions, fmt, writer));
+      try (Progress progress = Progress.start("stories", articles.size(), err)) {
+        for (Article a : articles) {
+          StoryClusterer.Assignment as = clusterer.add(a);
+          if (as.duplicateOf() == null) {
+            texts.put(a.id(), a);
+          }
+          progress.step();
+        }
+      }
+      clusterer.closeAll();
+      writer.flush();
+      if (atomic != null) {
+        atomic.commit();
+      }
+    } catch (UncheckedIOException e) {
+      throw new IOException(e.getCause());
+    } finally {
+      if (atomic != null) {
+        atomic.close();
+      }
+    }
+    return 0;
+  }
+
+  private void write(Story story, Map<String, Article> texts, SummaryOptions summaryOptions, StoryFormat fmt, Writer writer) {
+    List<Article> canonical = new ArrayList<>();
+    for (String id : story.canonicalIds()) {
+      Article a = texts.remove(id);
+      if (a != null && !a.text().isBlank()) {
+        canonical.add(a);
+      }
+    }
+    for (String id : story.articleIds()) {
+      texts.remove(id);
+    }
+    if (story.articles().size() < minArticles) {
+      return;
+    }
+    Summary summary = canonical.isEmpty() ? null : Precis.summarizeArticles(canonical, summaryOptions);
+    String fallback = null;
+    if (summary != null && !summary.sentences().isEmpty()) {
+      fallback = Words.firstWords(summary.sentences().get(0).text(), 12);
+    } else if (!canonical.isEmpty()) {
+      fallback = Words.firstWords(canonical.get(0).text(), 12);
+    }
+    try {
+      writer.write(fmt.render(story, summary, fallback));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

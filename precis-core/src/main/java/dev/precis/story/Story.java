@@ -1,0 +1,76 @@
+package dev.precis.story;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A story: the articles, from one or more outlets, that report the same event, in arrival
+ * order. Copies of an article (syndication, light rewrites) are members too, marked with
+ * {@link StoryArticle#duplicateOf()}, so that a summary computed over the canonical articles
+ * can still list every outlet.
+ *
+ * @param id story number, unique within one {@link StoryClusterer}, in order of creation
+ * @param articles members in arrival order
+ * @param firstSeen earliest publication time of a member, or {@code null} when none had one
+ * @param lastSeen latest publication time of a member, or {@code null}
+ */
+public record Story(long id, List<StoryArticle> articles, Instant firstSeen, Instant lastSeen) {
+
+  public Story {
+    articles = List.copyOf(articles);
+  }
+
+  /** The title of the first member that has one, or {@code null}. */
+  public String title() {
+    for (StoryArticle a : articles) {
+      if (a.title() != null && !a.title().isBlank()) {
+        return a.title();
+      }
+    }
+    return null;
+  }
+
+  /** Distinct outlets of all members (copies included), sorted. */
+  public List<String> outlets() {
+    TreeSet<String> out = new TreeSet<>();
+    for (StoryArticle a : articles) {
+      if (a.outlet() != null) {
+        out.add(a.outlet());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Ids of all members in arrival order. */
+  public List<String> articleIds() {
+    List<String> ids = new ArrayList<>(articles.size());
+    for (StoryArticle a : articles) {
+      ids.add(a.id());
+    }
+    return ids;
+  }
+
+  /** Ids of the canonical members (the texts to summarize), in arrival order. */
+  public List<String> canonicalIds() {
+    List<String> ids = new ArrayList<>();
+    for (StoryArticle a : articles) {
+      if (a.canonical()) {
+        ids.add(a.id());
+      }
+    }
+    return ids;
+  }
+
+  /** Ids of the copies of the given canonical article. */
+  public List<String> copiesOf(String canonicalId) {
+    List<String> ids = new ArrayList<>();
+    for (StoryArticle a : articles) {
+      if (canonicalId.equals(a.duplicateOf())) {
+        ids.add(a.id());
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,311 @@
+package dev.precis.story;
+
+import dev.precis.ingest.Article;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Groups a stream of articles into stories, one article at a time (single-pass, incremental
+ * clustering as in Topic Detection and Tracking).
+ *
+ * <p>For each article, in arrival order:
+ *
+ * <ol>
+ *   <li><b>Copies.</b> Its MinHash signature is looked up in a locality-sensitive hash index of
+ *       the canonical articles of open stories; a copy joins the story of its original and is
+ *       remembered as a copy (its text is not used again).
+ *   <li><b>Candidates.</b> Its TF-IDF vector (document frequencies kept incrementally, names
+ *       boosted) is reduced to its heaviest terms; an inverted index from term to open stories
+ *       gives the only stories it is compared with, so the cost does not grow with the number
+ *       of stories.
+ *   <li><b>Similarity.</b> Cosine with each candidate's centroid, multiplied by a time decay:
+ *       beyond {@code grace} from the story's mean time it halves every {@code halfLife}.
+ *   <li><b>Decision.</b> It joins the best story scoring at least {@code threshold}, else starts
+ *       a new one. If it also reaches a second story whose centroid is at least {@code
+ *       mergeThreshold} similar to the first, the two stories merge.
+ *   <li><b>Closing.</b> Stories that have not grown for {@code closeAfter} of article time (or the
+ *       least recently updated, beyond {@code maxActiveStories}) are closed: handed to the
+ *       listener and forgotten, so memory stays bounded on an endless stream.
+ * </ol>
+ *
+ * <p>The result depends only on the articles and their order: no randomness, no hash-order
+ * iteration. Articles without a publication time take the latest time seen so far.
+ *
+ * <pre>{@code
+ * List<Story> stories = new ArrayList<>();
+ * StoryClusterer clusterer = new StoryClusterer(StoryOptions.defaults(), stories::add);
+ * for (Article a : articles) clusterer.add(a);
+ * clusterer.closeAll();
+ * }</pre>
+ *
+ * <p>Not thread-safe. Feature extraction, the costly part, can run on other threads: pass its
+ * result to {@link #add(Article, TextFeatures)}.
+ */
+public final class StoryClusterer {
+  /** Terms kept in an article vector. */
+  static final int VECTOR_TERMS = 64;
+  /** Terms kept in a story centroid. */
+  static final int CENTROID_TERMS = 160;
+  /** Heaviest article terms used to look up candidate stories (and to index a story). */
+  static final int QUERY_TERMS = 16;
+  /** Longest posting list; older entries beyond it are dropped. */
+  static final int MAX_POSTINGS = 256;
+
+  /** What happened to one article. */
+  public record Assignment(long storyId, String duplicateOf, boolean newStory) {}
+
+  private final StoryOptions options;
+  private final Consumer<Story> listener;
+  private final FeatureExtractor extractor = new FeatureExtractor();
+  private final DocumentFrequency df = new DocumentFrequency(22);
+  private final NearDuplicateIndex duplicates;
+  private final Map<Long, List<StoryState>> postings = new HashMap<>();
+  /** Open stories, least recently updated first. */
+  private final LinkedHashMap<Long, StoryState> open = new LinkedHashMap<>(1024, 0.75f, false);
+  private final double graceMillis;
+  private final double halfLifeMillis;
+  private final long closeAfterMillis;
+  private long nextStoryId = 1;
+  private long seq;
+  private long now = Long.MIN_VALUE;
+  private long postingsAtLastSweep;
+
+  public StoryClusterer(StoryOptions options, Consumer<Story> listener) {
+    this.options = options;
+    this.listener = listener;
+    this.duplicates = new NearDuplicateIndex(options.duplicateJaccard(), options.duplicateContainment());
+    this.graceMillis = options.grace().toMillis();
+    this.halfLifeMillis = Math.max(1, options.halfLife().toMillis());
+    this.closeAfterMillis = options.closeAfter().toMillis();
+  }
+
+  /** Features of an article as this clusterer computes them (for use on other threads). */
+  public static TextFeatures features(Article a, FeatureExtractor extractor) {
+    return extractor.extract(a.title(), a.text());
+  }
+
+  /** Adds the next article of the stream. */
+  public Assignment add(Article article) {
+    return add(article, features(article, extractor));
+  }
+
+  /** Adds the next article, with features computed beforehand by {@link #features}. */
+  public Assignment add(Article article, TextFeatures f) {
+    long time = article.published() != null ? article.published().toEpochMilli() : (now == Long.MIN_VALUE ? 0 : now);
+    if (time > now) {
+      now = time;
+    }
+    closeStale();
+    long mySeq = seq++;
+    StoryArticle member =
+        new StoryArticle(article.id(), article.title(), outlet(article), article.url(), article.published(), null);
+
+    NearDuplicateIndex.Entry original = duplicates.find(f.minHash(), f.shingles());
+    if (original != null) {
+      StoryState story = original.story.live();
+      StoryArticle copy = new StoryArticle(member.id(), member.title(), member.outlet(), member.url(), member.published(), original.articleId);
+      story.members.add(new StoryState.Member(mySeq, copy));
+      story.addTime(time);
+      touch(story);
+      return new Assignment(story.id, original.articleId, false);
+    }
+
+    df.add(f.terms());
+    TermVector v = TermVector.of(f, df, options.entityBoost(), VECTOR_TERMS);
+    long[] query = v.topTerms(QUERY_TERMS);
+
+    // candidate generation through the inverted index; scores in candidate order
+    StoryState best = null;
+    double bestScore = -1;
+    StoryState second = null;
+    double secondScore = -1;
+    for (long term : query) {
+      List<StoryState> list = postings.get(term);
+      if (list == null) {
+        continue;
+      }
+      for (int i = 0; i < list.size(); i++) {
+        StoryState s = list.get(i);
+        if (s.closed) {
+          StoryState live = s.live();
+          if (live.closed) {
+            continue;
+          }
+          s = live;
+        }
+        if (s.mark == mySeq) {
+          continue;
+        }
+        s.mark = mySeq;
+        double score = s.centroid.cosine(v) * decay(time, s.meanTime());
+        if (score > bestScore || (score == bestScore && s.id < best.id)) {
+          second = best;
+          secondScore = bestScore;
+          best = s;
+          bestScore = score;
+        } else if (score > secondScore || (score == secondScore && s.id < second.id)) {
+          second = s;
+          secondScore = score;
+        }
+      }
+    }
+
+    StoryState target;
+    boolean created = false;
+    if (best != null && bestScore >= options.threshold()) {
+      target = best;
+      if (second != null && secondScore >= options.threshold()
+          && best.centroid.cosine(second.centroid) * decay(best.meanTime(), second.meanTime())
+              >= options.mergeThreshold()) {
+        target = merge(best, second);
+      }
+    } else {
+      target = new StoryState(nextStoryId++, CENTROID_TERMS);
+      open.put(target.id, target);
+      created = true;
+    }
+    target.centroid.add(v);
+    target.vectors++;
+    target.members.add(new StoryState.Member(mySeq, member));
+    target.addTime(time);
+    NearDuplicateIndex.Entry entry = new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
+    target.canonicals.add(entry);
+    duplicates.add(entry);
+    for (long term : query) {
+      List<StoryState> list = postings.computeIfAbsent(term, k -> new ArrayList<>(4));
+      if (list.isEmpty() || list.get(list.size() - 1) != target) {
+        list.add(target);
+        if (list.size() > MAX_POSTINGS) {
+          trim(list);
+        }
+      }
+    }
+    touch(target);
+    maybeSweep();
+    return new Assignment(target.id, null, created);
+  }
+
+  /** Closes every open story (oldest first), e.g. at the end of the input. */
+  public void closeAll() {
+    List<StoryState> all = new ArrayList<>(open.values());
+    all.sort((a, b) -> Long.compare(a.id, b.id));
+    for (StoryState s : all) {
+      close(s);
+    }
+    postings.clear();
+  }
+
+  /** Number of stories currently open. */
+  public int openStories() {
+    return open.size();
+  }
+
+  /** Number of articles added so far. */
+  public long articles() {
+    return seq;
+  }
+
+  private double decay(double time, double storyTime) {
+    double gap = Math.abs(time - storyTime) - graceMillis;
+    if (gap <= 0) {
+      return 1;
+    }
+    return Math.pow(0.5, gap / halfLifeMillis);
+  }
+
+  private StoryState merge(StoryState a, StoryState b) {
+    // the larger story absorbs the smaller one; on a tie the older one (smaller id) survives
+    StoryState keep = a;
+    StoryState gone = b;
+    if (b.members.size() > a.members.size() || (b.members.size() == a.members.size() && b.id < a.id)) {
+      keep = b;
+      gone = a;
+    }
+    keep.absorb(gone);
+    open.remove(gone.id);
+    return keep;
+  }
+
+  private void touch(StoryState s) {
+    s.lastUpdate = now;
+    open.remove(s.id);
+    open.put(s.id, s);
+  }
+
+  private void closeStale() {
+    Iterator<StoryState> it = open.values().iterator();
+    while (it.hasNext()) {
+      StoryState s = it.next();
+      boolean stale = now - s.lastUpdate > closeAfterMillis;
+      if (!stale && open.size() <= options.maxActiveStories()) {
+        break;
+      }
+      it.remove();
+      finish(s);
+    }
+  }
+
+  private void close(StoryState s) {
+    open.remove(s.id);
+    finish(s);
+  }
+
+  private void finish(StoryState s) {
+    s.closed = true;
+    for (NearDuplicateIndex.Entry e : s.canonicals) {
+      duplicates.remove(e);
+    }
+    listener.accept(s.snapshot());
+  }
+
+  private static void trim(List<StoryState> list) {
+    list.removeIf(s -> s.live().closed);
+    if (list.size() > MAX_POSTINGS) {
+      list.subList(0, list.size() - MAX_POSTINGS * 3 / 4).clear();
+    }
+  }
+
+  /** Drops closed stories from the inverted index once it has doubled since the last sweep. */
+  private void maybeSweep() {
+    if (postings.size() < 4096 || postings.size() < 2 * postingsAtLastSweep) {
+      return;
+    }
+    Iterator<List<StoryState>> it = postings.values().iterator();
+    while (it.hasNext()) {
+      List<StoryState> list = it.next();
+      list.removeIf(s -> s.live().closed);
+      if (list.isEmpty()) {
+        it.remove();
+      }
+    }
+    postingsAtLastSweep = postings.size();
+  }
+
+  static String outlet(Article a) {
+    if (a.outlet() != null && !a.outlet().isBlank()) {
+      return a.outlet();
+    }
+    if (a.url() != null) {
+      try {
+        String host = URI.create(a.url().strip()).getHost();
+        if (host != null) {
+          return host.startsWith("www.") ? host.substring(4) : host;
+        }
+      } catch (IllegalArgumentException e) {
+        return null; // not a URL we can read a host from: no outlet
+      }
+    }
+    return null;
+  }
+
+  static Instant instant(long millis) {
+    return Instant.ofEpochMilli(millis);
+  }
+}

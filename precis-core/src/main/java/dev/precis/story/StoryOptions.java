@@ -1,0 +1,97 @@
+package dev.precis.story;
+
+import java.time.Duration;
+
+/**
+ * Settings of {@link StoryClusterer}. Start from {@link #defaults()} and change what you need:
+ *
+ * <pre>{@code
+ * StoryOptions o = StoryOptions.defaults().withThreshold(0.3);
+ * }</pre>
+ *
+ * @param threshold an article joins the most similar story when its similarity (cosine of
+ *     TF-IDF vectors, times the time decay) is at least this, else it starts a new story.
+ *     Higher means smaller, purer stories
+ * @param mergeThreshold two stories merge when an article reaches both and their centroids are
+ *     at least this similar
+ * @param duplicateJaccard articles whose estimated word-3-shingle Jaccard similarity is at least
+ *     this are copies of each other (syndication, light rewrites)
+ * @param duplicateContainment also copies when this share of the shorter article's shingles
+ *     appears in the longer one (a copy that was cut or extended)
+ * @param entityBoost weight multiplier of capitalised words (names) in article vectors
+ * @param grace articles this close in time to a story's mean time are not penalised
+ * @param halfLife beyond the grace period the similarity halves every {@code halfLife}, so
+ *     same-topic articles from different days form different stories
+ * @param closeAfter a story that has not grown for this long (in article time) is closed and
+ *     its state dropped: memory stays bounded on endless streams
+ * @param maxActiveStories most open stories kept; the least recently updated closes first
+ */
+public record StoryOptions(
+    double threshold,
+    double mergeThreshold,
+    double duplicateJaccard,
+    double duplicateContainment,
+    double entityBoost,
+    Duration grace,
+    Duration halfLife,
+    Duration closeAfter,
+    int maxActiveStories) {
+
+  /** Default similarity threshold, tuned on half of Multi-News validation (see README). */
+  public static final double DEFAULT_THRESHOLD = 0.25;
+
+  public StoryOptions {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
+    }
+    if (!(duplicateJaccard > 0 && duplicateJaccard <= 1)) {
+      throw new IllegalArgumentException("duplicate Jaccard threshold must be in (0, 1]");
+    }
+    if (maxActiveStories < 1) {
+      throw new IllegalArgumentException("maxActiveStories must be at least 1");
+    }
+  }
+
+  public static StoryOptions defaults() {
+    return new StoryOptions(
+        DEFAULT_THRESHOLD,
+        0.5,
+        0.5,
+        0.8,
+        1.5,
+        Duration.ofHours(12),
+        Duration.ofHours(12),
+        Duration.ofDays(3),
+        200_000);
+  }
+
+  public StoryOptions withThreshold(double t) {
+    return new StoryOptions(
+        t, mergeThreshold, duplicateJaccard, duplicateContainment, entityBoost, grace, halfLife,
+        closeAfter, maxActiveStories);
+  }
+
+  public StoryOptions withMergeThreshold(double t) {
+    return new StoryOptions(
+        threshold, t, duplicateJaccard, duplicateContainment, entityBoost, grace, halfLife,
+        closeAfter, maxActiveStories);
+  }
+
+  public StoryOptions withEntityBoost(double b) {
+    return new StoryOptions(
+        threshold, mergeThreshold, duplicateJaccard, duplicateContainment, b, grace, halfLife,
+        closeAfter, maxActiveStories);
+  }
+
+  public StoryOptions withCloseAfter(Duration d) {
+    return new StoryOptions(
+        threshold, mergeThreshold, duplicateJaccard, duplicateContainment, entityBoost, grace,
+        halfLife, d, maxActiveStories);
+  }
+
+  public StoryOptions withMaxActiveStories(int n) {
+    return new StoryOptions(
+        threshold, mergeThreshold, duplicateJaccard, duplicateContainment, entityBoost, grace,
+        halfLife, closeAfter, n);
+  }
+}

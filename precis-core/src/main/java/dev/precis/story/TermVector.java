@@ -1,0 +1,105 @@
+package dev.precis.story;
+
+import java.util.Arrays;
+
+/**
+ * A sparse, L2-normalised vector of term weights, terms sorted ascending so that dot products
+ * are a merge of two sorted arrays.
+ */
+final class TermVector {
+  final long[] terms;
+  final float[] weights;
+
+  TermVector(long[] terms, float[] weights) {
+    this.terms = terms;
+    this.weights = weights;
+  }
+
+  /**
+   * Builds a TF-IDF vector ({@code (1 + ln tf) * idf}, entities boosted), keeping the
+   * {@code keep} heaviest terms.
+   */
+  static TermVector of(TextFeatures f, DocumentFrequency df, double entityBoost, int keep) {
+    long[] entities = f.entities();
+    int n = f.terms().length;
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      long t = f.terms()[i];
+      double x = (1 + Math.log(f.counts()[i])) * df.idf(t);
+      if (entities.length > 0 && Arrays.binarySearch(entities, t) >= 0) {
+        x *= entityBoost;
+      }
+      w[i] = x;
+    }
+    int[] idx = topIndices(w, keep);
+    Arrays.sort(idx);
+    long[] terms = new long[idx.length];
+    float[] weights = new float[idx.length];
+    double norm = 0;
+    for (int i = 0; i < idx.length; i++) {
+      norm += w[idx[i]] * w[idx[i]];
+    }
+    norm = norm == 0 ? 1 : Math.sqrt(norm);
+    for (int i = 0; i < idx.length; i++) {
+      terms[i] = f.terms()[idx[i]];
+      weights[i] = (float) (w[idx[i]] / norm);
+    }
+    return new TermVector(terms, weights);
+  }
+
+  /** Indices of the {@code k} largest values (ties: lower index), in no particular order. */
+  static int[] topIndices(double[] w, int k) {
+    int n = w.length;
+    if (n <= k) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> w[a] != w[b] ? Double.compare(w[b], w[a]) : Integer.compare(a, b));
+    int[] out = new int[k];
+    for (int i = 0; i < k; i++) {
+      out[i] = order[i];
+    }
+    return out;
+  }
+
+  /** The {@code k} heaviest terms, heaviest first. */
+  long[] topTerms(int k) {
+    double[] w = new double[weights.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights[i];
+    }
+    int[] idx = topIndices(w, k);
+    Arrays.sort(idx); // deterministic order is all that matters for the callers
+    long[] out = new long[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = terms[idx[i]];
+    }
+    return out;
+  }
+
+  /** Dot product with another sorted sparse vector. */
+  static double dot(long[] at, float[] aw, int an, long[] bt, float[] bw, int bn) {
+    double s = 0;
+    int i = 0;
+    int j = 0;
+    while (i < an && j < bn) {
+      long x = at[i];
+      long y = bt[j];
+      if (x == y) {
+        s += aw[i++] * bw[j++];
+      } else if (x < y) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return s;
+  }
+}
