@@ -565,6 +565,9 @@ public final class HttpFetcher {
     private final long deadline;
     private final URI uri;
     private final FetchOptions options;
+    // true when the socket timeout last armed was cut short by the deadline: a timeout then
+    // means the total budget ran out (milliseconds round down, so the clock may not be past it)
+    private boolean armedByDeadline;
 
     DeadlineInputStream(InputStream in, Socket socket, long deadline, URI uri, FetchOptions options) {
       super(in);
@@ -580,11 +583,12 @@ public final class HttpFetcher {
         throw new FetchException(uri + ": timed out (over " + options.totalTimeout().toSeconds() + " s in total)");
       }
       long ms = Math.max(1, Math.min(options.readTimeout().toMillis(), left / 1_000_000));
+      armedByDeadline = ms < options.readTimeout().toMillis();
       socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, ms));
     }
 
     private IOException timeout(SocketTimeoutException e) {
-      if (deadline - System.nanoTime() <= 0) {
+      if (armedByDeadline || deadline - System.nanoTime() <= 0) {
         throw new FetchException(uri + ": timed out (over " + options.totalTimeout().toSeconds() + " s in total)");
       }
       return e;

@@ -199,7 +199,7 @@ class HttpFetcherTest {
         // expected
       }
     });
-    FetchOptions quick = local().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    FetchOptions quick = local().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1));
     assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/drip")))
         .hasMessageContaining("timed out (over 1 s in total)");
   }
