@@ -26,8 +26,10 @@ final class ArticleRequests {
    * @param story the story key the client asked for, or {@code null}
    * @param words word budget asked for, or {@code null}
    * @param summarizer summarizer asked for, or {@code null}
+   * @param facts whether the client asked for the fact sheet too
    */
-  record Batch(List<RawArticle> articles, String story, Integer words, String summarizer) {}
+  record Batch(
+      List<RawArticle> articles, String story, Integer words, String summarizer, boolean facts) {}
 
   static Batch parse(String contentType, byte[] body, Map<String, String> query, int maxArticles) {
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
@@ -52,7 +54,7 @@ final class ArticleRequests {
       RawArticle raw = new RawArticle(
           id, text, format, query.get("title"), query.get("url"),
           JsonArticles.parseInstant(query.get("published")), "api");
-      batch = new Batch(List.of(raw), query.get("story"), null, null);
+      batch = new Batch(List.of(raw), query.get("story"), null, null, false);
     } else {
       throw new HttpError(
           415, "unsupported content type '" + type + "' (use application/json, text/html or text/plain)");
@@ -88,6 +90,7 @@ final class ArticleRequests {
     String story = query.get("story");
     Integer words = null;
     String summarizer = null;
+    boolean facts = "true".equals(query.get("facts"));
     JsonNode list = null;
     if (root.isArray()) {
       list = root;
@@ -108,6 +111,9 @@ final class ArticleRequests {
       if (root.hasNonNull("summarizer")) {
         summarizer = root.get("summarizer").asText();
       }
+      if (root.hasNonNull("facts")) {
+        facts = root.get("facts").asBoolean();
+      }
     }
     List<RawArticle> out = new ArrayList<>();
     try {
@@ -124,6 +130,6 @@ final class ArticleRequests {
     if (story != null && (story.isBlank() || story.length() > 150)) {
       throw new HttpError(400, "\"story\" must be 1 to 150 characters");
     }
-    return new Batch(out, story, words, summarizer);
+    return new Batch(out, story, words, summarizer, facts);
   }
 }

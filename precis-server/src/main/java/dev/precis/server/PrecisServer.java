@@ -3,6 +3,8 @@ package dev.precis.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.Precis;
+import dev.precis.facts.FactSheetFormat;
+import dev.precis.ingest.Article;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.RawArticle;
 import dev.precis.store.Ingestor;
@@ -13,6 +15,7 @@ import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryFormat;
 import dev.precis.summarize.SummaryOptions;
+import dev.precis.text.Document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -278,7 +282,7 @@ public final class PrecisServer implements AutoCloseable {
       if (detail.isEmpty()) {
         throw new HttpError(404, "no such story: " + id);
       }
-      cached = bytes(StoryJson.detail(detail.get()));
+      cached = bytes(StoryJson.detail(detail.get(), ingestor.facts(detail.get())));
       if (detail.get().summaryCurrent()) {
         cache.put(id, detail.get().info().revision(), cached);
       }
@@ -331,9 +335,15 @@ public final class PrecisServer implements AutoCloseable {
     }
     String summarizer = batch.summarizer() != null ? batch.summarizer() : base.summarizer();
     Summarizers.byName(summarizer); // unknown names are a 400 with the list of known ones
+    List<Article> articles = batch.articles().stream().map(Precis::prepare).toList();
+    List<Document> docs = Precis.split(articles);
     Summary summary =
-        Precis.summarize(batch.articles(), new SummaryOptions(words, base.truncate(), summarizer));
-    sendJson(response, callback, 200, SummaryFormat.toJson(summary));
+        Precis.summarizeDocuments(docs, new SummaryOptions(words, base.truncate(), summarizer));
+    ObjectNode json = SummaryFormat.toJson(summary);
+    if (batch.facts()) {
+      json.set("facts", FactSheetFormat.toJson(Precis.facts(docs)));
+    }
+    sendJson(response, callback, 200, json);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -361,21 +371,36 @@ public final class PrecisServer implements AutoCloseable {
     }
   }
 
-  /** The request body, refused with 413 beyond the configured limit. */
+  /**
+   * The request body, refused with 413 beyond the configured limit. An over-large body is read
+   * and dropped (up to four times the limit) before answering, so a client that sends it
+   * without waiting for {@code 100 Continue} still gets the 413 instead of a broken connection.
+   */
   private byte[] body(Request request) {
     long max = config.maxBodyBytes();
     long declared = request.getLength();
-    if (declared > max) {
-      throw new HttpError(413, "request body of " + declared + " bytes is over the limit of " + max);
-    }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared > max) {
+        drain(in, declared, max);
+        throw new HttpError(413, "request body of " + declared + " bytes is over the limit of " + max);
+      }
       byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
       if (b.length > max) {
+        drain(in, Long.MAX_VALUE, max);
         throw new HttpError(413, "request body is over the limit of " + max + " bytes");
       }
       return b;
     } catch (IOException e) {
       throw new HttpError(400, "cannot read request body (" + e.getMessage() + ")");
+    }
+  }
+
+  private static void drain(InputStream in, long declared, long max) throws IOException {
+    long cap = Math.min(declared, Math.min(4 * max, 64L << 20));
+    byte[] sink = new byte[64 * 1024];
+    long read = 0;
+    for (int n; read < cap && (n = in.read(sink, 0, (int) Math.min(sink.length, cap - read))) > 0; ) {
+      read += n;
     }
   }
 

@@ -3,6 +3,8 @@ package dev.precis.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.facts.FactSheet;
+import dev.precis.facts.FactSheetFormat;
 import dev.precis.store.StoredArticle;
 import dev.precis.store.StoryDetail;
 import dev.precis.store.StoryInfo;
@@ -50,7 +52,7 @@ final class StoryJson {
     return o;
   }
 
-  static ObjectNode detail(StoryDetail d) {
+  static ObjectNode detail(StoryDetail d, FactSheet facts) {
     ObjectNode o = info(d.info());
     List<StoredArticle> articles = d.articles();
     Summary summary =
@@ -67,6 +69,9 @@ final class StoryJson {
       doc.put("ingestedAt", time(a.ingestedAt()));
     }
     o.setAll(json);
+    if (facts != null) {
+      o.set("facts", FactSheetFormat.toJson(facts));
+    }
     o.put("summaryCurrent", d.summaryCurrent());
     return o;
   }

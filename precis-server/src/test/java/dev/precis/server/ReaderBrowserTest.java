@@ -124,6 +124,18 @@ class ReaderBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#article-reader .highlight")).getText().strip())
         .isEqualTo(sentence.strip());
     screenshot("reader-story.png");
+
+    // fact citations (quotes, figures, dates) highlight their own span, even inside a sentence
+    List<WebElement> factMarkers = browser.findElements(By.cssSelector("#facts button.cite"));
+    assertThat(factMarkers).isNotEmpty();
+    WebElement fact = factMarkers.get(0);
+    int fdoc = Integer.parseInt(fact.getAttribute("data-doc"));
+    int fstart = Integer.parseInt(fact.getAttribute("data-start"));
+    int fend = Integer.parseInt(fact.getAttribute("data-end"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", fact);
+    fact.click();
+    assertThat(browser.findElement(By.cssSelector("#article-reader .highlight")).getText().strip())
+        .isEqualTo(story.get("documents").get(fdoc).get("text").asText().substring(fstart, fend).strip());
   }
 
   @Test

@@ -141,6 +141,8 @@ class ServerApiTest {
     assertError(server.post("/api/summarize", "application/json", ""), 400);
     assertError(server.post("/api/summarize", "application/json",
         "[\"" + "word ".repeat(500_000) + "\"]"), 413);
+    assertError(server.post("/api/articles", "text/plain", "word ".repeat(500_000),
+        "X-API-Key", KEY), 413);
     assertError(server.get("/api/stories/999999"), 404);
     assertError(server.get("/api/stories/abc"), 404);
     assertError(server.get("/api/stories?page=0"), 400);

@@ -2,6 +2,7 @@ package dev.precis.store;
 
 import dev.precis.Precis;
 import dev.precis.ingest.Article;
+import dev.precis.facts.FactSheet;
 import dev.precis.ingest.RawArticle;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
@@ -70,6 +71,15 @@ public final class Ingestor {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The fact sheet of a story as read: entities, quotes, figures and timeline, with citations
+   * whose document indices point into {@code detail.articles()}.
+   */
+  public FactSheet facts(StoryDetail detail) {
+    return Precis.facts(
+        Precis.split(detail.articles().stream().map(StoredArticle::article).toList()));
   }
 
   /** The story with a current summary: computed and stored first when missing or stale. */

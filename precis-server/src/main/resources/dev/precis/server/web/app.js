@@ -115,13 +115,13 @@ function renderSummary(container, data, heading) {
   if (!data.sentences || data.sentences.length === 0) {
     sentenceList.appendChild(el('p', { class: 'muted', text: 'No summary sentences.' }));
   }
-  (data.sentences || []).forEach((s, i) => {
-    const p = el('p', { class: 'sentence', id: 'sentence-' + i }, s.text);
+  /** Appends one citation marker [n] per cited document to node. */
+  function markers(node, sources) {
     const seen = new Set();
-    for (const c of (s.sources || [])) {
-      if (seen.has(c.document)) continue;
+    for (const c of (sources || [])) {
+      if (seen.has(c.document) || !docs[c.document]) continue;
       seen.add(c.document);
-      p.appendChild(el('button', {
+      node.appendChild(el('button', {
         class: 'cite', type: 'button', title: 'Show in source ' + (c.document + 1),
         'data-doc': String(c.document), 'data-start': String(c.start), 'data-end': String(c.end),
         text: '[' + (c.document + 1) + ']',
@@ -132,17 +132,16 @@ function renderSummary(container, data, heading) {
         },
       }));
     }
-    sentenceList.appendChild(p);
+    return node;
+  }
+
+  (data.sentences || []).forEach((s, i) => {
+    sentenceList.appendChild(markers(el('p', { class: 'sentence', id: 'sentence-' + i }, s.text), s.sources));
   });
   left.appendChild(sentenceList);
 
-  if (Array.isArray(data.facts) && data.facts.length > 0) {
-    left.appendChild(el('h2', { text: 'Facts' }));
-    const ul = el('ul', { class: 'facts' });
-    for (const f of data.facts) {
-      ul.appendChild(el('li', { text: typeof f === 'string' ? f : (f.text || f.statement || JSON.stringify(f)) }));
-    }
-    left.appendChild(ul);
+  if (data.facts && typeof data.facts === 'object') {
+    left.appendChild(renderFacts(data.facts, markers));
   }
 
   right.appendChild(el('h2', { text: 'Sources' }));
@@ -168,14 +167,12 @@ function renderSummary(container, data, heading) {
     clear(reader);
     reader.appendChild(el('h3', { text: (index + 1) + '. ' + (d.title || d.origin || d.id || '') }));
     const body = el('div', { class: 'article-text', 'data-doc': String(index) });
-    appendMarkedText(body, d.text || '', ranges[index]);
+    const highlight = start === undefined ? null : [start, end];
+    appendMarkedText(body, d.text || '', ranges[index], highlight);
     reader.appendChild(body);
-    if (start !== undefined) {
-      const target = body.querySelector('[data-start="' + start + '"][data-end="' + end + '"]');
-      if (target) {
-        target.classList.add('highlight');
-        target.scrollIntoView({ block: 'center' });
-      }
+    const target = body.querySelector('.highlight');
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
     } else {
       reader.scrollTop = 0;
     }
@@ -187,19 +184,79 @@ function renderSummary(container, data, heading) {
   if (docs.length > 0) showDocument(0);
 }
 
-/** Appends text to node, wrapping each cited [start, end) range in a span (text nodes only). */
-function appendMarkedText(node, text, ranges) {
-  const sorted = (ranges || [])
+/**
+ * Appends text to node as text nodes, wrapping each cited [start, end) range in a span; the
+ * highlighted range (a clicked citation, possibly inside a cited sentence) wins over ranges it
+ * overlaps.
+ */
+function appendMarkedText(node, text, ranges, highlight) {
+  const all = (ranges || []).map((r) => [r[0], r[1], false]);
+  if (highlight) {
+    for (let i = all.length - 1; i >= 0; i--) {
+      if (all[i][0] < highlight[1] && highlight[0] < all[i][1]) all.splice(i, 1);
+    }
+    all.push([highlight[0], highlight[1], true]);
+  }
+  const sorted = all
     .filter((r) => r[0] >= 0 && r[1] <= text.length && r[0] < r[1])
     .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   let pos = 0;
-  for (const [start, end] of sorted) {
+  for (const [start, end, lit] of sorted) {
     if (start < pos) continue; // overlapping range: the first one wins
     if (start > pos) node.appendChild(document.createTextNode(text.substring(pos, start)));
-    node.appendChild(el('span', { class: 'cited', 'data-start': String(start), 'data-end': String(end), text: text.substring(start, end) }));
+    node.appendChild(el('span', { class: lit ? 'cited highlight' : 'cited', 'data-start': String(start), 'data-end': String(end), text: text.substring(start, end) }));
     pos = end;
   }
   if (pos < text.length) node.appendChild(document.createTextNode(text.substring(pos)));
+}
+
+/** The fact sheet (FactSheetFormat.toJson): entities, quotes, disputed figures, timeline. */
+function renderFacts(facts, markers) {
+  const box = el('section', { class: 'facts', id: 'facts' });
+  box.appendChild(el('h2', { text: 'Facts' }));
+  const entities = (facts.entities || []).slice(0, 12);
+  if (entities.length) {
+    box.appendChild(el('h3', { text: 'Who and where' }));
+    const ul = el('ul', { class: 'entities' });
+    for (const e of entities) {
+      ul.appendChild(markers(el('li', {}, el('strong', { text: e.name }), ' (' + e.type + ', ' + e.mentions + ' mentions)'), (e.sources || []).slice(0, 1)));
+    }
+    box.appendChild(ul);
+  }
+  const quotes = (facts.quotes || []).slice(0, 8);
+  if (quotes.length) {
+    box.appendChild(el('h3', { text: 'Quotes' }));
+    const ul = el('ul', { class: 'quotes' });
+    for (const q of quotes) {
+      ul.appendChild(markers(el('li', {}, '“' + q.text + '”' + (q.speaker ? ' — ' + q.speaker : '')), q.sources));
+    }
+    box.appendChild(ul);
+  }
+  const disputed = (facts.figures || []).filter((g) => g.disagreement).slice(0, 8);
+  if (disputed.length) {
+    box.appendChild(el('h3', { text: 'Figures that differ between sources' }));
+    const ul = el('ul', { class: 'figures' });
+    for (const g of disputed) {
+      const li = el('li', {}, el('strong', { text: [g.category, g.topic].filter(Boolean).join(' · ') + ': ' }));
+      for (const v of (g.values || [])) {
+        li.appendChild(document.createTextNode(' ' + v.text));
+        markers(li, v.sources);
+      }
+      ul.appendChild(li);
+    }
+    box.appendChild(ul);
+  }
+  const timeline = (facts.timeline || []).slice(0, 12);
+  if (timeline.length) {
+    box.appendChild(el('h3', { text: 'Timeline' }));
+    const ul = el('ul', { class: 'timeline' });
+    for (const t of timeline) {
+      ul.appendChild(markers(el('li', {}, el('strong', { text: t.date + ': ' }), t.text || ''), (t.sources || []).slice(0, 3)));
+    }
+    box.appendChild(ul);
+  }
+  if (box.childNodes.length === 1) box.appendChild(el('p', { class: 'muted', text: 'No facts found.' }));
+  return box;
 }
 
 async function showStory(id) {
@@ -242,7 +299,7 @@ function showForm() {
       const data = await getJson('/api/summarize', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ articles: articles, words: parseInt(words.value, 10) || 100 }),
+        body: JSON.stringify({ articles: articles, words: parseInt(words.value, 10) || 100, facts: true }),
       });
       clear(out);
       renderSummary(out, data, 'Summary');
