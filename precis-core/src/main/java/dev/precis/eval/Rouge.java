@@ -99,22 +99,24 @@ public final class Rouge {
   }
 
   private static int[] skipGrams(int[] tokens, int distance, boolean unigrams, Pairs pairs) {
-    List<Integer> out = new ArrayList<>();
     int last = tokens.length - 1;
+    int count = 0;
+    for (int i = 0; i < last; i++) {
+      int end = distance < 0 ? last : Math.min(last, i + distance + 1);
+      count += end - i + (unigrams ? 1 : 0);
+    }
+    int[] out = new int[Math.max(0, count)];
+    int k = 0;
     // as in the script: i stops before the last token, so with -u the last unigram is not added
     for (int i = 0; i < last; i++) {
       if (unigrams) {
-        out.add(pairs.id(-1, tokens[i]));
+        out[k++] = pairs.id(-1, tokens[i]);
       }
       for (int j = i + 1; j <= last && (distance < 0 || j <= i + distance + 1); j++) {
-        out.add(pairs.id(tokens[i], tokens[j]));
+        out[k++] = pairs.id(tokens[i], tokens[j]);
       }
     }
-    int[] a = new int[out.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = out.get(i);
-    }
-    return a;
+    return out;
   }
 
   private RougeScore gramScore(int[] peer, int[][] models) {
@@ -181,6 +183,7 @@ public final class Rouge {
     long totalModel = 0;
     long totalPeer = 0;
     double best = -1;
+    int[] table = new int[1024];
     for (int k = 0; k < models.size(); k++) {
       RougeText model = models.get(k);
       int[] modelUnigrams = new int[vocab.size()];
@@ -196,7 +199,11 @@ public final class Rouge {
         boolean[] mask = new boolean[m.length];
         if (m.length > 0) {
           for (int[] p : peerSentences) {
-            markLcs(m, p, mask);
+            int cells = (m.length + 1) * (p.length + 1);
+            if (table.length < cells) {
+              table = new int[Math.max(cells, table.length * 2)];
+            }
+            markLcs(m, p, mask, table);
           }
         }
         for (int i = 0; i < m.length; i++) {
@@ -225,40 +232,47 @@ public final class Rouge {
     return RougeScore.of(totalHit, totalModel, totalPeer, options.alpha());
   }
 
-  /** One LCS of model and peer, traced back as the script does (ties go up), marked in mask. */
-  private static void markLcs(int[] model, int[] peer, boolean[] mask) {
+  /**
+   * One LCS of model and peer, traced back as the script does (diagonal on a match, else up
+   * when the cell above is at least the cell to the left), marked in mask. The directions are
+   * recomputed from the length table, which gives the same path as storing them.
+   */
+  private static void markLcs(int[] model, int[] peer, boolean[] mask, int[] table) {
     int m = model.length;
     int n = peer.length;
     if (n == 0) {
       return;
     }
-    int[][] c = new int[m + 1][n + 1];
-    byte[][] dir = new byte[m + 1][n + 1]; // 1 diagonal, 2 up, 3 left
+    int w = n + 1;
+    for (int j = 0; j <= n; j++) {
+      table[j] = 0;
+    }
     for (int i = 1; i <= m; i++) {
+      int row = i * w;
+      int up = row - w;
+      table[row] = 0;
+      int a = model[i - 1];
       for (int j = 1; j <= n; j++) {
-        if (model[i - 1] == peer[j - 1]) {
-          c[i][j] = c[i - 1][j - 1] + 1;
-          dir[i][j] = 1;
-        } else if (c[i - 1][j] >= c[i][j - 1]) {
-          c[i][j] = c[i - 1][j];
-          dir[i][j] = 2;
+        if (a == peer[j - 1]) {
+          table[row + j] = table[up + j - 1] + 1;
         } else {
-          c[i][j] = c[i][j - 1];
-          dir[i][j] = 3;
+          int above = table[up + j];
+          int left = table[row + j - 1];
+          table[row + j] = above >= left ? above : left;
         }
       }
     }
     int i = m;
     int j = n;
     while (i != 0 && j != 0) {
-      switch (dir[i][j]) {
-        case 1 -> {
-          i--;
-          j--;
-          mask[i] = true;
-        }
-        case 2 -> i--;
-        default -> j--;
+      if (model[i - 1] == peer[j - 1]) {
+        i--;
+        j--;
+        mask[i] = true;
+      } else if (table[(i - 1) * w + j] >= table[i * w + j - 1]) {
+        i--;
+      } else {
+        j--;
       }
     }
   }
@@ -287,13 +301,59 @@ public final class Rouge {
     }
   }
 
-  /** Dense ids for (a, b) pairs: n-grams are built as pairs of (n-1)-gram id and token id. */
+  /**
+   * Dense ids for (a, b) pairs: n-grams are built as pairs of (n-1)-gram id and token id. An
+   * open-addressing table of packed longs, since this is the hot loop of ROUGE-N and ROUGE-S.
+   */
   private static final class Pairs {
-    private final Map<Long, Integer> ids = new HashMap<>();
+    private long[] keys = new long[1024];
+    private int[] values = new int[1024];
+    private boolean[] used = new boolean[1024];
+    private int size;
 
     int id(int a, int b) {
       long key = ((long) a << 32) ^ (b & 0xFFFFFFFFL);
-      return ids.computeIfAbsent(key, k -> ids.size());
+      int mask = keys.length - 1;
+      int slot = mix(key) & mask;
+      while (used[slot]) {
+        if (keys[slot] == key) {
+          return values[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      used[slot] = true;
+      keys[slot] = key;
+      values[slot] = size;
+      if (++size * 2 > keys.length) {
+        grow();
+      }
+      return size - 1;
+    }
+
+    private static int mix(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32));
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldValues = values;
+      boolean[] oldUsed = used;
+      keys = new long[oldKeys.length * 2];
+      values = new int[keys.length];
+      used = new boolean[keys.length];
+      int mask = keys.length - 1;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldUsed[i]) {
+          int slot = mix(oldKeys[i]) & mask;
+          while (used[slot]) {
+            slot = (slot + 1) & mask;
+          }
+          used[slot] = true;
+          keys[slot] = oldKeys[i];
+          values[slot] = oldValues[i];
+        }
+      }
     }
   }
 }
