@@ -35,6 +35,23 @@ for d in docs:
     for i, l in enumerate(lines(doc)):
         rows.append((d['source'], doc, 'drop' if i in ds else 'keep', l))
 
+# lines of the example with furniture inside: cut into units at the furniture boundaries
+SPLIT = {
+ ('examples/tillerson-lavrov-2017/000_515ca8f868a92c0a.txt', 'Secretary of State Rex TillersonRex'):
+   [('keep', 'Secretary of State Rex Tillerson'), ('drop', 'Rex Wayne TillersonHow the US'), ('keep', 'spoke with his Russian')],
+}
+out = []
+for r in rows:
+    key = next((k for k in SPLIT if k[0] == r[1] and r[3].startswith(k[1])), None)
+    if key is None:
+        out.append(r)
+        continue
+    t = r[3]; units = SPLIT[key]; starts = [t.index(u[1]) for u in units]
+    for k, (lab, _) in enumerate(units):
+        end = starts[k + 1] if k + 1 < len(units) else len(t)
+        out.append((r[0], r[1], lab, t[starts[k]:end].strip()))
+rows = out
+
 MN = {
 'multinews-val/mn-val-45388/1': [
  ('D', "Close skip in skip"), ('D', "' new york times'reporter"), ('D', "usa today network"), ('D', "president trump and first lady"),

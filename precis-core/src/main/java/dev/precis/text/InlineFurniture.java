@@ -22,6 +22,13 @@ final class InlineFurniture {
     "advertisement continue reading the main story",
     "continue reading the main story",
     "enlarge this image",
+    "media playback is unsupported on your device",
+    "media caption",
+    "image caption",
+    "buy photo",
+    "[ + ] enlarge",
+    "close skip in skip x embed x share",
+    "skip in skip x embed x share",
   };
 
   /** The line without inline furniture; the same instance when there is none. */
@@ -41,8 +48,12 @@ final class InlineFurniture {
     captionToggles(lower, "toggle caption", cuts);
     captionToggles(lower, "hide caption", cuts);
     parenthesisedCredits(lower, cuts);
+    agencyParentheses(lower, cuts);
     imageCopyrightLabels(lower, cuts);
     wirePhotoCaptions(lower, cuts);
+    embeddedTweets(lower, cuts);
+    relatedLinks(lower, cuts);
+    agencyCredits(lower, cuts);
     sentenceInitialAdvertisement(lower, cuts);
     if (cuts.isEmpty()) {
       return line;
@@ -52,6 +63,10 @@ final class InlineFurniture {
 
   private static boolean mayContainFurniture(String lower) {
     return lower.contains("caption")
+        || lower.contains("( @")
+        || lower.contains("read more")
+        || lower.contains("playback")
+        || lower.contains("skip")
         || lower.contains("advertisement")
         || lower.contains("main story")
         || lower.contains("enlarge")
@@ -104,8 +119,13 @@ final class InlineFurniture {
           || startsWithWord(lower, p, "file photo"))) {
         continue;
       }
-      int q = wordEnd(lower, p);
-      if (q < lower.length() && lower.charAt(q) == ':'
+      int q = p;
+      while (q < lower.length() && (Character.isLetter(lower.charAt(q)) || lower.charAt(q) == ' '
+          && q + 1 < lower.length() && Character.isLetter(lower.charAt(q + 1))
+          && lower.startsWith("photo", q + 1))) {
+        q++;
+      }
+      if (q < lower.length() && (lower.charAt(q) == ':' || lower.charAt(q) == '/')
           || lower.startsWith(" by ", q)
           || lower.startsWith(" credit", q)
           || lower.startsWith(" courtesy", q)) {
@@ -113,6 +133,30 @@ final class InlineFurniture {
         if (close > 0 && close - i <= 160 && lower.lastIndexOf('(', close - 1) == i) {
           cuts.add(new int[] {i, close + 1});
         }
+      }
+    }
+  }
+
+  /** "( ap photo/j. scott applewhite )", "( kareem elgazzar/cincinnati enquirer via ap )". */
+  private static void agencyParentheses(String lower, List<int[]> cuts) {
+    for (int i = lower.indexOf('('); i >= 0; i = lower.indexOf('(', i + 1)) {
+      int close = lower.indexOf(')', i);
+      if (close < 0 || close - i > 100 || lower.lastIndexOf('(', close - 1) != i) {
+        continue;
+      }
+      String inner = lower.substring(i + 1, close).strip();
+      boolean credit =
+          inner.startsWith("ap photo") || inner.startsWith("reuters/")
+              || inner.startsWith("afp/") || inner.startsWith("getty images")
+              || inner.contains("/") && (inner.endsWith("/ap") || inner.endsWith(" ap")
+                  || inner.endsWith("getty images") || inner.endsWith("/reuters")
+                  || inner.endsWith("/afp") || inner.endsWith("shutterstock")
+                  || inner.endsWith("istock") || inner.endsWith("istockphoto.com"))
+              || inner.contains(" via ") && (inner.endsWith("via ap") || inner.endsWith("via twitter")
+                  || inner.endsWith("via reuters") || inner.endsWith("via getty images")
+                  || inner.endsWith("via instagram") || inner.endsWith("via facebook"));
+      if (credit) {
+        cuts.add(new int[] {i, close + 1});
       }
     }
   }
@@ -181,6 +225,167 @@ final class InlineFurniture {
       }
     }
     return -1;
+  }
+
+  /**
+   * Embedded tweets: "... my button works! pic.twitter.com/x — donald j. Trump ( @realdonaldtrump
+   * ) january 3, 2018". The signature marks the embed; the tweet's last sentence and its links go
+   * with it (the article usually quotes the tweet in its own words).
+   */
+  private static void embeddedTweets(String lower, List<int[]> cuts) {
+    for (int i = lower.indexOf("( @"); i >= 0; i = lower.indexOf("( @", i + 3)) {
+      int close = lower.indexOf(')', i);
+      if (close < 0 || close - i > 40) {
+        continue;
+      }
+      int dash = -1;
+      for (int j = i - 1; j >= Math.max(0, i - 60); j--) {
+        char c = lower.charAt(j);
+        if (c == '\u2014' || c == '\u2013' || c == '-' && j > 0 && lower.charAt(j - 1) == ' ') {
+          dash = j;
+          break;
+        }
+        if (c == '!' || c == '?' || c == '"') {
+          break;
+        }
+      }
+      if (dash < 0) {
+        continue;
+      }
+      int end = datedEnd(lower, skipSpaces(lower, close + 1));
+      if (end < 0) {
+        continue;
+      }
+      int start = dash;
+      int limit = Math.max(0, dash - 300);
+      for (int j = dash - 1; j > limit; j--) {
+        char c = lower.charAt(j);
+        if ((c == '.' || c == '!' || c == '?') && lower.charAt(j + 1) == ' ' && j < dash - 2
+            && !lower.startsWith("pic.twitter", Math.max(0, j - 3))) {
+          start = j + 1;
+          break;
+        }
+        if (j == limit + 1) {
+          start = dash;
+        }
+      }
+      cuts.add(new int[] {start, end});
+    }
+  }
+
+  /** End of "january 3, 2018" starting at {@code at}, or -1. */
+  private static int datedEnd(String lower, int at) {
+    int monthEnd = wordEnd(lower, at);
+    String month = lower.substring(at, monthEnd);
+    if (!MONTHS.contains(month)) {
+      return -1;
+    }
+    int day = skipSpaces(lower, monthEnd);
+    int dayEnd = day;
+    while (dayEnd < lower.length() && Character.isDigit(lower.charAt(dayEnd))) {
+      dayEnd++;
+    }
+    if (dayEnd == day || dayEnd >= lower.length() || lower.charAt(dayEnd) != ',') {
+      return -1;
+    }
+    int year = skipSpaces(lower, dayEnd + 1);
+    int yearEnd = year;
+    while (yearEnd < lower.length() && Character.isDigit(lower.charAt(yearEnd))) {
+      yearEnd++;
+    }
+    return yearEnd - year == 4 ? yearEnd : -1;
+  }
+
+  private static final java.util.Set<String> MONTHS =
+      java.util.Set.of(
+          "january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december");
+
+  /**
+   * Related-article links flattened into the text: "... surfing. Silicon valley billionaire
+   * demands $ 30m to restore access read more when khosla took over". The headline runs from the
+   * last sentence end to "read more" and has no punctuation of its own. "Read more: URL" goes too.
+   */
+  private static void relatedLinks(String lower, List<int[]> cuts) {
+    String marker = "read more";
+    for (int i = lower.indexOf(marker); i >= 0; i = lower.indexOf(marker, i + marker.length())) {
+      int end = i + marker.length();
+      if (!isWordStart(lower, i) || !isWordEnd(lower, end)) {
+        continue;
+      }
+      if (end < lower.length() && lower.charAt(end) == ':') {
+        end++;
+        int next = skipSpaces(lower, end);
+        if (lower.startsWith("http", next)) {
+          end = wordEnd(lower, next);
+        }
+        cuts.add(new int[] {i, end});
+        continue;
+      }
+      int start = -1;
+      int tokens = 0;
+      for (int j = i - 1; j >= 0 && j >= i - 200; j--) {
+        char c = lower.charAt(j);
+        if (c == ' ') {
+          tokens++;
+        }
+        if ((c == '.' || c == '!' || c == '?' || c == '"' || c == ')') && j + 1 < i
+            && lower.charAt(j + 1) == ' ') {
+          start = j + 1;
+          break;
+        }
+        if (c == ',' || c == ';' || j == 0) {
+          start = j == 0 ? 0 : -1;
+          break;
+        }
+      }
+      if (start >= 0 && tokens <= 25) {
+        cuts.add(new int[] {start, end});
+      }
+    }
+  }
+
+  /**
+   * Photo credits flattened into the text: "Mauro Fermariello / Science Photo Library/Getty
+   * Images", "/ jewel samad/afp/getty images": from the last sentence end (or at most a few
+   * words back) to the agency name.
+   */
+  private static void agencyCredits(String lower, List<int[]> cuts) {
+    String agency = "getty images";
+    for (int i = lower.indexOf(agency); i >= 0; i = lower.indexOf(agency, i + agency.length())) {
+      int end = i + agency.length();
+      boolean slash = i > 0 && lower.charAt(i - 1) == '/';
+      if (!slash) {
+        continue; // "Getty Images" as a company in a sentence is content
+      }
+      int start = i;
+      int words = 0;
+      for (int j = i - 1; j >= 0 && words <= 6; j--) {
+        char c = lower.charAt(j);
+        if (c == ' ') {
+          words++;
+          if (j > 0 && ".!?)]\"".indexOf(lower.charAt(j - 1)) >= 0) {
+            start = j + 1;
+            break;
+          }
+        }
+        if (j == 0) {
+          start = 0;
+        }
+      }
+      if (start == i) {
+        // no sentence end close by: take the slash-joined credit only ("reuters/jane doe/getty")
+        int j = i;
+        while (j > 0 && lower.charAt(j - 1) != ' ') {
+          j--;
+        }
+        start = j;
+      }
+      if (lower.startsWith(")", skipSpaces(lower, end))) {
+        continue; // inside parentheses: handled as a parenthesised credit
+      }
+      cuts.add(new int[] {start, end});
+    }
   }
 
   /**

@@ -142,6 +142,60 @@ class RuleBasedCleanerTest {
   }
 
   @Test
+  void flattenedEmbedsCreditsAndRelatedLinksAreCut() {
+    // Multi-News mn-val-45369/0: an embedded tweet copied after the article quotes it
+    String tweet =
+        "trump said in his tuesday tweet that his button works. will someone from his depleted"
+            + " regime please inform him that my button works! \u2014 donald j. Trump ("
+            + " @realdonaldtrump ) january 3, 2018 the exchange represents a ratcheting up of rhetoric.";
+    assertThat(cleaner.clean("t", tweet).text())
+        .isEqualTo(
+            "trump said in his tuesday tweet that his button works. the exchange represents a"
+                + " ratcheting up of rhetoric.");
+    // mn-val-45423/3: wire credit in parentheses
+    String ap =
+        "The senator spoke on thursday, april 19, 2018. ( ap photo/j. Scott applewhite ) washington"
+            + " ( ap ) \u2014 nasa's latest drama was far from orbit.";
+    assertThat(cleaner.clean("t", ap).text())
+        .isEqualTo(
+            "The senator spoke on thursday, april 19, 2018. washington ( ap ) \u2014 nasa's latest"
+                + " drama was far from orbit.");
+    // mn-val-45452/2: a slash-joined agency credit after a caption
+    String getty =
+        "Surgeon holding a cosmetic breast implant. Mauro fermariello / science photo"
+            + " library/getty images \"all of the information to date suggests a low risk, \" the fda"
+            + " said.";
+    assertThat(cleaner.clean("t", getty).text())
+        .isEqualTo(
+            "Surgeon holding a cosmetic breast implant. \"all of the information to date suggests a"
+                + " low risk, \" the fda said.");
+    // Guardian related links: a headline glued before "read more"
+    String related =
+        "It was a popular spot for fishing and surfing. Silicon valley billionaire demands $ 30m"
+            + " to restore access to former public beach read more when khosla took over the"
+            + " property, he initially continued to allow public access.";
+    assertThat(cleaner.clean("t", related).text())
+        .isEqualTo(
+            "It was a popular spot for fishing and surfing. when khosla took over the property, he"
+                + " initially continued to allow public access.");
+    // BBC: player residue and caption labels
+    String bbc =
+        "Media playback is unsupported on your device media caption turkish troops fired tear gas"
+            + " at the border, as mark lowen reports.";
+    assertThat(cleaner.clean("t", bbc).text())
+        .isEqualTo("turkish troops fired tear gas at the border, as mark lowen reports.");
+  }
+
+  @Test
+  void labelledSetScoresAtLeastTheRecordedLevel() {
+    var docs = dev.precis.eval.CleanerEvaluation.load(ROOT.resolve("datasets/cleaner"));
+    var all = dev.precis.eval.CleanerEvaluation.run(docs, cleaner).counts().get("all");
+    assertThat(all.dropPrecision()).isGreaterThan(0.97);
+    assertThat(all.dropRecall()).isGreaterThan(0.75);
+    assertThat(all.keepRecall()).isGreaterThan(0.98);
+  }
+
+  @Test
   void signUpSentencesInsideParagraphAreDropped() {
     String nbc =
         "Breaking news emails get breaking news alerts and special reports. The news and stories"
