@@ -43,7 +43,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--dataset", paramLabel = "PATH", required = true, description = "The evaluation set.")
   Path dataset;
 
-  @Option(names = "--summarizers", paramLabel = "LIST", split = ",", defaultValue = "default,lead,random,lexrank,textrank,centroid,mmr,oracle", description = "Comma-separated names (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--summarizers", paramLabel = "LIST", split = ",", defaultValue = "default,lead,random,lexrank,textrank,centroid,mmr,oracle", description = "Comma-separated names (default: ${DEFAULT-VALUE}); peer:ID scores a system's summaries shipped in the dataset's peers/ folder, 'peers' all of them.")
   List<String> summarizers;
 
   @Option(names = "--words", paramLabel = "N|reference", defaultValue = "100", description = "Word budget, or 'reference' for each cluster's reference length (default: ${DEFAULT-VALUE}).")
@@ -84,7 +84,15 @@ final class EvalCommand implements Callable<Integer> {
       }
       clusters = clusters.subList(0, Math.min(limit, clusters.size()));
     }
-    List<String> names = summarizers.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    List<String> names = new java.util.ArrayList<>();
+    for (String n : summarizers) {
+      String name = n.strip();
+      if (name.equals("peers")) {
+        names.addAll(Evaluation.peerNames(clusters)); // every system shipped with the dataset
+      } else if (!name.isEmpty()) {
+        names.add(name);
+      }
+    }
     if (names.isEmpty()) {
       throw new IllegalArgumentException("--summarizers needs at least one name");
     }

@@ -78,7 +78,8 @@ public final class EvalDatasets {
           path + ": a dataset directory needs a documents folder (docs/) with one folder per"
               + " topic and a summaries folder (models/) with files named TOPIC.*.NAME");
     }
-    return readTopicDirectories(docs, summaries);
+    Path peers = path.resolve("peers");
+    return readTopicDirectories(docs, summaries, Files.isDirectory(peers) ? peers : null);
   }
 
   private static Path firstDirectory(Path root, List<String> names) {
@@ -200,6 +201,16 @@ public final class EvalDatasets {
    * Topics without a summary are left out; clusters come sorted by topic.
    */
   public static List<EvalCluster> readTopicDirectories(Path docs, Path summaries) {
+    return readTopicDirectories(docs, summaries, null);
+  }
+
+  /**
+   * As {@link #readTopicDirectories(Path, Path)}, also reading system summaries from {@code
+   * peers} when not null: either {@code peers/SYSTEM/TOPIC} (MultiLing) or flat files {@code
+   * peers/TOPIC.*.SYSTEM} (DUC).
+   */
+  public static List<EvalCluster> readTopicDirectories(Path docs, Path summaries, Path peers) {
+    Map<String, Map<String, List<String>>> peerSummaries = peers == null ? Map.of() : readPeers(peers);
     Map<String, List<Path>> summaryFiles = new TreeMap<>();
     try (Stream<Path> files = Files.list(summaries)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -251,7 +262,9 @@ public final class EvalDatasets {
         }
       }
       if (!references.isEmpty()) {
-        clusters.put(topic, new EvalCluster(topic, articles, references));
+        Map<String, List<String>> mine = peerSummaries.get(key(topic));
+        clusters.put(
+            topic, new EvalCluster(topic, articles, references, mine == null ? Map.of() : mine));
       }
     }
     if (clusters.isEmpty()) {
@@ -259,6 +272,39 @@ public final class EvalDatasets {
           docs + ": no topic folder matches a summary named TOPIC.*.NAME in " + summaries);
     }
     return new ArrayList<>(clusters.values());
+  }
+
+  /** topic key → system → summary lines. */
+  private static Map<String, Map<String, List<String>>> readPeers(Path peers) {
+    Map<String, Map<String, List<String>>> out = new TreeMap<>();
+    try (Stream<Path> entries = Files.list(peers)) {
+      for (Path e : entries.sorted().toList()) {
+        String name = e.getFileName().toString();
+        if (name.startsWith(".")) {
+          continue;
+        }
+        if (Files.isDirectory(e)) {
+          try (Stream<Path> files = Files.list(e)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+              String topic = f.getFileName().toString();
+              int dot = topic.indexOf('.');
+              String k = key(dot > 0 ? topic.substring(0, dot) : topic);
+              out.computeIfAbsent(k, x -> new TreeMap<>()).put(name, readSummaryFile(f));
+            }
+          }
+        } else {
+          int first = name.indexOf('.');
+          int last = name.lastIndexOf('.');
+          if (first > 0 && last > first) {
+            out.computeIfAbsent(key(name.substring(0, first)), x -> new TreeMap<>())
+                .put(name.substring(last + 1), readSummaryFile(e));
+          }
+        }
+      }
+    } catch (IOException ex) {
+      throw new InputException(peers + ": cannot read (" + ex.getMessage() + ")");
+    }
+    return out;
   }
 
   private static String key(String name) {

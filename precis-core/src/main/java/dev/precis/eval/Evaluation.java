@@ -32,6 +32,9 @@ public final class Evaluation {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final int WARM_UP_CLUSTERS = 5;
 
+  /** Prefix of the names of systems whose summaries come with the dataset ({@code peer:ID3}). */
+  public static final String PEER = "peer:";
+
   private Evaluation() {}
 
   /** The word budget: fixed, or each cluster's mean reference length. */
@@ -91,7 +94,12 @@ public final class Evaluation {
       List<EvalCluster> clusters, List<String> summarizers, Budget budget, RougeOptions rouge,
       int threads, Runnable onClusterDone) {
     for (String name : summarizers) {
-      if (!name.equals("oracle")) {
+      if (name.startsWith(PEER)) {
+        String system = name.substring(PEER.length());
+        if (clusters.stream().noneMatch(c -> c.peers().containsKey(system))) {
+          throw new IllegalArgumentException("no summaries of system '" + system + "' in the dataset");
+        }
+      } else if (!name.equals("oracle")) {
         Summarizers.byName(name); // fail fast on unknown names
       }
     }
@@ -100,7 +108,9 @@ public final class Evaluation {
     for (int i = 0; i < Math.min(WARM_UP_CLUSTERS, clusters.size()); i++) {
       List<Document> docs = prepare(clusters.get(i));
       for (String name : summarizers) {
-        summarizer(name, clusters.get(i)).select(docs, budget.forCluster(clusters.get(i)));
+        if (!name.startsWith(PEER)) {
+          summarizer(name, clusters.get(i)).select(docs, budget.forCluster(clusters.get(i)));
+        }
       }
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -140,6 +150,20 @@ public final class Evaluation {
     return name.equals("oracle") ? new OracleSummarizer(c.references()) : Summarizers.byName(name);
   }
 
+  /** Every system with summaries in the dataset, as {@code peer:ID} names, sorted. */
+  public static List<String> peerNames(List<EvalCluster> clusters) {
+    java.util.TreeSet<String> systems =
+        new java.util.TreeSet<>(
+            // natural order: ID2 before ID10
+            java.util.Comparator.comparing((String x) -> x.replaceAll("\\d+$", ""))
+                .thenComparingInt(String::length)
+                .thenComparing(x -> x));
+    for (EvalCluster c : clusters) {
+      systems.addAll(c.peers().keySet());
+    }
+    return systems.stream().map(x -> PEER + x).toList();
+  }
+
   /** The cluster's documents as every summarizer sees them. */
   public static List<Document> prepare(EvalCluster c) {
     List<Article> articles = new ArrayList<>(c.documents().size());
@@ -159,6 +183,16 @@ public final class Evaluation {
     int words = budget.forCluster(c);
     List<ClusterResult> out = new ArrayList<>();
     for (String name : summarizers) {
+      if (name.startsWith(PEER)) {
+        // a system's own summary: scored as it is (ROUGE's -l still cuts it), not timed
+        List<String> lines = c.peers().get(name.substring(PEER.length()));
+        if (lines != null) {
+          Map<String, RougeScore> scores =
+              scorer.score(RougeText.of(lines, scorer.options()), models);
+          out.add(new ClusterResult(c.id(), name, lines, scores, 0));
+        }
+        continue;
+      }
       Summarizer s = summarizer(name, c);
       long start = cpuNanos();
       List<Sentence> chosen = s.select(docs, words);
