@@ -298,6 +298,7 @@ public final class PrecisServer implements AutoCloseable {
     ObjectNode out = StoryJson.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("articles");
     Set<Long> stories = new LinkedHashSet<>();
+    Set<Long> changed = new LinkedHashSet<>();
     int added = 0;
     for (RawArticle raw : batch.articles()) {
       Store.AddResult r;
@@ -311,9 +312,12 @@ public final class PrecisServer implements AutoCloseable {
       a.put("storyId", r.storyId());
       a.put("added", r.added());
       stories.add(r.storyId());
-      added += r.added() ? 1 : 0;
+      if (r.added()) {
+        changed.add(r.storyId());
+        added++;
+      }
     }
-    for (long id : stories) {
+    for (long id : changed) {
       ingestor.summarize(id);
       cache.invalidate(id);
     }
