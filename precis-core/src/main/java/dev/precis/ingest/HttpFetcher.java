@@ -349,6 +349,9 @@ public final class HttpFetcher {
       try {
         plain.connect(new InetSocketAddress(address, port),
             (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
+        // the TLS handshake is bounded too: a server that accepts and never answers must not hang us
+        plain.setSoTimeout((int) Math.min(Integer.MAX_VALUE,
+            Math.min(options.readTimeout().toMillis(), options.totalTimeout().toMillis())));
         if (!uri.getScheme().equals("https")) {
           return plain;
         }
@@ -362,6 +365,10 @@ public final class HttpFetcher {
         }
         if (e instanceof SSLException) {
           throw new FetchException(uri + ": TLS failed (" + e.getMessage() + ")");
+        }
+        if (e instanceof SocketTimeoutException && plain.isConnected()) {
+          throw new FetchException(uri + ": TLS failed (no handshake answer within "
+              + options.readTimeout().toSeconds() + " s)");
         }
       }
     }

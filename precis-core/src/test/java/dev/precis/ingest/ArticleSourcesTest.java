@@ -178,6 +178,19 @@ class ArticleSourcesTest {
   }
 
   @Test
+  void gzippedHtmlFileIsOneHtmlArticle() throws IOException {
+    Path gz = dir.resolve("page.html.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(page("Zipped", "A compressed page.").getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(read(options(), gz.toString())).singleElement().satisfies(a -> {
+      assertThat(a.id()).isEqualTo("page");
+      assertThat(a.format()).isEqualTo(RawArticle.Format.HTML);
+      assertThat(Precis.prepare(a).text()).contains("A compressed page.");
+    });
+  }
+
+  @Test
   void invalidJsonLineIsAnErrorNamingTheLine() throws IOException {
     Path jsonl = dir.resolve("bad.jsonl");
     Files.writeString(jsonl, "{\"text\": \"fine\"}\n{not json\n");

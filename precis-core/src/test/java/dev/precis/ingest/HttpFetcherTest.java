@@ -212,6 +212,16 @@ class HttpFetcherTest {
   }
 
   @Test
+  void httpsToAPlainHttpServerFailsWithOneLine() {
+    server.page("/a", "text/html", HTML);
+    FetchOptions quick = local().withObeyRobots(false)
+        .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2));
+    assertThatThrownBy(() -> new HttpFetcher(quick).fetch("https://127.0.0.1:" + server.port() + "/a"))
+        .isInstanceOf(FetchException.class)
+        .hasMessageStartingWith("https://127.0.0.1:" + server.port() + "/a: TLS failed");
+  }
+
+  @Test
   void httpErrorsAreReported() {
     server.on("/missing", ex -> LocalServer.send(ex, 404, "text/html", "no"));
     assertThatThrownBy(() -> new HttpFetcher(local()).fetch(server.url("/missing")))
