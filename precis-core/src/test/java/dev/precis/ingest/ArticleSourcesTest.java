@@ -137,6 +137,34 @@ class ArticleSourcesTest {
   }
 
   @Test
+  void decodesChunkedAndGzippedResponsesAsCrawlersStoreThem() throws IOException {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write(page("Raw", "Stored exactly as the server sent it.").getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] z = zipped.toByteArray();
+    java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+    int half = z.length / 2;
+    chunked.write((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    chunked.write(z, 0, half);
+    chunked.write(("\r\n" + Integer.toHexString(z.length - half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    chunked.write(z, half, z.length - half);
+    chunked.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    HttpResponse http = new HttpResponse.Builder(200, "OK")
+        .addHeader("Transfer-Encoding", "chunked")
+        .addHeader("Content-Encoding", "gzip")
+        .body(MediaType.parse("text/html; charset=utf-8"), chunked.toByteArray())
+        .build();
+    Path warc = dir.resolve("raw.warc");
+    try (WarcWriter w = new WarcWriter(FileChannel.open(warc, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE), WarcCompression.NONE)) {
+      w.write(new WarcResponse.Builder(URI.create("https://raw.example/")).date(CRAWLED).body(http).build());
+    }
+    assertThat(read(options(), warc.toString())).singleElement()
+        .satisfies(a -> assertThat(a.content()).contains("Stored exactly as the server sent it."));
+  }
+
+  @Test
   void readsAnUncompressedWarcWithoutTheExtensionByItsContent() throws IOException {
     Path warc = dir.resolve("crawl.dat");
     writeWarc(warc, WarcCompression.NONE);

@@ -23,7 +23,7 @@ class HttpFetcherTest {
     return FetchOptions.defaults()
         .withAllowPrivate(true)
         .withHostDelay(Duration.ZERO)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20));
   }
 
   @BeforeEach
