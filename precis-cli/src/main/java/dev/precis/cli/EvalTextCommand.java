@@ -74,66 +74,81 @@ final class EvalTextCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private void cleaner(PrintWriter out) {
-    List<CleanerEvaluation.LabelledDocument> docs = CleanerEvaluation.load(cleanerSet);
-    CleanerEvaluation.Result none = CleanerEvaluation.run(docs, (title, text) -> new CleanText(title, text));
-    CleanerEvaluation.Result rules = CleanerEvaluation.run(docs, new RuleBasedCleaner());
-    out.printf(Locale.ROOT, "Boilerplate cleaner on %s (%d documents, %d labelled lines; positive class = drop)%n%n",
-        cleanerSet, docs.size(), rules.outcomes().size());
-    out.println("| cleaner | source | lines | drop | drop precision | drop recall | keep precision | keep recall | accuracy |");
-    out.println("|---|---|---|---|---|---|---|---|---|");
-    for (Map.Entry<String, CleanerEvaluation.Counts> e : rules.counts().entrySet()) {
-      if (!e.getKey().equals("all")) {
-        row(out, "RuleBasedCleaner", e.getKey(), e.getValue());
-      }
+  /** The development set in {@code dir} and, when present, the held-out set in {@code dir/heldout}. */
+  private static Map<String, Path> sets(Path dir) {
+    Map<String, Path> sets = new LinkedHashMap<>();
+    sets.put("dev", dir);
+    if (Files.isDirectory(dir.resolve("heldout"))) {
+      sets.put("held-out", dir.resolve("heldout"));
     }
-    row(out, "RuleBasedCleaner", "all", rules.counts().get("all"));
-    row(out, "none (keep all)", "all", none.counts().get("all"));
+    return sets;
+  }
+
+  private void cleaner(PrintWriter out) {
+    out.printf(Locale.ROOT, "Boilerplate cleaner on %s (positive class = drop; dev = rules developed on it)%n%n", cleanerSet);
+    out.println("| cleaner | set | source | lines | drop | drop precision | drop recall | keep precision | keep recall | accuracy |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|");
+    List<CleanerEvaluation.Outcome> wrong = new java.util.ArrayList<>();
+    for (Map.Entry<String, Path> set : sets(cleanerSet).entrySet()) {
+      List<CleanerEvaluation.LabelledDocument> docs = CleanerEvaluation.load(set.getValue());
+      CleanerEvaluation.Result rules = CleanerEvaluation.run(docs, new RuleBasedCleaner());
+      for (Map.Entry<String, CleanerEvaluation.Counts> e : rules.counts().entrySet()) {
+        if (!e.getKey().equals("all")) {
+          row(out, "RuleBasedCleaner", set.getKey(), e.getKey(), e.getValue());
+        }
+      }
+      row(out, "RuleBasedCleaner", set.getKey(), "all", rules.counts().get("all"));
+      CleanerEvaluation.Result none =
+          CleanerEvaluation.run(docs, (title, text) -> new CleanText(title, text));
+      row(out, "none (keep all)", set.getKey(), "all", none.counts().get("all"));
+      rules.outcomes().stream().filter(o -> !o.correct()).forEach(wrong::add);
+    }
     if (errors) {
       out.println();
-      for (CleanerEvaluation.Outcome o : rules.outcomes()) {
-        if (!o.correct()) {
-          out.printf(Locale.ROOT, "  %s %s [%s] %s%n", o.line().drop() ? "MISSED-DROP" : "WRONG-DROP ",
-              o.line().source(), o.line().doc(), abbreviate(o.line().text()));
-        }
+      for (CleanerEvaluation.Outcome o : wrong) {
+        out.printf(Locale.ROOT, "  %s %s [%s] %s%n", o.line().drop() ? "MISSED-DROP" : "WRONG-DROP ",
+            o.line().source(), o.line().doc(), abbreviate(o.line().text()));
       }
     }
   }
 
-  private static void row(PrintWriter out, String name, String source, CleanerEvaluation.Counts c) {
-    out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name, source,
-        c.total(), c.truePositive() + c.falseNegative(), c.dropPrecision(), c.dropRecall(),
+  private static void row(PrintWriter out, String name, String set, String source, CleanerEvaluation.Counts c) {
+    out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name, set,
+        source, c.total(), c.truePositive() + c.falseNegative(), c.dropPrecision(), c.dropRecall(),
         c.keepPrecision(), c.keepRecall(), c.accuracy());
   }
 
   private void splitters(PrintWriter out) {
-    List<SplitterEvaluation.Paragraph> paragraphs = SplitterEvaluation.load(sentenceSet);
     Map<String, SentenceSplitter> splitters = new LinkedHashMap<>();
     splitters.put("RuleBasedSentenceSplitter (Precis)", new RuleBasedSentenceSplitter());
     splitters.put("RegexSentenceSplitter (baseline)", new RegexSentenceSplitter());
     // OpenNLP logs through SLF4J; without a provider SLF4J warns on stderr
     System.setProperty("slf4j.internal.verbosity", "ERROR");
     splitters.put("OpenNLP en-sent 1.3.0", OpenNlpSentenceSplitter.english());
-    SplitterEvaluation.Result first = null;
-    out.printf(Locale.ROOT, "Sentence splitters on %s (%d paragraphs, %d sentences, %d gold boundaries)%n%n",
-        sentenceSet, paragraphs.size(), SplitterEvaluation.sentences(paragraphs),
-        SplitterEvaluation.boundaries(paragraphs));
-    out.println("| splitter | source | boundary precision | boundary recall | boundary F1 | sentence accuracy |");
-    out.println("|---|---|---|---|---|---|");
-    for (Map.Entry<String, SentenceSplitter> e : splitters.entrySet()) {
-      SplitterEvaluation.Result r = SplitterEvaluation.run(paragraphs, e.getValue());
-      if (first == null) {
-        first = r;
-      }
-      for (Map.Entry<String, SplitterEvaluation.Counts> c : r.counts().entrySet()) {
-        SplitterEvaluation.Counts k = c.getValue();
-        out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f |%n", e.getKey(), c.getKey(),
-            k.precision(), k.recall(), k.f1(), k.sentenceAccuracy());
+    out.printf(Locale.ROOT, "Sentence splitters on %s (dev = rules developed on it)%n%n", sentenceSet);
+    out.println("| splitter | set | source | boundaries | boundary precision | boundary recall | boundary F1 | sentence accuracy |");
+    out.println("|---|---|---|---|---|---|---|---|");
+    List<String> errorLines = new java.util.ArrayList<>();
+    for (Map.Entry<String, Path> set : sets(sentenceSet).entrySet()) {
+      List<SplitterEvaluation.Paragraph> paragraphs = SplitterEvaluation.load(set.getValue());
+      boolean first = true;
+      for (Map.Entry<String, SentenceSplitter> e : splitters.entrySet()) {
+        SplitterEvaluation.Result r = SplitterEvaluation.run(paragraphs, e.getValue());
+        if (first) {
+          errorLines.addAll(r.errors());
+          first = false;
+        }
+        for (Map.Entry<String, SplitterEvaluation.Counts> c : r.counts().entrySet()) {
+          SplitterEvaluation.Counts k = c.getValue();
+          out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f |%n", e.getKey(),
+              set.getKey(), c.getKey(), k.truePositive() + k.falseNegative(), k.precision(),
+              k.recall(), k.f1(), k.sentenceAccuracy());
+        }
       }
     }
-    if (errors && first != null) {
+    if (errors) {
       out.println();
-      for (String error : first.errors()) {
+      for (String error : errorLines) {
         out.println("  " + error);
       }
     }

@@ -134,9 +134,15 @@ final class LineRules {
    * Context rules (titles, repeats, fragments, footers) are applied by the caller.
    */
   static String furniture(String line) {
+    int words = Words.count(line);
+    if (words > 30) {
+      // long lines are text unless they are a cookie notice: skip the short-line rules
+      return words <= 150 && isCookieNotice(InlineFurniture.lowerSameLength(line), words)
+          ? "cookie notice"
+          : null;
+    }
     String lower = InlineFurniture.lowerSameLength(line);
     String key = key(line);
-    int words = Words.count(line);
     if (key.isEmpty()) {
       return "no words";
     }
@@ -233,6 +239,9 @@ final class LineRules {
 
   /** "Read more", "Like this:", "Related stories", credits and copyright at the page end. */
   static boolean isEndMarker(String line) {
+    if (line.length() > 300) {
+      return false; // markers and credit lines are short
+    }
     String key = key(line);
     if (END_MARKERS.contains(key)) {
       return true;
@@ -315,6 +324,9 @@ final class LineRules {
 
   /** "0:00 0:01:59 0:00": a line of player timecodes only. */
   private static boolean isTimecodes(String line) {
+    if (!Character.isDigit(line.charAt(0)) || line.indexOf(':') < 0) {
+      return false;
+    }
     boolean any = false;
     for (String token : line.split(" ")) {
       if (token.isEmpty() || token.equals("/") || token.equals("|")) {
@@ -348,12 +360,7 @@ final class LineRules {
     if (line.contains("\u00a9") && !endsLikeSentence(line)) {
       return true;
     }
-    for (String label :
-        new String[] {
-          "photo", "photos", "photograph", "image", "images", "picture", "pictures", "credit",
-          "photo credit", "image credit", "image source", "source", "pic", "file photo",
-          "image copyright", "image caption", "getty images", "media caption"
-        }) {
+    for (String label : CREDIT_LABELS) {
       if (lower.startsWith(label)) {
         int after = label.length();
         if (after < lower.length()
@@ -377,6 +384,12 @@ final class LineRules {
     }
     return false;
   }
+
+  private static final String[] CREDIT_LABELS = {
+    "photo", "photos", "photograph", "image", "images", "picture", "pictures", "credit",
+    "photo credit", "image credit", "image source", "source", "pic", "file photo",
+    "image copyright", "image caption", "getty images", "media caption"
+  };
 
   private static boolean isShareOrFollow(String lower, String key, int words) {
     if (words > 16) {
