@@ -66,10 +66,35 @@ final class ServeCommand implements Callable<Integer> {
       err.printf("precis: serving %s (API: %s/api, database %s%s)%n", server.url(), server.url(),
           store.url().display(), config.apiKey() != null ? ", API key required for writes" : "");
       err.flush();
+      stopOnSignals(server, err);
       server.join();
+      err.println("precis: stopped");
+      err.flush();
     } finally {
       store.close();
     }
     return 0;
+  }
+
+  /**
+   * Ctrl-C and SIGTERM stop the server gracefully before the JVM starts exiting: requests in
+   * flight finish with the database still open (the embedded database closes itself once the
+   * JVM exits), then {@link #call} returns and the process ends normally.
+   */
+  private static void stopOnSignals(PrecisServer server, PrintWriter err) {
+    for (String name : new String[] {"TERM", "INT"}) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+          Thread stopper = new Thread(() -> {
+            err.println("precis: stopping (SIG" + name + "): finishing requests in flight");
+            err.flush();
+            server.close();
+          }, "precis-stop");
+          stopper.start();
+        });
+      } catch (IllegalArgumentException e) {
+        // the signal is not available here: the JVM's own shutdown still stops the server
+      }
+    }
   }
 }
