@@ -4,6 +4,9 @@ import dev.precis.ingest.FetchOptions;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.SourceOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
@@ -15,6 +18,9 @@ import picocli.CommandLine.Option;
 public final class SourceOptionsMixin {
   @Option(names = "--allow-private", description = "Fetch loopback, private, link-local, CGNAT and cloud metadata addresses too (refused by default).")
   boolean allowPrivate;
+
+  @Option(names = "--allow-host", paramLabel = "HOST[:PORT]", split = ",", description = "Fetch this host (name or address, optionally only on PORT) even if it is private; other private addresses stay refused. Repeatable.")
+  List<String> allowHosts = new ArrayList<>();
 
   @Option(names = "--no-fetch", description = "Feeds: use each item's own content or description instead of fetching its link.")
   boolean noFetch;
@@ -56,7 +62,8 @@ public final class SourceOptionsMixin {
         .withMaxRedirects(maxRedirects)
         .withHostDelay(Duration.ofMillis(hostDelayMillis))
         .withAllowPrivate(allowPrivate)
-        .withObeyRobots(!ignoreRobots);
+        .withObeyRobots(!ignoreRobots)
+        .withAllowedHosts(new LinkedHashSet<>(allowHosts));
     return SourceOptions.defaults()
         .withLimits(limits)
         .withFetch(fetch)

@@ -83,6 +83,22 @@ class SummarizeSourcesTest {
   }
 
   @Test
+  void allowHostLetsOneLocalServerThroughButNotARedirectElsewhere() {
+    server.createContext("/hop", ex -> {
+      ex.getResponseHeaders().add("Location", "http://127.0.0.1:1/admin");
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    String allow = "127.0.0.1:" + server.getAddress().getPort();
+    assertThat(Main.run("summarize", url(), "--allow-host", allow, "--host-delay", "0")).isEqualTo(0);
+    err.reset();
+    String hop = "http://" + allow + "/hop";
+    assertThat(Main.run("summarize", hop, "--allow-host", allow, "--host-delay", "0")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo(
+        "precis: error: refused: redirect to http://127.0.0.1:1/admin: 127.0.0.1 is a loopback address (use --allow-private)");
+  }
+
+  @Test
   void warcArchiveIsSummarized() throws IOException {
     Path warc = dir.resolve("crawl.warc.gz");
     try (WarcWriter w = new WarcWriter(FileChannel.open(warc, StandardOpenOption.CREATE,

@@ -1,6 +1,10 @@
 package dev.precis.ingest;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Limits and manners of the {@link HttpFetcher}. The defaults suit fetching news pages and feeds
@@ -18,6 +22,9 @@ import java.time.Duration;
  *     addresses too (off by default: such URLs are refused)
  * @param obeyRobots read each host's {@code robots.txt} and skip URLs it disallows for Precis
  * @param userAgent the {@code User-Agent} header
+ * @param allowedHosts hosts fetched even when their addresses are private: each a host name or
+ *     IP address, optionally with {@code :port} ({@code [v6]:port} for IPv6); every other
+ *     private address stays refused ({@code --allow-host})
  */
 public record FetchOptions(
     Duration connectTimeout,
@@ -28,7 +35,8 @@ public record FetchOptions(
     Duration hostDelay,
     boolean allowPrivate,
     boolean obeyRobots,
-    String userAgent) {
+    String userAgent,
+    Set<String> allowedHosts) {
 
   public static final String USER_AGENT = "Precis/0.1 (+https://github.com/precis)";
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -53,6 +61,30 @@ public record FetchOptions(
     if (hostDelay.isNegative()) {
       throw new IllegalArgumentException("the per-host delay must not be negative");
     }
+    Set<String> hosts = new TreeSet<>();
+    for (String h : allowedHosts == null ? Set.<String>of() : allowedHosts) {
+      String t = h.strip().toLowerCase(Locale.ROOT);
+      if (t.isEmpty() || t.contains("/")) {
+        throw new IllegalArgumentException("--allow-host takes HOST or HOST:PORT, not " + h);
+      }
+      hosts.add(t);
+    }
+    allowedHosts = Collections.unmodifiableSet(hosts);
+  }
+
+  /** The options without per-host exceptions (the original nine-field form). */
+  public FetchOptions(
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration totalTimeout,
+      long maxBytes,
+      int maxRedirects,
+      Duration hostDelay,
+      boolean allowPrivate,
+      boolean obeyRobots,
+      String userAgent) {
+    this(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay,
+        allowPrivate, obeyRobots, userAgent, Set.of());
   }
 
   /** Defaults: 10 s connect, 20 s read, 60 s total, 10 MiB, 5 redirects, 1 s per host, robots.txt obeyed, private addresses refused. */
@@ -70,30 +102,35 @@ public record FetchOptions(
   }
 
   public FetchOptions withTimeouts(Duration connect, Duration read, Duration total) {
-    return new FetchOptions(connect, read, total, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent);
+    return new FetchOptions(connect, read, total, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent, allowedHosts);
   }
 
   public FetchOptions withMaxBytes(long bytes) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, bytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent);
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, bytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent, allowedHosts);
   }
 
   public FetchOptions withMaxRedirects(int redirects) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, redirects, hostDelay, allowPrivate, obeyRobots, userAgent);
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, redirects, hostDelay, allowPrivate, obeyRobots, userAgent, allowedHosts);
   }
 
   public FetchOptions withHostDelay(Duration delay) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, delay, allowPrivate, obeyRobots, userAgent);
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, delay, allowPrivate, obeyRobots, userAgent, allowedHosts);
   }
 
   public FetchOptions withAllowPrivate(boolean allow) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allow, obeyRobots, userAgent);
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allow, obeyRobots, userAgent, allowedHosts);
   }
 
   public FetchOptions withObeyRobots(boolean obey) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obey, userAgent);
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obey, userAgent, allowedHosts);
+  }
+
+  /** Hosts ({@code host} or {@code host:port}) fetched even though they are private. */
+  public FetchOptions withAllowedHosts(Set<String> hosts) {
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent, hosts);
   }
 
   public FetchOptions withUserAgent(String agent) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, agent);
+    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, agent, allowedHosts);
   }
 }

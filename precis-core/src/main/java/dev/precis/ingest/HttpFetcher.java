@@ -72,20 +72,8 @@ public final class HttpFetcher {
   private final Map<String, Long> crawlDelays = new ConcurrentHashMap<>();
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
 
-  private final Set<InetSocketAddress> trusted;
-
   public HttpFetcher(FetchOptions options) {
-    this(options, Set.of());
-  }
-
-  /**
-   * A fetcher that also connects to the given socket addresses (exact address and port) even
-   * when private addresses are refused: for tests against a local server, and for a known
-   * local service next to refused ones.
-   */
-  HttpFetcher(FetchOptions options, Set<InetSocketAddress> trusted) {
     this.options = options;
-    this.trusted = Set.copyOf(trusted);
   }
 
   public FetchOptions options() {
@@ -180,7 +168,8 @@ public final class HttpFetcher {
   /** Resolves the host and checks every address it resolves to. */
   private List<InetAddress> resolveChecked(URI uri, String context) {
     String host = hostOf(uri);
-    if (!options.allowPrivate()) {
+    int port = portOf(uri);
+    if (!options.allowPrivate() && !allowedHost(host, port)) {
       String nameReason = AddressPolicy.refusalReason(host);
       if (nameReason != null) {
         throw new FetchException("refused: " + context + host + " is " + nameReason + " (use --allow-private)");
@@ -198,7 +187,7 @@ public final class HttpFetcher {
       // one refused address refuses the host: a name that mixes public and private answers is
       // either misconfigured or an attack on this check
       for (InetAddress a : all) {
-        if (trusted.contains(new InetSocketAddress(a, portOf(uri)))) {
+        if (allowedHost(host, port) || allowedHost(a.getHostAddress(), port)) {
           continue;
         }
         String reason = AddressPolicy.refusalReason(a);
@@ -212,6 +201,18 @@ public final class HttpFetcher {
       }
     }
     return List.of(all);
+  }
+
+  /** True when {@code --allow-host} names this host (name or address), with or without port. */
+  private boolean allowedHost(String host, int port) {
+    Set<String> allowed = options.allowedHosts();
+    if (allowed.isEmpty()) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    String bracketed = h.indexOf(':') >= 0 ? "[" + h + "]" : h;
+    return allowed.contains(h) || allowed.contains(bracketed)
+        || allowed.contains(bracketed + ":" + port);
   }
 
   private static boolean isLiteral(String host) {

@@ -66,11 +66,11 @@ class HttpFetcherTest {
 
   @Test
   void redirectToLoopbackIsRefusedAfterTheFirstHop() {
-    // the test server itself is trusted by exact address and port; another loopback port is not
+    // the test server itself is allowed by address and port (--allow-host); another port is not
     int otherPort = server.port() == 65535 ? 65534 : server.port() + 1;
     server.redirect("/go", "http://127.0.0.1:" + otherPort + "/secret");
-    HttpFetcher fetcher = new HttpFetcher(
-        FetchOptions.defaults().withHostDelay(Duration.ZERO), Set.of(server.address()));
+    HttpFetcher fetcher = new HttpFetcher(FetchOptions.defaults().withHostDelay(Duration.ZERO)
+        .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
     assertThatThrownBy(() -> fetcher.fetch(server.url("/go")))
         .isInstanceOf(FetchException.class)
         .hasMessage("refused: redirect to http://127.0.0.1:" + otherPort
@@ -80,10 +80,22 @@ class HttpFetcherTest {
   @Test
   void redirectToMetadataServiceIsRefused() {
     server.redirect("/go", "http://169.254.169.254/latest/meta-data/");
-    HttpFetcher fetcher = new HttpFetcher(
-        FetchOptions.defaults().withHostDelay(Duration.ZERO), Set.of(server.address()));
+    HttpFetcher fetcher = new HttpFetcher(FetchOptions.defaults().withHostDelay(Duration.ZERO)
+        .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
     assertThatThrownBy(() -> fetcher.fetch(server.url("/go")))
         .hasMessageContaining("169.254.169.254 is a cloud metadata address (use --allow-private)");
+  }
+
+  @Test
+  void allowedHostByNameCoversItsAddressesOnlyOnThatPort() {
+    server.page("/a", "text/html", HTML);
+    FetchOptions byName = FetchOptions.defaults().withHostDelay(Duration.ZERO)
+        .withAllowedHosts(Set.of("localhost:" + server.port()));
+    assertThat(new HttpFetcher(byName).fetch("http://localhost:" + server.port() + "/a").status())
+        .isEqualTo(200);
+    FetchOptions otherPort = FetchOptions.defaults().withAllowedHosts(Set.of("localhost:1"));
+    assertThatThrownBy(() -> new HttpFetcher(otherPort).fetch("http://localhost:" + server.port() + "/a"))
+        .hasMessageContaining("loopback address");
   }
 
   @Test
