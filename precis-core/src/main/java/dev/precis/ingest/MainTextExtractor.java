@@ -77,7 +77,7 @@ final class MainTextExtractor {
           "widget", "extra", "byline", "caption", "credit", "hidden", "combx", "remark", "rss",
           "shoutbox", "skyscraper", "supplemental", "tools", "utility", "utils", "topics",
           "keywords", "timestamp", "dateline", "date", "time", "print", "email", "follow",
-          "login", "nocontent", "aside", "callout", "card", "module", "overlay", "player",
+          "login", "nocontent", "aside", "callout", "module", "overlay", 
           "video");
 
   /** Class/id substrings that mark the article body. */
@@ -95,12 +95,23 @@ final class MainTextExtractor {
   /** Lines that are page furniture when they stand alone. */
   private static final Pattern FURNITURE_LINE =
       Pattern.compile(
-          "(?i)^(advertisement|advertisment|ad|sponsored|story continues below|continue reading"
-              + "( the main story)?|you may also like.*|related (articles|stories|content|coverage)"
+          "(?i)^(advertisement|advertisment|advert|ad|anzeige|iklan|publicidad|publicité"
+              + "|pubblicità|реклама|sponsored|story continues below|continue reading( below"
+              + "| the main story)?|you may also like.*|related (articles|stories|content|coverage)"
               + "|caption|hide caption|toggle caption|enlarge this image|image \\d+ of \\d+"
-              + "( below)?|skip advertisement|scroll to continue.*|read more|related:?|share"
-              + "( this)?( article| story)?|click to share.*|image:?|photo:?|video|close"
-              + "|loading\\.*|supported by|email|print|facebook|twitter|linkedin|whatsapp)$");
+              + "|skip advertisement|scroll to continue.*|read more|related:?|share( this)?"
+              + "( article| story)?|click to share.*|image:?|photo:?|video|close|loading\\.*"
+              + "|supported by|email|print|facebook|twitter|linkedin|whatsapp|subscribe"
+              + "|\\d* ?comments?|more:?|don't miss|see more:?)$");
+
+  /** Calls to action that close many articles; only short lines are judged by them. */
+  private static final Pattern CALL_TO_ACTION =
+      Pattern.compile(
+          "(?i)\\bfollow (us|him|her|me|them|\\w+) on (twitter|facebook|instagram|linkedin|youtube)"
+              + "|\\bsubscribe (to|for|now|today)\\b|\\bsign up (for|to|now|today)\\b"
+              + "|\\bnewsletters?\\b|\\bclick here\\b|\\bshare (it|this) with\\b"
+              + "|\\blike this (story|article)\\b|\\bhave a (news )?tip\\b|\\bjoin our\\b"
+              + "|^\\(?(reporting|writing|editing|additional reporting|compiled) by\\b");
 
   private final Map<Element, Double> scores = new IdentityHashMap<>();
   private final Map<String, Integer> flagCache = new HashMap<>();
@@ -414,6 +425,15 @@ final class MainTextExtractor {
     return false;
   }
 
+  private static boolean hasBlockChildren(Element e) {
+    for (Element c : e.children()) {
+      if (BLOCK_TAGS.contains(c.normalName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Text of the element's own inline content, not of nested blocks. */
   private static String ownBlockText(Element e) {
     if (PARAGRAPH_TAGS.contains(e.normalName())) {
@@ -526,7 +546,7 @@ final class MainTextExtractor {
         parts.add(sibling);
         continue;
       }
-      if (sibling.normalName().equals("p")) {
+      if (sibling.normalName().equals("p") || (isParagraphLike(sibling) && !hasBlockChildren(sibling))) {
         String text = sibling.text();
         double ld = linkDensity(sibling);
         if ((text.length() > 80 && ld < 0.25)
@@ -563,6 +583,10 @@ final class MainTextExtractor {
         }
         continue;
       }
+      if (isImageWithCaption(e)) {
+        doomed.add(e);
+        continue;
+      }
       if (!PRUNABLE_CONTAINERS.contains(tag)) {
         continue;
       }
@@ -573,6 +597,35 @@ final class MainTextExtractor {
     for (Element e : doomed) {
       e.remove();
     }
+  }
+
+  /**
+   * A picture with a line of text beside it: the text is a caption or credit. Icons and emoji
+   * (images declared smaller than 64 pixels) do not count.
+   */
+  private boolean isImageWithCaption(Element e) {
+    String tag = e.normalName();
+    if (!(tag.equals("div") || tag.equals("figure") || tag.equals("span"))) {
+      return false;
+    }
+    double[] s = stats.get(e);
+    if (s == null || s[0] == 0 || s[0] > 150) {
+      return false;
+    }
+    for (Element img : e.getElementsByTag("img")) {
+      if (!isSmall(img.attr("width")) && !isSmall(img.attr("height"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSmall(String dimension) {
+    String d = dimension.strip().replace("px", "");
+    if (d.isEmpty() || !d.chars().allMatch(Character::isDigit) || d.length() > 5) {
+      return false;
+    }
+    return Integer.parseInt(d) < 64;
   }
 
   /** A short paragraph that is (almost) all link: "Read more: ...", a related headline. */
@@ -633,7 +686,8 @@ final class MainTextExtractor {
     StringBuilder out = new StringBuilder(sb.length());
     for (String line : sb.toString().split("\n")) {
       String l = line.strip();
-      if (l.isEmpty() || FURNITURE_LINE.matcher(l).matches()) {
+      if (l.isEmpty() || FURNITURE_LINE.matcher(l).matches()
+          || (l.length() < 250 && CALL_TO_ACTION.matcher(l).find())) {
         continue;
       }
       out.append(l).append('\n');
