@@ -43,6 +43,12 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--dataset", paramLabel = "PATH", required = true, description = "The evaluation set.")
   Path dataset;
 
+  @Option(names = "--references", paramLabel = "DIR", description = "Summaries folder (TOPIC.*.NAME files) when it is not inside PATH; PATH is then the folder of topic folders.")
+  Path references;
+
+  @Option(names = "--peers", paramLabel = "DIR", description = "With --references: system summaries (SYSTEM/TOPIC or TOPIC.*.SYSTEM files), scored as peer:SYSTEM.")
+  Path peers;
+
   @Option(names = "--summarizers", paramLabel = "LIST", split = ",", defaultValue = "default,lead,random,lexrank,textrank,centroid,mmr,oracle", description = "Comma-separated names (default: ${DEFAULT-VALUE}); peer:ID scores a system's summaries shipped in the dataset's peers/ folder, 'peers' all of them.")
   List<String> summarizers;
 
@@ -77,7 +83,10 @@ final class EvalCommand implements Callable<Integer> {
     if (!headline.equals("recall") && !headline.equals("f1")) {
       throw new IllegalArgumentException("--metric must be recall or f1, got " + headline);
     }
-    List<EvalCluster> clusters = EvalDatasets.read(dataset);
+    List<EvalCluster> clusters =
+        references != null
+            ? EvalDatasets.readTopicDirectories(dataset, references, peers)
+            : EvalDatasets.read(dataset);
     if (limit != null) {
       if (limit < 1) {
         throw new IllegalArgumentException("--limit must be at least 1");

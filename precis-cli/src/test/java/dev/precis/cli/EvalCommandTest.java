@@ -70,6 +70,18 @@ class EvalCommandTest {
   }
 
   @Test
+  void documentsAndReferencesMayLiveInSeparateFolders() throws Exception {
+    Path data = ROOT.resolve("precis-core/src/test/resources/duc-style");
+    CliRun run =
+        CliRun.of(
+            "eval", "--dataset", data.resolve("docs").toString(), "--references",
+            data.resolve("models").toString(), "--summarizers", "lead", "--words", "20",
+            "--output-dir", dir.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("2 clusters");
+  }
+
+  @Test
   void badOptionsGetOneLineErrors() {
     CliRun words = CliRun.of("eval", "--dataset", MULTILING.toString(), "--words", "many");
     assertThat(words.code()).isEqualTo(2);

@@ -210,6 +210,11 @@ public final class EvalDatasets {
    * peers/TOPIC.*.SYSTEM} (DUC).
    */
   public static List<EvalCluster> readTopicDirectories(Path docs, Path summaries, Path peers) {
+    for (Path p : new Path[] {docs, summaries, peers}) {
+      if (p != null && !Files.isDirectory(p)) {
+        throw new InputException(p + ": not a directory");
+      }
+    }
     Map<String, Map<String, List<String>>> peerSummaries = peers == null ? Map.of() : readPeers(peers);
     Map<String, List<Path>> summaryFiles = new TreeMap<>();
     try (Stream<Path> files = Files.list(summaries)) {
