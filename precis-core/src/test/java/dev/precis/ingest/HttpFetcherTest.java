@@ -287,6 +287,40 @@ class HttpFetcherTest {
     assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(450).toNanos());
   }
 
+  /** A raw TCP server that answers every connection with the same bytes, then closes. */
+  private static java.net.ServerSocket rawServer(byte[] answer) throws IOException {
+    java.net.ServerSocket ss = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+    Thread t = new Thread(() -> {
+      while (!ss.isClosed()) {
+        try (java.net.Socket c = ss.accept()) {
+          c.getInputStream().read(new byte[4096]);
+          c.getOutputStream().write(answer);
+        } catch (IOException closed) {
+          // next connection, or the server was closed
+        }
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    return ss;
+  }
+
+  @Test
+  void endlessHeadersAndGarbageAreRejected() throws IOException {
+    byte[] flood = ("HTTP/1.1 200 OK\r\nX-Junk: " + "a".repeat(100_000) + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    try (java.net.ServerSocket ss = rawServer(flood)) {
+      assertThatThrownBy(() -> new HttpFetcher(local().withObeyRobots(false))
+              .fetch("http://127.0.0.1:" + ss.getLocalPort() + "/"))
+          .hasMessageContaining("response headers over 65536 bytes");
+    }
+    try (java.net.ServerSocket ss = rawServer("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII))) {
+      assertThatThrownBy(() -> new HttpFetcher(local().withObeyRobots(false))
+              .fetch("http://127.0.0.1:" + ss.getLocalPort() + "/"))
+          .hasMessageContaining("not an HTTP response");
+    }
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
