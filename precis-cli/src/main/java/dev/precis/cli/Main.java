@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SummarizeCommand.class,
       FactsCommand.class,
+      EvalFactsCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
       EvalCommand.class,

@@ -205,9 +205,17 @@ final class EntityExtractor {
   /** "Russian-backed", "Nations-led": a name turned adjective, which ends a name. */
   private static boolean isAdjectiveCompound(String w) {
     int dash = w.lastIndexOf('-');
-    return dash > 0 && dash + 1 < w.length() && Character.isLowerCase(w.charAt(dash + 1))
-        && Character.isUpperCase(w.charAt(0));
+    if (dash <= 0 || dash + 1 >= w.length() || !Character.isLowerCase(w.charAt(dash + 1))
+        || !Character.isUpperCase(w.charAt(0))) {
+      return false;
+    }
+    String tail = w.substring(dash + 1);
+    // "Ki-moon" is a name; "Russian-backed", "Kremlin-run", "US-style" are adjectives
+    return tail.endsWith("ed") || tail.endsWith("ing") || ADJECTIVE_TAILS.contains(tail);
   }
+
+  private static final Set<String> ADJECTIVE_TAILS =
+      Set.of("run", "born", "made", "style", "era", "held", "owned", "based", "led", "backed", "wide", "bound");
 
   /** "al-Assad", "bin-Laden": lower-case particle glued to a capitalised name. */
   private static boolean isParticleName(String w) {
@@ -265,8 +273,19 @@ final class EntityExtractor {
     if (from >= to) {
       return;
     }
-    // a known organisation or place at the start of a longer run is a name of its own
     String lastWord = toks.get(to - 1).text().toLowerCase(Locale.ROOT);
+    if (MISC_WORDS.contains(lastWord) && to - from > 1) {
+      return; // "Minsk Agreements", "Korean War": events and documents, not their places
+    }
+    String firstWord = toks.get(from).text();
+    if (firstWord.equals("HMS") || firstWord.equals("USS") || firstWord.equals("MV")) {
+      return; // ships
+    }
+    if (toks.get(from).text().equals("US") && to - from == 1 && toks.get(from).end() < toks.size() && from + 1 < toks.size()
+        && toks.get(from + 1).text().equals("$")) {
+      return; // "US$2 billion"
+    }
+    // a known organisation or place at the start of a longer run is a name of its own
     if (to - from > 1 && !inGazetteer(toks, from, to)
         && !(lex.placeWords.contains(lastWord) || lex.orgWords.contains(lastWord))) {
       for (int k = to - 1; k > from; k--) {
@@ -279,14 +298,22 @@ final class EntityExtractor {
     }
     // split off a title: "U.S. Secretary of State Rex Tillerson" -> role + name
     int titleEnd = -1;
+    int titleStart = -1;
     for (int k = from; k < to; k++) {
       int m = titleMatch(toks, k, to);
       if (m > 0) {
+        if (titleStart < 0) {
+          titleStart = k;
+        }
         titleEnd = k + m;
         k = titleEnd - 1;
       }
     }
     if (titleEnd > 0 && titleEnd < to) {
+      if (titleStart > from) {
+        // "Iranian National Security Council Secretary Ali Larijani": the organisation is named too
+        emitSequence(d, s, toks, from, titleStart, lowerWords, out, votes);
+      }
       emitPerson(d, s, toks, titleEnd, to, out, votes);
       return;
     }
@@ -357,6 +384,9 @@ final class EntityExtractor {
     }
     if (lex.demonyms.containsKey(key) && !lex.places.containsKey(key)) {
       return;
+    }
+    if (c.role() != null && words.size() >= 2) {
+      vote(votes, key, EntityType.PERSON, 2); // "USGS analyst Dale Grant"
     }
     if (lex.organizations.containsKey(key)) {
       vote(votes, key, EntityType.ORGANIZATION, 20);
@@ -664,7 +694,8 @@ final class EntityExtractor {
     Map<String, Cluster> firstNameOnly = new HashMap<>();
     for (Cluster cl : clusters) {
       if (cl.type == EntityType.PERSON) {
-        firstNameOnly.merge(cl.firstName, cl, (a, b) -> a == b ? a : null);
+        // an ambiguous first name maps to null (HashMap.merge would drop the key instead)
+        firstNameOnly.put(cl.firstName, firstNameOnly.containsKey(cl.firstName) && firstNameOnly.get(cl.firstName) != cl ? null : cl);
       }
     }
     for (Candidate c : singles) {
@@ -680,7 +711,12 @@ final class EntityExtractor {
         target.add(c);
         continue;
       }
-      if (firstNameOnly.containsKey(Lexicon.norm(c.words().get(0)))) {
+      String lone = Lexicon.norm(c.words().get(0));
+      if (firstNameOnly.containsKey(lone)) {
+        Cluster only = firstNameOnly.get(lone);
+        if (only != null && !lex.givenNames.contains(lone)) {
+          only.add(c); // "Ban" for "Ban Ki-moon": family name first
+        }
         continue; // "Vladimir" alone could be Putin or Safronkov: never guess
       }
       EntityType type = typeOf(c, votes);

@@ -42,7 +42,7 @@ final class NumberExtractor {
       Pattern.compile(
           "(?<mod>\\b(?:" + MODIFIER + ")\\s+)?"
               + "(?:(?<vague>\\b(?:" + VAGUE + ")\\b)"
-              + "|(?<cur>US\\$|\\$|€|£|¥)?\\s?(?<num>(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])|(?<![\\d.,:/])\\d+(?:\\.\\d+)?(?![\\d:/])|\\b" + WORD_NUMBER + "\\b)"
+              + "|(?<cur>US\\$|\\$|€|£|¥)?\\s?(?<num>(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d|,\\d)|(?<![\\d.,:/])\\d+(?:\\.\\d+)?(?![\\d:/])|\\b" + WORD_NUMBER + "\\b)"
               + "(?:(?:\\s|-)?(?<scale>(?:" + SCALE + "))\\b)?"
               + "(?<unit>\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b|dollars\\b|euros\\b|pounds\\b|yen\\b|yuan\\b|rupees\\b|roubles\\b|rubles\\b))?)",
           Pattern.CASE_INSENSITIVE);
@@ -56,7 +56,8 @@ final class NumberExtractor {
           "police", "policemen", "officers", "rebels", "prisoners", "miners", "patients", "infants",
           "babies", "adults", "citizens", "inhabitants", "villagers", "demonstrators", "pilgrims",
           "tourists", "crew", "members", "staff", "employees", "individuals", "others", "americans",
-          "insurgents", "guards", "sailors", "marines", "journalists", "hostages", "survivors");
+          "insurgents", "guards", "sailors", "marines", "journalists", "hostages", "survivors", "inmates",
+          "peacekeepers", "member", "nationals", "foreigners", "detainees", "evacuees");
   private static final Set<String> STOP =
       Set.of(
           "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "were", "was",
@@ -66,7 +67,7 @@ final class NumberExtractor {
           "when", "where", "over", "under", "about", "more", "less", "most", "many", "some", "all",
           "there", "could", "can", "may", "might", "must", "should", "not", "also", "said",
           "says", "killed", "dead", "died", "injured", "wounded", "hurt", "missing", "arrested",
-          "aged", "ago", "earlier", "later", "times", "year", "old");
+          "aged", "ago", "earlier", "later", "times", "year", "old", "left", "worth");
   private static final Map<String, String> CUES = new LinkedHashMap<>();
 
   static {
@@ -77,13 +78,14 @@ final class NumberExtractor {
     for (String w : List.of("injured", "wounded", "hurt", "injuries", "injuring", "wounding")) {
       CUES.put(w, "injuries");
     }
-    for (String w : List.of("missing")) {
+    for (String w : List.of("missing", "unaccounted")) {
       CUES.put(w, "missing");
     }
+    CUES.put("casualties", "casualties");
     for (String w : List.of("arrested", "detained", "arrests", "detentions")) {
       CUES.put(w, "arrests");
     }
-    for (String w : List.of("evacuated", "displaced", "homeless", "uprooted")) {
+    for (String w : List.of("evacuated", "displaced", "homeless", "uprooted", "homes")) {
       CUES.put(w, "displaced");
     }
     for (String w : List.of("votes", "voted", "ballots", "vote")) {
@@ -118,25 +120,29 @@ final class NumberExtractor {
   }
 
   /** Kinds of quantity where two non-overlapping figures are a disagreement between sources. */
-  static final Set<String> EVENT_COUNTS = Set.of("deaths", "injuries", "missing", "arrests", "displaced");
+  static final Set<String> EVENT_COUNTS =
+      Set.of("deaths", "injuries", "missing", "arrests", "displaced", "casualties");
 
   List<Figure> find(Document d) {
     List<Figure> out = new ArrayList<>();
     String text = d.article().text();
     for (Sentence s : d.sentences()) {
-      Matcher m = FIGURE.matcher(s.text());
+      String st = Spaces.normalize(s.text());
+      Matcher m = FIGURE.matcher(st);
       while (m.find()) {
-        Figure f = figure(d, s, text, m);
+        Figure f = figure(d, s, st, text, m);
         if (f != null) {
           out.add(f);
+          if (f.mention().end() - s.start() > m.end()) {
+            m.region(f.mention().end() - s.start(), st.length());
+          }
         }
       }
     }
     return out;
   }
 
-  private Figure figure(Document d, Sentence s, String text, Matcher m) {
-    String st = s.text();
+  private Figure figure(Document d, Sentence s, String st, String text, Matcher m) {
     String mod = m.group("mod") == null ? "" : m.group("mod").trim().toLowerCase(Locale.ROOT);
     String vague = m.group("vague");
     String num = m.group("num");
@@ -174,7 +180,10 @@ final class NumberExtractor {
         return null;
       }
       // compound modifiers and glued forms: "two-hour", "six-year-old", "16x9", "G7", "1st"
-      if (end < st.length() && (st.charAt(end) == '-' || Character.isLetter(st.charAt(end))) && scale.isEmpty() && unit.isEmpty()) {
+      Matcher glued = GLUED_UNIT.matcher(st.substring(end));
+      if (end < st.length() && Character.isLetter(st.charAt(end)) && scale.isEmpty() && unit.isEmpty() && glued.find()) {
+        end += glued.end(); // "300km": a number with its unit attached
+      } else if (end < st.length() && (st.charAt(end) == '-' || Character.isLetter(st.charAt(end))) && scale.isEmpty() && unit.isEmpty()) {
         return null;
       }
       if (end + 1 < st.length() && st.charAt(end) == '-' ) {
@@ -208,6 +217,9 @@ final class NumberExtractor {
           && scale.isEmpty() && !PERSON_NOUNS.contains(nextWord.toLowerCase(Locale.ROOT))) {
         return null;
       }
+      if (afterText.matches("(?i)^\\s*-?years?[- ]old\\b.*")) {
+        return null; // ages ("26 year-old") describe a person, they count nothing
+      }
       if (prevWord.matches("(?i)no\\.?|number|page|room|flight|route|article|section|chapter|episode|level|grade|category|phase|resolution|version|hurricane")) {
         return null;
       }
@@ -220,24 +232,81 @@ final class NumberExtractor {
         range = Range.exactly(value);
       }
     }
+    // "seven to eight", "between six and 12", "5 1/2"
+    String afterText2 = st.substring(end);
+    if (vague == null && num != null) {
+      Matcher frac = FRACTION.matcher(afterText2);
+      Matcher tail = RANGE_TAIL.matcher(afterText2);
+      if (frac.find()) {
+        double add = frac.group(1).equals("1/2") ? 0.5 : frac.group(1).equals("1/4") ? 0.25 : 0.75;
+        range = Range.exactly(range.low() + add);
+        end += frac.end();
+      } else if (tail.find() && (!tail.group(1).equalsIgnoreCase("and") || mod.equals("between"))) {
+        Double second = parseNumber(tail.group(2));
+        if (second != null && second * scaleOf(scale) > range.low()) {
+          range = new Range(range.low(), true, second * scaleOf(scale), true, false);
+          end += tail.end();
+        }
+      }
+    }
+    afterText = st.substring(end);
     // what it counts
-    int countsFrom = end;
     String rest = afterText;
     if (rest.matches("^\\s+of\\s.*") && (vague != null || !scale.isEmpty())) {
       rest = rest.replaceFirst("^\\s+of", "");
-      countsFrom = end + (afterText.length() - rest.length());
     }
-    String counts = countedNoun(rest);
+    String counts;
+    if (!cur.isEmpty() || unit.matches("dollars|euros|pounds|yen|yuan|rupees|roubles|rubles")) {
+      counts = unit.isEmpty() ? currencyName(cur) : unit;
+    } else if (!unit.isEmpty()) {
+      counts = "percent";
+    } else if (MAGNITUDE_BEFORE.matcher(st.substring(0, valueStart)).find() || MAGNITUDE_AFTER.matcher(rest).find()) {
+      counts = "magnitude";
+    } else if (GLUED_UNIT.matcher(st.substring(start, end).replaceAll("^.*\\d", "")).find()) {
+      counts = st.substring(start, end).replaceAll("^.*\\d", "");
+    } else {
+      counts = countedNoun(rest);
+      Matcher conj = CONJUNCTION.matcher(rest);
+      if (counts.isEmpty() && conj.find()) {
+        counts = countedNoun(rest.substring(conj.end()));
+      }
+    }
+    // "20 centimeters or less", "5.0 or higher"
+    Matcher post = POST_MODIFIER.matcher(rest);
+    if (post.find() && range.low() == range.high()) {
+      String w = post.group(1).toLowerCase(Locale.ROOT);
+      range = w.matches("less|fewer|lower|below")
+          ? new Range(0, true, range.high(), true, false)
+          : new Range(range.low(), true, Double.POSITIVE_INFINITY, false, false);
+    }
     String category = category(st, start, end, counts, unit, cur);
-    if (category == null) {
-      return null;
+    if (category.equals("count") && mod.isEmpty() && vague == null && range.low() == range.high()) {
+      return null; // a bare number counting nothing said (phone numbers, years, "8'x 6'")
     }
     String topic = EVENT_COUNTS.contains(category) ? topic(st, start) : "";
     String shown = st.substring(start, end).strip();
     int absStart = s.start() + start + (st.substring(start, end).length() - st.substring(start, end).stripLeading().length());
     Mention mention = new Mention(d.index(), absStart, absStart + shown.length(), text.substring(absStart, absStart + shown.length()));
-    assert countsFrom >= end;
     return new Figure(shown, range, counts, category, topic, mention, new Citation(d.index(), s.start(), s.end()));
+  }
+
+  private static final Pattern GLUED_UNIT = Pattern.compile("^(km|kg|cm|mm|mi|mph|ft|kph|kw|mw)\\b");
+  private static final Pattern FRACTION = Pattern.compile("^\\s+(1/2|1/4|3/4)(?![\\d/])");
+  private static final Pattern RANGE_TAIL =
+      Pattern.compile("^\\s*(to|and|-|–)\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|" + WORD_NUMBER + ")\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MAGNITUDE_BEFORE = Pattern.compile("(?i)magnitude(?:\\s+of)?\\s*$");
+  private static final Pattern MAGNITUDE_AFTER = Pattern.compile("(?i)^\\s*(?:on the (?:\\w+ )?(?:magnitude|richter) scale|magnitude\\b)");
+  private static final Pattern CONJUNCTION = Pattern.compile("(?i)^\\s*(?:and|or|to)\\s+[\\d.,]+(?=\\s)");
+  private static final Pattern POST_MODIFIER =
+      Pattern.compile("(?i)^(?:\\s+[\\p{L}-]+){0,2}?\\s+or\\s+(more|greater|higher|above|less|fewer|lower|below)\\b");
+
+  private static String currencyName(String cur) {
+    return switch (cur) {
+      case "€" -> "euros";
+      case "£" -> "pounds";
+      case "¥" -> "yen";
+      default -> "dollars";
+    };
   }
 
   static Range vagueRange(String vague) {
@@ -349,31 +418,67 @@ final class NumberExtractor {
     return t.substring(0, i);
   }
 
-  /** The noun phrase after a figure, up to three words: "people", "cruise missiles". */
+  /** Measure units: a figure's counted noun ends at one ("7.0 magnitude earthquake"). */
+  private static final Set<String> UNIT_NOUNS =
+      Set.of(
+          "magnitude", "percent", "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles",
+          "mile", "mi", "meters", "metres", "meter", "metre", "feet", "foot", "ft", "inches", "inch",
+          "centimeters", "centimetres", "cm", "millimeters", "millimetres", "mm", "tons", "tonnes",
+          "kg", "kilograms", "hours", "hour", "minutes", "seconds", "days", "weeks", "months", "years",
+          "decades", "centuries", "acres", "hectares", "degrees", "points", "gigaton", "megaton",
+          "megawatts", "knots", "mph");
+  private static final Set<String> SKIP_ADJECTIVES =
+      Set.of("other", "more", "additional", "further", "new", "extra", "confirmed", "reported", "known");
+  private static final Pattern NP = Pattern.compile("^[\\s]*([\\p{L}][\\p{L}'’\\-]*(?:\\s+[\\p{L}][\\p{L}'’\\-]*)*)");
+
+  /**
+   * The noun phrase a figure counts: "80 people", "dozens of cruise missiles" → "cruise missiles",
+   * "15 British sailors" → "sailors" (capitalised modifiers skipped), "7.0 magnitude earthquake"
+   * → "magnitude" (a unit ends the phrase).
+   */
   static String countedNoun(String after) {
-    Matcher m = Pattern.compile("^\\s*([\\p{L}][\\p{L}'’-]*)(?:\\s+([\\p{L}][\\p{L}'’-]*))?(?:\\s+([\\p{L}][\\p{L}'’-]*))?").matcher(after);
+    Matcher m = NP.matcher(after);
     if (!m.find()) {
       return "";
     }
+    String[] words = m.group(1).split("\\s+");
     List<String> out = new ArrayList<>();
-    for (int g = 1; g <= 3; g++) {
-      String w = m.group(g);
-      if (w == null) {
+    int skipped = 0;
+    for (int i = 0; i < words.length && i < 8; i++) {
+      String w = words[i];
+      String lw = w.toLowerCase(Locale.ROOT);
+      if (out.isEmpty() && Character.isUpperCase(w.charAt(0)) && skipped < 4 && i + 1 < words.length) {
+        skipped++; // "British", "UK Royal Navy": modifiers of the counted noun
+        continue;
+      }
+      if (out.isEmpty() && SKIP_ADJECTIVES.contains(lw)) {
+        continue;
+      }
+      if (lw.equals("and") && !out.isEmpty() && !isPluralNoun(out.get(out.size() - 1))) {
+        out.add(lw); // "search and rescue teams"
+        continue;
+      }
+      if (STOP.contains(lw) || Character.isUpperCase(w.charAt(0))) {
         break;
       }
-      String lw = w.toLowerCase(Locale.ROOT);
-      if (STOP.contains(lw) || Character.isUpperCase(w.charAt(0)) && g > 1) {
-        break;
+      if (out.isEmpty() && lw.endsWith("ed") && !PERSON_NOUNS.contains(lw)
+          && !(i + 1 < words.length && (isPluralNoun(words[i + 1].toLowerCase(Locale.ROOT))
+              || PERSON_NOUNS.contains(words[i + 1].toLowerCase(Locale.ROOT))))) {
+        break; // "the two seized by Iran": a verb, the noun is left out ("orphaned children" is kept)
+      }
+      if (lw.endsWith("'s") || lw.endsWith("’s")) {
+        lw = lw.substring(0, lw.length() - 2);
+        out.add(lw);
+        break; // "the fifteen crew's capture"
       }
       out.add(lw);
-      if (isPluralNoun(lw) || PERSON_NOUNS.contains(lw)) {
-        break; // "80 people", "27 languages": the head noun ends the phrase
-      }
-      if (g == 1 && Character.isUpperCase(w.charAt(0))) {
+      if (UNIT_NOUNS.contains(lw) || isPluralNoun(lw) || PERSON_NOUNS.contains(lw) || out.size() >= 4) {
         break;
       }
     }
-    // an adjective alone ("20 civilians dead" is fine; "80 more" is not a noun)
+    while (!out.isEmpty() && out.get(out.size() - 1).equals("and")) {
+      out.remove(out.size() - 1);
+    }
     return String.join(" ", out);
   }
 
@@ -399,7 +504,7 @@ final class NumberExtractor {
       if (cue != null) {
         return cue;
       }
-      return head.isEmpty() ? null : "people";
+      return head.isEmpty() ? "count" : "people";
     }
     if (head.matches("dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?")) {
       return "money";
@@ -409,17 +514,17 @@ final class NumberExtractor {
 
   private static String nearestCue(String st, int start, int end) {
     String[] beforeWords = clause(st.substring(0, start), true).toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
-    String[] afterWords = clause(st.substring(end), false).toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+    String[] afterWords = clause(st.substring(end), false).toLowerCase(Locale.ROOT).strip().split("[^\\p{L}]+");
     String best = null;
     int bestDist = 99;
-    for (int i = 0; i < afterWords.length && i < 6; i++) {
+    for (int i = 0; i < afterWords.length && i < 12; i++) {
       if (CUES.containsKey(afterWords[i]) && i < bestDist) {
         best = CUES.get(afterWords[i]);
         bestDist = i;
         break;
       }
     }
-    for (int i = beforeWords.length - 1, dist = 0; i >= 0 && dist < 6; i--, dist++) {
+    for (int i = beforeWords.length - 1, dist = 0; i >= 0 && dist < 4; i--, dist++) {
       if (CUES.containsKey(beforeWords[i]) && dist < bestDist) {
         best = CUES.get(beforeWords[i]);
         break;
@@ -432,6 +537,7 @@ final class NumberExtractor {
   private static String clause(String s, boolean before) {
     if (before) {
       int cut = Math.max(s.lastIndexOf(';'), Math.max(s.lastIndexOf(" -- "), s.lastIndexOf(" — ")));
+      cut = Math.max(cut, Math.max(s.lastIndexOf(", but"), s.lastIndexOf(" and ")));
       return cut >= 0 ? s.substring(cut + 1) : s;
     }
     int cut = s.length();

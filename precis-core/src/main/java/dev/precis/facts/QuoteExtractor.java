@@ -31,7 +31,8 @@ final class QuoteExtractor {
       "said|says|say|told|tells|added|adds|stated|declared|noted|explained|asked|replied|responded"
           + "|insisted|claimed|claims|warned|argued|wrote|writes|tweeted|announced|continued|remarked"
           + "|recalled|conceded|acknowledged|urged|emphasized|emphasised|stressed|suggested|admitted"
-          + "|complained|repeated|reiterated|concluded|observed|cautioned|vowed|pledged|boasted";
+          + "|complained|repeated|reiterated|concluded|observed|cautioned|vowed|pledged|boasted"
+          + "|described|recounted|commented|saying|adding|promised|indicated|mentioned|answered|quoted";
   private static final Pattern VERB_START =
       Pattern.compile("^\\s*(?:[,.:;!?]\\s*)?(?:" + VERBS + ")\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern SUBJECT_VERB_START =
@@ -101,232 +102,345 @@ final class QuoteExtractor {
     return out;
   }
 
-  private List<Found> inDocument(Document d, EntityExtractor.Result entities) {
-    String text = d.article().text();
-    List<int[]> spans = spans(text);
-    List<EntityExtractor.ResolvedMention> mentions = new ArrayList<>();
-    for (EntityExtractor.ResolvedMention m : entities.mentions().get(d.index())) {
-      if (!inside(spans, m.start())) {
-        mentions.add(m);
+  List<Found> inDocument(Document d, EntityExtractor.Result entities) {
+    return new Attribution(d, entities).quotes();
+  }
+
+  /** The quotations of one article and who said each. */
+  private static final class Attribution {
+    final Document doc;
+    final String text;
+    /** The text with every quotation blanked: verbs and names inside quotations attribute nothing. */
+    final String masked;
+    final List<int[]> spans;
+    final List<EntityExtractor.ResolvedMention> mentions = new ArrayList<>();
+    final List<Entity> entities;
+    /** [position, entity]: sentence subjects and named subjects of speech verbs, the antecedents of "he". */
+    final List<int[]> salient = new ArrayList<>();
+
+    Attribution(Document d, EntityExtractor.Result result) {
+      this.doc = d;
+      this.text = Spaces.normalize(d.article().text());
+      this.spans = spans(text);
+      this.entities = result.entities();
+      char[] blanked = text.toCharArray();
+      for (int[] sp : spans) {
+        for (int k = sp[0] + 1; k < sp[1]; k++) {
+          blanked[k] = '_';
+        }
+      }
+      this.masked = new String(blanked);
+      for (EntityExtractor.ResolvedMention m : result.mentions().get(d.index())) {
+        if (!inside(spans, m.start())) {
+          mentions.add(m);
+        }
+      }
+      for (EntityExtractor.ResolvedMention m : mentions) {
+        if (type(m) != EntityType.PLACE && (isSubject(m) || isSpeechSubject(m))) {
+          salient.add(new int[] {m.start(), m.entity()});
+        }
       }
     }
-    // subjects of speech verbs outside quotations, in text order: the antecedents of "he said"
-    List<int[]> speakerEvents = speakerEvents(text, spans, mentions, entities.entities());
-    // the text with every quotation blanked: verbs and names inside quotations attribute nothing
-    char[] blanked = text.toCharArray();
-    for (int[] sp : spans) {
-      for (int k = sp[0] + 1; k < sp[1]; k++) {
-        blanked[k] = '_';
-      }
+
+    EntityType type(EntityExtractor.ResolvedMention m) {
+      return entities.get(m.entity()).type();
     }
-    String masked = new String(blanked);
-    List<Found> out = new ArrayList<>();
-    Integer previousSpeaker = null;
-    int previousParagraph = -1;
-    for (int q = 0; q < spans.size(); q++) {
-      int open = spans.get(q)[0];
-      int close = spans.get(q)[1];
-      String inner = text.substring(open + 1, close).strip();
-      inner = inner.replaceAll("[,\\s]+$", "");
-      int paragraph = text.lastIndexOf('\n', open);
-      if (paragraph != previousParagraph) {
-        previousSpeaker = null;
-        previousParagraph = paragraph;
+
+    boolean isSpeechSubject(EntityExtractor.ResolvedMention m) {
+      String rest = masked.substring(m.end(), Math.min(masked.length(), m.end() + 40));
+      String head = masked.substring(Math.max(0, m.start() - 60), m.start());
+      return SUBJECT_VERB_START.matcher(rest).find() || INVERTED_SPEECH.matcher(head).find();
+    }
+
+    /** A name followed by a verb ("Trump forcefully denounced", "Mulet, the acting head …, told"). */
+    boolean isSubject(EntityExtractor.ResolvedMention m) {
+      String rest = masked.substring(m.end(), Math.min(masked.length(), m.end() + 120));
+      return VERBISH.matcher(rest).find() || APPOSITIVE_THEN_VERB.matcher(rest).find();
+    }
+
+    List<Found> quotes() {
+      List<Found> out = new ArrayList<>();
+      Integer previousSpeaker = null;
+      int previousParagraph = -1;
+      for (int q = 0; q < spans.size(); q++) {
+        int open = spans.get(q)[0];
+        int close = spans.get(q)[1];
+        String inner = text.substring(open + 1, close).strip().replaceAll("[,\\s]+$", "");
+        int paragraph = text.lastIndexOf('\n', open);
+        if (paragraph != previousParagraph) {
+          previousSpeaker = null;
+          previousParagraph = paragraph;
+        }
+        if (dev.precis.text.Words.count(inner) < MIN_WORDS) {
+          continue;
+        }
+        int[] who = attribute(q, open, close, paragraph);
+        if (who != null && who[0] < 0) {
+          // "…," said a spokesperson for Tony Blair: attributed, but to nobody named
+          out.add(new Found(doc.index(), open, close, inner, null, 0, citation(doc, open, close)));
+          previousSpeaker = null;
+          continue;
+        }
+        if (who == null && previousSpeaker != null) {
+          who = new int[] {previousSpeaker, CONTINUED};
+        }
+        if (who == null) {
+          who = previousSentenceSubject(open, paragraph);
+        }
+        Integer speaker = who == null ? null : who[0];
+        if (speaker != null) {
+          previousSpeaker = speaker;
+        }
+        out.add(new Found(doc.index(), open, close, inner, speaker, who == null ? 0 : who[1], citation(doc, open, close)));
       }
-      if (dev.precis.text.Words.count(inner) < MIN_WORDS) {
-        continue;
+      // "…" if we are faced with "…," added Larijani: a quotation continued in the same sentence
+      for (int i = out.size() - 2; i >= 0; i--) {
+        Found a = out.get(i);
+        Found b = out.get(i + 1);
+        if (a.speaker() == null && b.speaker() != null && !hasSentenceEnd(masked.substring(a.close() + 1, b.open()))) {
+          out.set(i, new Found(a.document(), a.open(), a.close(), a.text(), b.speaker(), b.strength(), a.citation()));
+        }
       }
+      return out;
+    }
+
+    /** [entity, strength] of the attribution next to a quotation, or null. */
+    int[] attribute(int q, int open, int close, int paragraph) {
       int nextOpen = q + 1 < spans.size() ? spans.get(q + 1)[0] : text.length();
       int paraEnd = text.indexOf('\n', close);
       if (paraEnd < 0) {
         paraEnd = text.length();
       }
-      int afterEnd = Math.min(Math.min(nextOpen, paraEnd), close + 160);
-      String after = text.substring(close + 1, afterEnd);
-      int beforeStart = Math.max(paragraph + 1, open - 250);
-      Integer speaker = null;
-      int strength = 0;
-      // 1. after the quotation: "…," said X / "…," X said / "…," he said
-      Matcher sv = SUBJECT_VERB_START.matcher(after);
+      int afterEnd = Math.min(Math.min(nextOpen, paraEnd), close + 200);
+      String after = masked.substring(close + 1, afterEnd);
+      int sentenceEnd = sentenceEnd(after);
+      after = after.substring(0, sentenceEnd);
+      afterEnd = close + 1 + after.length();
+      // 1. after the quotation: "…," said X / "…," he said / "…," X said / "…" due to Y, said X
       Matcher v = VERB_START.matcher(after);
       if (v.find()) {
-        Integer m = firstMentionIn(mentions, close + 1 + v.end(), close + 1 + v.end() + 70, entities, true);
+        Integer m = speakerAfterVerb(close + 1 + v.end(), afterEnd);
         if (m != null) {
-          speaker = m;
-          strength = NAMED;
+          return new int[] {m, NAMED};
+        }
+        if (DESCRIBED_SPEAKER.matcher(after.substring(v.end())).find()) {
+          return new int[] {-1, 0};
         }
       }
-      if (speaker == null && sv.find() && sv.group(1) != null) {
-        speaker = resolvePronoun(sv.group(1), open, speakerEvents, mentions, entities.entities());
-        strength = speaker == null ? 0 : PRONOUN;
-      }
-      if (speaker == null) {
-        Integer m = subjectBeforeVerb(text, after, close + 1, mentions, entities);
+      Matcher sv = SUBJECT_VERB_START.matcher(after);
+      if (sv.find() && sv.group(1) != null) {
+        Integer m = resolvePronoun(sv.group(1), close + 1 + sv.start(1));
         if (m != null) {
-          speaker = m;
-          strength = NAMED;
+          return new int[] {m, PRONOUN};
         }
       }
-      // 2. before it: X said: "…" / X said that "…" / he added: "…"
-      if (speaker == null && beforeStart < open) {
-        String before = masked.substring(beforeStart, open);
-        int cut = lastSentenceBreak(before);
-        int from = beforeStart + cut;
-        before = before.substring(cut);
-        Matcher verbs = VERB_ANYWHERE.matcher(before);
-        int lastVerbStart = -1;
-        int lastVerbEnd = -1;
-        while (verbs.find()) {
-          lastVerbStart = verbs.start();
-          lastVerbEnd = verbs.end();
+      Integer subject = subjectThenVerb(close + 1, afterEnd);
+      if (subject != null) {
+        return new int[] {subject, NAMED};
+      }
+      Matcher late = VERB_AFTER_COMMA.matcher(after);
+      if (late.find()) {
+        Integer m = speakerAfterVerb(close + 1 + late.end(), afterEnd);
+        if (m != null) {
+          return new int[] {m, NAMED};
         }
-        if (lastVerbStart >= 0) {
-          Matcher p = PRONOUN_BEFORE_VERB.matcher(before.substring(0, lastVerbStart));
-          Integer m = lastMentionIn(mentions, from, from + lastVerbStart, entities);
-          if (p.find() && (m == null || mentionEnd(mentions, m, from + lastVerbStart) < from + p.start())) {
-            speaker = resolvePronoun(p.group(1), open, speakerEvents, mentions, entities.entities());
-            strength = speaker == null ? 0 : PRONOUN;
-          } else if (m != null) {
-            speaker = m;
-            strength = NAMED;
-          } else {
-            Integer after2 = firstMentionIn(mentions, from + lastVerbEnd, from + lastVerbEnd + 60, entities, true);
-            if (after2 != null) {
-              speaker = after2;
-              strength = NAMED;
-            }
+      }
+      // 2. before it, in its sentence: X said: "…" / X said that "…" / he added: "…"
+      int beforeStart = Math.max(paragraph + 1, open - 300);
+      String before = masked.substring(beforeStart, open);
+      int cut = Math.min(before.length(), lastSentenceBreak(before + "\""));
+      int from = beforeStart + cut;
+      before = before.substring(cut);
+      Matcher verbs = VERB_ANYWHERE.matcher(before);
+      int verbStart = -1;
+      int verbEnd = -1;
+      while (verbs.find()) {
+        verbStart = from + verbs.start();
+        verbEnd = from + verbs.end();
+      }
+      if (verbStart >= 0) {
+        Matcher p = PRONOUN_BEFORE_VERB.matcher(masked.substring(from, verbStart));
+        if (p.find()) {
+          Integer m = resolvePronoun(p.group(1), from + p.start(1));
+          if (m != null) {
+            return new int[] {m, PRONOUN};
+          }
+        }
+        EntityExtractor.ResolvedMention adjacent = null;
+        for (EntityExtractor.ResolvedMention m : mentions) {
+          if (m.start() >= from && m.end() <= verbStart
+              && ADJACENT_GAP.matcher(masked.substring(m.end(), verbStart)).matches()) {
+            adjacent = m;
+          }
+        }
+        if (adjacent != null) {
+          return new int[] {adjacent.entity(), NAMED};
+        }
+        Integer inverted = speakerAfterVerb(verbEnd, open);
+        if (inverted != null) {
+          return new int[] {inverted, NAMED};
+        }
+        Integer first = firstSubject(from, verbStart);
+        if (first != null) {
+          return new int[] {first, NAMED};
+        }
+        Matcher initial = INITIAL_PRONOUN.matcher(masked.substring(from, verbStart));
+        if (initial.find()) {
+          Integer m = resolvePronoun(initial.group(1), from + initial.start(1));
+          if (m != null) {
+            return new int[] {m, PRONOUN};
           }
         }
       }
-      // 3. a quotation without attribution continues its paragraph's speaker
-      if (speaker == null && previousSpeaker != null) {
-        speaker = previousSpeaker;
-        strength = CONTINUED;
-      }
-      if (speaker != null) {
-        previousSpeaker = speaker;
-      }
-      out.add(new Found(d.index(), open, close, inner, speaker, strength, citation(d, open, close)));
+      return null;
     }
-    return out;
+
+    /** "…" opening a sentence after one that introduces a person: that person. */
+    int[] previousSentenceSubject(int open, int paragraph) {
+      String before = masked.substring(Math.max(paragraph + 1, 0), open);
+      if (!before.isBlank() && !hasSentenceEnd(before.strip() + " X")) {
+        return null; // the quotation does not open a sentence
+      }
+      int end = paragraph + 1 + before.length();
+      String prior = before.strip();
+      if (prior.isEmpty()) {
+        return null;
+      }
+      int cut = lastSentenceBreak(prior.substring(0, Math.max(0, prior.length() - 1)));
+      int from = paragraph + 1 + (before.length() - before.stripLeading().length()) + cut;
+      for (EntityExtractor.ResolvedMention m : mentions) {
+        if (m.start() >= from && m.end() <= end && type(m) == EntityType.PERSON) {
+          return new int[] {m.entity(), CONTINUED};
+        }
+      }
+      return null;
+    }
+
+    /** The speaker named right after a speech verb: "said White House spokesman Sean Spicer". */
+    Integer speakerAfterVerb(int from, int limit) {
+      EntityExtractor.ResolvedMention best = null;
+      for (EntityExtractor.ResolvedMention m : mentions) {
+        if (m.start() < from) {
+          continue;
+        }
+        if (m.start() >= Math.min(limit, from + 80)) {
+          break;
+        }
+        String gap = masked.substring(from, m.start());
+        if (!ROLE_GAP.matcher(gap).matches()) {
+          if (APPOSITIVE_GAP.matcher(gap).matches() && type(m) == EntityType.PERSON) {
+            return m.entity(); // "said one local resident, Omen Cola,"
+          }
+          break; // "said a spokesperson for Tony Blair": the speaker is a description
+        }
+        if (type(m) == EntityType.PERSON) {
+          return m.entity();
+        }
+        if (best == null && type(m) != EntityType.PLACE) {
+          best = m;
+        }
+      }
+      return best == null ? null : best.entity();
+    }
+
+    /** "…," Tillerson told reporters: a name right after the quotation, then a speech verb. */
+    Integer subjectThenVerb(int from, int limit) {
+      for (EntityExtractor.ResolvedMention m : mentions) {
+        if (m.start() < from) {
+          continue;
+        }
+        if (m.start() >= limit) {
+          break;
+        }
+        if (!ROLE_GAP.matcher(masked.substring(from, m.start())).matches()) {
+          return null;
+        }
+        String rest = masked.substring(m.end(), Math.min(limit, m.end() + 40));
+        if (SUBJECT_VERB_START.matcher(rest).find() || APPOSITIVE_THEN_VERB.matcher(masked.substring(m.end(), limit)).find()) {
+          return m.entity();
+        }
+      }
+      return null;
+    }
+
+    /** The first person or organisation of a clause: "Putin, who …, insisted that". */
+    Integer firstSubject(int from, int to) {
+      Integer org = null;
+      for (EntityExtractor.ResolvedMention m : mentions) {
+        if (m.start() >= from && m.end() <= to && type(m) == EntityType.PERSON) {
+          return m.entity();
+        }
+        if (org == null && m.start() >= from && m.end() <= to && type(m) == EntityType.ORGANIZATION) {
+          org = m.entity();
+        }
+      }
+      return org;
+    }
+
+    Integer resolvePronoun(String pronoun, int at) {
+      String p = pronoun.toLowerCase(Locale.ROOT);
+      EntityType want = p.equals("he") || p.equals("she") ? EntityType.PERSON : EntityType.ORGANIZATION;
+      for (int i = salient.size() - 1; i >= 0; i--) {
+        int[] e = salient.get(i);
+        if (e[0] < at && entities.get(e[1]).type() == want) {
+          return e[1];
+        }
+      }
+      return null;
+    }
   }
 
-  private static int mentionEnd(List<EntityExtractor.ResolvedMention> mentions, int entity, int before) {
-    int end = -1;
-    for (EntityExtractor.ResolvedMention m : mentions) {
-      if (m.entity() == entity && m.end() <= before) {
-        end = Math.max(end, m.end());
+  private static final Pattern ADJACENT_GAP =
+      Pattern.compile("[\\s,]*(?:who\\s+)?(?:(?:also|had|has|have|then|later|again|further|simply|once|would|will|was|is|had been|has been|,)\\s*)*");
+  private static final Pattern ROLE_GAP =
+      Pattern.compile("[\\s,:]*(?:(?:the|[\\p{Lu}][\\p{L}.'’\\-]*|'s|’s|,|spokesman|spokeswoman|spokesperson|minister|secretary|official|president|ambassador|chief|head|envoy|department|ministry|foreign|deputy|general|analyst|commander|director|leader)[\\s,]*)*");
+  private static final Pattern APPOSITIVE_THEN_VERB =
+      Pattern.compile("^,(?:[^,.;_\"“”]{0,80},)?\\s*(?:also\\s+)?(?:" + VERBS + ")\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DESCRIBED_SPEAKER =
+      Pattern.compile("^\\s+(?:a|an|one|the|another)\\s+\\p{Ll}");
+  private static final Pattern APPOSITIVE_GAP =
+      Pattern.compile("[\\s,]*(?:(?:a|an|one|the)\\s+)?[\\p{Ll}\\s\\-]{0,40},\\s*");
+  private static final Pattern INVERTED_SPEECH =
+      Pattern.compile("\\b(?:" + VERBS + ")\\s+(?:(?:the|[\\p{Lu}][\\p{L}.'’\\-]*|'s|spokesman|spokeswoman|minister|secretary|official|president|analyst|department)\\s+){0,5}$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern VERBISH =
+      Pattern.compile("^\\s*(?:(?:\\w+ly|also|later|then|has|had|have|was|is|will|would|had been|has been)\\s+)*(?:" + VERBS + "|\\p{Ll}+ed|\\p{Ll}+s)\\b");
+  private static final Pattern VERB_AFTER_COMMA =
+      Pattern.compile(",\\s*(?:" + VERBS + ")\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INITIAL_PRONOUN = Pattern.compile("^\\s*(?:But\\s+|And\\s+)?(He|She|It|They)\\b");
+
+  private static boolean hasSentenceEnd(String s) {
+    return sentenceEnd(s) < s.length();
+  }
+
+  /** Offset just after the first sentence end in {@code s} (". X" or '. "'), else its length. */
+  private static int sentenceEnd(String s) {
+    for (int i = 0; i + 2 < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(s.charAt(i + 1))) {
+        char n = s.charAt(i + 2);
+        if (Character.isUpperCase(n) || n == '"' || n == '“') {
+          if (!(i >= 2 && s.substring(Math.max(0, i - 3), i).matches(".*\\b(Mr|Ms|Dr|Mrs|St|Gen|Sen|Rep|Gov|\\p{Lu})$"))) {
+            return i + 1;
+          }
+        }
       }
     }
-    return end;
+    return s.length();
   }
 
   private static int lastSentenceBreak(String before) {
     int cut = 0;
-    for (int i = 0; i + 1 < before.length(); i++) {
+    for (int i = 0; i + 2 < before.length(); i++) {
       char c = before.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(before.charAt(i + 1))
-          && i + 2 < before.length() && Character.isUpperCase(before.charAt(i + 2))
-          && !(i >= 2 && Character.isUpperCase(before.charAt(i - 1)) && before.charAt(i - 2) == '.')
-          && !(i >= 2 && before.substring(Math.max(0, i - 3), i).matches(".*\\b(Mr|Ms|Dr|Mrs|St|Gen|Sen|Rep|Gov)$"))) {
-        cut = i + 2;
+      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(before.charAt(i + 1))) {
+        char n = before.charAt(i + 2);
+        if ((Character.isUpperCase(n) || n == '"' || n == '“')
+            && !(i >= 2 && before.substring(Math.max(0, i - 3), i).matches(".*\\b(Mr|Ms|Dr|Mrs|St|Gen|Sen|Rep|Gov|\\p{Lu})$"))) {
+          cut = i + 2;
+        }
       }
     }
     return cut;
-  }
-
-  /** "…," Tillerson told reporters: a name right after the quotation, then a speech verb. */
-  private static Integer subjectBeforeVerb(
-      String text, String after, int offset, List<EntityExtractor.ResolvedMention> mentions,
-      EntityExtractor.Result entities) {
-    for (EntityExtractor.ResolvedMention m : mentions) {
-      if (m.start() < offset) {
-        continue;
-      }
-      if (m.start() > offset + 90) {
-        break;
-      }
-      String gap = text.substring(offset, m.start());
-      // only punctuation, a role or a description may stand between the quotation and the name
-      if (!gap.matches("[\\s,.:;!?—–-]*(?:[\\p{L}.'’ -]{0,70})?") || VERB_ANYWHERE.matcher(gap).find()) {
-        return null;
-      }
-      String rest = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
-      if (SUBJECT_VERB_START.matcher(rest).find()
-          && entities.entities().get(m.entity()).type() != EntityType.PLACE) {
-        return m.entity();
-      }
-      if (!rest.startsWith(",") && !rest.startsWith(" ,")) {
-        // "…," White House spokesman Sean Spicer told reporters: skip the role words
-        continue;
-      }
-      return null;
-    }
-    return null;
-  }
-
-  private static Integer firstMentionIn(
-      List<EntityExtractor.ResolvedMention> mentions, int from, int to, EntityExtractor.Result entities,
-      boolean speakersOnly) {
-    for (EntityExtractor.ResolvedMention m : mentions) {
-      if (m.start() >= from && m.start() < to) {
-        EntityType t = entities.entities().get(m.entity()).type();
-        if (!speakersOnly || t != EntityType.PLACE) {
-          return m.entity();
-        }
-        return null;
-      }
-    }
-    return null;
-  }
-
-  /** The nearest person or organisation ending before {@code to}, in the 4 words before it. */
-  private static Integer lastMentionIn(
-      List<EntityExtractor.ResolvedMention> mentions, int from, int to, EntityExtractor.Result entities) {
-    EntityExtractor.ResolvedMention best = null;
-    for (EntityExtractor.ResolvedMention m : mentions) {
-      if (m.start() >= from && m.end() <= to
-          && entities.entities().get(m.entity()).type() != EntityType.PLACE) {
-        best = m;
-      }
-    }
-    return best == null ? null : best.entity();
-  }
-
-  /** [position, entity] for every named subject of a speech verb outside quotations. */
-  private static List<int[]> speakerEvents(
-      String text, List<int[]> spans, List<EntityExtractor.ResolvedMention> mentions, List<Entity> entities) {
-    List<int[]> out = new ArrayList<>();
-    for (EntityExtractor.ResolvedMention m : mentions) {
-      String rest = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
-      String head = text.substring(Math.max(0, m.start() - 30), m.start());
-      boolean subject = SUBJECT_VERB_START.matcher(rest).find()
-          || Pattern.compile("(?:" + VERBS + ")\\s+(?:[\\p{L}.'’ ]{0,40}\\s)?$", Pattern.CASE_INSENSITIVE).matcher(head).find();
-      if (subject) {
-        out.add(new int[] {m.start(), m.entity()});
-      }
-    }
-    return out;
-  }
-
-  private static Integer resolvePronoun(
-      String pronoun, int at, List<int[]> events, List<EntityExtractor.ResolvedMention> mentions,
-      List<Entity> entities) {
-    String p = pronoun.toLowerCase(Locale.ROOT);
-    EntityType want = p.equals("he") || p.equals("she") ? EntityType.PERSON : EntityType.ORGANIZATION;
-    for (int i = events.size() - 1; i >= 0; i--) {
-      int[] e = events.get(i);
-      if (e[0] < at && entities.get(e[1]).type() == want) {
-        return e[1];
-      }
-    }
-    for (int i = mentions.size() - 1; i >= 0; i--) {
-      EntityExtractor.ResolvedMention m = mentions.get(i);
-      if (m.start() < at && entities.get(m.entity()).type() == want) {
-        return m.entity();
-      }
-    }
-    return null;
   }
 
   private static boolean inside(List<int[]> spans, int offset) {

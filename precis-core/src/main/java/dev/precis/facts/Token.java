@@ -16,10 +16,15 @@ record Token(int start, int end, String text) {
   // dotted acronyms (U.S., D.C.), words with inner apostrophes/hyphens, numbers with , and .
   private static final Pattern WORD =
       Pattern.compile(
-          "(?:\\p{L}\\.){2,}|\\d+(?:[.,:]\\d+)*|[\\p{L}\\p{M}\\d]+(?:['’\\-][\\p{L}\\p{M}\\d]+)*|\\S");
+          "(?:\\p{L}\\.){2,}|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\d]+\\.(?:com|org|net)\\b|\\d+(?:[.,:]\\d+)*|[\\p{L}\\p{M}\\d]+(?:['’\\-][\\p{L}\\p{M}\\d]+)*|\\S");
 
   boolean isWord() {
     return Character.isLetterOrDigit(text.charAt(0));
+  }
+
+  /** "P." in "P. J. Crowley". */
+  boolean isInitial() {
+    return text.length() == 2 && text.charAt(1) == '.' && Character.isUpperCase(text.charAt(0));
   }
 
   boolean isCapitalised() {

@@ -99,6 +99,7 @@ class FactExtractorTest {
     assertThat(sheet.timeline()).anyMatch(t -> t.date().equals(LocalDate.of(2017, 4, 4)));
     assertThat(sheet.timeline()).anyMatch(t -> t.date().equals(LocalDate.of(2017, 4, 12)));
     // the fifth article has no metadata, only "Published: Fri, April 21, 2017"
+    assertThat(docs.get(4).article().published()).isNotNull();
     assertThat(sheet.dates()).anyMatch(d -> d.mention().document() == 4 && d.text().equals("on Wednesday")
         && LocalDate.of(2017, 4, 19).equals(d.date()));
     // the first has no date at all: its weekdays stay unresolved

@@ -1,0 +1,60 @@
+package dev.precis.cli;
+
+import dev.precis.facts.FactsEvaluation;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code precis eval-facts}: scores the fact extractors against datasets/facts. */
+@Command(
+    name = "eval-facts",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores entities, quotes and numbers of the fact sheet against the labelled sets in",
+      "datasets/facts (articles read from ../shared and examples/)."
+    })
+final class EvalFactsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "datasets/facts", description = "Labelled sets (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "Repository root the labelled file paths are relative to (default: ${DEFAULT-VALUE}).")
+  Path root;
+
+  @Option(names = "--errors", description = "Also list every error (misses, false alarms, wrong speakers).")
+  boolean showErrors;
+
+  @Override
+  public Integer call() {
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException(data + ": no such directory (run from the repository root or give --data)");
+    }
+    FactsEvaluation eval = new FactsEvaluation(root, data);
+    List<FactsEvaluation.Score> scores = eval.run();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("| component | measure | value | count |");
+    out.println("|---|---|---|---|");
+    for (FactsEvaluation.Score s : scores) {
+      String value = s.measure().startsWith("false merges") || s.measure().startsWith("named speaker given")
+          || s.measure().startsWith("labelled")
+          ? String.valueOf((int) s.value())
+          : String.format(Locale.ROOT, "%.3f", s.value());
+      String detail = s.measure().startsWith("false merges") ? "" : s.detail();
+      out.println("| " + s.component() + " | " + s.measure() + " | " + value + " | " + detail + " |");
+    }
+    if (showErrors) {
+      out.println();
+      eval.errors().forEach(out::println);
+    }
+    out.flush();
+    return 0;
+  }
+}

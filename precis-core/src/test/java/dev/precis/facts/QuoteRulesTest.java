@@ -1,0 +1,87 @@
+package dev.precis.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** One test per error class fixed in quotation attribution (inputs quoted from real articles). */
+class QuoteRulesTest {
+  private static String speaker(FactSheet s, String start) {
+    return s.quotes().stream().filter(q -> q.text().startsWith(start)).findFirst()
+        .orElseThrow(() -> new AssertionError("no quote " + start + " in " + s.quotes())).speaker();
+  }
+
+  @Test
+  void attributionNeverReachesIntoTheNextParagraph() {
+    FactSheet s = Fixtures.sheet(
+        "\"We also saw some very troubling things regarding the attack on Syria,\" said Lavrov. \"We"
+            + " believe it fundamentally important not to let these actions happen again.\"\n\n"
+            + "Tillerson responded by acknowledging how far apart they were.\n\n"
+            + "Russian Foreign Minister Sergey Lavrov spoke first.");
+    assertThat(speaker(s, "We believe it")).isEqualTo("Sergey Lavrov");
+  }
+
+  @Test
+  void heResolvesToTheSubjectBeforeThePronounNotToNamesAfterIt() {
+    FactSheet s = Fixtures.sheet(
+        "German Foreign Minister Sigmar Gabriel said Russia must be involved. Gabriel also said that"
+            + " Tillerson had focused on diplomatic initiatives during the talks in Lucca. \"Tillerson"
+            + " explicitly said they are seeking a nonviolent, nonmilitary way,\" he said, praising"
+            + " Tillerson for taking \"a very realistic and clear stance.\"");
+    assertThat(speaker(s, "Tillerson explicitly")).isEqualTo("Sigmar Gabriel");
+  }
+
+  @Test
+  void aQuoteInterruptedMidSentenceTakesTheAttributionThatEndsIt() {
+    FactSheet s = Fixtures.sheet(
+        "\"British leaders have miscalculated this issue. This case may face a legal path\" if we are"
+            + " faced with \"fuss, and wrong behavior from Britain,\" added Larijani. Iranian National"
+            + " Security Council Secretary Ali Larijani spoke on Wednesday.");
+    assertThat(speaker(s, "British leaders")).isEqualTo("Ali Larijani");
+  }
+
+  @Test
+  void aDescribedSpeakerIsNotTheNameInsideTheDescription() {
+    FactSheet s = Fixtures.sheet(
+        "Tony Blair spoke on Monday. \"We are not seeking to put Iran in a corner. We are simply"
+            + " saying release the personnel,\" said a spokesperson for British Prime Minister Tony Blair.");
+    assertThat(speaker(s, "We are not seeking")).isNull();
+  }
+
+  @Test
+  void aNameInAppositionAfterTheVerbSpeaks() {
+    FactSheet s = Fixtures.sheet(
+        "\"At night, people take things. But I don't have a problem.\" said one local resident, Omen"
+            + " Cola, to AFP.");
+    assertThat(speaker(s, "At night")).isEqualTo("Omen Cola");
+  }
+
+  @Test
+  void aQuotationOpeningASentenceAfterAnIntroductionBelongsToThePersonIntroduced() {
+    FactSheet s = Fixtures.sheet(
+        "Joseph Guyler Delva, a reporter for Reuters, was in the area when the tremors struck."
+            + " \"Everything started shaking, people were screaming, houses started collapsing.\"");
+    assertThat(speaker(s, "Everything started")).isEqualTo("Joseph Guyler Delva");
+  }
+
+  @Test
+  void aQuoteCharacterBetweenLettersIsAnApostrophe() {
+    FactSheet s = Fixtures.sheet(
+        "\"We hope that the Russian government concludes that they have aligned themselves with an"
+            + " unreliable partner,\" Tillerson added, calling last week\"s alleged chemical attack an"
+            + " act of \"barbarism.\" Secretary of State Rex Tillerson flew to Moscow.");
+    assertThat(speaker(s, "We hope")).isEqualTo("Rex Tillerson");
+    assertThat(s.quotes()).noneMatch(q -> q.text().contains("alleged chemical attack"));
+  }
+
+  @Test
+  void versionsOfOneQuoteAcrossArticlesMerge() {
+    FactSheet s = Fixtures.sheet(
+        "\"It is clear to us the reign of the Assad family is coming to an end\", he told reporters.",
+        "But Tillerson repeated the administration's new belief that \"the reign of the Assad family"
+            + " is coming to an end\".");
+    Quote q = s.quotes().stream().filter(x -> x.text().contains("reign of the Assad")).findFirst().orElseThrow();
+    assertThat(q.outlets()).isEqualTo(2);
+    assertThat(q.variants()).hasSize(1);
+  }
+}
