@@ -4,8 +4,10 @@ import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.store.ClusteredIngest;
 import dev.precis.store.Ingestor;
 import dev.precis.store.Store;
+import dev.precis.story.StoryOptions;
 import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.SummaryOptions;
 import java.io.PrintWriter;
@@ -38,7 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Stores articles in the database and groups them into stories with cited summaries.",
       "INPUT is a file, a directory, a .jsonl/.warc(.gz)/feed file, a URL, or - for stdin.",
-      "Each INPUT becomes one story unless --story names one for all of them.",
+      "Articles are grouped into stories by incremental clustering (near-duplicates, text similarity,",
+      "time decay, merges); stored stories keep growing when later ingests bring related articles.",
+      "--per-input makes each INPUT one story; --story KEY puts everything into one story.",
       "Articles already stored (same URL and text) are left alone, so re-running completes an interrupted ingest."
     })
 final class IngestCommand implements Callable<Integer> {
@@ -51,8 +55,14 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin SourceOptionsMixin sources;
 
-  @Option(names = "--story", paramLabel = "KEY", description = "Put every article into the story with this key (created when new).")
+  @Option(names = "--story", paramLabel = "KEY", description = "Put every article into the story with this key (created when new) instead of clustering.")
   String story;
+
+  @Option(names = "--per-input", description = "Make each INPUT one story instead of clustering.")
+  boolean perInput;
+
+  @Option(names = "--threshold", paramLabel = "SIM", defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD, description = "Clustering: least similarity for an article to join a story (default: ${DEFAULT-VALUE}; higher = smaller, purer stories).")
+  double threshold;
 
   @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Word budget of story summaries (default: ${DEFAULT-VALUE}).")
   int words;
@@ -76,6 +86,10 @@ final class IngestCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--story must be 1 to 150 characters");
     }
     Summarizers.byName(summarizer);
+    if (story != null && perInput) {
+      throw new IllegalArgumentException("give either --story or --per-input, not both");
+    }
+    StoryOptions storyOptions = StoryOptions.defaults().withThreshold(threshold);
     PrintWriter err = spec.commandLine().getErr();
     var options = sources.toOptions(
         new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
@@ -85,6 +99,9 @@ final class IngestCommand implements Callable<Integer> {
     Set<Long> stories = new LinkedHashSet<>();
     try (Store store = database.open()) {
       Ingestor ingestor = new Ingestor(store, new SummaryOptions(words, false, summarizer));
+      boolean clustering = story == null && !perInput;
+      ClusteredIngest clustered =
+          clustering ? new ClusteredIngest(ingestor, storyOptions, runKeyFor(inputs)) : null;
       try (Progress progress = Progress.start("ingest", -1, err)) {
         for (String input : inputs) {
           String key = story != null ? story : storyKeyFor(input);
@@ -93,7 +110,7 @@ final class IngestCommand implements Callable<Integer> {
               RawArticle raw = articles.next();
               Store.AddResult r;
               try {
-                r = ingestor.add(raw, key);
+                r = clustering ? clustered.add(raw) : ingestor.add(raw, key);
               } catch (IllegalArgumentException e) {
                 err.println("precis: warning: skipped " + raw.origin() + ": " + e.getMessage());
                 skipped++;
@@ -114,6 +131,9 @@ final class IngestCommand implements Callable<Integer> {
           }
         }
       }
+      if (clustering) {
+        clustered.finish();
+      }
       int summaries = ingestor.refreshSummaries();
       err.printf(
           "precis: ingested %d article%s (%d new, %d already stored%s) into %d stor%s;"
@@ -127,6 +147,15 @@ final class IngestCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The clustering run key of a list of inputs: the same inputs give the same story keys. */
+  static String runKeyFor(List<String> inputs) {
+    StringBuilder b = new StringBuilder();
+    for (String input : inputs) {
+      b.append(storyKeyFor(input)).append('\n');
+    }
+    return "cluster:" + sha(b.toString());
+  }
+
   /**
    * The story key of one input: stable across runs, so re-running an interrupted ingest of the
    * same input completes the same story.
@@ -136,10 +165,13 @@ final class IngestCommand implements Callable<Integer> {
     if (!input.equals("-") && !ArticleSources.isUrl(input)) {
       canonical = Path.of(input).toAbsolutePath().normalize().toString();
     }
+    return "input:" + sha(canonical);
+  }
+
+  private static String sha(String s) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return "input:" + HexFormat.of().formatHex(h, 0, 16);
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

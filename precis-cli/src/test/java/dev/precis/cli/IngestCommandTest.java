@@ -8,7 +8,9 @@ import dev.precis.store.StoryDetail;
 import dev.precis.store.StoryInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +26,25 @@ class IngestCommandTest {
     String db = dir.resolve("db").toString();
     CliRun first = CliRun.of("ingest", EXAMPLE, "--db", db);
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.err()).contains("5 new, 0 already stored").contains("1 story").contains("1 summary updated");
+    assertThat(first.err()).contains("5 new, 0 already stored");
     CliRun again = CliRun.of("ingest", EXAMPLE, "--db", db);
     assertThat(again.code()).isZero();
     assertThat(again.err()).contains("0 new, 5 already stored").contains("0 summaries updated");
     try (Store store = Store.open(DatabaseUrl.parse(db))) {
-      assertThat(store.counts()).isEqualTo(new Store.Counts(5, 1));
+      assertThat(store.counts().articles()).isEqualTo(5);
+      for (StoryInfo s : store.stories(1, 10).stories()) {
+        assertThat(store.story(s.id()).orElseThrow().summaryCurrent()).isTrue();
+      }
     }
+  }
+
+  @Test
+  void perInputAndStoryOptionsMakeOneStory() {
+    String db = dir.resolve("db").toString();
+    assertThat(CliRun.of("ingest", EXAMPLE, "--db", db, "--per-input").err()).contains("into 1 story");
+    String other = dir.resolve("other").toString();
+    assertThat(CliRun.of("ingest", EXAMPLE, "--db", other, "--story", "tillerson").err()).contains("into 1 story");
+    assertThat(CliRun.of("ingest", EXAMPLE, "--db", other, "--story", "x", "--per-input").code()).isEqualTo(2);
   }
 
   @Test
@@ -56,15 +70,30 @@ class IngestCommandTest {
     }
     CliRun rerun = CliRun.of("ingest", EXAMPLE, "--db", db);
     assertThat(rerun.code()).as(rerun.err()).isZero();
-    assertThat(rerun.err()).contains("1 summary updated");
-    try (Store store = Store.open(DatabaseUrl.parse(db))) {
-      assertThat(store.counts()).isEqualTo(new Store.Counts(5, 1));
-      long id = store.stories(1, 1).stories().get(0).id();
-      StoryDetail story = store.story(id).orElseThrow();
-      assertThat(story.info().articleCount()).isEqualTo(5);
-      assertThat(story.summaryCurrent()).isTrue();
+    String clean = dir.resolve("clean").toString();
+    assertThat(CliRun.of("ingest", EXAMPLE, "--db", clean).code()).isZero();
+    try (Store store = Store.open(DatabaseUrl.parse(db));
+        Store reference = Store.open(DatabaseUrl.parse(clean))) {
+      // the interrupted and completed ingest ends exactly where an uninterrupted one does
+      assertThat(store.counts()).isEqualTo(reference.counts());
+      assertThat(grouping(store)).isEqualTo(grouping(reference));
       assertThat(store.storiesNeedingSummary()).isEmpty();
+      for (StoryInfo s : store.stories(1, 10).stories()) {
+        StoryDetail story = store.story(s.id()).orElseThrow();
+        assertThat(story.articles()).hasSize(s.articleCount());
+        assertThat(story.summaryCurrent()).isTrue();
+      }
     }
+  }
+
+  static Set<Set<String>> grouping(Store s) {
+    Set<Set<String>> out = new HashSet<>();
+    for (StoryInfo info : s.stories(1, 100).stories()) {
+      Set<String> ids = new HashSet<>();
+      s.story(info.id()).orElseThrow().articles().forEach(a -> ids.add(a.article().id()));
+      out.add(ids);
+    }
+    return out;
   }
 
   @Test

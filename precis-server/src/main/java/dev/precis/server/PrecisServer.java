@@ -285,6 +285,9 @@ public final class PrecisServer implements AutoCloseable {
       if (detail.isEmpty()) {
         throw new HttpError(404, "no such story: " + id);
       }
+      if (detail.get().articles().isEmpty()) {
+        throw new HttpError(404, "story " + id + " has no articles (merged into another story)");
+      }
       cached = bytes(StoryJson.detail(detail.get(), ingestor.facts(detail.get())));
       if (detail.get().summaryCurrent()) {
         cache.put(id, detail.get().info().revision(), cached);

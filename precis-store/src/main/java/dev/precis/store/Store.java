@@ -134,7 +134,7 @@ public final class Store implements AutoCloseable {
               + " characters, over the limit of " + MAX_TEXT_CHARS);
     }
     String contentHash = sha256(article.text());
-    String identity = sha256((article.url() == null ? "" : article.url()) + "\n" + contentHash);
+    String identity = identityOf(article);
     return inTransaction(c -> {
       AddResult existing = findArticle(c, identity);
       if (existing != null) {
@@ -190,6 +190,11 @@ public final class Store implements AutoCloseable {
       joinStory(c, storyId, article, now);
       return new AddResult(articleId, storyId, true);
     });
+  }
+
+  /** SHA-256 over the URL and the content hash: the same article from the same place. */
+  private static String identityOf(Article article) {
+    return sha256((article.url() == null ? "" : article.url()) + "\n" + sha256(article.text()));
   }
 
   private static AddResult findArticle(Connection c, String identity) throws SQLException {
@@ -303,6 +308,119 @@ public final class Store implements AutoCloseable {
 
   private static List<String> splitOutlets(String s) {
     return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
+  }
+
+  /** The key of the story a stored article belongs to, or empty when it is not stored. */
+  public Optional<String> storyKeyOf(Article article) {
+    String identity = identityOf(article);
+    return inConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT s.story_key FROM articles a JOIN stories s ON s.id = a.story_id"
+              + " WHERE a.identity_hash = ?")) {
+        ps.setString(1, identity);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * Moves stored articles into the story with key {@code storyKey} (created when missing), in
+   * one transaction: used when story clustering merges two stories. The counters, title,
+   * outlets and time range of every story involved are recomputed and their revisions grow,
+   * so their summaries are recomputed; a story left empty disappears from listings.
+   *
+   * @return number of articles that changed story
+   */
+  public int moveArticles(List<Long> articleIds, String storyKey) {
+    if (articleIds.isEmpty()) {
+      return 0;
+    }
+    return inTransaction(c -> {
+      Instant now = Instant.now();
+      long target = storyId(c, storyKey, now);
+      Set<Long> touched = new LinkedHashSet<>();
+      int moved = 0;
+      try (PreparedStatement find = c.prepareStatement("SELECT story_id FROM articles WHERE id = ?");
+          PreparedStatement move = c.prepareStatement("UPDATE articles SET story_id = ? WHERE id = ?")) {
+        for (long id : articleIds) {
+          find.setLong(1, id);
+          long from;
+          try (ResultSet rs = find.executeQuery()) {
+            if (!rs.next()) {
+              continue;
+            }
+            from = rs.getLong(1);
+          }
+          if (from == target) {
+            continue;
+          }
+          move.setLong(1, target);
+          move.setLong(2, id);
+          move.executeUpdate();
+          touched.add(from);
+          moved++;
+        }
+      }
+      if (moved > 0) {
+        touched.add(target);
+        for (long story : touched) {
+          recount(c, story, now);
+        }
+      }
+      return moved;
+    });
+  }
+
+  /** Recomputes a story's counters from its articles and bumps its revision. */
+  private static void recount(Connection c, long storyId, Instant now) throws SQLException {
+    String title = null;
+    Set<String> outlets = new LinkedHashSet<>();
+    Instant first = null;
+    Instant last = null;
+    int count = 0;
+    try (PreparedStatement lock =
+        c.prepareStatement("SELECT id FROM stories WHERE id = ? FOR UPDATE")) {
+      lock.setLong(1, storyId);
+      lock.executeQuery().close();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT title, outlet, url, published, ingested_at FROM articles WHERE story_id = ?"
+            + " ORDER BY COALESCE(published, ingested_at), id")) {
+      ps.setLong(1, storyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          count++;
+          String t = rs.getString(1);
+          if (title == null && t != null && !t.isBlank()) {
+            title = t;
+          }
+          String outlet = outletOf(new Article("x", null, "", rs.getString(3), rs.getString(2),
+              null, null, null));
+          if (outlet != null) {
+            outlets.add(outlet.replace('\n', ' '));
+          }
+          Instant published = time(rs, 4);
+          Instant when = published != null ? published : time(rs, 5);
+          first = first == null || when.isBefore(first) ? when : first;
+          last = last == null || when.isAfter(last) ? when : last;
+        }
+      }
+    }
+    String joined = String.join("\n", outlets);
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE stories SET title = ?, outlets = ?, article_count = ?, revision = revision + 1,"
+            + " first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?")) {
+      ps.setString(1, cut(title, 2000));
+      ps.setString(2, cut(joined, 4000));
+      ps.setInt(3, count);
+      setTime(ps, 4, first);
+      setTime(ps, 5, last);
+      setTime(ps, 6, now);
+      ps.setLong(7, storyId);
+      ps.executeUpdate();
+    }
   }
 
   // ---------------------------------------------------------------- summaries

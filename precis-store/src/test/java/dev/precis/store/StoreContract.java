@@ -11,7 +11,10 @@ import dev.precis.summarize.SummarySentence;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import dev.precis.story.StoryOptions;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,5 +183,63 @@ abstract class StoreContract {
     try (Store again = Store.open(url)) {
       assertThat(again.counts().articles()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void movingArticlesRecountsBothStories() {
+    List<RawArticle> raw = example();
+    Store.AddResult a = ingestor.add(raw.get(0), "a");
+    ingestor.add(raw.get(1), "a");
+    Store.AddResult b = ingestor.add(raw.get(2), "b");
+    ingestor.refreshSummaries();
+    long revA = store.revision(a.storyId());
+    assertThat(store.moveArticles(List.of(a.articleId()), "b")).isEqualTo(1);
+    assertThat(store.moveArticles(List.of(a.articleId()), "b")).isZero();
+    assertThat(store.storyInfo(a.storyId()).orElseThrow().articleCount()).isEqualTo(1);
+    assertThat(store.storyInfo(b.storyId()).orElseThrow().articleCount()).isEqualTo(2);
+    assertThat(store.revision(a.storyId())).isGreaterThan(revA);
+    assertThat(store.storiesNeedingSummary()).containsExactlyInAnyOrder(a.storyId(), b.storyId());
+    ingestor.refreshSummaries();
+    assertThat(store.story(b.storyId()).orElseThrow().summaryCurrent()).isTrue();
+  }
+
+  @Test
+  void clusteredIngestGrowsStoredStoriesLikeOneCleanRun() throws Exception {
+    List<RawArticle> raw = example();
+    ClusteredIngest first = new ClusteredIngest(ingestor, StoryOptions.defaults(), "run1");
+    for (RawArticle r : raw.subList(0, 3)) {
+      first.add(r);
+    }
+    first.finish();
+    ClusteredIngest second = new ClusteredIngest(ingestor, StoryOptions.defaults(), "run2");
+    for (RawArticle r : raw) {
+      second.add(r);
+    }
+    second.finish();
+    ingestor.refreshSummaries();
+    Set<Set<String>> grown = grouping(store);
+
+    try (Store clean = Store.open(freshDatabase())) {
+      Ingestor other = new Ingestor(clean, SummaryOptions.defaults());
+      ClusteredIngest once = new ClusteredIngest(other, StoryOptions.defaults(), "once");
+      for (RawArticle r : raw) {
+        once.add(r);
+      }
+      once.finish();
+      assertThat(grown).isEqualTo(grouping(clean));
+    }
+    assertThat(store.counts().articles()).isEqualTo(raw.size());
+    assertThat(store.storiesNeedingSummary()).isEmpty();
+  }
+
+  /** The stories as sets of article ids (keys and database ids left out). */
+  static Set<Set<String>> grouping(Store s) {
+    Set<Set<String>> out = new HashSet<>();
+    for (StoryInfo info : s.stories(1, 100).stories()) {
+      Set<String> ids = new HashSet<>();
+      s.story(info.id()).orElseThrow().articles().forEach(a -> ids.add(a.article().id()));
+      out.add(ids);
+    }
+    return out;
   }
 }

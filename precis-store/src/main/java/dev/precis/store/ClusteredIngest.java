@@ -1,0 +1,102 @@
+package dev.precis.store;
+
+import dev.precis.Precis;
+import dev.precis.ingest.Article;
+import dev.precis.ingest.RawArticle;
+import dev.precis.story.Story;
+import dev.precis.story.StoryClusterer;
+import dev.precis.story.StoryOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores a stream of articles grouped into stories by {@link StoryClusterer} (incremental
+ * clustering with near-duplicate detection, time decay and merges).
+ *
+ * <p>Each cluster maps to one stored story. A cluster whose first article was already stored
+ * (by an earlier ingest) continues that article's story, so ingesting more articles later grows
+ * the existing stories; otherwise the story key is {@code runKey:clusterId}, which is the same
+ * when the same input is ingested again: an interrupted run, re-run, completes the same stories.
+ * When a cluster closes (at the latest in {@link #finish()}), every member stored in another
+ * story (it joined through a merge, or an earlier ingest had placed it elsewhere) moves to the
+ * cluster's story: the latest clustering of an article wins.
+ *
+ * <p>Not thread-safe, like the clusterer.
+ */
+public final class ClusteredIngest {
+  /** An article of an open cluster: its id, its cluster, the key of the story it is stored in. */
+  private record Tracked(long articleId, long clusterId, String storedKey) {}
+
+  private final Ingestor ingestor;
+  private final String runKey;
+  private final StoryClusterer clusterer;
+  private final Map<Long, String> clusterKeys = new HashMap<>();
+  private final Map<String, Tracked> open = new HashMap<>();
+  private long seq;
+  private int moved;
+
+  /**
+   * @param ingestor where articles are stored
+   * @param options clustering settings
+   * @param runKey a key stable for the same input (e.g. a hash of the input names)
+   */
+  public ClusteredIngest(Ingestor ingestor, StoryOptions options, String runKey) {
+    this.ingestor = ingestor;
+    this.runKey = runKey;
+    this.clusterer = new StoryClusterer(options, this::closed);
+  }
+
+  /** Prepares, clusters and stores one article. */
+  public Store.AddResult add(RawArticle raw) {
+    Article article = Precis.prepare(raw);
+    // the clusterer identifies articles by id: give it one that is unique in this run
+    String uid = "#" + seq++;
+    Article keyed = new Article(uid, article.title(), article.text(), article.url(),
+        article.outlet(), article.published(), article.author(), article.origin());
+    StoryClusterer.Assignment assignment = clusterer.add(keyed);
+    long cluster = assignment.storyId();
+    String existing = ingestor.store().storyKeyOf(article).orElse(null);
+    String key = clusterKeys.get(cluster);
+    if (key == null) {
+      key = existing != null ? existing : runKey + ":" + cluster;
+      clusterKeys.put(cluster, key);
+    }
+    Store.AddResult result = ingestor.addPrepared(article, key);
+    open.put(uid, new Tracked(result.articleId(), cluster, existing != null ? existing : key));
+    return result;
+  }
+
+  /** Closes every cluster (moving the articles of merged ones); call once at the end. */
+  public void finish() {
+    clusterer.closeAll();
+  }
+
+  /** Articles moved between stories because clusters merged. */
+  public int moved() {
+    return moved;
+  }
+
+  private void closed(Story story) {
+    String key = clusterKeys.remove(story.id());
+    List<Long> strays = new ArrayList<>();
+    for (String id : story.articleIds()) {
+      Tracked t = open.remove(id);
+      if (t == null) {
+        continue;
+      }
+      if (t.clusterId() != story.id()) {
+        clusterKeys.remove(t.clusterId()); // an absorbed cluster: nothing will close it
+      }
+      if (key != null && !key.equals(t.storedKey())) {
+        // joined through a merge, or stored in another story by an earlier ingest: the
+        // clustering of this run wins
+        strays.add(t.articleId());
+      }
+    }
+    if (key != null && !strays.isEmpty()) {
+      moved += ingestor.store().moveArticles(strays, key);
+    }
+  }
+}
