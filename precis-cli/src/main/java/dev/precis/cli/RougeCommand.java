@@ -3,6 +3,7 @@ package dev.precis.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.eval.Rouge;
+import dev.precis.eval.RougeBootstrap;
 import dev.precis.eval.RougeOptions;
 import dev.precis.eval.RougeScore;
 import dev.precis.ingest.InputException;
@@ -12,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Scores a candidate summary against one or more references exactly as ROUGE-1.5.5 does.",
       "Files hold one sentence a line. Default options: -n 4 -m -2 4 -u -f A -p 0.5.",
+      "With a folder as --candidate (one file a topic) and folders as --reference (files named",
+      "TOPIC.*), prints the system average with its bootstrap interval, as ROUGE-1.5.5 does.",
       "Example: precis rouge --candidate sys.txt --reference ref1.txt ref2.txt --words 100",
       "    or: precis rouge --candidate sys.txt --reference ref.txt --rouge \"-n 2 -m -s -2 4 -u -l 100\""
     })
@@ -36,7 +41,7 @@ final class RougeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--candidate", paramLabel = "FILE", required = true, description = "The summary to score.")
+  @Option(names = "--candidate", paramLabel = "FILE", required = true, description = "The summary to score, or a folder of summaries (one file a topic).")
   Path candidate;
 
   @Option(names = "--reference", paramLabel = "FILE", required = true, arity = "1..*", description = "Reference summaries (repeat the option or list several).")
@@ -78,6 +83,9 @@ final class RougeCommand implements Callable<Integer> {
                 "-n " + maxN + (noStem ? "" : " -m") + (stopWords ? " -s" : "")
                     + (words > 0 ? " -l " + words : "") + (bytes > 0 ? " -b " + bytes : "")
                     + " -2 " + skip + " -u -p " + alpha);
+    if (Files.isDirectory(candidate)) {
+      return systemAverage(options);
+    }
     List<List<String>> refs = new ArrayList<>();
     for (Path r : references) {
       refs.add(lines(r));
@@ -110,6 +118,93 @@ final class RougeCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * A folder of candidates (one file a topic) against folders of references: every candidate
+   * {@code TOPIC[.*]} is scored against the reference files named {@code TOPIC.*}, and the
+   * system average is ROUGE-1.5.5's bootstrap average with its interval.
+   */
+  private int systemAverage(RougeOptions options) throws IOException {
+    List<Path> referenceFiles = new ArrayList<>();
+    for (Path r : references) {
+      if (!Files.isDirectory(r)) {
+        throw new InputException(r + ": with a candidate folder, --reference must be folders");
+      }
+      try (Stream<Path> files = Files.list(r)) {
+        files.filter(Files::isRegularFile).sorted().forEach(referenceFiles::add);
+      }
+    }
+    Rouge rouge = new Rouge(options);
+    Map<String, List<RougeBootstrap.Instance>> byMetric = new LinkedHashMap<>();
+    List<Path> candidates;
+    try (Stream<Path> files = Files.list(candidate)) {
+      candidates = files.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path c : candidates) {
+      String topic = topic(c.getFileName().toString());
+      List<List<String>> refs = new ArrayList<>();
+      for (Path r : referenceFiles) {
+        if (topic(r.getFileName().toString()).equalsIgnoreCase(topic)) {
+          refs.add(lines(r));
+        }
+      }
+      if (refs.isEmpty()) {
+        spec.commandLine().getErr().println("precis: warning: no reference for " + c);
+        continue;
+      }
+      for (Map.Entry<String, RougeScore> e : rouge.score(lines(c), refs).entrySet()) {
+        byMetric
+            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+            .add(new RougeBootstrap.Instance(topic, e.getValue()));
+      }
+    }
+    if (byMetric.isEmpty()) {
+      throw new InputException(candidate + ": no candidate file has a reference named TOPIC.*");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("rouge_options", options.toFlags());
+    ObjectNode all = root.putObject("averages");
+    if (format.equals("text")) {
+      out.println("ROUGE-1.5.5 " + options.toFlags());
+    } else if (!format.equals("json")) {
+      throw new IllegalArgumentException("--format must be text or json, got " + format);
+    }
+    for (Map.Entry<String, List<RougeBootstrap.Instance>> e : byMetric.entrySet()) {
+      RougeBootstrap.Average a =
+          RougeBootstrap.average(e.getValue(), options.confidence(), options.resamples());
+      ObjectNode o = all.putObject(e.getKey());
+      o.put("clusters", a.clusters());
+      String[] tags = {"R", "P", "F"};
+      RougeBootstrap.Interval[] values = {a.recall(), a.precision(), a.f1()};
+      for (int i = 0; i < 3; i++) {
+        ObjectNode v = o.putObject(tags[i]);
+        v.put("mean", values[i].mean());
+        v.put("low", values[i].low());
+        v.put("high", values[i].high());
+        if (format.equals("text")) {
+          out.printf(
+              Locale.ROOT, "%s Average_%s: %.5f (%s%%-conf.int. %.5f - %.5f)%n", e.getKey(),
+              tags[i], values[i].mean(), num(options.confidence()), values[i].low(),
+              values[i].high());
+        }
+      }
+    }
+    if (format.equals("json")) {
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String topic(String fileName) {
+    int dot = fileName.indexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+
+  private static String num(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
 
   /** The file as ROUGE reads it: its bytes, one sentence a line. */
