@@ -236,15 +236,33 @@ public final class ArticleSources {
     Limits limits = options.limits();
     try {
       in.mark(1 << 16);
-      byte[] head = in.readNBytes(1 << 15);
+      byte[] magic = in.readNBytes(5);
       in.reset();
-      if (startsWith(head, "WARC/") || isGzip(head)) {
+      if (isGzip(magic)) {
+        // gzip of anything: WARC, JSON Lines, a page; look inside
+        try {
+          in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        } catch (IOException e) {
+          throw new InputException("stdin: not a valid gzip stream");
+        }
+        in.mark(1 << 16);
+        magic = in.readNBytes(5);
+        in.reset();
+      }
+      if (startsWith(magic, "WARC/")) {
         return WarcArticles.open(in, "stdin", limits, options.warnings());
       }
-      String text = new String(head, StandardCharsets.UTF_8).stripLeading();
-      int nl = text.indexOf('\n');
-      if (text.startsWith("{") && nl > 0 && text.substring(nl + 1).stripLeading().startsWith("{")
-          && isJsonObject(text.substring(0, nl))) {
+      // JSON Lines when the first line is a JSON object and another object follows; read only
+      // that far, so a slow producer's first article is not held back
+      in.mark(1 << 16);
+      byte[] firstLine = readFirstLine(in, 1 << 15);
+      int next = firstNonSpace(in, (1 << 16) - firstLine.length - 1);
+      in.reset();
+      String first = new String(firstLine, StandardCharsets.UTF_8).strip();
+      if (first.startsWith("\uFEFF")) {
+        first = first.substring(1);
+      }
+      if (first.startsWith("{") && next == '{' && isJsonObject(first)) {
         return new JsonLinesArticles(in, "stdin", "stdin", limits); // stream: may be endless
       }
     } catch (IOException e) {
@@ -252,6 +270,30 @@ public final class ArticleSources {
     }
     ArticleReader reader = new ArticleReader(limits, options.warnings());
     return ArticleIterator.of(reader.fromBytes(reader.readLimited(in, "stdin"), "stdin", "stdin"));
+  }
+
+  /** The bytes up to the first non-blank line's end (at most {@code max}). */
+  private static byte[] readFirstLine(InputStream in, int max) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    boolean content = false;
+    for (int c; out.size() < max && (c = in.read()) >= 0; ) {
+      if (c == '\n' && content) {
+        break;
+      }
+      content |= !Character.isWhitespace(c);
+      out.write(c);
+    }
+    return out.toByteArray();
+  }
+
+  /** The next byte that is not white space, or -1. */
+  private static int firstNonSpace(InputStream in, int max) throws IOException {
+    for (int i = 0, c; i < max && (c = in.read()) >= 0; i++) {
+      if (!Character.isWhitespace(c)) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   private static boolean isJsonObject(String line) {

@@ -379,6 +379,20 @@ class ArticleSourcesTest {
   }
 
   @Test
+  void stdinGzippedJsonLinesAndSlowFirstLineAreRead() throws IOException {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write("\n{\"id\": \"z1\", \"text\": \"One.\"}\n\n{\"id\": \"z2\", \"text\": \"Two.\"}\n"
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(read(options().withStdin(new ByteArrayInputStream(zipped.toByteArray())), "-"))
+        .extracting(RawArticle::id).containsExactly("z1", "z2");
+    byte[] oneObject = "{\"id\": \"only\", \"text\": \"A single JSON article.\"}".getBytes(StandardCharsets.UTF_8);
+    assertThat(read(options().withStdin(new ByteArrayInputStream(oneObject)), "-"))
+        .extracting(RawArticle::id).containsExactly("only");
+  }
+
+  @Test
   void stdinWarcIsRead() throws IOException {
     Path warc = dir.resolve("in.warc.gz");
     writeWarc(warc, WarcCompression.GZIP);
