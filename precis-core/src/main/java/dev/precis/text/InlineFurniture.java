@@ -47,13 +47,13 @@ final class InlineFurniture {
     }
     captionToggles(lower, "toggle caption", cuts);
     captionToggles(lower, "hide caption", cuts);
-    parenthesisedCredits(lower, cuts);
-    agencyParentheses(lower, cuts);
+    parenthesisedCredits(line, lower, cuts);
+    agencyParentheses(line, lower, cuts);
     imageCopyrightLabels(lower, cuts);
     wirePhotoCaptions(lower, cuts);
     embeddedTweets(lower, cuts);
     relatedLinks(lower, cuts);
-    agencyCredits(lower, cuts);
+    agencyCredits(line, lower, cuts);
     sentenceInitialAdvertisement(lower, cuts);
     if (cuts.isEmpty()) {
       return line;
@@ -107,7 +107,7 @@ final class InlineFurniture {
   }
 
   /** "( photo: AP )", "(Photo by Jane Doe/Getty Images)", "( image: reuters )". */
-  private static void parenthesisedCredits(String lower, List<int[]> cuts) {
+  private static void parenthesisedCredits(String line, String lower, List<int[]> cuts) {
     for (int i = lower.indexOf('('); i >= 0; i = lower.indexOf('(', i + 1)) {
       int p = skipSpaces(lower, i + 1);
       if (!(startsWithWord(lower, p, "photo")
@@ -131,14 +131,14 @@ final class InlineFurniture {
           || lower.startsWith(" courtesy", q)) {
         int close = lower.indexOf(')', q);
         if (close > 0 && close - i <= 160 && lower.lastIndexOf('(', close - 1) == i) {
-          cuts.add(new int[] {i, close + 1});
+          cuts.add(new int[] {captionBefore(line, i), close + 1});
         }
       }
     }
   }
 
   /** "( ap photo/j. scott applewhite )", "( kareem elgazzar/cincinnati enquirer via ap )". */
-  private static void agencyParentheses(String lower, List<int[]> cuts) {
+  private static void agencyParentheses(String line, String lower, List<int[]> cuts) {
     for (int i = lower.indexOf('('); i >= 0; i = lower.indexOf('(', i + 1)) {
       int close = lower.indexOf(')', i);
       if (close < 0 || close - i > 100 || lower.lastIndexOf('(', close - 1) != i) {
@@ -156,9 +156,40 @@ final class InlineFurniture {
                   || inner.endsWith("via reuters") || inner.endsWith("via getty images")
                   || inner.endsWith("via instagram") || inner.endsWith("via facebook"));
       if (credit) {
-        cuts.add(new int[] {i, close + 1});
+        cuts.add(new int[] {captionBefore(line, i), close + 1});
       }
     }
+  }
+
+  private static final RuleBasedSentenceSplitter SPLITTER = new RuleBasedSentenceSplitter();
+
+  /** Longest photo caption taken along with its credit. */
+  private static final int MAX_CAPTION = 400;
+
+  /**
+   * A photo credit follows its caption: where the text before {@code credit} ends with a complete
+   * sentence of at most {@link #MAX_CAPTION} characters, that sentence is the caption and its
+   * start is returned; otherwise {@code credit} itself.
+   */
+  private static int captionBefore(String line, int credit) {
+    int end = credit;
+    while (end > 0 && line.charAt(end - 1) == ' ') {
+      end--;
+    }
+    if (end == 0 || !LineRules.endsLikeSentence(line.substring(Math.max(0, end - 3), end))) {
+      return credit;
+    }
+    int from = Math.max(0, end - MAX_CAPTION - 200);
+    String window = line.substring(from, end);
+    List<Span> sentences = SPLITTER.split(window);
+    if (sentences.isEmpty()) {
+      return credit;
+    }
+    Span last = sentences.get(sentences.size() - 1);
+    if (last.start() == 0 && from > 0 || last.length() > MAX_CAPTION) {
+      return credit; // no sentence start within reach
+    }
+    return from + last.start();
   }
 
   /** BBC: "Image copyright Reuters Image caption" (the caption text itself stays). */
@@ -350,7 +381,7 @@ final class InlineFurniture {
    * Images", "/ jewel samad/afp/getty images": from the last sentence end (or at most a few
    * words back) to the agency name.
    */
-  private static void agencyCredits(String lower, List<int[]> cuts) {
+  private static void agencyCredits(String line, String lower, List<int[]> cuts) {
     String agency = "getty images";
     for (int i = lower.indexOf(agency); i >= 0; i = lower.indexOf(agency, i + agency.length())) {
       int end = i + agency.length();
@@ -384,7 +415,7 @@ final class InlineFurniture {
       if (lower.startsWith(")", skipSpaces(lower, end))) {
         continue; // inside parentheses: handled as a parenthesised credit
       }
-      cuts.add(new int[] {start, end});
+      cuts.add(new int[] {captionBefore(line, start), end});
     }
   }
 

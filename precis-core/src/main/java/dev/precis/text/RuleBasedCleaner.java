@@ -155,6 +155,15 @@ public final class RuleBasedCleaner implements BoilerplateCleaner {
         }
       }
     }
+    if (contentLines == 0) {
+      // nothing reads as body text (a one-line note, a list of headings): keep what was dropped
+      // only for its shape rather than return an empty article
+      for (int i = 0; i < n; i++) {
+        if ("heading".equals(reason[i]) || "short fragment".equals(reason[i])) {
+          reason[i] = null;
+        }
+      }
+    }
     List<LineVerdict> verdicts = new ArrayList<>(n);
     java.time.Instant published = null;
     for (int i = 0; i < n; i++) {

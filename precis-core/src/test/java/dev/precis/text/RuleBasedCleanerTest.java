@@ -156,19 +156,16 @@ class RuleBasedCleanerTest {
     String ap =
         "The senator spoke on thursday, april 19, 2018. ( ap photo/j. Scott applewhite ) washington"
             + " ( ap ) \u2014 nasa's latest drama was far from orbit.";
+    // (the sentence before the credit is the photo's caption and goes with it)
     assertThat(cleaner.clean("t", ap).text())
-        .isEqualTo(
-            "The senator spoke on thursday, april 19, 2018. washington ( ap ) \u2014 nasa's latest"
-                + " drama was far from orbit.");
+        .isEqualTo("washington ( ap ) \u2014 nasa's latest drama was far from orbit.");
     // mn-val-45452/2: a slash-joined agency credit after a caption
     String getty =
         "Surgeon holding a cosmetic breast implant. Mauro fermariello / science photo"
             + " library/getty images \"all of the information to date suggests a low risk, \" the fda"
             + " said.";
     assertThat(cleaner.clean("t", getty).text())
-        .isEqualTo(
-            "Surgeon holding a cosmetic breast implant. \"all of the information to date suggests a"
-                + " low risk, \" the fda said.");
+        .isEqualTo("\"all of the information to date suggests a low risk, \" the fda said.");
     // Guardian related links: a headline glued before "read more"
     String related =
         "It was a popular spot for fishing and surfing. Silicon valley billionaire demands $ 30m"
@@ -184,6 +181,26 @@ class RuleBasedCleanerTest {
             + " at the border, as mark lowen reports.";
     assertThat(cleaner.clean("t", bbc).text())
         .isEqualTo("turkish troops fired tear gas at the border, as mark lowen reports.");
+  }
+
+  @Test
+  void shortNoteWithoutBodyTextIsKeptRatherThanEmptied() {
+    assertThat(cleaner.clean(null, "Lavrov and Tillerson meet in Moscow").text())
+        .isEqualTo("Lavrov and Tillerson meet in Moscow");
+    assertThat(cleaner.clean(null, "Tillerson met Lavrov.").text()).isEqualTo("Tillerson met Lavrov.");
+  }
+
+  @Test
+  void photoCaptionGoesWithItsCredit() {
+    // Multi-News mn-val-45452/2 and MultiLing M0023: the sentence before a credit is its caption
+    String flat =
+        "breast implants can cause a rare cancer, the fda said. Surgeon holding a cosmetic breast"
+            + " implant. Mauro fermariello / science photo library/getty images breast augmentation"
+            + " is the second most popular cosmetic procedure.";
+    assertThat(cleaner.clean("t", flat).text())
+        .isEqualTo(
+            "breast implants can cause a rare cancer, the fda said. breast augmentation is the"
+                + " second most popular cosmetic procedure.");
   }
 
   @Test
