@@ -7,10 +7,12 @@ import dev.precis.facts.FactSheetFormat;
 import dev.precis.ingest.Article;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.RawArticle;
+import dev.precis.store.ClusteredIngest;
 import dev.precis.store.Ingestor;
 import dev.precis.store.StoreException;
 import dev.precis.store.StoryDetail;
 import dev.precis.store.Store;
+import dev.precis.story.StoryOptions;
 import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryFormat;
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -59,6 +60,8 @@ public final class PrecisServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
   private static final int MAX_SUMMARY_WORDS = 1000;
   private static final int MAX_PAGE_SIZE = 100;
+  /** Stored articles fed to the clusterer on start (the last few days of a busy feed). */
+  private static final int REPLAY_ARTICLES = 20_000;
   private static final HttpField NOSNIFF =
       new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
   private static final HttpField CSP = new PreEncodedHttpField(
@@ -76,6 +79,9 @@ public final class PrecisServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final byte[] apiKey;
+  /** Clusters the articles posted without a story key; guarded by itself. */
+  private final ClusteredIngest stream;
+  private final Thread replay;
 
   public PrecisServer(Store store, ServerConfig config) {
     this.config = config;
@@ -83,6 +89,11 @@ public final class PrecisServer implements AutoCloseable {
     this.ingestor = new Ingestor(store, config.options());
     this.apiKey =
         config.apiKey() == null ? null : config.apiKey().getBytes(StandardCharsets.UTF_8);
+    // a run key of its own per start: new clusters never reuse the keys of an earlier run
+    this.stream = new ClusteredIngest(ingestor, StoryOptions.defaults(),
+        "api:" + Long.toString(System.currentTimeMillis(), 36));
+    this.replay = new Thread(this::replayRecent, "precis-replay");
+    this.replay.setDaemon(true);
     loadResource("/", "index.html");
     loadResource("/app.js", "app.js");
     loadResource("/app.css", "app.css");
@@ -109,6 +120,7 @@ public final class PrecisServer implements AutoCloseable {
   public PrecisServer start() {
     try {
       server.start();
+      replay.start();
     } catch (IOException e) {
       throw new InputException(
           "cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
@@ -137,11 +149,30 @@ public final class PrecisServer implements AutoCloseable {
     server.join();
   }
 
+  /**
+   * Replays the most recent stored articles into the clusterer (holding its lock), so posted
+   * articles join the stories already stored.
+   */
+  private void replayRecent() {
+    synchronized (stream) {
+      try {
+        for (Article a : store.recentArticles(REPLAY_ARTICLES)) {
+          stream.replay(a);
+        }
+      } catch (RuntimeException e) {
+        System.err.println("precis: warning: could not replay recent articles: " + e.getMessage());
+      }
+    }
+  }
+
   /** Stops gracefully: refuses new requests, lets those in flight finish. */
   @Override
   public void close() {
     try {
       server.stop();
+      synchronized (stream) {
+        stream.finish();
+      }
     } catch (java.util.concurrent.TimeoutException e) {
       // requests still running after the stop timeout were cut off: the server is down anyway
       System.err.println("precis: requests still running after 10 s were cut off");
@@ -300,7 +331,7 @@ public final class PrecisServer implements AutoCloseable {
     ArticleRequests.Batch batch = ArticleRequests.parse(
         request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
         queryMap(request), config.maxArticles());
-    String story = batch.story() != null ? batch.story() : "api:" + UUID.randomUUID();
+    String story = batch.story();
     ObjectNode out = StoryJson.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("articles");
     Set<Long> stories = new LinkedHashSet<>();
@@ -309,7 +340,14 @@ public final class PrecisServer implements AutoCloseable {
     for (RawArticle raw : batch.articles()) {
       Store.AddResult r;
       try {
-        r = ingestor.add(raw, story);
+        if (story != null) {
+          r = ingestor.add(raw, story);
+        } else {
+          Article article = Precis.prepare(raw); // the costly part, outside the lock
+          synchronized (stream) {
+            r = stream.addPrepared(article);
+          }
+        }
       } catch (IllegalArgumentException e) {
         throw new HttpError(413, e.getMessage());
       }

@@ -96,6 +96,24 @@ class ServerApiTest {
   }
 
   @Test
+  void articlesPostedWithoutAStoryAreClustered() throws Exception {
+    String batch = exampleBatch(null).replace("\"id\":\"", "\"url\":\"https://news.example/\",\"id\":\"");
+    HttpResponse<String> r = server.post("/api/articles", "application/json", batch, "X-API-Key", KEY);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode out = json(r);
+    assertThat(out.get("added").asInt()).isEqualTo(5);
+    assertThat(out.get("stories").size()).isBetween(1, 5);
+    for (JsonNode id : out.get("stories")) {
+      JsonNode story = json(server.get("/api/stories/" + id.asLong()));
+      assertThat(story.get("summaryCurrent").asBoolean()).isTrue();
+      assertThat(story.get("outlets").toString()).contains("news.example");
+    }
+    HttpResponse<String> again = server.post("/api/articles", "application/json", batch, "X-API-Key", KEY);
+    assertThat(json(again).get("unchanged").asInt()).isEqualTo(5);
+    assertThat(json(again).get("stories")).isEqualTo(out.get("stories"));
+  }
+
+  @Test
   void htmlAndPlainTextBodiesAreOneArticle() throws Exception {
     HttpResponse<String> r = server.post("/api/articles?title=Plain&story=plain", "text/plain",
         "The council approved the budget on Monday. The vote was close.", "X-API-Key", KEY);

@@ -50,7 +50,11 @@ public final class ClusteredIngest {
 
   /** Prepares, clusters and stores one article. */
   public Store.AddResult add(RawArticle raw) {
-    Article article = Precis.prepare(raw);
+    return addPrepared(Precis.prepare(raw));
+  }
+
+  /** Clusters and stores one cleaned article (a stored one changes nothing but the clusters). */
+  public Store.AddResult addPrepared(Article article) {
     // the clusterer identifies articles by id: give it one that is unique in this run
     String uid = "#" + seq++;
     Article keyed = new Article(uid, article.title(), article.text(), article.url(),
@@ -66,6 +70,23 @@ public final class ClusteredIngest {
     Store.AddResult result = ingestor.addPrepared(article, key);
     open.put(uid, new Tracked(result.articleId(), cluster, existing != null ? existing : key));
     return result;
+  }
+
+  /**
+   * Feeds an already stored article to the clusterer without storing or moving anything, so
+   * that new articles can join the stories it belongs to (a server replays recent articles on
+   * start).
+   */
+  public void replay(Article stored) {
+    String uid = "#" + seq++;
+    StoryClusterer.Assignment assignment = clusterer.add(new Article(uid, stored.title(),
+        stored.text(), stored.url(), stored.outlet(), stored.published(), stored.author(),
+        stored.origin()));
+    long cluster = assignment.storyId();
+    if (!clusterKeys.containsKey(cluster)) {
+      ingestor.store().storyKeyOf(stored).ifPresent(k -> clusterKeys.put(cluster, k));
+    }
+    // not tracked: a replayed article stays where it is stored
   }
 
   /** Closes every cluster (moving the articles of merged ones); call once at the end. */

@@ -737,6 +737,29 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The most recent stored articles (by publication, else ingestion time), oldest first: what
+   * a story clusterer replays to pick up where the stored stories are.
+   */
+  public List<Article> recentArticles(int limit) {
+    return inConnection(c -> {
+      List<Article> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT external_id, title, body, url, outlet, published, author, origin FROM articles"
+              + " ORDER BY COALESCE(published, ingested_at) DESC, id DESC LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Article(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), time(rs, 6), rs.getString(7), rs.getString(8)));
+          }
+        }
+      }
+      java.util.Collections.reverse(out);
+      return out;
+    });
+  }
+
   /** Number of articles and stories stored: a cheap liveness probe of the database. */
   public record Counts(long articles, long stories) {}
 
