@@ -695,33 +695,35 @@ final class MainTextExtractor {
     return out.toString().strip();
   }
 
-  private static void appendText(Node node, StringBuilder sb) {
-    if (node instanceof TextNode t) {
-      String s = t.getWholeText();
-      appendNormalized(s, sb, isInPre(t));
-      return;
-    }
-    if (!(node instanceof Element e)) {
-      return;
-    }
-    String tag = e.normalName();
-    if (tag.equals("br")) {
-      sb.append('\n');
-      return;
-    }
-    boolean block = BLOCK_TAGS.contains(tag);
-    if (block) {
-      sb.append('\n');
-    }
-    for (Node child : e.childNodes()) {
-      appendText(child, sb);
-    }
-    if (tag.equals("td") || tag.equals("th")) {
-      sb.append(' ');
-    }
-    if (block) {
-      sb.append('\n');
-    }
+  /** Appends the text under {@code root}, blocks on their own lines (iterative: pages nest deep). */
+  private static void appendText(Node root, StringBuilder sb) {
+    org.jsoup.select.NodeTraversor.traverse(
+        new org.jsoup.select.NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              appendNormalized(t.getWholeText(), sb, isInPre(t));
+            } else if (node instanceof Element e) {
+              String tag = e.normalName();
+              if (tag.equals("br") || BLOCK_TAGS.contains(tag)) {
+                sb.append('\n');
+              }
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e) {
+              String tag = e.normalName();
+              if (tag.equals("td") || tag.equals("th")) {
+                sb.append(' ');
+              } else if (!tag.equals("br") && BLOCK_TAGS.contains(tag)) {
+                sb.append('\n');
+              }
+            }
+          }
+        },
+        root);
   }
 
   private static boolean isInPre(TextNode t) {

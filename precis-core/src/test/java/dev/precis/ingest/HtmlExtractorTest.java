@@ -126,4 +126,42 @@ class HtmlExtractorTest {
     List<String> lines = EXTRACTOR.extract("<p>Just one line of text.</p>", null).text().lines().toList();
     assertThat(lines).containsExactly("Just one line of text.");
   }
+
+  @Test
+  void deeplyNestedPagesDoNotOverflowTheStack() {
+    String html =
+        "<div>".repeat(20_000) + "<p>Deep inside, the sentence is still found, intact.</p>"
+            + "</div>".repeat(20_000);
+    assertThat(EXTRACTOR.extract(html, null).text())
+        .contains("Deep inside, the sentence is still found, intact.");
+  }
+
+  @Test
+  void plainTextWithoutTagsIsKept() {
+    String text = "A page without markup. It still has a sentence, and another one.";
+    assertThat(EXTRACTOR.extract(text, null).text()).isEqualTo(text);
+  }
+
+  @Test
+  void navigationShareBarsAndRelatedLinksAreDropped() {
+    String html =
+        "<html><body><nav><a href=/a>Home</a> <a href=/b>World</a></nav>"
+            + "<article><h1>Headline</h1><div class=\"share-bar\"><a href=/s>Share</a></div>"
+            + "<p>First paragraph of the story, long enough to be article text, with commas, "
+            + "clauses, and a full stop.</p>"
+            + "<h2>A subheading</h2>"
+            + "<p>Second paragraph of the story, again long enough, with commas, clauses, and "
+            + "more words to read.</p>"
+            + "<p><a href=/x>Read more: another story entirely</a></p>"
+            + "<div class=\"related-stories\"><ul><li><a href=/r1>Related one</a></li>"
+            + "<li><a href=/r2>Related two</a></li></ul></div>"
+            + "<p>Advertisement</p></article><footer>(c) Example 2019</footer></body></html>";
+    assertThat(EXTRACTOR.extract(html, null).text().lines().toList())
+        .containsExactly(
+            "First paragraph of the story, long enough to be article text, with commas, clauses,"
+                + " and a full stop.",
+            "A subheading",
+            "Second paragraph of the story, again long enough, with commas, clauses, and more"
+                + " words to read.");
+  }
 }
