@@ -43,4 +43,12 @@ public class ExtractorBenchmark {
     next = (next + 1) % pages.size();
     return extractor.extract(p.html(), p.url());
   }
+
+  /** Baseline: the jsoup parse alone, to tell the extractor's own cost from parsing. */
+  @Benchmark
+  public org.jsoup.nodes.Document parsePage() {
+    ExtractionEvaluation.Page p = pages.get(next);
+    next = (next + 1) % pages.size();
+    return org.jsoup.Jsoup.parse(p.html(), p.url());
+  }
 }

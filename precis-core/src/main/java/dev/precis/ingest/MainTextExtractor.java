@@ -86,7 +86,6 @@ final class MainTextExtractor {
           "article", "body", "content", "entry", "hentry", "main", "page", "post", "story",
           "text", "blog", "prose", "column", "paragraph", "richtext", "rich-text", "h-entry");
 
-  private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s_-]+");
   private static final int STRONG = 1;
   private static final int WEAK = 2;
   private static final int GOOD = 4;
@@ -115,6 +114,7 @@ final class MainTextExtractor {
 
   private final Map<Element, Double> scores = new IdentityHashMap<>();
   private final Map<String, Integer> flagCache = new HashMap<>();
+  private final Set<Element> quoteHolders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** Text length and weighted link-text length per element, see {@link #measure}. */
   private Map<Element, double[]> stats = new IdentityHashMap<>();
@@ -133,6 +133,7 @@ final class MainTextExtractor {
     removeHidden(body);
     Map<Element, Integer> paragraphText = paragraphTextByElement(body);
     int total = paragraphText.getOrDefault(body, 0);
+    findQuoteHolders(body);
     removeFurniture(body, paragraphText, total);
     Element top = bestCandidate(body);
     if (top == null) {
@@ -245,7 +246,17 @@ final class MainTextExtractor {
 
   /** True for wrappers of quoted posts (tweets, Instagram), which belong to the article. */
   private boolean holdsQuote(Element e) {
-    return !e.getElementsByTag("blockquote").isEmpty() && (flags(e) & COMMENT) == 0;
+    return quoteHolders.contains(e) && (flags(e) & COMMENT) == 0;
+  }
+
+  /** Remembers every element with a blockquote inside, in one pass over the blockquotes. */
+  private void findQuoteHolders(Element root) {
+    quoteHolders.clear();
+    for (Element q : root.getElementsByTag("blockquote")) {
+      for (Element a = q.parent(); a != null && quoteHolders.add(a); a = a.parent()) {
+        // climbs until it meets an ancestor already marked
+      }
+    }
   }
 
   private boolean isNegative(Element e) {
@@ -290,16 +301,24 @@ final class MainTextExtractor {
     if (containsAny(s, COMMENTS)) {
       f |= COMMENT;
     }
-    for (String word : WORD_SEPARATORS.split(s)) {
-      if (WEAK_NEGATIVE.contains(word)) {
-        f |= WEAK;
-        break;
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || isWordSeparator(s.charAt(i))) {
+        if (i > start && WEAK_NEGATIVE.contains(s.substring(start, i))) {
+          f |= WEAK;
+          break;
+        }
+        start = i + 1;
       }
     }
     if (flagCache.size() < 10_000) {
       flagCache.put(raw, f);
     }
     return f;
+  }
+
+  private static boolean isWordSeparator(char c) {
+    return c == '-' || c == '_' || Character.isWhitespace(c);
   }
 
   private static boolean containsAny(String s, List<String> words) {
