@@ -86,11 +86,12 @@ final class RougeCommand implements Callable<Integer> {
     if (Files.isDirectory(candidate)) {
       return systemAverage(options);
     }
+    List<String> candidateLines = lines(candidate);
     List<List<String>> refs = new ArrayList<>();
     for (Path r : references) {
       refs.add(lines(r));
     }
-    Map<String, RougeScore> scores = new Rouge(options).score(lines(candidate), refs);
+    Map<String, RougeScore> scores = new Rouge(options).score(candidateLines, refs);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case "text" -> {
@@ -209,6 +210,9 @@ final class RougeCommand implements Callable<Integer> {
 
   /** The file as ROUGE reads it: its bytes, one sentence a line. */
   private static List<String> lines(Path f) {
+    if (!Files.isRegularFile(f)) {
+      throw new InputException(f + ": no such file");
+    }
     try {
       return List.of(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
     } catch (IOException e) {
