@@ -75,6 +75,13 @@ public final class ConceptSummarizer implements Summarizer {
 
   private static final int MAX_PASSES = 40;
 
+  /** Computes a concept's weight from the cluster's statistics (for experiments and training). */
+  interface ConceptWeighting {
+    double weight(Cluster cluster, int concept, int documents);
+  }
+
+  private final ConceptWeighting weightingOverride;
+
   private final Params params;
 
   public ConceptSummarizer() {
@@ -82,7 +89,12 @@ public final class ConceptSummarizer implements Summarizer {
   }
 
   public ConceptSummarizer(Params params) {
+    this(params, null);
+  }
+
+  ConceptSummarizer(Params params, ConceptWeighting weighting) {
     this.params = params;
+    this.weightingOverride = weighting;
   }
 
   @Override
@@ -92,7 +104,7 @@ public final class ConceptSummarizer implements Summarizer {
 
   @Override
   public List<Sentence> select(List<Document> documents, int maxWords) {
-    Cluster c = new Cluster(documents, params);
+    Cluster c = new Cluster(documents, params, weightingOverride);
     if (c.size() == 0) {
       return List.of();
     }
@@ -108,7 +120,7 @@ public final class ConceptSummarizer implements Summarizer {
   }
 
   /** The sentences of a cluster with their concepts, weights and standing-alone checks. */
-  private static final class Cluster {
+  static final class Cluster {
     final List<Sentence> sentences = new ArrayList<>();
     final int[] cost;
     final int[][] concepts;
@@ -119,7 +131,7 @@ public final class ConceptSummarizer implements Summarizer {
     final boolean[] duplicate;
     private final Params params;
 
-    Cluster(List<Document> documents, Params params) {
+    Cluster(List<Document> documents, Params params, ConceptWeighting weightingOverride) {
       this.params = params;
       for (Document d : documents) {
         sentences.addAll(d.sentences());
@@ -134,7 +146,7 @@ public final class ConceptSummarizer implements Summarizer {
 
       Map<String, Integer> vocab = new HashMap<>();
       Map<Long, Integer> conceptIds = new HashMap<>();
-      List<double[]> stats = new ArrayList<>(); // per concept: {weight, df, lastDoc}
+      List<double[]> stats = new ArrayList<>(); // per concept: see note()
       Set<String> seenText = new HashSet<>();
       List<String> tokens = new ArrayList<>();
       int nDocs = documents.size();
@@ -168,21 +180,29 @@ public final class ConceptSummarizer implements Summarizer {
           for (int t = 0; t < ids.length; t++) {
             if (!stop[t]) {
               // content word: key with the high half -1 so it never meets a bigram key
-              m = note(conceptIds, stats, ((long) -1 << 32) | ids[t], params.unigramWeight(), position,
-                  d.index(), mine, m);
+              m = note(conceptIds, stats, -1, ids[t], false, params.unigramWeight(), position,
+                  s.index(), d.index(), mine, m);
             }
             if (t + 1 < ids.length && !(stop[t] && stop[t + 1])) {
-              m = note(conceptIds, stats, ((long) ids[t] << 32) | ids[t + 1], 1.0, position,
-                  d.index(), mine, m);
+              m = note(conceptIds, stats, ids[t], ids[t + 1], stop[t] || stop[t + 1], 1.0,
+                  position, s.index(), d.index(), mine, m);
             }
           }
           concepts[k] = distinct(mine, m);
           k++;
         }
       }
+      this.stats = stats;
+      this.vocab = new String[vocab.size()];
+      vocab.forEach((w, id) -> this.vocab[id] = w);
       weight = new double[stats.size()];
+      ConceptWeighting weighting = weightingOverride != null ? weightingOverride : null;
       for (int c = 0; c < weight.length; c++) {
         double[] st = stats.get(c);
+        if (weighting != null) {
+          weight[c] = weighting.weight(this, c, nDocs);
+          continue;
+        }
         double w = st[0] + params.repeatWeight() * st[3];
         if (nDocs >= params.rareMinDocs() && st[1] < 2) {
           w *= params.rareFactor();
@@ -191,23 +211,37 @@ public final class ConceptSummarizer implements Summarizer {
       }
     }
 
+    final List<double[]> stats;
+    final String[] vocab;
+
+    /** The concept as text: "stem stem" for a bigram, "stem" for a content word. */
+    String key(int c) {
+      double[] st = stats.get(c);
+      int a = (int) st[7];
+      int b = (int) st[8];
+      return a < 0 ? vocab[b] : vocab[a] + " " + vocab[b];
+    }
+
     /**
      * Records a concept occurrence: the first mention in each document adds the concept's base
      * weight times the position weight of the sentence. Returns the new count in {@code mine}.
      */
-    private static int note(Map<Long, Integer> ids, List<double[]> stats, long key, double base,
-        double position, int doc, int[] mine, int m) {
+    private static int note(Map<Long, Integer> ids, List<double[]> stats, int a, int b,
+        boolean hasStop, double base, double position, int index, int doc, int[] mine, int m) {
+      long key = ((long) a << 32) | b;
       Integer id = ids.get(key);
       if (id == null) {
         id = stats.size();
         ids.put(key, id);
-        stats.add(new double[] {0, 0, -1, 0});
+        // {position-weighted sum, df, last doc, repeats, first index, base, has stop, a, b}
+        stats.add(new double[] {0, 0, -1, 0, index, base, hasStop ? 1 : 0, a, b});
       }
       double[] st = stats.get(id);
       if (st[2] != doc) {
         st[2] = doc;
         st[1]++;
         st[0] += base * position;
+        st[4] = Math.min(st[4], index);
       } else {
         st[3] += base; // repeated mentions in one article
       }
