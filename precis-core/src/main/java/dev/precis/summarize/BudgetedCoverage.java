@@ -22,6 +22,9 @@ final class BudgetedCoverage {
   private final double[] weight;
   private final int[] cost;
   private final double[] bonus;
+  private final int[] previous;
+  private final int[] next;
+  private final double[] linkBonus;
   private final double[] mass;
   private final double minNovelty;
   private final int[] covered;
@@ -36,10 +39,29 @@ final class BudgetedCoverage {
    * @param minNovelty share of a sentence's concept weight that must be new when it joins
    */
   BudgetedCoverage(int[][] concepts, double[] weight, int[] cost, double[] bonus, double minNovelty) {
+    this(concepts, weight, cost, bonus, minNovelty, null, null);
+  }
+
+  /**
+   * @param previous index of the sentence just before each sentence in its article, or -1
+   * @param linkBonus value earned when a sentence and the one just before it are both chosen
+   *     (reading flow; a sentence continuing its predecessor is resolved)
+   */
+  BudgetedCoverage(int[][] concepts, double[] weight, int[] cost, double[] bonus, double minNovelty,
+      int[] previous, double[] linkBonus) {
     this.concepts = concepts;
     this.weight = weight;
     this.cost = cost;
     this.bonus = bonus;
+    int n = cost.length;
+    this.previous = previous != null ? previous : filled(n, -1);
+    this.linkBonus = linkBonus != null ? linkBonus : new double[n];
+    this.next = filled(n, -1);
+    for (int i = 0; i < n; i++) {
+      if (this.previous[i] >= 0) {
+        this.next[this.previous[i]] = i;
+      }
+    }
     this.minNovelty = minNovelty;
     this.covered = new int[weight.length];
     this.chosen = new boolean[cost.length];
@@ -211,7 +233,7 @@ final class BudgetedCoverage {
     if (mass[t] > 0 && g < minNovelty * mass[t]) {
       return 0;
     }
-    return g + bonus[t];
+    return g + bonus[t] + links(t);
   }
 
   private double lossOf(int s) {
@@ -221,7 +243,27 @@ final class BudgetedCoverage {
         l += weight[c];
       }
     }
-    return l + bonus[s];
+    return l + bonus[s] + links(s);
+  }
+
+  /** Link value {@code t} earns with its chosen neighbours (t itself not counted as chosen). */
+  private double links(int t) {
+    double v = 0;
+    int p = previous[t];
+    if (p >= 0 && chosen[p]) {
+      v += linkBonus[t];
+    }
+    int q = next[t];
+    if (q >= 0 && chosen[q]) {
+      v += linkBonus[q];
+    }
+    return v;
+  }
+
+  private static int[] filled(int n, int value) {
+    int[] a = new int[n];
+    Arrays.fill(a, value);
+    return a;
   }
 
   private void add(int t) {

@@ -50,6 +50,8 @@ public final class ConceptSummarizer implements Summarizer {
    * @param repeatWeight weight of each further mention of a concept within one article
    * @param fillBonus per-word value of any word used, in units of the mean concept weight per
    *     word: ROUGE rewards a summary that uses its budget
+   * @param linkBonus per-word value of a sentence chosen together with the one before it in its
+   *     article, same units: consecutive sentences read better
    */
   public record Params(
       int minWords,
@@ -66,14 +68,17 @@ public final class ConceptSummarizer implements Summarizer {
       double danglingPenalty,
       double fragmentPenalty,
       double repeatWeight,
-      double fillBonus) {
+      double fillBonus,
+      double linkBonus) {
 
     public static Params defaults() {
-      return new Params(8, 60, 3.0, 3.0, 0.1, 0.3, 4, 1.0, 0.3, 0.0, 1.5, 0.3, 0.6, 0.0, 0.4);
+      return new Params(8, 60, 3.0, 3.0, 0.1, 0.3, 4, 1.0, 0.3, 0.0, 1.5, 0.3, 0.6, 0.0, 0.4, 0.0);
     }
   }
 
   private static final int MAX_PASSES = 40;
+  /** Per-word penalty of an unresolved dangling sentence while alternatives are plentiful. */
+  private static final double STRICT_DANGLING_PENALTY = 3.0;
 
   /** Computes a concept's weight from the cluster's statistics (for experiments and training). */
   interface ConceptWeighting {
@@ -110,7 +115,8 @@ public final class ConceptSummarizer implements Summarizer {
     }
     boolean[] candidate = c.candidates(maxWords);
     BudgetedCoverage solver =
-        new BudgetedCoverage(c.concepts, c.weight, c.cost, c.bonus, params.minNovelty());
+        new BudgetedCoverage(
+            c.concepts, c.weight, c.cost, c.bonus, params.minNovelty(), c.previous, c.linkBonus);
     int[] picked = solver.solve(candidate, maxWords, params.costExponent(), MAX_PASSES);
     List<Sentence> chosen = new ArrayList<>(picked.length);
     for (int i : picked) {
@@ -129,6 +135,8 @@ public final class ConceptSummarizer implements Summarizer {
     final boolean[] fragment;
     final boolean[] dangling;
     final boolean[] duplicate;
+    final int[] previous;
+    double[] linkBonus;
     private final Params params;
 
     Cluster(List<Document> documents, Params params, ConceptWeighting weightingOverride) {
@@ -143,6 +151,7 @@ public final class ConceptSummarizer implements Summarizer {
       fragment = new boolean[n];
       dangling = new boolean[n];
       duplicate = new boolean[n];
+      previous = new int[n];
 
       Map<String, Integer> vocab = new HashMap<>();
       Map<Long, Integer> conceptIds = new HashMap<>();
@@ -155,6 +164,7 @@ public final class ConceptSummarizer implements Summarizer {
         for (Sentence s : d.sentences()) {
           String text = s.text();
           cost[k] = s.words();
+          previous[k] = s == d.sentences().get(0) ? -1 : k - 1;
           fragment[k] = SentenceTraits.isFragment(text);
           dangling[k] = SentenceTraits.opensWithDanglingReference(text);
           tokens.clear();
@@ -274,6 +284,7 @@ public final class ConceptSummarizer implements Summarizer {
      */
     boolean[] candidates(int budget) {
       int n = size();
+      linkBonus = new double[n];
       boolean[] ok = new boolean[n];
       double mass = 0;
       long words = 0;
@@ -292,13 +303,19 @@ public final class ConceptSummarizer implements Summarizer {
         ok[i] = !duplicate[i] && !fragment[i] && !dangling[i] && lengthOk(i);
         pool += ok[i] ? cost[i] : 0;
       }
-      if (pool < params.relaxFactor() * budget) {
-        for (int i = 0; i < n; i++) {
-          if (!ok[i] && !duplicate[i] && !fragment[i] && lengthOk(i)) {
-            ok[i] = true;
-            bonus[i] -= params.danglingPenalty() * perWord * cost[i];
-            pool += cost[i];
-          }
+      // a sentence opening with a pronoun or connective is penalised unless the sentence
+      // before it is chosen too (then it is resolved: the link refunds the penalty); the
+      // penalty is prohibitive while standalone alternatives are plentiful
+      double penalty = pool < params.relaxFactor() * budget
+          ? params.danglingPenalty() : STRICT_DANGLING_PENALTY;
+      for (int i = 0; i < n; i++) {
+        linkBonus[i] = params.linkBonus() * perWord * cost[i];
+        if (!ok[i] && !duplicate[i] && !fragment[i] && lengthOk(i)) {
+          ok[i] = true;
+          double p = penalty * perWord * cost[i];
+          bonus[i] -= p;
+          linkBonus[i] += p;
+          pool += cost[i];
         }
       }
       if (pool < params.relaxFactor() * budget) {
