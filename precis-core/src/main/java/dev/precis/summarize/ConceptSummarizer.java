@@ -52,6 +52,8 @@ public final class ConceptSummarizer implements Summarizer {
    *     word: ROUGE rewards a summary that uses its budget
    * @param linkBonus per-word value of a sentence chosen together with the one before it in its
    *     article, same units: consecutive sentences read better
+   * @param offTopicRatio an article is off the story when fewer than this share of its content
+   *     words occur in another article; its sentences are used only when nothing else fills
    */
   public record Params(
       int minWords,
@@ -69,10 +71,11 @@ public final class ConceptSummarizer implements Summarizer {
       double fragmentPenalty,
       double repeatWeight,
       double fillBonus,
-      double linkBonus) {
+      double linkBonus,
+      double offTopicRatio) {
 
     public static Params defaults() {
-      return new Params(8, 60, 3.0, 3.0, 0.1, 0.3, 4, 1.0, 0.3, 0.0, 1.5, 0.3, 0.6, 0.0, 0.4, 0.0);
+      return new Params(8, 60, 3.0, 3.0, 0.2, 0.3, 4, 1.0, 0.3, 0.0, 1.5, 0.8, 0.6, 0.0, 0.8, 0.0, 0.2);
     }
   }
 
@@ -135,6 +138,9 @@ public final class ConceptSummarizer implements Summarizer {
     final boolean[] fragment;
     final boolean[] dangling;
     final boolean[] duplicate;
+    final boolean[] furniture;
+    /** Sentences of an article that shares (almost) no content words with the others. */
+    final boolean[] offTopic;
     final int[] previous;
     double[] linkBonus;
     private final Params params;
@@ -142,7 +148,12 @@ public final class ConceptSummarizer implements Summarizer {
     Cluster(List<Document> documents, Params params, ConceptWeighting weightingOverride) {
       this.params = params;
       for (Document d : documents) {
-        sentences.addAll(d.sentences());
+        for (Sentence s : d.sentences()) {
+          // a leading dateline ("WASHINGTON (AP) — ") is left out: the sentence starts after it
+          int cut = SentenceTraits.datelineLength(s.text());
+          sentences.add(cut == 0 ? s
+              : new Sentence(s.document(), s.index(), s.start() + cut, s.end(), s.text().substring(cut)));
+        }
       }
       int n = sentences.size();
       cost = new int[n];
@@ -151,6 +162,7 @@ public final class ConceptSummarizer implements Summarizer {
       fragment = new boolean[n];
       dangling = new boolean[n];
       duplicate = new boolean[n];
+      furniture = new boolean[n];
       previous = new int[n];
 
       Map<String, Integer> vocab = new HashMap<>();
@@ -161,11 +173,13 @@ public final class ConceptSummarizer implements Summarizer {
       int nDocs = documents.size();
       int k = 0;
       for (Document d : documents) {
-        for (Sentence s : d.sentences()) {
+        for (int si = 0; si < d.sentences().size(); si++) {
+          Sentence s = sentences.get(k);
           String text = s.text();
           cost[k] = s.words();
-          previous[k] = s == d.sentences().get(0) ? -1 : k - 1;
+          previous[k] = si == 0 ? -1 : k - 1;
           fragment[k] = SentenceTraits.isFragment(text);
+          furniture[k] = SentenceTraits.isFurniture(text);
           dangling[k] = SentenceTraits.opensWithDanglingReference(text);
           tokens.clear();
           ConceptTokens.tokenize(text, tokens);
@@ -203,6 +217,8 @@ public final class ConceptSummarizer implements Summarizer {
         }
       }
       this.stats = stats;
+      offTopic = new boolean[n];
+      markOffTopicArticles(documents);
       this.vocab = new String[vocab.size()];
       vocab.forEach((w, id) -> this.vocab[id] = w);
       weight = new double[stats.size()];
@@ -223,6 +239,48 @@ public final class ConceptSummarizer implements Summarizer {
 
     final List<double[]> stats;
     final String[] vocab;
+
+    /**
+     * Marks the sentences of articles that do not belong to the story: an article whose
+     * content words almost never occur in any other article (an error page, an archive notice,
+     * a different story). Only when some articles do share their words, so a cluster of
+     * unrelated articles keeps them all.
+     */
+    private void markOffTopicArticles(List<Document> documents) {
+      int nDocs = documents.size();
+      if (nDocs < 2) {
+        return;
+      }
+      double[] ratio = new double[nDocs];
+      boolean anyOn = false;
+      int k = 0;
+      for (int d = 0; d < nDocs; d++) {
+        java.util.BitSet own = new java.util.BitSet();
+        int from = k;
+        for (int i = 0; i < documents.get(d).sentences().size(); i++, k++) {
+          for (int c : concepts[k]) {
+            if (stats.get(c)[7] < 0) {
+              own.set(c);
+            }
+          }
+        }
+        int shared = 0;
+        for (int c = own.nextSetBit(0); c >= 0; c = own.nextSetBit(c + 1)) {
+          shared += stats.get(c)[1] >= 2 ? 1 : 0;
+        }
+        ratio[d] = own.isEmpty() ? 0 : (double) shared / own.cardinality();
+        anyOn |= ratio[d] >= params.offTopicRatio();
+      }
+      if (!anyOn) {
+        return;
+      }
+      k = 0;
+      for (int d = 0; d < nDocs; d++) {
+        for (int i = 0; i < documents.get(d).sentences().size(); i++, k++) {
+          offTopic[k] = ratio[d] < params.offTopicRatio();
+        }
+      }
+    }
 
     /** The concept as text: "stem stem" for a bigram, "stem" for a content word. */
     String key(int c) {
@@ -300,7 +358,7 @@ public final class ConceptSummarizer implements Summarizer {
       }
       long pool = 0;
       for (int i = 0; i < n; i++) {
-        ok[i] = !duplicate[i] && !fragment[i] && !dangling[i] && lengthOk(i);
+        ok[i] = !duplicate[i] && !offTopic[i] && !fragment[i] && !dangling[i] && lengthOk(i);
         pool += ok[i] ? cost[i] : 0;
       }
       // a sentence opening with a pronoun or connective is penalised unless the sentence
@@ -310,7 +368,7 @@ public final class ConceptSummarizer implements Summarizer {
           ? params.danglingPenalty() : STRICT_DANGLING_PENALTY;
       for (int i = 0; i < n; i++) {
         linkBonus[i] = params.linkBonus() * perWord * cost[i];
-        if (!ok[i] && !duplicate[i] && !fragment[i] && lengthOk(i)) {
+        if (!ok[i] && !duplicate[i] && !offTopic[i] && !fragment[i] && lengthOk(i)) {
           ok[i] = true;
           double p = penalty * perWord * cost[i];
           bonus[i] -= p;
@@ -320,7 +378,7 @@ public final class ConceptSummarizer implements Summarizer {
       }
       if (pool < params.relaxFactor() * budget) {
         for (int i = 0; i < n; i++) {
-          if (!ok[i] && !duplicate[i] && lengthOk(i)) {
+          if (!ok[i] && !duplicate[i] && !offTopic[i] && !furniture[i] && lengthOk(i)) {
             ok[i] = true;
             bonus[i] -= params.fragmentPenalty() * perWord * cost[i];
             pool += cost[i];

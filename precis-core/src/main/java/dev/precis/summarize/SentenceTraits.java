@@ -45,7 +45,40 @@ public final class SentenceTraits {
           "instagram", "newsletters", "inbox", "unsubscribe", "getty", "caption", "photo",
           "image", "video", "playback", "media", "loading", "updated", "posted");
 
+  /** "WASHINGTON (AP) — ", "Dover, Fla. - ", "( cnn ) -- ": up to seven words, then a dash. */
+  private static final java.util.regex.Pattern DATELINE =
+      java.util.regex.Pattern.compile("^((?:\\S+\\s+){0,6}?\\S+)\\s+(?:-{1,2}|\u2014|\u2013|_)\\s+(?=\\S)");
+
+  /** Words that show a dash-ended prefix is a clause ("The plan — "), not a place line. */
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
+          "the", "a", "an", "to", "of", "would", "will", "is", "was", "were", "are", "be", "been",
+          "that", "this", "for", "with", "and", "but", "it", "he", "she", "they", "i", "we", "you",
+          "in", "on", "at", "said", "says", "has", "have", "had", "not", "from", "as", "his", "her");
+
   private SentenceTraits() {}
+
+  /**
+   * Length of a leading dateline or source tag ("WASHINGTON (Reuters) - ", "denver — "), or 0.
+   * Such a prefix carries no content of its own and costs budget words.
+   */
+  public static int datelineLength(String sentence) {
+    java.util.regex.Matcher m = DATELINE.matcher(sentence);
+    if (!m.find()) {
+      return 0;
+    }
+    for (String w : m.group(1).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (CLAUSE_WORDS.contains(w)) {
+        return 0;
+      }
+    }
+    String rest = sentence.substring(m.end());
+    if (dev.precis.text.Words.count(rest) < 6) {
+      return 0;
+    }
+    char c = rest.charAt(0);
+    return Character.isLetterOrDigit(c) || c == '"' || c == '\u201c' ? m.end() : 0;
+  }
 
   /**
    * True when the sentence opens with a pronoun or connective that refers back to an earlier
@@ -77,7 +110,7 @@ public final class SentenceTraits {
   /**
    * True when the sentence is not a complete reporting sentence: a headline or label (no final
    * stop), a cut-off fragment, a question, a bare quotation without attribution, or page
-   * furniture (share prompts, photo credits, links).
+   * furniture ({@link #isFurniture}).
    */
   public static boolean isFragment(String sentence) {
     String s = sentence.strip();
@@ -88,15 +121,31 @@ public final class SentenceTraits {
     if (last != '.' && last != '!') {
       return true; // headline, label, cut-off text, question or colon-introduced list
     }
-    if (s.contains("http://") || s.contains("https://") || s.contains("www.") || s.contains("@")) {
-      return true;
-    }
-    if (isBareQuote(s)) {
-      return true;
+    return isBareQuote(s) || isFurniture(s);
+  }
+
+  /** Markers of page furniture glued into text: links, credits, prompts, teasers. */
+  private static final String[] FURNITURE_MARKERS = {
+    "http:", "https:", "www.", ".com/", "@", "posted:", "updated:", "photo:", "photos:",
+    "image:", "click here", "sign up", "all rights reserved", "copyright", "\u00a9",
+    "advertisement", "continue reading", "read more", "related:", "more:", "watch:", "listen:",
+    "caption", "enter the characters", "javascript", "your browser"
+  };
+
+  /**
+   * True for page furniture rather than reporting: share prompts, photo credits, links, bylines
+   * with timestamps, "Related:" teasers. Never a summary sentence while others exist.
+   */
+  public static boolean isFurniture(String sentence) {
+    String lower = sentence.toLowerCase(Locale.ROOT);
+    for (String m : FURNITURE_MARKERS) {
+      if (lower.contains(m)) {
+        return true;
+      }
     }
     int furniture = 0;
     int words = 0;
-    for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
+    for (String w : lower.split("[^\\p{L}\\p{N}'-]+")) {
       if (w.isEmpty()) {
         continue;
       }

@@ -63,7 +63,7 @@ class ConceptSummarizerTest {
           .filter(s -> !SentenceTraits.opensWithDanglingReference(s.text())
               && !SentenceTraits.isFragment(s.text()) && s.words() >= 8 && s.words() <= 60)
           .mapToInt(Sentence::words).sum();
-      if (standalone < 1.5 * budget) {
+      if (standalone < 3 * budget) {
         continue; // too few alternatives: such sentences may then join, with a penalty
       }
       checked++;
@@ -77,11 +77,11 @@ class ConceptSummarizerTest {
         }
       }
     }
-    assertThat(checked).isGreaterThan(40);
+    assertThat(checked).isGreaterThan(25);
   }
 
   @Test
-  void shortInputsStillAvoidDanglingSentencesMoreOftenThanNot() {
+  void shortInputsStillAvoidUnresolvedDanglingSentences() {
     int dangling = 0;
     int chosen = 0;
     int danglingInInput = 0;
@@ -93,12 +93,16 @@ class ConceptSummarizerTest {
           danglingInInput += SentenceTraits.opensWithDanglingReference(s.text()) ? 1 : 0;
         }
       }
-      for (Sentence s : summarizer.select(docs, 150)) {
+      List<Sentence> out = summarizer.select(docs, 150);
+      for (int i = 0; i < out.size(); i++) {
+        Sentence s = out.get(i);
+        boolean resolved = i > 0 && out.get(i - 1).document() == s.document()
+            && out.get(i - 1).index() == s.index() - 1;
         chosen++;
-        dangling += SentenceTraits.opensWithDanglingReference(s.text()) ? 1 : 0;
+        dangling += !resolved && SentenceTraits.opensWithDanglingReference(s.text()) ? 1 : 0;
       }
     }
-    assertThat((double) dangling / chosen).isLessThan(0.6 * danglingInInput / input);
+    assertThat((double) dangling / chosen).isLessThan(0.5 * danglingInInput / input);
   }
 
   @Test
