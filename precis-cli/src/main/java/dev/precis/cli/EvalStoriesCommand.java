@@ -41,6 +41,10 @@ final class EvalStoriesCommand implements Callable<Integer> {
       description = "same: every article has the same time (text decides alone); synthetic: each cluster a random day of one year, articles within 24 h, stream in time order (default: ${DEFAULT-VALUE}).")
   String times;
 
+  @Option(names = "--days", paramLabel = "N", defaultValue = "365",
+      description = "With --times synthetic: the clusters start on random days among N (default: ${DEFAULT-VALUE}).")
+  int days;
+
   @Option(names = "--threshold", paramLabel = "X", description = "Use this threshold instead of tuning one.")
   Double threshold;
 
@@ -55,6 +59,9 @@ final class EvalStoriesCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown --times '" + times + "' (use same or synthetic)");
     }
+    if (days < 1) {
+      throw new IllegalArgumentException("--days must be at least 1");
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<Cluster> clusters = StoryStreamEvaluation.read(dataset);
     int docs = count(clusters);
@@ -68,7 +75,7 @@ final class EvalStoriesCommand implements Callable<Integer> {
     if (threshold != null) {
       chosen = threshold;
     } else {
-      List<Item> tune = StoryStreamEvaluation.stream(split.tune(), seed, mode);
+      List<Item> tune = StoryStreamEvaluation.stream(split.tune(), seed, mode, days);
       List<Double> grid = new ArrayList<>();
       for (int i = 6; i <= 50; i += 2) {
         grid.add(i / 100.0);
@@ -80,9 +87,10 @@ final class EvalStoriesCommand implements Callable<Integer> {
       }
       chosen = StoryStreamEvaluation.best(runs).threshold();
     }
-    List<Item> test = StoryStreamEvaluation.stream(split.test(), seed, mode);
-    out.printf("test on %d clusters, %d articles, times=%s, threshold %.2f%n",
-        split.test().size(), test.size(), mode.name().toLowerCase(Locale.ROOT), chosen);
+    List<Item> test = StoryStreamEvaluation.stream(split.test(), seed, mode, days);
+    out.printf("test on %d clusters, %d articles, times=%s%s, threshold %.2f%n",
+        split.test().size(), test.size(), mode.name().toLowerCase(Locale.ROOT),
+        mode == Times.SYNTHETIC ? " over " + days + " days" : "", chosen);
     print(out, "test", StoryStreamEvaluation.run(test, base.withThreshold(chosen)));
     out.flush();
     return 0;

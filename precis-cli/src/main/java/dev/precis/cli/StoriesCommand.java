@@ -2,7 +2,8 @@ package dev.precis.cli;
 
 import dev.precis.Precis;
 import dev.precis.ingest.Article;
-import dev.precis.ingest.ArticleReader;
+import dev.precis.ingest.ArticleSources;
+import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.story.Story;
@@ -20,12 +21,12 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,11 +39,15 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Groups articles into stories (near-duplicates collapsed, same event = same story) and",
       "summarizes each story over its distinct texts, citing every outlet.",
-      "INPUT is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside) or - for stdin.",
-      "Articles are processed in publication order (those without a date keep input order)."
+      "INPUT is a file (.txt, .html, .json, .jsonl, .warc, .rss/.atom, .gz too), a directory,",
+      "an http(s) URL (a page or a feed) or - for stdin. Articles are read as a stream and",
+      "grouped in input order, which should be publication order; memory follows the open",
+      "stories, not the input size."
     })
 final class StoriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin SourceOptionsMixin sources;
 
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Articles to group.")
   List<String> inputs = new ArrayList<>();
@@ -90,28 +95,30 @@ final class StoriesCommand implements Callable<Integer> {
     StoryOptions options =
         StoryOptions.defaults().withThreshold(threshold).withCloseAfter(Duration.ofHours(closeAfterHours));
     PrintWriter err = spec.commandLine().getErr();
-    ArticleReader reader =
-        new ArticleReader(new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
-    List<RawArticle> raw = reader.read(inputs, System.in);
+    var sourceOptions = sources.toOptions(
+        new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
 
     AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
-    try {
+    try (ArticleStream stream = ArticleSources.open(inputs, sourceOptions)) {
       Writer writer = atomic != null ? atomic.writer() : spec.commandLine().getOut();
-      List<Article> articles = new ArrayList<>(raw.size());
-      try (Progress progress = Progress.start("prepare", raw.size(), err)) {
-        for (RawArticle r : raw) {
-          articles.add(Precis.prepare(r));
-          progress.step();
-        }
-      }
-      // stable: articles without a date keep their input order, after the dated ones
-      articles.sort(Comparator.comparing(Article::published, Comparator.nullsLast(Comparator.naturalOrder())));
-      // texts are kept only while their story is open: memory follows the open stories
+      // canonical texts are kept only while their story is open: memory follows open stories
       Map<String, Article> texts = new HashMap<>();
       StoryClusterer clusterer =
           new StoryClusterer(options, story -> write(story, texts, summaryOptions, fmt, writer));
-      try (Progress progress = Progress.start("stories", articles.size(), err)) {
-        for (Article a : articles) {
+      try (Progress progress = Progress.start("stories", -1, err)) {
+        while (stream.hasNext()) {
+          RawArticle raw = stream.next();
+          Article a = Precis.prepare(raw);
+          if (a.text().isBlank()) {
+            err.println("precis: warning: skipped " + raw.origin() + ": no text after cleaning");
+            err.flush();
+            continue;
+          }
+          if (texts.containsKey(a.id())) {
+            // ids name articles in the output: make repeated ones unique
+            a = new Article(a.id() + "@" + clusterer.articles(), a.title(), a.text(), a.url(),
+                a.outlet(), a.published(), a.author(), a.origin());
+          }
           StoryClusterer.Assignment as = clusterer.add(a);
           if (as.duplicateOf() == null) {
             texts.put(a.id(), a);

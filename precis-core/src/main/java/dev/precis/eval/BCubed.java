@@ -22,6 +22,37 @@ import java.util.Map;
  */
 public record BCubed(double precision, double recall, double f1, int items) {
 
+  /** Scores integer labels (no boxing: for streams of millions of items). */
+  public static BCubed score(int[] gold, long[] predicted) {
+    if (gold.length != predicted.length) {
+      throw new IllegalArgumentException(
+          "gold has " + gold.length + " items but predicted has " + predicted.length);
+    }
+    int n = gold.length;
+    if (n == 0) {
+      return new BCubed(0, 0, 0, 0);
+    }
+    Map<Integer, Integer> goldSize = new HashMap<>();
+    Map<Long, Integer> predSize = new HashMap<>();
+    Map<Long, Map<Integer, Integer>> both = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      goldSize.merge(gold[i], 1, Integer::sum);
+      predSize.merge(predicted[i], 1, Integer::sum);
+      both.computeIfAbsent(predicted[i], k -> new HashMap<>(4)).merge(gold[i], 1, Integer::sum);
+    }
+    double p = 0;
+    double r = 0;
+    for (int i = 0; i < n; i++) {
+      double shared = both.get(predicted[i]).get(gold[i]);
+      p += shared / predSize.get(predicted[i]);
+      r += shared / goldSize.get(gold[i]);
+    }
+    p /= n;
+    r /= n;
+    double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+    return new BCubed(p, r, f, n);
+  }
+
   /**
    * Scores predicted against gold cluster labels, item by item (both lists in the same order,
    * labels compared with {@code equals}).

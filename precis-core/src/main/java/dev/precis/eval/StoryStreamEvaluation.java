@@ -157,13 +157,22 @@ public final class StoryStreamEvaluation {
     return new Split(List.copyOf(shuffled.subList(0, half)), List.copyOf(shuffled.subList(half, shuffled.size())));
   }
 
-  /** The articles of the clusters as one stream in seeded random (or time) order. */
+  /** The articles of the clusters as one stream in seeded random (or time) order, one year. */
   public static List<Item> stream(List<Cluster> clusters, long seed, Times times) {
+    return stream(clusters, seed, times, 365);
+  }
+
+  /**
+   * The articles of the clusters as one stream in seeded random order; with {@link
+   * Times#SYNTHETIC} each cluster starts on a random day of {@code days} and the stream is in
+   * time order.
+   */
+  public static List<Item> stream(List<Cluster> clusters, long seed, Times times, int days) {
     Random random = new Random(seed);
     List<Item> items = new ArrayList<>();
     Map<String, Instant> when = new HashMap<>();
     for (Cluster c : clusters) {
-      Instant day = EPOCH.plus(Duration.ofDays(random.nextInt(365)));
+      Instant day = EPOCH.plus(Duration.ofDays(random.nextInt(days)));
       for (int i = 0; i < c.documents().size(); i++) {
         Instant t = times == Times.SAME ? EPOCH : day.plusSeconds(random.nextInt(24 * 3600));
         String id = c.id() + "#" + i;

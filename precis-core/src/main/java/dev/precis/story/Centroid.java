@@ -56,6 +56,13 @@ final class Centroid {
     add(other.terms, other.weights, other.size, 1f);
   }
 
+  void release() {
+    terms = new long[0];
+    weights = new float[0];
+    size = 0;
+    norm = 0;
+  }
+
   /** Cosine similarity with a normalised vector. */
   double cosine(TermVector v) {
     if (norm == 0) {

@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * </ol>
  *
  * <p>The result depends only on the articles and their order: no randomness, no hash-order
- * iteration. Articles without a publication time take the latest time seen so far.
+ * iteration. Articles without a publication time are not decayed; for closing stories they
+ * count at the latest time seen so far.
  *
  * <pre>{@code
  * List<Story> stories = new ArrayList<>();
@@ -55,6 +56,10 @@ public final class StoryClusterer {
   static final int CENTROID_TERMS = 160;
   /** Heaviest article terms used to look up candidate stories (and to index a story). */
   static final int QUERY_TERMS = 16;
+  /** Stories scored exactly per article: those sharing the most query-term weight. */
+  static final int MAX_CANDIDATES = 48;
+  /** Articles between two sweeps of the inverted index. */
+  static final int SWEEP_EVERY = 20_000;
   /** Longest posting list; older entries beyond it are dropped. */
   static final int MAX_POSTINGS = 256;
 
@@ -68,13 +73,15 @@ public final class StoryClusterer {
   private final NearDuplicateIndex duplicates;
   private final Map<Long, List<StoryState>> postings = new HashMap<>();
   /** Open stories, least recently updated first. */
+  private final List<StoryState> candidates = new ArrayList<>();
   private final LinkedHashMap<Long, StoryState> open = new LinkedHashMap<>(1024, 0.75f, false);
   private final double graceMillis;
   private final double halfLifeMillis;
   private final long closeAfterMillis;
   private long nextStoryId = 1;
   private long seq;
-  private long now = Long.MIN_VALUE;
+  private long now = 0;
+  private boolean clockStarted;
   private long postingsAtLastSweep;
 
   public StoryClusterer(StoryOptions options, Consumer<Story> listener) {
@@ -98,8 +105,18 @@ public final class StoryClusterer {
 
   /** Adds the next article, with features computed beforehand by {@link #features}. */
   public Assignment add(Article article, TextFeatures f) {
-    long time = article.published() != null ? article.published().toEpochMilli() : (now == Long.MIN_VALUE ? 0 : now);
-    if (time > now) {
+    // an article without a date says nothing about time: no decay, and the stream clock stays
+    boolean timed = article.published() != null;
+    long time = timed ? article.published().toEpochMilli() : now;
+    if (timed && !clockStarted) {
+      // stories opened by undated articles start their closing clock at the first date seen
+      clockStarted = true;
+      now = time;
+      for (StoryState s : open.values()) {
+        s.lastUpdate = time;
+      }
+    }
+    if (timed && time > now) {
       now = time;
     }
     closeStale();
@@ -112,7 +129,9 @@ public final class StoryClusterer {
       StoryState story = original.story.live();
       StoryArticle copy = new StoryArticle(member.id(), member.title(), member.outlet(), member.url(), member.published(), original.articleId);
       story.members.add(new StoryState.Member(mySeq, copy));
-      story.addTime(time);
+      if (timed) {
+        story.addTime(time);
+      }
       touch(story);
       return new Assignment(story.id, original.articleId, false);
     }
@@ -120,40 +139,51 @@ public final class StoryClusterer {
     df.add(f.terms());
     TermVector v = TermVector.of(f, df, options.entityBoost(), VECTOR_TERMS);
     long[] query = v.topTerms(QUERY_TERMS);
+    double[] queryWeights = v.weightsOf(query);
 
-    // candidate generation through the inverted index; scores in candidate order
+    // candidate generation through the inverted index: accumulate the weights of shared query
+    // terms, then score exactly only the stories with the largest overlap
+    candidates.clear();
+    for (int q = 0; q < query.length; q++) {
+      List<StoryState> list = postings.get(query[q]);
+      if (list == null) {
+        continue;
+      }
+      double w = queryWeights[q];
+      for (int i = 0; i < list.size(); i++) {
+        StoryState s = list.get(i);
+        if (s.closed) {
+          s = s.live();
+          if (s.closed) {
+            continue;
+          }
+        }
+        if (s.mark != mySeq) {
+          s.mark = mySeq;
+          s.overlap = 0;
+          candidates.add(s);
+        }
+        s.overlap += w;
+      }
+    }
+    if (candidates.size() > MAX_CANDIDATES) {
+      candidates.sort((a, b) -> a.overlap != b.overlap ? Double.compare(b.overlap, a.overlap) : Long.compare(a.id, b.id));
+      candidates.subList(MAX_CANDIDATES, candidates.size()).clear();
+    }
     StoryState best = null;
     double bestScore = -1;
     StoryState second = null;
     double secondScore = -1;
-    for (long term : query) {
-      List<StoryState> list = postings.get(term);
-      if (list == null) {
-        continue;
-      }
-      for (int i = 0; i < list.size(); i++) {
-        StoryState s = list.get(i);
-        if (s.closed) {
-          StoryState live = s.live();
-          if (live.closed) {
-            continue;
-          }
-          s = live;
-        }
-        if (s.mark == mySeq) {
-          continue;
-        }
-        s.mark = mySeq;
-        double score = s.centroid.cosine(v) * decay(time, s.meanTime());
-        if (score > bestScore || (score == bestScore && s.id < best.id)) {
-          second = best;
-          secondScore = bestScore;
-          best = s;
-          bestScore = score;
-        } else if (score > secondScore || (score == secondScore && s.id < second.id)) {
-          second = s;
-          secondScore = score;
-        }
+    for (StoryState s : candidates) {
+      double score = s.centroid.cosine(v) * (timed ? decay(time, s) : 1);
+      if (score > bestScore || (score == bestScore && s.id < best.id)) {
+        second = best;
+        secondScore = bestScore;
+        best = s;
+        bestScore = score;
+      } else if (score > secondScore || (score == secondScore && s.id < second.id)) {
+        second = s;
+        secondScore = score;
       }
     }
 
@@ -162,7 +192,7 @@ public final class StoryClusterer {
     if (best != null && bestScore >= options.threshold()) {
       target = best;
       if (second != null && secondScore >= options.threshold()
-          && best.centroid.cosine(second.centroid) * decay(best.meanTime(), second.meanTime())
+          && best.centroid.cosine(second.centroid) * decay(best, second)
               >= options.mergeThreshold()) {
         target = merge(best, second);
       }
@@ -174,7 +204,9 @@ public final class StoryClusterer {
     target.centroid.add(v);
     target.vectors++;
     target.members.add(new StoryState.Member(mySeq, member));
-    target.addTime(time);
+    if (timed) {
+      target.addTime(time);
+    }
     NearDuplicateIndex.Entry entry = new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
     duplicates.add(entry);
@@ -210,6 +242,14 @@ public final class StoryClusterer {
   /** Number of articles added so far. */
   public long articles() {
     return seq;
+  }
+
+  private double decay(long time, StoryState s) {
+    return s.timed == 0 ? 1 : decay(time, s.meanTime());
+  }
+
+  private double decay(StoryState a, StoryState b) {
+    return a.timed == 0 || b.timed == 0 ? 1 : decay(a.meanTime(), b.meanTime());
   }
 
   private double decay(double time, double storyTime) {
@@ -262,7 +302,9 @@ public final class StoryClusterer {
     for (NearDuplicateIndex.Entry e : s.canonicals) {
       duplicates.remove(e);
     }
-    listener.accept(s.snapshot());
+    Story snapshot = s.snapshot();
+    s.release();
+    listener.accept(snapshot);
   }
 
   private static void trim(List<StoryState> list) {
@@ -272,9 +314,12 @@ public final class StoryClusterer {
     }
   }
 
-  /** Drops closed stories from the inverted index once it has doubled since the last sweep. */
+  /**
+   * Drops closed stories from the inverted index every {@link #SWEEP_EVERY} articles, or sooner
+   * once it has doubled since the last sweep: its size then follows the open stories.
+   */
   private void maybeSweep() {
-    if (postings.size() < 4096 || postings.size() < 2 * postingsAtLastSweep) {
+    if (seq % SWEEP_EVERY != 0 && (postings.size() < 4096 || postings.size() < 2 * postingsAtLastSweep)) {
       return;
     }
     Iterator<List<StoryState>> it = postings.values().iterator();

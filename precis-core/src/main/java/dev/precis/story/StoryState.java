@@ -11,8 +11,8 @@ final class StoryState {
   final long id;
   final Centroid centroid;
   /** Members with their arrival sequence numbers (merges interleave them again). */
-  final List<Member> members = new ArrayList<>();
-  final List<NearDuplicateIndex.Entry> canonicals = new ArrayList<>();
+  final ArrayList<Member> members = new ArrayList<>();
+  final ArrayList<NearDuplicateIndex.Entry> canonicals = new ArrayList<>();
   long minTime = Long.MAX_VALUE;
   long maxTime = Long.MIN_VALUE;
   double timeSum;
@@ -26,6 +26,8 @@ final class StoryState {
   StoryState mergedInto;
   /** Article sequence number that last saw this story as a candidate (dedupes candidates). */
   long mark = -1;
+  /** Sum of the query-term weights that reached this story for the current article. */
+  double overlap;
 
   StoryState(long id, int centroidCapacity) {
     this.id = id;
@@ -67,6 +69,19 @@ final class StoryState {
     lastUpdate = Math.max(lastUpdate, other.lastUpdate);
     other.closed = true;
     other.mergedInto = this;
+    other.release();
+  }
+
+  /**
+   * Drops everything but the id once the story is closed or merged: stale entries in the
+   * inverted index then hold only this small shell until the next sweep.
+   */
+  void release() {
+    members.clear();
+    members.trimToSize();
+    canonicals.clear();
+    canonicals.trimToSize();
+    centroid.release();
   }
 
   Story snapshot() {

@@ -47,7 +47,10 @@ final class TermVector {
     return new TermVector(terms, weights);
   }
 
-  /** Indices of the {@code k} largest values (ties: lower index), in no particular order. */
+  /**
+   * Indices of the {@code k} largest values (ties: lower index), in no particular order. Values
+   * must not be negative. Sorts packed longs (weight bits, index): no boxing.
+   */
   static int[] topIndices(double[] w, int k) {
     int n = w.length;
     if (n <= k) {
@@ -57,14 +60,15 @@ final class TermVector {
       }
       return all;
     }
-    Integer[] order = new Integer[n];
+    long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      // non-negative floats order like their bits; the low half prefers lower indices
+      keys[i] = ((long) Float.floatToIntBits((float) w[i]) << 32) | (0xffffffffL - i);
     }
-    Arrays.sort(order, (a, b) -> w[a] != w[b] ? Double.compare(w[b], w[a]) : Integer.compare(a, b));
+    Arrays.sort(keys);
     int[] out = new int[k];
     for (int i = 0; i < k; i++) {
-      out[i] = order[i];
+      out[i] = (int) (0xffffffffL - (keys[n - 1 - i] & 0xffffffffL));
     }
     return out;
   }
@@ -80,6 +84,16 @@ final class TermVector {
     long[] out = new long[idx.length];
     for (int i = 0; i < idx.length; i++) {
       out[i] = terms[idx[i]];
+    }
+    return out;
+  }
+
+  /** The weights of the given terms (which must be in this vector). */
+  double[] weightsOf(long[] some) {
+    double[] out = new double[some.length];
+    for (int i = 0; i < some.length; i++) {
+      int at = Arrays.binarySearch(terms, some[i]);
+      out[i] = at >= 0 ? weights[at] : 0;
     }
     return out;
   }
