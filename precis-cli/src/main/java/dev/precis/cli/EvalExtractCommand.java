@@ -49,12 +49,22 @@ final class EvalExtractCommand implements Callable<Integer> {
                 Precis.prepare(
                         new RawArticle("page", html, RawArticle.Format.HTML, null, url, null, url))
                     .text());
+    // Baseline: every text of the body, what a plain HTML-to-text conversion gives.
+    ExtractionEvaluation.Result whole =
+        ExtractionEvaluation.run(
+            pages,
+            (html, url) -> {
+              org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(html);
+              d.select("script, style, noscript, template").remove();
+              return d.body() == null ? "" : d.body().wholeText();
+            });
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%d pages from %s%n%n", pages.size(), dataset);
     out.println("| extractor | precision | recall | F1 |");
     out.println("|---|---|---|---|");
     row(out, "HtmlExtractor", raw.scores());
     row(out, "HtmlExtractor + cleaner (Precis.prepare)", cleaned.scores());
+    row(out, "baseline: all body text", whole.scores());
     if (worst > 0) {
       out.println();
       out.println("lowest F1 (HtmlExtractor):");
