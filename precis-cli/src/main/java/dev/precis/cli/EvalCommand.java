@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Summarizes every cluster of an evaluation set with each summarizer under the same word",
-      "budget and scores it with ROUGE-1.5.5 (exact; bootstrap averages with 95% intervals).",
+      "budget and scores it with ROUGE-1.5.5 (exact; bootstrap averages with 95%% intervals).",
       "PATH: a JSON Lines file (.gz accepted) of {\"id\", \"documents\", \"summary\"|\"summaries\"},",
       "or a directory with docs/TOPIC/* (SGML <DOC>s or plain text) and models/TOPIC.*.NAME",
       "(DUC/TAC and MultiLing layouts). Writes results.json, results.csv and summaries.jsonl."
