@@ -72,8 +72,16 @@ public final class HttpFetcher {
   private final Map<String, Long> crawlDelays = new ConcurrentHashMap<>();
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
 
+  private final SSLContext tls;
+
   public HttpFetcher(FetchOptions options) {
+    this(options, null);
+  }
+
+  /** A fetcher with its own TLS context (trust store), or the JVM default when null. */
+  HttpFetcher(FetchOptions options, SSLContext tls) {
     this.options = options;
+    this.tls = tls;
   }
 
   public FetchOptions options() {
@@ -381,10 +389,10 @@ public final class HttpFetcher {
         + (last == null ? "" : " (" + describe(last) + ")"));
   }
 
-  private static Socket tls(Socket plain, String host, int port) throws IOException {
+  private Socket tls(Socket plain, String host, int port) throws IOException {
     SSLSocketFactory factory;
     try {
-      factory = SSLContext.getDefault().getSocketFactory();
+      factory = (tls != null ? tls : SSLContext.getDefault()).getSocketFactory();
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IOException("no TLS support", e);
     }
