@@ -17,6 +17,9 @@ import java.util.List;
 final class InlineFurniture {
   private InlineFurniture() {}
 
+  /** Third element of a cut made by furniture that sits right under a page's headline. */
+  private static final int TOP_OF_PAGE = 1;
+
   /** Phrases removed wherever they occur. */
   private static final String[] PHRASES = {
     "advertisement continue reading the main story",
@@ -41,7 +44,7 @@ final class InlineFurniture {
     for (String phrase : PHRASES) {
       for (int i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + phrase.length())) {
         if (isWordStart(lower, i) && isWordEnd(lower, i + phrase.length())) {
-          cuts.add(new int[] {i, i + phrase.length()});
+          cuts.add(new int[] {i, i + phrase.length(), TOP_OF_PAGE});
         }
       }
     }
@@ -58,7 +61,42 @@ final class InlineFurniture {
     if (cuts.isEmpty()) {
       return line;
     }
+    headlineBeforeFurniture(lower, cuts);
     return applyCuts(line, cuts);
+  }
+
+  /**
+   * A flattened page starts with its headline, which has no final stop: when the first piece of
+   * furniture follows a short unpunctuated start ("Catholics should not try to convert jews,
+   * vatican commission says enlarge this image ..."), that start is the headline and goes too.
+   */
+  private static void headlineBeforeFurniture(String lower, List<int[]> cuts) {
+    int[] firstCut = null;
+    for (int[] cut : cuts) {
+      if (firstCut == null || cut[0] < firstCut[0]) {
+        firstCut = cut;
+      }
+    }
+    int first = firstCut[0];
+    if (first == 0 || first > 200 || firstCut.length < 3) {
+      return; // only image viewers, ad slots and caption labels mark the top of a page
+    }
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < first; i++) {
+      char c = lower.charAt(i);
+      if (c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201d') {
+        return; // a sentence (or a quote) before the furniture: not a bare headline
+      }
+      boolean letter = !Character.isWhitespace(c);
+      if (letter && !inWord) {
+        words++;
+      }
+      inWord = letter;
+    }
+    if (words >= 3 && words <= 25) {
+      cuts.add(new int[] {0, first});
+    }
   }
 
   private static boolean mayContainFurniture(String lower) {
@@ -102,7 +140,7 @@ final class InlineFurniture {
           break;
         }
       }
-      cuts.add(new int[] {i, cut});
+      cuts.add(new int[] {i, cut, TOP_OF_PAGE});
     }
   }
 
@@ -198,9 +236,9 @@ final class InlineFurniture {
     for (int i = lower.indexOf(label); i >= 0; i = lower.indexOf(label, i + label.length())) {
       int caption = lower.indexOf("image caption", i + label.length());
       if (caption > 0 && caption - i <= 80) {
-        cuts.add(new int[] {i, caption + "image caption".length()});
+        cuts.add(new int[] {i, caption + "image caption".length(), TOP_OF_PAGE});
       } else {
-        cuts.add(new int[] {i, i + label.length()});
+        cuts.add(new int[] {i, i + label.length(), TOP_OF_PAGE});
       }
     }
   }
