@@ -505,6 +505,13 @@ public final class Store implements AutoCloseable {
           }
         }
       }
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE stories SET headline = ? WHERE id = ?")) {
+        ps.setString(1, summary.sentences().isEmpty()
+            ? null : headline(summary.sentences().get(0).text()));
+        ps.setLong(2, storyId);
+        ps.executeUpdate();
+      }
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM summaries WHERE story_id = ?")) {
         ps.setLong(1, storyId);
         ps.executeUpdate();
@@ -577,8 +584,19 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** The first words of a sentence, at most about 100 characters, cut at a word boundary. */
+  static String headline(String sentence) {
+    String s = sentence.strip().replaceAll("\\s+", " ");
+    if (s.length() <= 100) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', 100);
+    return s.substring(0, cut > 40 ? cut : 100) + "…";
+  }
+
   private static final String STORY_COLUMNS =
-      "id, story_key, title, outlets, article_count, revision, first_seen, last_seen, updated_at";
+      "id, story_key, COALESCE(title, headline), outlets, article_count, revision, first_seen,"
+          + " last_seen, updated_at";
 
   /** Stories with at least one article, newest first (latest article time, then id). */
   public StoryPage stories(int page, int size) {

@@ -232,6 +232,17 @@ abstract class StoreContract {
     assertThat(store.storiesNeedingSummary()).isEmpty();
   }
 
+  @Test
+  void untitledStoryGetsTheOpeningOfItsSummaryAsTitle() {
+    long id = ingestor.add(RawArticle.ofText("plain",
+        "The city council approved the new budget on Monday after a long debate. "
+            + "The mayor said taxes stay flat."), "plain").storyId();
+    assertThat(store.storyInfo(id).orElseThrow().title()).isNull();
+    ingestor.refreshSummaries();
+    assertThat(store.storyInfo(id).orElseThrow().title())
+        .startsWith("The city council approved the new budget");
+  }
+
   /** The stories as sets of article ids (keys and database ids left out). */
   static Set<Set<String>> grouping(Store s) {
     Set<Set<String>> out = new HashSet<>();
