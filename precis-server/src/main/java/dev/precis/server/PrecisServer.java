@@ -75,6 +75,7 @@ public final class PrecisServer implements AutoCloseable {
   private final Ingestor ingestor;
   private final Store store;
   private final StoryCache cache = new StoryCache(10_000, 250);
+  private final Object[] renderLocks = new Object[64];
   private final Map<String, byte[]> resources = new HashMap<>();
   private final Server server;
   private final ServerConnector connector;
@@ -87,6 +88,9 @@ public final class PrecisServer implements AutoCloseable {
     this.config = config;
     this.store = store;
     this.ingestor = new Ingestor(store, config.options());
+    for (int i = 0; i < renderLocks.length; i++) {
+      renderLocks[i] = new Object();
+    }
     this.apiKey =
         config.apiKey() == null ? null : config.apiKey().getBytes(StandardCharsets.UTF_8);
     // a run key of its own per start: new clusters never reuse the keys of an earlier run
@@ -312,6 +316,23 @@ public final class PrecisServer implements AutoCloseable {
       cached = cache.get(id, revision);
     }
     if (cached == null) {
+      cached = render(id);
+    }
+    send(response, callback, 200, JSON, cached);
+  }
+
+  /**
+   * Loads, summarizes when stale and renders a story. One thread per story does the work (the
+   * others wait for it and take the cached result), so many readers of a story that just
+   * changed do not all recompute it.
+   */
+  private byte[] render(long id) {
+    synchronized (renderLocks[(int) Math.floorMod(id, (long) renderLocks.length)]) {
+      long revision = store.revision(id);
+      byte[] cached = cache.get(id, revision);
+      if (cached != null) {
+        return cached;
+      }
       Optional<StoryDetail> detail = ingestor.story(id);
       if (detail.isEmpty()) {
         throw new HttpError(404, "no such story: " + id);
@@ -323,8 +344,8 @@ public final class PrecisServer implements AutoCloseable {
       if (detail.get().summaryCurrent()) {
         cache.put(id, detail.get().info().revision(), cached);
       }
+      return cached;
     }
-    send(response, callback, 200, JSON, cached);
   }
 
   private void postArticles(Request request, Response response, Callback callback) {
