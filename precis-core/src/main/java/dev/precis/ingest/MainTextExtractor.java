@@ -60,7 +60,8 @@ final class MainTextExtractor {
           "sidebar", "cookie", "consent", "gdpr", "popup", "modal", "paywall", "signup",
           "sign-up", "most-popular", "mostpopular", "trending", "read-more", "readmore",
           "more-stories", "morestories", "also-read", "skip-link", "skiplink", "toolbar",
-          "author-bio", "authorbio", "about-author", "jump-link", "print-only",
+          "author-bio", "authorbio", "about-author", "about-the-author", "author-box", "authorbox",
+          "author-info", "post-author", "jump-link", "print-only",
           "visually-hidden", "sr-only", "screen-reader", "hidden-text", "ad-container",
           "ad-slot", "adslot", "adunit", "ad-unit", "dfp", "googlead", "banner", "rail",
           "teaser", "footer", "masthead", "copyright", "pagination", "pager", "caption",
@@ -101,7 +102,9 @@ final class MainTextExtractor {
               + "|skip advertisement|scroll to continue.*|read more|related:?|share( this)?"
               + "( article| story)?|click to share.*|image:?|photo:?|video|close|loading\\.*"
               + "|supported by|email|print|facebook|twitter|linkedin|whatsapp|subscribe"
-              + "|\\d* ?comments?|more:?|don't miss|see more:?)$");
+              + "|\\d* ?comments?|more:?|don't miss|see more:?"
+              // an unrendered WordPress shortcode: [button link=...]Text[/button]
+              + "|\\[(?<code>[a-z_]+)\\b[^\\]]*\\].*\\[/\\k<code>\\])$");
 
   /** Calls to action that close many articles; only short lines are judged by them. */
   private static final Pattern CALL_TO_ACTION =
@@ -639,6 +642,19 @@ final class MainTextExtractor {
     return false;
   }
 
+  private static boolean everyItemLinks(Element list) {
+    int items = 0;
+    for (Element li : list.children()) {
+      if (li.normalName().equals("li")) {
+        items++;
+        if (li.getElementsByTag("a").isEmpty()) {
+          return false;
+        }
+      }
+    }
+    return items >= 2;
+  }
+
   private static boolean isSmall(String dimension) {
     String d = dimension.strip().replace("px", "");
     if (d.isEmpty() || !d.chars().allMatch(Character::isDigit) || d.length() > 5) {
@@ -688,6 +704,10 @@ final class MainTextExtractor {
       return true;
     }
     if (list && ld > 0.5) {
+      return true;
+    }
+    // A list whose every item links somewhere, with much of its text in links: teasers.
+    if (list && ld > 0.35 && everyItemLinks(e)) {
       return true;
     }
     return false;
