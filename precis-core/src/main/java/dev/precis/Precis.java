@@ -73,10 +73,6 @@ public final class Precis {
       published = clean.published(); // a date line the cleaner took out of the text
     }
     if (published == null) {
-      // "Published: Fri, April 21, 2017" in the text itself (the cleaner removes the line)
-      published = dev.precis.ingest.PublishedLine.find(body);
-    }
-    if (published == null) {
       published = raw.retrieved(); // crawl or fetch time: the best date left for time order
     }
     return new Article(

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.Precis;
+import dev.precis.facts.FactSheet;
+import dev.precis.facts.FactSheetFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.InputException;
@@ -71,6 +73,9 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--truncate", description = "Fill the budget exactly by cutting the last sentence at N words.")
   boolean truncate;
 
+  @Option(names = "--facts", description = "Add the fact sheet (entities, quotes, figures with disagreements, timeline) to the output.")
+  boolean facts;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}); batch mode always writes JSON Lines.")
   String format;
 
@@ -109,7 +114,7 @@ final class SummarizeCommand implements Callable<Integer> {
       raw = articles.toList();
     }
     Summary summary = Precis.summarize(raw, options);
-    String rendered = fmt.render(summary);
+    String rendered = facts ? withFacts(fmt, summary) : fmt.render(summary);
     if (output != null) {
       try (AtomicOutput out = new AtomicOutput(output)) {
         out.writer().write(rendered);
@@ -202,7 +207,24 @@ final class SummarizeCommand implements Callable<Integer> {
     ObjectNode json = SummaryFormat.toJson(summary);
     out.set("summary", json.get("summary"));
     out.set("sentences", json.get("sentences"));
+    if (facts) {
+      out.set("facts", FactSheetFormat.toJson(Precis.facts(Precis.split(summary.articles()))));
+    }
     return out.toString();
+  }
+
+  /** The summary followed by its fact sheet, in one format ("facts" member in JSON). */
+  private static String withFacts(SummaryFormat fmt, Summary summary) {
+    FactSheet sheet = Precis.facts(Precis.split(summary.articles()));
+    return switch (fmt) {
+      case JSON -> {
+        ObjectNode json = SummaryFormat.toJson(summary);
+        json.set("facts", FactSheetFormat.toJson(sheet));
+        yield json.toPrettyString() + "\n";
+      }
+      case MARKDOWN -> fmt.render(summary) + "\n" + FactSheetFormat.markdownSection(sheet);
+      default -> fmt.render(summary) + "\n" + FactSheetFormat.TEXT.render(sheet, List.of());
+    };
   }
 
   private static List<String> readLines(Path file) throws IOException {

@@ -48,6 +48,77 @@ final class DateExtractor {
   private static final Pattern FUTURE =
       Pattern.compile("(?i)\\b(will|is to|are to|is due|are due|scheduled|expected to|plans? to|is set to|next)\\b");
 
+  private static final Pattern FULL_DATE =
+      Pattern.compile("(?:" + MONTHS + ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-\\d\\d-\\d\\d\\b");
+  private static final String[] DATE_WORDS = {
+    "day", "Day", "tonight", "tomorrow", "week", "month", "year", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December"
+  };
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> ANCHORS = Set.of(
+      "Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June",
+      "Jul", "July", "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov",
+      "November", "Dec", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday", "yesterday", "today", "tomorrow", "tonight", "last", "next", "this",
+      "past", "on", "early", "late", "since", "until", "by", "earlier", "later", "in", "from",
+      "during", "of", "the", "mid");
+
+  /** The next position at or after {@code from} where a date expression may start, or -1. */
+  private static int nextAnchor(String st, int from) {
+    int n = st.length();
+    for (int i = from; i < n; i++) {
+      char c = st.charAt(i);
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(st.charAt(i - 1));
+      if (!wordStart) {
+        continue;
+      }
+      if (Character.isDigit(c)) {
+        return i;
+      }
+      if (Character.isLetter(c)) {
+        int j = i;
+        while (j < n && Character.isLetter(st.charAt(j))) {
+          j++;
+        }
+        if (ANCHORS.contains(st.substring(i, j))) {
+          return i;
+        }
+        i = j - 1;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipWord(String st, int i) {
+    int j = i + 1;
+    while (j < st.length() && Character.isLetterOrDigit(st.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  /** A cheap test that spares the full pattern on sentences without digits or date words. */
+  private static boolean mayHoldDate(String s) {
+    if (hasDigit(s)) {
+      return true;
+    }
+    for (String w : DATE_WORDS) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every date expression in the articles, resolved where possible. */
   List<DateMention> find(List<Document> docs) {
     Map<Integer, LocalDate> refs = new HashMap<>();
@@ -73,16 +144,14 @@ final class DateExtractor {
       }
     }
     // explicit full dates vote for the story's year
-    List<Object[]> raw = new ArrayList<>();
     for (Document d : docs) {
       for (Sentence s : d.sentences()) {
-        Matcher m = DATES.matcher(s.text());
+        if (!hasDigit(s.text())) {
+          continue;
+        }
+        Matcher m = FULL_DATE.matcher(s.text());
         while (m.find()) {
-          raw.add(new Object[] {d, s, m.toMatchResult(), m.group("y1") != null ? m.group("y1") : m.group("y2")});
-          String y = m.group("y1") != null ? m.group("y1") : m.group("y2") != null ? m.group("y2") : m.group("y4");
-          if (y != null) {
-            years.merge(Integer.parseInt(y), 1, Integer::sum);
-          }
+          years.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
         }
       }
     }
@@ -93,8 +162,18 @@ final class DateExtractor {
     for (Document d : docs) {
       LocalDate ref = refs.get(d.index());
       for (Sentence s : d.sentences()) {
-        Matcher m = DATES.matcher(s.text());
-        while (m.find()) {
+        if (!mayHoldDate(s.text())) {
+          continue;
+        }
+        String st = Spaces.normalize(s.text());
+        Matcher m = DATES.matcher(st).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = nextAnchor(st, 0); at >= 0; at = nextAnchor(st, at)) {
+          m.region(at, st.length());
+          if (!m.lookingAt()) {
+            at = skipWord(st, at);
+            continue;
+          }
+          at = Math.max(m.end(), at + 1);
           Integer pl = publishedLineStarts.get(d.index());
           int abs = s.start() + m.start();
           if (pl != null && abs >= pl && abs < pl + 60) {
@@ -251,6 +330,10 @@ final class DateExtractor {
     }
     List<TimelineEvent> out = new ArrayList<>();
     boolean[] used = new boolean[items.size()];
+    List<Set<String>> grams = new ArrayList<>(items.size());
+    for (Item it : items) {
+      grams.add(bigrams(it.sentence().text()));
+    }
     for (int i = 0; i < items.size(); i++) {
       if (used[i]) {
         continue;
@@ -260,7 +343,7 @@ final class DateExtractor {
       List<Citation> citations = new ArrayList<>();
       expressions.add(a.date().text());
       citations.add(new Citation(a.sentence().document(), a.sentence().start(), a.sentence().end()));
-      Set<String> bigrams = bigrams(a.sentence().text());
+      Set<String> bigrams = grams.get(i);
       for (int j = i + 1; j < items.size(); j++) {
         Item b = items.get(j);
         if (used[j] || !b.date().date().equals(a.date().date()) || b.date().granularity() != a.date().granularity()) {
@@ -268,7 +351,7 @@ final class DateExtractor {
         }
         boolean sameSentence = b.sentence() == a.sentence()
             || (b.sentence().document() == a.sentence().document() && b.sentence().index() == a.sentence().index());
-        if (sameSentence || containment(bigrams, bigrams(b.sentence().text())) >= 0.5) {
+        if (sameSentence || containment(bigrams, grams.get(j)) >= 0.5) {
           used[j] = true;
           expressions.add(b.date().text());
           Citation c = new Citation(b.sentence().document(), b.sentence().start(), b.sentence().end());

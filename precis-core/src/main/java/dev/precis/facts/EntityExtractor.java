@@ -883,12 +883,23 @@ final class EntityExtractor {
       }
     }
     List<Candidate> out = new ArrayList<>();
+    List<String> lowered = new ArrayList<>();
+    for (Document d : docs) {
+      lowered.add(d.article().text().toLowerCase(Locale.ROOT));
+    }
     for (Map.Entry<String, Cluster> e : owner.entrySet()) {
       if (e.getValue() == null) {
         continue;
       }
-      Pattern p = Pattern.compile("\\bthe " + Pattern.quote(e.getKey()) + "\\b(?!\\s+\\p{Lu})", Pattern.CASE_INSENSITIVE);
+      String needle = "the " + e.getKey();
+      Pattern p = null;
       for (Document d : docs) {
+        if (!lowered.get(d.index()).contains(needle)) {
+          continue; // most roles never occur as a description: spare the pattern
+        }
+        if (p == null) {
+          p = Pattern.compile("\\bthe " + Pattern.quote(e.getKey()) + "\\b(?!\\s+\\p{Lu})", Pattern.CASE_INSENSITIVE);
+        }
         Matcher m = p.matcher(d.article().text());
         while (m.find()) {
           Sentence s = sentenceAt(d, m.start());

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.ingest.Article;
 import dev.precis.summarize.Citation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Renders a fact sheet as plain text, Markdown or JSON: the single place its output is shaped. */
@@ -123,15 +126,31 @@ public enum FactSheetFormat {
     return b.toString();
   }
 
+  /** Distinct statements of a figure ("more than 80" in three articles is one), each cited. */
   private static void appendFigures(StringBuilder b, FigureGroup g) {
-    for (int i = 0; i < g.figures().size(); i++) {
-      Figure f = g.figures().get(i);
-      if (i > 0) {
+    Map<String, List<Figure>> variants = variants(g);
+    int i = 0;
+    for (List<Figure> same : variants.values()) {
+      Figure f = same.get(0);
+      if (i++ > 0) {
         b.append("; ");
       }
-      b.append('"').append(f.text()).append(f.counts().isEmpty() ? "" : " " + f.counts()).append("\" ")
-          .append(f.range()).append(" [").append(f.citation().document() + 1).append(']');
+      b.append('"').append(f.text()).append('"');
+      if (!f.counts().isEmpty()) {
+        b.append(" (").append(f.counts()).append(')');
+      }
+      b.append(" = ").append(f.range()).append(' ')
+          .append(markers(same.stream().map(Figure::citation).toList()));
     }
+  }
+
+  /** Figures of a group keyed by their wording and range, in first-seen order. */
+  static Map<String, List<Figure>> variants(FigureGroup g) {
+    Map<String, List<Figure>> out = new LinkedHashMap<>();
+    for (Figure f : g.figures()) {
+      out.computeIfAbsent(f.text().toLowerCase(Locale.ROOT) + "|" + f.range(), k -> new ArrayList<>()).add(f);
+    }
+    return out;
   }
 
   private static String dateLabel(TimelineEvent t) {
@@ -202,6 +221,14 @@ public enum FactSheetFormat {
       o.put("topic", g.topic());
       o.put("disagreement", g.disagreement());
       g.conflicts().forEach(o.putArray("conflicts")::add);
+      ArrayNode vs = o.putArray("variants");
+      for (List<Figure> same : variants(g).values()) {
+        ObjectNode vo = vs.addObject();
+        vo.put("text", same.get(0).text());
+        vo.put("counts", same.get(0).counts());
+        vo.put("range", same.get(0).range().toString());
+        citations(vo.putArray("sources"), same.stream().map(Figure::citation).toList());
+      }
       ArrayNode arr = o.putArray("values");
       for (Figure f : g.figures()) {
         ObjectNode fo = arr.addObject();

@@ -96,6 +96,14 @@ final class Lexicon {
 
   /** Lower-case, accents and dots removed, "’" as "'", spaces collapsed: the key for look-ups. */
   static String norm(String s) {
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = c < 128 && c != '.' && !(c == ' ' && (i == 0 || s.charAt(i - 1) == ' ')) && c != '\t' && c != '\n';
+    }
+    if (plain && !s.endsWith(" ")) {
+      return s.toLowerCase(Locale.ROOT); // the common case: ASCII, single spaces, no dots
+    }
     String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     n = n.replace('’', '\'').replace(".", "").toLowerCase(Locale.ROOT);
     return n.replaceAll("\\s+", " ").trim();

@@ -38,14 +38,17 @@ final class NumberExtractor {
           + "|a few dozen|several hundred|a few hundred|several thousand|a few thousand|dozens|scores"
           + "|hundreds|thousands|millions|billions|a handful";
   private static final String SCALE = "hundred|thousand|million|billion|trillion|bn|m|k";
+  /** The value of a figure, tried only where one can start (a digit, a currency, a number word). */
   private static final Pattern FIGURE =
       Pattern.compile(
-          "(?<mod>\\b(?:" + MODIFIER + ")\\s+)?"
-              + "(?:(?<vague>\\b(?:" + VAGUE + ")\\b)"
+          "(?:(?<vague>\\b(?:" + VAGUE + ")\\b)"
               + "|(?<cur>US\\$|\\$|€|£|¥)?\\s?(?<num>(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d|,\\d)|(?<![\\d.,:/])\\d+(?:\\.\\d+)?(?![\\d:/])|\\b" + WORD_NUMBER + "\\b)"
               + "(?:(?:\\s|-)?(?<scale>(?:" + SCALE + "))\\b)?"
               + "(?<unit>\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b|dollars\\b|euros\\b|pounds\\b|yen\\b|yuan\\b|rupees\\b|roubles\\b|rubles\\b))?)",
           Pattern.CASE_INSENSITIVE);
+  /** A hedge right before the value: "more than", "nearly", "at least". */
+  private static final Pattern MODIFIER_BEFORE =
+      Pattern.compile("(?i)\\b(" + MODIFIER + ")\\s+$");
   private static final Pattern MONTH =
       Pattern.compile("(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?$");
   private static final Set<String> PERSON_NOUNS =
@@ -127,29 +130,97 @@ final class NumberExtractor {
     List<Figure> out = new ArrayList<>();
     String text = d.article().text();
     for (Sentence s : d.sentences()) {
+      if (!mayHoldFigure(s.text())) {
+        continue;
+      }
       String st = Spaces.normalize(s.text());
-      Matcher m = FIGURE.matcher(st);
-      while (m.find()) {
-        Figure f = figure(d, s, st, text, m);
+      Matcher m = FIGURE.matcher(st).useTransparentBounds(true).useAnchoringBounds(false);
+      int i = 0;
+      int n = st.length();
+      while (i < n) {
+        int anchor = nextAnchor(st, i);
+        if (anchor < 0) {
+          break;
+        }
+        m.region(anchor, n);
+        if (!m.lookingAt()) {
+          i = skipWord(st, anchor);
+          continue;
+        }
+        String before = st.substring(Math.max(0, anchor - 28), anchor);
+        Matcher mod = MODIFIER_BEFORE.matcher(before);
+        String modifier = "";
+        int start = anchor;
+        if (mod.find()) {
+          modifier = mod.group(1).toLowerCase(Locale.ROOT);
+          start = anchor - (before.length() - mod.start(1));
+        }
+        Figure f = figure(d, s, st, text, m, modifier, start);
+        i = Math.max(m.end(), anchor + 1);
         if (f != null) {
           out.add(f);
-          if (f.mention().end() - s.start() > m.end()) {
-            m.region(f.mention().end() - s.start(), st.length());
-          }
+          i = Math.max(i, f.mention().end() - s.start());
         }
       }
     }
     return out;
   }
 
-  private Figure figure(Document d, Sentence s, String st, String text, Matcher m) {
-    String mod = m.group("mod") == null ? "" : m.group("mod").trim().toLowerCase(Locale.ROOT);
+  /** Where the next figure may start at or after {@code from}, or -1. */
+  private static int nextAnchor(String st, int from) {
+    int n = st.length();
+    for (int i = from; i < n; i++) {
+      char c = st.charAt(i);
+      char prev = i > 0 ? st.charAt(i - 1) : ' ';
+      if (Character.isDigit(c)) {
+        if (!Character.isLetterOrDigit(prev) && prev != '.' && prev != ',') {
+          return i;
+        }
+      } else if (c == '$' || c == '€' || c == '£' || c == '¥') {
+        return i;
+      } else if (Character.isLetter(c) && !Character.isLetter(prev) && prev != '\'' && prev != '’') {
+        if (c == 'U' && st.startsWith("US$", i)) {
+          return i;
+        }
+        int j = i;
+        while (j < n && Character.isLetter(st.charAt(j))) {
+          j++;
+        }
+        String w = st.substring(i, j).toLowerCase(Locale.ROOT);
+        if (NUMBER_WORDS.contains(w) || w.equals("tens") || w.equals("several") || w.equals("half")
+            || ((w.equals("a") || w.equals("few")) && j + 1 < n && startsNumberWord(st, j + 1))) {
+          return i;
+        }
+        i = j - 1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean startsNumberWord(String st, int at) {
+    for (String w : List.of("dozen", "hundred", "thousand", "million", "billion", "handful", "few")) {
+      if (st.regionMatches(true, at, w, 0, w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int skipWord(String st, int i) {
+    int j = i + 1;
+    while (j < st.length() && Character.isLetterOrDigit(st.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  private Figure figure(Document d, Sentence s, String st, String text, Matcher m, String mod, int modStart) {
     String vague = m.group("vague");
     String num = m.group("num");
     String scale = m.group("scale") == null ? "" : m.group("scale").toLowerCase(Locale.ROOT);
     String unit = m.group("unit") == null ? "" : m.group("unit").trim().toLowerCase(Locale.ROOT);
     String cur = m.group("cur") == null ? "" : m.group("cur");
-    int start = m.start();
+    int start = modStart;
     int end = m.end();
     int valueStart = vague != null ? m.start("vague") : (cur.isEmpty() ? m.start("num") : m.start("cur"));
     String before = st.substring(Math.max(0, valueStart - 12), valueStart);
@@ -307,6 +378,40 @@ final class NumberExtractor {
       case "¥" -> "yen";
       default -> "dollars";
     };
+  }
+
+  private static final Set<String> NUMBER_WORDS = new java.util.HashSet<>();
+
+  static {
+    NUMBER_WORDS.addAll(List.of(UNITS.split("\\|")));
+    NUMBER_WORDS.addAll(List.of(TENS.split("\\|")));
+    NUMBER_WORDS.addAll(List.of("dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+        "million", "millions", "billion", "billions", "scores", "handful"));
+  }
+
+  /** A cheap test that spares the full pattern on sentences without digits or number words. */
+  static boolean mayHoldFigure(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c)) {
+        return true;
+      }
+      if (Character.isLetter(c)) {
+        int j = i;
+        while (j < n && Character.isLetter(s.charAt(j))) {
+          j++;
+        }
+        if (j - i >= 3 && j - i <= 9 && NUMBER_WORDS.contains(s.substring(i, j).toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return false;
   }
 
   static Range vagueRange(String vague) {

@@ -33,6 +33,49 @@ final class QuoteExtractor {
           + "|recalled|conceded|acknowledged|urged|emphasized|emphasised|stressed|suggested|admitted"
           + "|complained|repeated|reiterated|concluded|observed|cautioned|vowed|pledged|boasted"
           + "|described|recounted|commented|saying|adding|promised|indicated|mentioned|answered|quoted";
+  private static final Set<String> VERB_SET = Set.of(VERBS.split("\\|"));
+  private static final Set<String> AUXILIARIES =
+      Set.of("also", "later", "then", "further", "again", "simply", "once", "has", "had", "have", "was", "is",
+          "will", "would", "been");
+  private static final Set<String> ROLE_WORDS =
+      Set.of("the", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "official",
+          "president", "analyst", "department", "ministry", "chief", "head", "envoy", "ambassador");
+
+  /**
+   * The first lower-case word after {@code from}, past adverbs and auxiliaries ("also", "had"),
+   * or null when something else (a capital, punctuation) comes first.
+   */
+  static String verbAfter(String s, int from, boolean allowPunctuation) {
+    int i = from;
+    int n = Math.min(s.length(), from + 60);
+    if (allowPunctuation) {
+      while (i < n && s.charAt(i) == ' ') {
+        i++;
+      }
+      if (i < n && ",.:;!?—-".indexOf(s.charAt(i)) >= 0) {
+        i++;
+      }
+    }
+    for (int words = 0; words < 4; words++) {
+      while (i < n && s.charAt(i) == ' ') {
+        i++;
+      }
+      int j = i;
+      while (j < n && Character.isLetter(s.charAt(j))) {
+        j++;
+      }
+      if (j == i || !Character.isLowerCase(s.charAt(i))) {
+        return null;
+      }
+      String w = s.substring(i, j);
+      if (!AUXILIARIES.contains(w) && !w.endsWith("ly")) {
+        return w;
+      }
+      i = j;
+    }
+    return null;
+  }
+
   private static final Pattern VERB_START =
       Pattern.compile("^\\s*(?:[,.:;!?]\\s*)?(?:" + VERBS + ")\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern SUBJECT_VERB_START =
@@ -146,16 +189,51 @@ final class QuoteExtractor {
       return entities.get(m.entity()).type();
     }
 
+    /** "Lavrov said", "Tillerson also told", "said Lavrov", "said White House spokesman Sean Spicer". */
     boolean isSpeechSubject(EntityExtractor.ResolvedMention m) {
-      String rest = masked.substring(m.end(), Math.min(masked.length(), m.end() + 40));
-      String head = masked.substring(Math.max(0, m.start() - 60), m.start());
-      return SUBJECT_VERB_START.matcher(rest).find() || INVERTED_SPEECH.matcher(head).find();
+      String next = verbAfter(masked, m.end(), true);
+      if (next != null && VERB_SET.contains(next)) {
+        return true;
+      }
+      // walk back over role words to the verb: "said [White House spokesman] Sean Spicer"
+      int i = m.start();
+      for (int words = 0; words < 6; words++) {
+        int end = i;
+        while (end > 0 && masked.charAt(end - 1) == ' ') {
+          end--;
+        }
+        int start = end;
+        while (start > 0 && (Character.isLetter(masked.charAt(start - 1)) || masked.charAt(start - 1) == '.'
+            || masked.charAt(start - 1) == '\'' || masked.charAt(start - 1) == '’')) {
+          start--;
+        }
+        if (start == end) {
+          return false;
+        }
+        String w = masked.substring(start, end);
+        String lw = w.toLowerCase(Locale.ROOT);
+        if (VERB_SET.contains(lw)) {
+          return true;
+        }
+        if (!(Character.isUpperCase(w.charAt(0)) || ROLE_WORDS.contains(lw) || lw.endsWith("'s") || lw.endsWith("’s"))) {
+          return false;
+        }
+        i = start;
+      }
+      return false;
     }
 
     /** A name followed by a verb ("Trump forcefully denounced", "Mulet, the acting head …, told"). */
     boolean isSubject(EntityExtractor.ResolvedMention m) {
-      String rest = masked.substring(m.end(), Math.min(masked.length(), m.end() + 120));
-      return VERBISH.matcher(rest).find() || APPOSITIVE_THEN_VERB.matcher(rest).find();
+      String next = verbAfter(masked, m.end(), false);
+      if (next != null && (VERB_SET.contains(next) || next.endsWith("ed") || (next.endsWith("s") && !next.endsWith("ss")))) {
+        return true;
+      }
+      if (m.end() < masked.length() && masked.charAt(m.end()) == ',') {
+        String rest = masked.substring(m.end(), Math.min(masked.length(), m.end() + 120));
+        return APPOSITIVE_THEN_VERB.matcher(rest).find();
+      }
+      return false;
     }
 
     List<Found> quotes() {
@@ -489,8 +567,10 @@ final class QuoteExtractor {
 
   /** Whether two versions are one quotation: most of the shorter one's trigrams are in the other. */
   static boolean sameQuote(String a, String b) {
-    Set<String> ta = trigrams(words(a));
-    Set<String> tb = trigrams(words(b));
+    return sameQuote(trigrams(words(a)), trigrams(words(b)));
+  }
+
+  private static boolean sameQuote(Set<String> ta, Set<String> tb) {
     Set<String> small = ta.size() <= tb.size() ? ta : tb;
     Set<String> large = small == ta ? tb : ta;
     if (small.isEmpty()) {
@@ -511,9 +591,13 @@ final class QuoteExtractor {
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
+    List<Set<String>> grams = new ArrayList<>(n);
+    for (Found f : found) {
+      grams.add(trigrams(words(f.text())));
+    }
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        if (sameQuote(found.get(i).text(), found.get(j).text())) {
+        if (sameQuote(grams.get(i), grams.get(j))) {
           parent[find(parent, j)] = find(parent, i);
         }
       }

@@ -2,7 +2,9 @@ package dev.precis.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.precis.ingest.PublishedLine;
+import dev.precis.Precis;
+import dev.precis.ingest.Article;
+import dev.precis.ingest.RawArticle;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -11,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class DateRulesTest {
   @Test
   void aDateLineInTheTextIsThePublicationDate() {
-    assertThat(PublishedLine.find("Published: Fri, April 21, 2017\nWorld | By Paul Elliott\n"))
-        .isEqualTo(Instant.parse("2017-04-21T00:00:00Z"));
-    assertThat(PublishedLine.find("No date here.")).isNull();
+    Article a = Precis.prepare(RawArticle.ofText("a",
+        "Published: Fri, April 21, 2017\nWorld | By Paul Elliott\n\nLavrov said he had a frank talk."));
+    assertThat(a.published()).isEqualTo(Instant.parse("2017-04-21T00:00:00Z"));
   }
 
   @Test
