@@ -286,7 +286,12 @@ public final class HttpFetcher {
         return robotsParser.failedFetch(r.status >= 500 ? 404 : r.status);
       }
     } catch (FetchException e) {
-      // unreachable or refused robots.txt: the page request itself will report the problem
+      if (e instanceof Unreachable) {
+        // a host too slow or unreachable for robots.txt is so for the page too: fail now
+        // rather than wait out the same timeout twice
+        throw e;
+      }
+      // robots.txt refused, too large or malformed: no rules
     }
     return robotsParser.failedFetch(404);
   }
@@ -341,7 +346,7 @@ public final class HttpFetcher {
       r.body = readBody(in, r, uri, limit);
       return r;
     } catch (SocketTimeoutException e) {
-      throw new FetchException(uri + ": timed out (no data for " + options.readTimeout().toSeconds() + " s)");
+      throw new Unreachable(uri + ": timed out (no data for " + seconds(options.readTimeout()) + ")");
     } catch (SSLException e) {
       throw new FetchException(uri + ": TLS failed (" + e.getMessage() + ")");
     } catch (FetchException e) {
@@ -376,16 +381,16 @@ public final class HttpFetcher {
           throw new FetchException(uri + ": TLS failed (" + e.getMessage() + ")");
         }
         if (e instanceof SocketTimeoutException && plain.isConnected()) {
-          throw new FetchException(uri + ": TLS failed (no handshake answer within "
-              + options.readTimeout().toSeconds() + " s)");
+          throw new Unreachable(uri + ": TLS failed (no handshake answer within "
+              + seconds(options.readTimeout()) + ")");
         }
       }
     }
     if (last instanceof SocketTimeoutException) {
-      throw new FetchException(uri + ": timed out connecting to " + host + ":" + port
-          + " (after " + options.connectTimeout().toSeconds() + " s)");
+      throw new Unreachable(uri + ": timed out connecting to " + host + ":" + port
+          + " (after " + seconds(options.connectTimeout()) + ")");
     }
-    throw new FetchException(uri + ": cannot connect to " + host + ":" + port
+    throw new Unreachable(uri + ": cannot connect to " + host + ":" + port
         + (last == null ? "" : " (" + describe(last) + ")"));
   }
 
@@ -547,9 +552,24 @@ public final class HttpFetcher {
     return out.toByteArray();
   }
 
+  /** "20 s", "1.5 s", "0.3 s": timeouts as people write them. */
+  static String seconds(java.time.Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
+  }
+
   private static String describe(IOException e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  /** A host that did not answer in time or could not be connected to. */
+  private static final class Unreachable extends FetchException {
+    private static final long serialVersionUID = 1L;
+
+    Unreachable(String message) {
+      super(message);
+    }
   }
 
   private static final class Response {
@@ -596,7 +616,7 @@ public final class HttpFetcher {
     private void arm() throws IOException {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new FetchException(uri + ": timed out (over " + options.totalTimeout().toSeconds() + " s in total)");
+        throw new Unreachable(uri + ": timed out (over " + seconds(options.totalTimeout()) + " in total)");
       }
       long ms = Math.max(1, Math.min(options.readTimeout().toMillis(), left / 1_000_000));
       armedByDeadline = ms < options.readTimeout().toMillis();
@@ -605,7 +625,7 @@ public final class HttpFetcher {
 
     private IOException timeout(SocketTimeoutException e) {
       if (armedByDeadline || deadline - System.nanoTime() <= 0) {
-        throw new FetchException(uri + ": timed out (over " + options.totalTimeout().toSeconds() + " s in total)");
+        throw new Unreachable(uri + ": timed out (over " + seconds(options.totalTimeout()) + " in total)");
       }
       return e;
     }

@@ -197,6 +197,22 @@ class HttpFetcherTest {
   }
 
   @Test
+  void hostTooSlowForRobotsTxtFailsWithoutAskingForThePage() {
+    server.on("/", ex -> sleep(5_000));
+    FetchOptions quick = local().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5));
+    assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/page")))
+        .hasMessage(server.url("/robots.txt") + ": timed out (no data for 0.3 s)");
+    assertThat(server.paths).containsExactly("/robots.txt");
+  }
+
+  @Test
+  void oversizedRobotsTxtMeansNoRules() {
+    server.page("/robots.txt", "text/plain", "# padding\n".repeat(100_000));
+    server.page("/page", "text/html", HTML);
+    assertThat(new HttpFetcher(local()).fetch(server.url("/page")).status()).isEqualTo(200);
+  }
+
+  @Test
   void tricklingServerHitsTheTotalTimeout() {
     server.on("/drip", ex -> {
       ex.getResponseHeaders().add("Content-Type", "text/html");
