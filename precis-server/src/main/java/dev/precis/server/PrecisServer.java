@@ -59,6 +59,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class PrecisServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
   private static final int MAX_SUMMARY_WORDS = 1000;
+  /** Most articles in one stateless summary: it is computed while the client waits. */
+  private static final int MAX_SUMMARIZE_ARTICLES = 200;
   private static final int MAX_PAGE_SIZE = 100;
   /** Stored articles fed to the clusterer on start (the last few days of a busy feed). */
   private static final int REPLAY_ARTICLES = 20_000;
@@ -396,7 +398,7 @@ public final class PrecisServer implements AutoCloseable {
   private void summarize(Request request, Response response, Callback callback) {
     ArticleRequests.Batch batch = ArticleRequests.parse(
         request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
-        queryMap(request), config.maxArticles());
+        queryMap(request), Math.min(config.maxArticles(), MAX_SUMMARIZE_ARTICLES));
     SummaryOptions base = config.options();
     int words = batch.words() != null ? batch.words() : base.words();
     if (words > MAX_SUMMARY_WORDS) {

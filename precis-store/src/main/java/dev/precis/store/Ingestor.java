@@ -73,13 +73,17 @@ public final class Ingestor {
     return Optional.empty();
   }
 
+  /** Most articles of one story read for its fact sheet: extraction cost grows with them. */
+  public static final int MAX_FACT_ARTICLES = 100;
+
   /**
    * The fact sheet of a story as read: entities, quotes, figures and timeline, with citations
-   * whose document indices point into {@code detail.articles()}.
+   * whose document indices point into {@code detail.articles()}. Very large stories (more than
+   * {@link #MAX_FACT_ARTICLES} articles) are read from their first articles only.
    */
   public FactSheet facts(StoryDetail detail) {
-    return Precis.facts(
-        Precis.split(detail.articles().stream().map(StoredArticle::article).toList()));
+    return Precis.facts(Precis.split(detail.articles().stream()
+        .limit(MAX_FACT_ARTICLES).map(StoredArticle::article).toList()));
   }
 
   /** The story with a current summary: computed and stored first when missing or stale. */
