@@ -7,7 +7,8 @@ import org.jsoup.nodes.Document;
  * Extracts the main text and metadata of an HTML page with a real HTML parser (jsoup).
  *
  * <p>Metadata (title, canonical URL, outlet, author, publication time, language) comes from
- * Open Graph and other meta tags, schema.org JSON-LD, {@code <time>} and byline elements; the
+ * Open Graph and other meta tags, schema.org JSON-LD, {@code <time>} and byline elements (the
+ * language, when the page declares none, is guessed from the text's function words); the
  * main text from {@link MainTextExtractor}, a Readability-style scorer: see its documentation.
  * The text holds the article body only, one paragraph a line, without the title.
  *
@@ -20,8 +21,10 @@ public final class HtmlExtractor {
     Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
     PageMetadata meta = PageMetadata.read(doc, baseUrl);
     String text = MainTextExtractor.extract(doc);
+    // A page that declares no language gets a guess from its text's function words.
+    String language = meta.language != null ? meta.language : LanguageGuess.guess(text);
     return new ExtractedPage(
-        meta.title, text, meta.url, meta.outlet, meta.published, meta.author, meta.language);
+        meta.title, text, meta.url, meta.outlet, meta.published, meta.author, language);
   }
 
   /** The main text only, one paragraph a line. */

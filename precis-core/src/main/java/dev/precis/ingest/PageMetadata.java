@@ -415,10 +415,19 @@ final class PageMetadata {
         return i;
       }
     }
-    for (Element t : doc.select("time[datetime]")) {
-      Instant i = parseDate(t.attr("datetime"));
-      if (i != null) {
-        return i;
+    // Marked publication times first, then times inside the article, then any time: the first
+    // <time> on a page may belong to a "latest news" box.
+    for (String query :
+        new String[] {
+          "[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate]",
+          "article time[datetime]",
+          "time[datetime]"
+        }) {
+      for (Element t : doc.select(query)) {
+        Instant i = parseDate(t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content"));
+        if (i != null) {
+          return i;
+        }
       }
     }
     return parseDate(meta(metas, "article:modified_time", "og:updated_time", "dateModified"));
