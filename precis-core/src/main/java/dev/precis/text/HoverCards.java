@@ -11,6 +11,9 @@ package dev.precis.text;
  * within bounded windows, so the scan stays linear in the text length.
  */
 final class HoverCards {
+  /** Longest surname considered; bounds the backward scan so the pass stays linear. */
+  private static final int MAX_SURNAME = 30;
+
   /** Longest full name inside a card ("Rex Wayne Tillerson"). */
   private static final int MAX_NAME = 80;
 
@@ -29,11 +32,13 @@ final class HoverCards {
         continue;
       }
       int wordStart = i - 1;
-      while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1))) {
+      int limit = Math.max(0, i - MAX_SURNAME);
+      while (wordStart > limit && Character.isLetter(s.charAt(wordStart - 1))) {
         wordStart--;
       }
-      if (!Character.isUpperCase(s.charAt(wordStart)) || i - wordStart < 2) {
-        continue;
+      if (!Character.isUpperCase(s.charAt(wordStart)) || i - wordStart < 2
+          || wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1))) {
+        continue; // not a capitalised word of name length
       }
       String surname = s.substring(wordStart, i);
       int end = cardEnd(s, i, surname);

@@ -167,8 +167,8 @@ final class InlineFurniture {
           || lower.startsWith(" by ", q)
           || lower.startsWith(" credit", q)
           || lower.startsWith(" courtesy", q)) {
-        int close = lower.indexOf(')', q);
-        if (close > 0 && close - i <= 160 && lower.lastIndexOf('(', close - 1) == i) {
+        int close = indexWithin(lower, ')', q, i + 160);
+        if (close > 0 && lower.lastIndexOf('(', close - 1) == i) {
           cuts.add(new int[] {captionBefore(line, i), close + 1});
         }
       }
@@ -178,8 +178,8 @@ final class InlineFurniture {
   /** "( ap photo/j. scott applewhite )", "( kareem elgazzar/cincinnati enquirer via ap )". */
   private static void agencyParentheses(String line, String lower, List<int[]> cuts) {
     for (int i = lower.indexOf('('); i >= 0; i = lower.indexOf('(', i + 1)) {
-      int close = lower.indexOf(')', i);
-      if (close < 0 || close - i > 100 || lower.lastIndexOf('(', close - 1) != i) {
+      int close = indexWithin(lower, ')', i, i + 100);
+      if (close < 0 || lower.lastIndexOf('(', close - 1) != i) {
         continue;
       }
       String inner = lower.substring(i + 1, close).strip();
@@ -234,8 +234,14 @@ final class InlineFurniture {
   private static void imageCopyrightLabels(String lower, List<int[]> cuts) {
     String label = "image copyright";
     for (int i = lower.indexOf(label); i >= 0; i = lower.indexOf(label, i + label.length())) {
-      int caption = lower.indexOf("image caption", i + label.length());
-      if (caption > 0 && caption - i <= 80) {
+      int caption = -1;
+      for (int j = i + label.length(); j <= Math.min(lower.length() - 13, i + 80); j++) {
+        if (lower.startsWith("image caption", j)) {
+          caption = j;
+          break;
+        }
+      }
+      if (caption > 0) {
         cuts.add(new int[] {i, caption + "image caption".length(), TOP_OF_PAGE});
       } else {
         cuts.add(new int[] {i, i + label.length(), TOP_OF_PAGE});
@@ -303,8 +309,8 @@ final class InlineFurniture {
    */
   private static void embeddedTweets(String lower, List<int[]> cuts) {
     for (int i = lower.indexOf("( @"); i >= 0; i = lower.indexOf("( @", i + 3)) {
-      int close = lower.indexOf(')', i);
-      if (close < 0 || close - i > 40) {
+      int close = indexWithin(lower, ')', i, i + 40);
+      if (close < 0) {
         continue;
       }
       int dash = -1;
@@ -429,7 +435,7 @@ final class InlineFurniture {
       }
       int start = i;
       int words = 0;
-      for (int j = i - 1; j >= 0 && words <= 6; j--) {
+      for (int j = i - 1; j >= 0 && j >= i - 200 && words <= 6; j--) {
         char c = lower.charAt(j);
         if (c == ' ') {
           words++;
@@ -445,7 +451,7 @@ final class InlineFurniture {
       if (start == i) {
         // no sentence end close by: take the slash-joined credit only ("reuters/jane doe/getty")
         int j = i;
-        while (j > 0 && lower.charAt(j - 1) != ' ') {
+        while (j > 0 && j > i - 100 && lower.charAt(j - 1) != ' ') {
           j--;
         }
         start = j;
@@ -529,6 +535,17 @@ final class InlineFurniture {
       c[i] = Character.toLowerCase(c[i]);
     }
     return new String(c);
+  }
+
+  /** Index of {@code c} in {@code [from, limit]}, or -1: bounded so that scans stay linear. */
+  private static int indexWithin(String s, char c, int from, int limit) {
+    int end = Math.min(s.length() - 1, limit);
+    for (int i = from; i <= end; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean startsWithWord(String lower, int at, String word) {

@@ -183,6 +183,27 @@ class RuleBasedCleanerTest {
   }
 
   @Test
+  void degenerateInputsGiveEmptyOrPlainText() {
+    assertThat(cleaner.clean(null, "").text()).isEmpty();
+    assertThat(cleaner.clean(null, " \r\n\u00a0\n\t").text()).isEmpty();
+    assertThat(cleaner.clean(null, "First paragraph is here, said he.\r\nSecond one follows it, he said.").text())
+        .isEqualTo("First paragraph is here, said he.\n\nSecond one follows it, he said.");
+    // adversarial shapes that would make a careless scanner quadratic (each finishes at once)
+    String camel = "aB".repeat(50_000) + " MORE";
+    assertThat(cleaner.clean("t", camel).text()).isEqualTo(camel);
+    for (String unit : List.of("( photo ", "( @x ", "image copyright ",
+        "toggle caption ", "read more ", "a. ", "\" ")) {
+      String text = "Start of a long line that is about nothing at all. " + unit.repeat(30_000);
+      assertThat(cleaner.clean("t", text).text()).as(unit).startsWith("Start of a long line");
+    }
+    // wire captions at the top of a page are cut from the line start, by design; so are credits
+    String captions = "A caption of a photo... ( associated press ) ".repeat(30_000);
+    assertThat(cleaner.clean("t", captions).text()).isEmpty();
+    String credits = "A caption. Jane doe/getty images ".repeat(30_000);
+    assertThat(cleaner.clean("t", credits).text()).isEmpty();
+  }
+
+  @Test
   void shortNoteWithoutBodyTextIsKeptRatherThanEmptied() {
     assertThat(cleaner.clean(null, "Lavrov and Tillerson meet in Moscow").text())
         .isEqualTo("Lavrov and Tillerson meet in Moscow");

@@ -124,6 +124,37 @@ class RuleBasedSentenceSplitterTest {
   }
 
   @Test
+  void spansAreOrderedTrimmedAndLoseNoTextOnRealArticles() throws IOException {
+    RuleBasedCleaner cleaner = new RuleBasedCleaner();
+    List<String> texts = new java.util.ArrayList<>();
+    try (var files = Files.list(ROOT.resolve("examples/tillerson-lavrov-2017"))) {
+      for (Path f : files.sorted().toList()) {
+        texts.add(cleaner.clean(null, Files.readString(f)).text());
+      }
+    }
+    for (SplitterEvaluation.Paragraph p : SplitterEvaluation.load(ROOT.resolve("datasets/sentences"))) {
+      texts.add(p.text());
+    }
+    texts.add("");
+    texts.add("  \n\n ");
+    texts.add("...?!\"");
+    for (String text : texts) {
+      List<Span> spans = splitter.split(text);
+      int previousEnd = 0;
+      StringBuilder letters = new StringBuilder();
+      for (Span s : spans) {
+        assertThat(s.start()).isGreaterThanOrEqualTo(previousEnd);
+        assertThat(s.length()).isPositive();
+        assertThat(Character.isWhitespace(text.charAt(s.start()))).isFalse();
+        assertThat(Character.isWhitespace(text.charAt(s.end() - 1))).isFalse();
+        letters.append(s.of(text).replaceAll("\\s+", ""));
+        previousEnd = s.end();
+      }
+      assertThat(letters.toString()).isEqualTo(text.replaceAll("\\s+", ""));
+    }
+  }
+
+  @Test
   void labelledSetScoresAtLeastTheRecordedLevel() {
     List<SplitterEvaluation.Paragraph> gold = SplitterEvaluation.load(ROOT.resolve("datasets/sentences"));
     SplitterEvaluation.Counts all = SplitterEvaluation.run(gold, splitter).counts().get("all");
