@@ -75,7 +75,7 @@ public final class ConceptSummarizer implements Summarizer {
       double offTopicRatio) {
 
     public static Params defaults() {
-      return new Params(8, 60, 3.0, 3.0, 0.2, 0.3, 4, 1.0, 0.3, 0.0, 1.5, 0.8, 0.6, 0.0, 0.8, 0.0, 0.2);
+      return new Params(8, 60, 3.0, 3.0, 0.2, 0.3, 2, 1.0, 0.3, 0.0, 1.5, 0.8, 0.6, 0.0, 0.8, 0.0, 0.2);
     }
   }
 
