@@ -32,8 +32,11 @@ final class EvalFactsCommand implements Callable<Integer> {
   @Option(names = "--errors", description = "Also list every error (misses, false alarms, wrong speakers).")
   boolean showErrors;
 
+  @Option(names = "--speed", description = "Also measure CPU ms of fact extraction per 10-article MultiLing cluster (after 300 warm-up runs).")
+  boolean speed;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException(data + ": no such directory (run from the repository root or give --data)");
     }
@@ -49,6 +52,11 @@ final class EvalFactsCommand implements Callable<Integer> {
           : String.format(Locale.ROOT, "%.3f", s.value());
       String detail = s.measure().startsWith("false merges") ? "" : s.detail();
       out.println("| " + s.component() + " | " + s.measure() + " | " + value + " | " + detail + " |");
+    }
+    if (speed) {
+      Path clusters = root.resolve("../shared/data/multiling2011-en/docs");
+      double ms = FactsEvaluation.cpuMillisPerCluster(clusters, 300, 500);
+      out.println(String.format(Locale.ROOT, "| speed | CPU ms per 10-article cluster (MultiLing, warm) | %.1f |  |", ms));
     }
     if (showErrors) {
       out.println();

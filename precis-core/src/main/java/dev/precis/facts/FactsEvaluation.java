@@ -127,6 +127,40 @@ public final class FactsEvaluation {
     }
   }
 
+  /**
+   * CPU time of one fact extraction per cluster of {@code clusterDir} (one sub-folder of article
+   * files each, e.g. the ten 10-article MultiLing clusters), after {@code warmup} extractions.
+   * CPU time of the extracting thread, so other load on the machine does not inflate it.
+   */
+  public static double cpuMillisPerCluster(Path clusterDir, int warmup, int runs) throws IOException {
+    List<List<Document>> clusters = new ArrayList<>();
+    try (var topics = Files.list(clusterDir)) {
+      for (Path topic : topics.sorted().toList()) {
+        if (!Files.isDirectory(topic)) {
+          continue;
+        }
+        List<Article> articles = new ArrayList<>();
+        try (var files = Files.list(topic)) {
+          for (Path f : files.sorted().toList()) {
+            articles.add(Precis.prepare(RawArticle.ofText(f.getFileName().toString(),
+                Files.readString(f, StandardCharsets.UTF_8))));
+          }
+        }
+        clusters.add(Precis.split(articles));
+      }
+    }
+    FactExtractor extractor = FactExtractor.standard();
+    for (int i = 0; i < warmup; i++) {
+      extractor.extract(clusters.get(i % clusters.size()));
+    }
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long start = mx.getCurrentThreadCpuTime();
+    for (int i = 0; i < runs; i++) {
+      extractor.extract(clusters.get(i % clusters.size()));
+    }
+    return (mx.getCurrentThreadCpuTime() - start) / 1e6 / runs;
+  }
+
   // ------------------------------------------------------------------ entities
 
   /** How often a labelled form occurs as a name: whole words, not inside a longer labelled form. */
