@@ -18,10 +18,16 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -59,11 +65,14 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--clean", description = "Also run Precis's boilerplate cleaner on the text (paragraphs then separated by blank lines).")
   boolean clean;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Pages extracted in parallel (default: all cores).")
+  Integer threads;
+
   @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse pages larger than this, after decompression (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     if (!format.equalsIgnoreCase("jsonl")) {
       throw new IllegalArgumentException("unknown --format '" + format + "': use jsonl");
     }
@@ -85,28 +94,38 @@ final class ExtractCommand implements Callable<Integer> {
         explicit.add(p);
       }
     }
+    if (threads != null && threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1");
+    }
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     HtmlExtractor extractor = new HtmlExtractor();
     AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
     try (Progress progress = Progress.start("extract", files.size(), err)) {
       Writer out = atomic != null ? atomic.writer() : spec.commandLine().getOut();
       int written = 0;
-      for (Path f : files) {
-        String line;
-        try {
-          line = extractOne(f, extractor);
-        } catch (InputException e) {
-          if (explicit.contains(f)) {
-            throw e;
+      // Pages are extracted in parallel and written in input order; a bounded window of pages
+      // in flight keeps memory flat on large directories.
+      Deque<Future<Outcome>> window = new ArrayDeque<>();
+      int next = 0;
+      while (next < files.size() || !window.isEmpty()) {
+        while (next < files.size() && window.size() < 4 * n) {
+          Path f = files.get(next++);
+          window.add(pool.submit(() -> attempt(f, extractor)));
+        }
+        Outcome o = await(window.removeFirst());
+        progress.step();
+        if (o.error() != null) {
+          if (explicit.contains(o.file())) {
+            throw o.error();
           }
-          err.println("precis: warning: skipped " + e.getMessage());
+          err.println("precis: warning: skipped " + o.error().getMessage());
           err.flush();
-          progress.step();
           continue;
         }
-        out.write(line);
+        out.write(o.line());
         out.write('\n');
         written++;
-        progress.step();
       }
       out.flush();
       if (written == 0) {
@@ -116,11 +135,34 @@ final class ExtractCommand implements Callable<Integer> {
         atomic.commit();
       }
     } finally {
+      pool.shutdownNow();
       if (atomic != null) {
         atomic.close();
       }
     }
     return 0;
+  }
+
+  /** One page's result: its JSON line, or why it could not be read. */
+  private record Outcome(Path file, String line, InputException error) {}
+
+  private Outcome attempt(Path f, HtmlExtractor extractor) {
+    try {
+      return new Outcome(f, extractOne(f, extractor), null);
+    } catch (InputException e) {
+      return new Outcome(f, null, e);
+    }
+  }
+
+  private static Outcome await(Future<Outcome> future) throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private String extractOne(Path f, HtmlExtractor extractor) {

@@ -49,6 +49,15 @@ class ExtractCommandTest {
   }
 
   @Test
+  void parallelRunsWriteTheSameLinesInTheSameOrder() throws IOException {
+    CliRun one = CliRun.of("extract", PAGES.toString(), "--threads", "1");
+    CliRun four = CliRun.of("extract", PAGES.toString(), "--threads", "4");
+    assertThat(one.code()).as(one.err()).isZero();
+    assertThat(four.out()).isEqualTo(one.out());
+    assertOneLineError(CliRun.of("extract", PAGES.toString(), "--threads", "0"), "--threads");
+  }
+
+  @Test
   void plainHtmlFileToStandardOutput() throws IOException {
     Path page = dir.resolve("page.html");
     Files.writeString(
