@@ -41,7 +41,8 @@ final class EvalFactsCommand implements Callable<Integer> {
       throw new IllegalArgumentException(data + ": no such directory (run from the repository root or give --data)");
     }
     FactsEvaluation eval = new FactsEvaluation(root, data);
-    List<FactsEvaluation.Score> scores = eval.run();
+    List<FactsEvaluation.Score> scores = new java.util.ArrayList<>(eval.run());
+    scores.addAll(eval.bySource());
     PrintWriter out = spec.commandLine().getOut();
     out.println("| component | measure | value | count |");
     out.println("|---|---|---|---|");

@@ -351,7 +351,9 @@ final class DateExtractor {
         }
         boolean sameSentence = b.sentence() == a.sentence()
             || (b.sentence().document() == a.sentence().document() && b.sentence().index() == a.sentence().index());
-        if (sameSentence || containment(bigrams, grams.get(j)) >= 0.5) {
+        // a year or a month is one entry of the timeline; days merge when the sentences agree
+        boolean coarse = a.date().granularity() == Granularity.YEAR || a.date().granularity() == Granularity.MONTH;
+        if (sameSentence || coarse || containment(bigrams, grams.get(j)) >= 0.5) {
           used[j] = true;
           expressions.add(b.date().text());
           Citation c = new Citation(b.sentence().document(), b.sentence().start(), b.sentence().end());

@@ -67,6 +67,37 @@ public final class FactsEvaluation {
     return out;
   }
 
+  /**
+   * The headline scores per source of the labelled articles: the bundled example (looked at
+   * while building the extractors) and the MultiLing WikiNews articles.
+   */
+  public List<Score> bySource() {
+    List<Score> out = new ArrayList<>();
+    int errorCount = errors.size();
+    for (String source : List.of("examples/", "../shared/data/multiling")) {
+      String name = source.startsWith("examples") ? "example" : "MultiLing";
+      java.util.function.Predicate<String[]> in = r -> r[0].startsWith(source);
+      for (Score sc : entities(rows("entity-forms.tsv").stream().filter(in).toList())) {
+        if (sc.measure().equals("mention F1") || sc.measure().startsWith("false merges")
+            || sc.measure().startsWith("merge recall")) {
+          out.add(new Score("entities (" + name + ")", sc.measure(), sc.value(), sc.detail()));
+        }
+      }
+      for (Score sc : quotes(rows("quotes.tsv").stream().filter(in).toList())) {
+        if (sc.measure().startsWith("speaker accuracy") || sc.measure().equals("detection recall")) {
+          out.add(new Score("quotes (" + name + ")", sc.measure(), sc.value(), sc.detail()));
+        }
+      }
+      for (Score sc : numbers(rows("numbers.tsv").stream().filter(in).toList())) {
+        if (sc.measure().equals("extraction F1") || sc.measure().startsWith("extraction recall")) {
+          out.add(new Score("numbers (" + name + ")", sc.measure(), sc.value(), sc.detail()));
+        }
+      }
+    }
+    errors.subList(errorCount, errors.size()).clear();
+    return out;
+  }
+
   private void register(String file) {
     if (docs.containsKey(file)) {
       return;
