@@ -31,6 +31,13 @@ final class Progress implements AutoCloseable {
     return new Progress(bar);
   }
 
+  /** Changes the expected total ({@code -1}: unknown, no ETA). */
+  void maxHint(long total) {
+    if (bar != null) {
+      bar.maxHint(total);
+    }
+  }
+
   void step() {
     if (bar != null) {
       bar.step();

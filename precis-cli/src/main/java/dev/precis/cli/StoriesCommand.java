@@ -105,8 +105,14 @@ final class StoriesCommand implements Callable<Integer> {
       Map<String, Article> texts = new HashMap<>();
       StoryClusterer clusterer =
           new StoryClusterer(options, story -> write(story, texts, summaryOptions, fmt, writer));
-      try (Progress progress = Progress.start("stories", -1, err)) {
+      long expected = expectedArticles(inputs);
+      try (Progress progress = Progress.start("stories", expected, err)) {
+        long seen = 0;
         while (stream.hasNext()) {
+          if (++seen > expected && expected >= 0) {
+            progress.maxHint(-1); // the estimate was short: no ETA rather than a wrong one
+            expected = -1;
+          }
           RawArticle raw = stream.next();
           Article a = Precis.prepare(raw);
           if (a.text().isBlank()) {
@@ -139,6 +145,47 @@ final class StoriesCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * How many articles the inputs hold, for the progress bar's ETA, when that is cheap to know:
+   * local text, HTML and JSON files count one, JSON Lines files one a non-blank line. Anything
+   * else (URLs, feeds, WARC, compressed files, stdin) makes the total unknown ({@code -1}).
+   */
+  static long expectedArticles(List<String> inputs) {
+    long n = 0;
+    for (String input : inputs) {
+      Path p;
+      try {
+        p = Path.of(input);
+      } catch (java.nio.file.InvalidPathException e) {
+        return -1;
+      }
+      if (input.equals("-") || input.contains("://") || !java.nio.file.Files.exists(p)) {
+        return -1;
+      }
+      List<Path> files;
+      try (var walk = java.nio.file.Files.walk(p)) {
+        files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+      } catch (IOException | UncheckedIOException e) {
+        return -1;
+      }
+      for (Path f : files) {
+        String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+          try (var lines = java.nio.file.Files.lines(f)) {
+            n += lines.filter(l -> !l.isBlank()).count();
+          } catch (IOException | UncheckedIOException e) {
+            return -1;
+          }
+        } else if (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".json")) {
+          n++;
+        } else if (name.endsWith(".gz") || name.endsWith(".warc") || name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml")) {
+          return -1;
+        }
+      }
+    }
+    return n;
   }
 
   private void write(Story story, Map<String, Article> texts, SummaryOptions summaryOptions, StoryFormat fmt, Writer writer) {
