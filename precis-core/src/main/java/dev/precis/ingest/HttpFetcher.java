@@ -134,11 +134,23 @@ public final class HttpFetcher {
 
   /** Parses user input as an absolute http(s) URL. */
   public static URI parseUrl(String url) {
+    String text = url.strip().replace(" ", "%20");
     URI uri;
     try {
-      uri = new URI(url.strip().replace(" ", "%20"));
-    } catch (URISyntaxException e) {
-      throw new FetchException(url + ": not a valid URL (" + e.getReason() + ")");
+      uri = new URI(text);
+      if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawUserInfo() == null
+          && !uri.getRawAuthority().chars().allMatch(c -> c < 128)) {
+        // an internationalized host name: its ASCII (punycode) form
+        String authority = uri.getRawAuthority();
+        int colon = authority.lastIndexOf(':');
+        String host = colon > 0 ? authority.substring(0, colon) : authority;
+        String port = colon > 0 ? authority.substring(colon) : "";
+        String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED) + port;
+        int at = text.indexOf(authority);
+        uri = new URI(text.substring(0, at) + ascii + text.substring(at + authority.length()));
+      }
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new FetchException(url + ": not a valid URL (" + e.getMessage() + ")");
     }
     return normalize(uri);
   }
@@ -154,12 +166,16 @@ public final class HttpFetcher {
     if (uri.getRawUserInfo() != null) {
       throw new FetchException(uri + ": URLs with user names or passwords are not fetched");
     }
+    // rebuilt from the raw parts so escapes stay as they are (the multi-argument URI
+    // constructors would quote every '%' again); the fragment is dropped: it is never sent and
+    // would defeat redirect-loop detection; non-ASCII characters are percent-encoded as UTF-8
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
     try {
-      // drop the fragment: it is never sent and would defeat redirect-loop detection
-      return new URI(scheme, uri.getRawAuthority(), uri.getRawPath(), uri.getRawQuery(), null)
-          .normalize();
+      URI clean = new URI(scheme + "://" + uri.getRawAuthority() + path + query).normalize();
+      return new URI(clean.toASCIIString());
     } catch (URISyntaxException e) {
-      return uri;
+      throw new FetchException(uri + ": not a valid URL (" + e.getReason() + ")");
     }
   }
 

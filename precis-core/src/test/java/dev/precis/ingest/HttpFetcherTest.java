@@ -108,6 +108,23 @@ class HttpFetcherTest {
   }
 
   @Test
+  void escapesInPathAndQueryAreSentAsGiven() {
+    server.page("/news", "text/html", HTML);
+    FetchResult r = new HttpFetcher(local().withObeyRobots(false))
+        .fetch(server.url("/news/a%20b%2Fc?q=x%2By&z=%C3%A9#frag"));
+    assertThat(server.paths).containsExactly("/news/a%20b%2Fc?q=x%2By&z=%C3%A9");
+    assertThat(r.uri().toString()).isEqualTo(server.url("/news/a%20b%2Fc?q=x%2By&z=%C3%A9"));
+  }
+
+  @Test
+  void nonAsciiPathsAndHostsAreEncoded() {
+    server.page("/caf", "text/html", HTML);
+    new HttpFetcher(local().withObeyRobots(false)).fetch(server.url("/café"));
+    assertThat(server.paths).containsExactly("/caf%C3%A9");
+    assertThat(HttpFetcher.parseUrl("http://bücher.example/x").getHost()).isEqualTo("xn--bcher-kva.example");
+  }
+
+  @Test
   void redirectLoopIsStopped() {
     server.redirect("/a", "/b");
     server.redirect("/b", "/a");
