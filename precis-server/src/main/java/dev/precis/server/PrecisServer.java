@@ -78,6 +78,12 @@ public final class PrecisServer implements AutoCloseable {
   private final Store store;
   private final StoryCache cache = new StoryCache(10_000, 250);
   private final Object[] renderLocks = new Object[64];
+  /**
+   * Stateless summaries running at once: CPU-bound work beyond the cores only queues, and a
+   * flood of summaries must not starve the cheap story reads that share the thread pool.
+   */
+  private final java.util.concurrent.Semaphore summarizeSlots =
+      new java.util.concurrent.Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
   private final Map<String, byte[]> resources = new HashMap<>();
   private final Server server;
   private final ServerConnector connector;
@@ -406,6 +412,24 @@ public final class PrecisServer implements AutoCloseable {
     }
     String summarizer = batch.summarizer() != null ? batch.summarizer() : base.summarizer();
     Summarizers.byName(summarizer); // unknown names are a 400 with the list of known ones
+    try {
+      if (!summarizeSlots.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new HttpError(503, "too many summaries in progress; try again shortly");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HttpError(503, "server is stopping");
+    }
+    try {
+      summarizeNow(batch, words, summarizer, response, callback);
+    } finally {
+      summarizeSlots.release();
+    }
+  }
+
+  private void summarizeNow(ArticleRequests.Batch batch, int words, String summarizer,
+      Response response, Callback callback) {
+    SummaryOptions base = config.options();
     List<Article> articles = batch.articles().stream().map(Precis::prepare).toList();
     List<Document> docs = Precis.split(articles);
     Summary summary =
