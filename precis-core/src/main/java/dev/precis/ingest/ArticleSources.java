@@ -216,7 +216,10 @@ public final class ArticleSources {
 
   private static ArticleIterator openUrl(String input, SourceOptions options, HttpFetcher fetcher) {
     FetchResult page = fetcher.fetch(input);
-    if (page.isFeed()) {
+    byte[] body = page.body();
+    byte[] head = java.util.Arrays.copyOf(body, Math.min(body.length, 4096));
+    // some servers label their feeds text/html or text/plain: the document decides
+    if (page.isFeed() || looksLikeXmlFeed(head)) {
       return FeedArticles.parse(page.body(), input, page.uri(), options.fetchFeedLinks(), fetcher,
           options.warnings());
     }

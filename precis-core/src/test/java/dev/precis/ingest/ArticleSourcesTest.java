@@ -299,6 +299,17 @@ class ArticleSourcesTest {
   }
 
   @Test
+  void feedServedAsHtmlIsStillAFeed() throws IOException {
+    try (LocalServer server = new LocalServer()) {
+      server.page("/rss", "text/html; charset=utf-8", RSS.formatted("https://news.example/a", "https://news.example/b"));
+      HttpFetcher fetcher = new HttpFetcher(options().fetch().withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
+      try (ArticleStream s = ArticleSources.open(List.of(server.url("/rss")), options().withFetchFeedLinks(false), fetcher)) {
+        assertThat(s.toList()).extracting(RawArticle::title).containsExactly("Talks in Moscow", "Second story");
+      }
+    }
+  }
+
+  @Test
   void plainUrlIsOneArticle() throws IOException {
     try (LocalServer server = new LocalServer()) {
       server.page("/news", "text/html; charset=utf-8", page("A page", "Body of the page."));
