@@ -188,6 +188,22 @@ final class StoriesCommand implements Callable<Integer> {
     return n;
   }
 
+  /** Most articles one story summary is computed over (keeps huge stories fast). */
+  static final int MAX_SUMMARY_ARTICLES = 40;
+
+  /** At most {@link #MAX_SUMMARY_ARTICLES}, evenly spread over the story's arrival order. */
+  static List<Article> spread(List<Article> articles) {
+    int n = articles.size();
+    if (n <= MAX_SUMMARY_ARTICLES) {
+      return articles;
+    }
+    List<Article> out = new ArrayList<>(MAX_SUMMARY_ARTICLES);
+    for (int i = 0; i < MAX_SUMMARY_ARTICLES; i++) {
+      out.add(articles.get((int) ((long) i * (n - 1) / (MAX_SUMMARY_ARTICLES - 1))));
+    }
+    return out;
+  }
+
   private void write(Story story, Map<String, Article> texts, SummaryOptions summaryOptions, StoryFormat fmt, Writer writer) {
     List<Article> canonical = new ArrayList<>();
     for (String id : story.canonicalIds()) {
@@ -202,7 +218,7 @@ final class StoriesCommand implements Callable<Integer> {
     if (story.articles().size() < minArticles) {
       return;
     }
-    Summary summary = canonical.isEmpty() ? null : Precis.summarizeArticles(canonical, summaryOptions);
+    Summary summary = canonical.isEmpty() ? null : Precis.summarizeArticles(spread(canonical), summaryOptions);
     String fallback = null;
     if (summary != null && !summary.sentences().isEmpty()) {
       fallback = Words.firstWords(summary.sentences().get(0).text(), 12);

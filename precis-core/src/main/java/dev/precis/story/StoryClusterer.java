@@ -58,6 +58,8 @@ public final class StoryClusterer {
   static final int QUERY_TERMS = 16;
   /** Stories scored exactly per article: those sharing the most query-term weight. */
   static final int MAX_CANDIDATES = 48;
+  /** Articles in a row dated far ahead of the clock that make it jump. */
+  static final int JUMP_CONFIRMATIONS = 8;
   /** Articles between two sweeps of the inverted index. */
   static final int SWEEP_EVERY = 20_000;
   /** Longest posting list; older entries beyond it are dropped. */
@@ -82,6 +84,8 @@ public final class StoryClusterer {
   private long seq;
   private long now = 0;
   private boolean clockStarted;
+  private int aheadInARow;
+  private long earliestAhead;
   private long postingsAtLastSweep;
 
   public StoryClusterer(StoryOptions options, Consumer<Story> listener) {
@@ -116,8 +120,8 @@ public final class StoryClusterer {
         s.lastUpdate = time;
       }
     }
-    if (timed && time > now) {
-      now = time;
+    if (timed) {
+      advanceClock(time);
     }
     closeStale();
     long mySeq = seq++;
@@ -242,6 +246,26 @@ public final class StoryClusterer {
   /** Number of articles added so far. */
   public long articles() {
     return seq;
+  }
+
+  /**
+   * Moves the stream clock forward. A date more than {@code closeAfter} ahead of the clock
+   * would close every open story at once: one article with a wrong date (a parse error, a
+   * year typo) must not do that. Such a jump is believed only when {@link #JUMP_CONFIRMATIONS}
+   * articles in a row are that far ahead (the stream really resumed after a gap); the clock
+   * then moves to the earliest of them.
+   */
+  private void advanceClock(long time) {
+    if (time - now <= closeAfterMillis) {
+      now = Math.max(now, time);
+      aheadInARow = 0;
+      return;
+    }
+    earliestAhead = aheadInARow == 0 ? time : Math.min(earliestAhead, time);
+    if (++aheadInARow >= JUMP_CONFIRMATIONS) {
+      now = earliestAhead;
+      aheadInARow = 0;
+    }
   }
 
   private double decay(long time, StoryState s) {

@@ -101,6 +101,18 @@ class StoryClustererTest {
   }
 
   @Test
+  void oneWronglyDatedArticleDoesNotCloseTheOpenStories() throws IOException {
+    Article first = example("003", "first", DAY);
+    Article typo = example("001", "year-typo", DAY.plus(Duration.ofDays(365 * 80)));
+    Article second = example("004", "second", DAY.plus(Duration.ofHours(2)));
+
+    List<Story> stories = cluster(StoryOptions.defaults(), List.of(first, typo, second));
+
+    assertThat(stories).extracting(Story::articleIds)
+        .contains(List.of("first", "second"), List.of("year-typo"));
+  }
+
+  @Test
   void resultsDependOnlyOnTheInputOrder() {
     List<StoryStreamEvaluation.Item> stream = sampleStream(200);
     List<List<String>> first = ids(runOn(stream));
