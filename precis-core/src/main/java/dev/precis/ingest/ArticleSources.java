@@ -40,8 +40,9 @@ import java.util.zip.GZIPInputStream;
  *       {@code .rss}/{@code .atom}/{@code .xml} feeds.
  * </ul>
  * A feed item becomes the page its link points to, fetched, or with
- * {@link SourceOptions#fetchFeedLinks()} off its own content or description. Feed titles become
- * {@link RawArticle#source()}, fetch and WARC times {@link RawArticle#retrieved()}.
+ * {@link SourceOptions#fetchFeedLinks()} off its own content or description (then the feed's
+ * title becomes {@link RawArticle#source()}). Fetch and WARC times become
+ * {@link RawArticle#retrieved()}.
  *
  * <p>Errors: an input named explicitly that cannot be read (missing path, empty directory,
  * refused or failed URL, invalid JSON line, over-large file) is an {@link InputException} with

@@ -21,9 +21,10 @@ import java.util.function.Consumer;
 /**
  * The items of an RSS (0.9x, 1.0, 2.0) or Atom feed, parsed with ROME, as articles. With link
  * fetching on (the default) each item's link is fetched and its HTML becomes the article, with
- * the feed's title, date and outlet name kept as metadata; when the fetch fails the item's own
- * content or description is used with a warning. With fetching off ({@code --no-fetch}) the
- * item's content (or description) is the article. Items are fetched one at a time as the
+ * the item's title and date kept as metadata and the outlet taken from the page; when the fetch
+ * fails the item's own content or description is used with a warning. With fetching off
+ * ({@code --no-fetch}) the item's content (or description) is the article and the feed's title
+ * its outlet. Items are fetched one at a time as the
  * stream is read. DOCTYPEs are refused, so a feed cannot pull in external entities.
  */
 final class FeedArticles extends ArticleIterator {
@@ -113,7 +114,9 @@ final class FeedArticles extends ArticleIterator {
           if (page.isHtml() || "text/plain".equals(page.mediaType())) {
             return new RawArticle(item.link(), page.text(),
                 page.isHtml() ? RawArticle.Format.HTML : RawArticle.Format.TEXT,
-                item.title(), page.uri().toString(), item.published(), item.link(), feedTitle,
+                // outlet: the page's own (site name, publisher, host), as for any fetched page;
+                // a feed title often names a section ("Example News - World")
+                item.title(), page.uri().toString(), item.published(), item.link(), null,
                 page.fetched());
           }
           warnings.accept("skipped " + item.link() + ": " + describe(page) + ", not a page" + fallback);

@@ -290,7 +290,10 @@ class ArticleSourcesTest {
       RawArticle one = got.get(0);
       assertThat(one.content()).contains("The fetched full text of story one.");
       assertThat(one.title()).isEqualTo("Talks in Moscow");
-      assertThat(one.source()).isEqualTo("Example News");
+      assertThat(one.source()).as("a fetched page names its own outlet").isNull();
+      assertThat(Precis.prepare(one).outlet()).isEqualTo("127.0.0.1");
+      assertThat(got.get(1).source()).as("the feed's summary stands in: the feed names the outlet")
+          .isEqualTo("Example News");
       assertThat(one.retrieved()).isNotNull();
       // the second link fails: the feed's own description stands in, with a warning
       assertThat(got.get(1).content()).isEqualTo("Another story in the feed.");
