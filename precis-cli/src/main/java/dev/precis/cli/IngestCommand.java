@@ -38,12 +38,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Stores articles in the database and groups them into stories with cited summaries.",
-      "INPUT is a file, a directory, a .jsonl/.warc(.gz)/feed file, a URL, or - for stdin.",
-      "Articles are grouped into stories by incremental clustering (near-duplicates, text similarity,",
-      "time decay, merges); stored stories keep growing when later ingests bring related articles.",
-      "--per-input makes each INPUT one story; --story KEY puts everything into one story.",
-      "Articles already stored (same URL and text) are left alone, so re-running completes an interrupted ingest."
+      "Stores articles in the database, grouped into stories with cited summaries.",
+      "INPUT: a file, a directory, .jsonl, .warc(.gz), a feed, a URL, or - (stdin).",
+      "Stories come from incremental clustering (copies, similarity, time, merges);",
+      "stored stories grow when later ingests bring related articles.",
+      "--per-input makes each INPUT one story; --story KEY makes everything one.",
+      "Articles already stored (same URL and text) are left alone: running an",
+      "interrupted ingest again completes it."
     })
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

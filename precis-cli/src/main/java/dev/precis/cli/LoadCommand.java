@@ -41,7 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures a running server: GET /api/stories/{id} and POST /api/summarize.",
-      "Example: ./precis load --url http://127.0.0.1:8080 --requests 20000 --concurrency 16"
+      "Example: ./precis load --url http://127.0.0.1:8080 --requests 20000",
+      "                       --concurrency 16"
     })
 final class LoadCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

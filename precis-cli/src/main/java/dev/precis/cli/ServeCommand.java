@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the web reader at / and the JSON API at /api (OpenAPI document: /api/openapi.json).",
-      "Stops gracefully on Ctrl-C or SIGTERM: requests in flight finish first."
+      "Serves the web reader at / and the JSON API at /api (OpenAPI document at",
+      "/api/openapi.json). Ctrl-C or SIGTERM stop it gracefully: requests in flight",
+      "finish first."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
