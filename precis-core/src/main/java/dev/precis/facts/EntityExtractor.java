@@ -399,7 +399,8 @@ final class EntityExtractor {
           org = true;
         }
       }
-      if (org) {
+      if (org && words.size() > 1) {
+        // "Police" or "Government" alone is a common noun; "State Department" names one
         vote(votes, key, EntityType.ORGANIZATION, lex.orgWords.contains(last) ? 6 : 3);
       }
       if (lex.placeWords.contains(last) || first.equals("lake") || first.equals("mount")) {

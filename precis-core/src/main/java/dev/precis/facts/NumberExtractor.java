@@ -60,7 +60,9 @@ final class NumberExtractor {
           "babies", "adults", "citizens", "inhabitants", "villagers", "demonstrators", "pilgrims",
           "tourists", "crew", "members", "staff", "employees", "individuals", "others", "americans",
           "insurgents", "guards", "sailors", "marines", "journalists", "hostages", "survivors", "inmates",
-          "peacekeepers", "member", "nationals", "foreigners", "detainees", "evacuees");
+          "peacekeepers", "member", "nationals", "protester", "girls", "boys", "girl", "boy", "personnel",
+          "bombers", "attackers", "gunmen", "suspects", "teachers", "doctors", "nurses", "firefighters",
+          "volunteers", "athletes", "fans", "spectators", "voters", "delegates", "officials", "diplomats", "foreigners", "detainees", "evacuees");
   private static final Set<String> STOP =
       Set.of(
           "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "were", "was",
@@ -291,6 +293,21 @@ final class NumberExtractor {
       if (afterText.matches("(?i)^\\s*-?years?[- ]old\\b.*")) {
         return null; // ages ("26 year-old") describe a person, they count nothing
       }
+      String prevRaw = st.substring(0, valueStart).stripTrailing();
+      if (digits && mod.isEmpty() && cur.isEmpty() && prevRaw.length() == valueStart - 1
+          && !prevRaw.isEmpty() && Character.isLetter(prevRaw.charAt(prevRaw.length() - 1))
+          && !prevWord.isEmpty() && Character.isUpperCase(prevWord.charAt(0))
+          && !Lexicon.get().isFunctionWord(prevWord) && !MONTH.matcher(prevWord).matches()) {
+        return null; // "Flight 447", "Terminal 2", "Resolution 1723": a name, not a count
+      }
+      if (digits && mod.isEmpty() && prevRaw.endsWith(",") && afterText.startsWith(",") && value < 120) {
+        String name = prevRaw.substring(0, prevRaw.length() - 1).strip();
+        int sp = name.lastIndexOf(' ');
+        String lastName = sp < 0 ? name : name.substring(sp + 1);
+        if (!lastName.isEmpty() && Character.isUpperCase(lastName.charAt(0))) {
+          return null; // "Xiao Tan, 32, of Chinese origin": an age
+        }
+      }
       if (prevWord.matches("(?i)no\\.?|number|page|room|flight|route|article|section|chapter|episode|level|grade|category|phase|resolution|version|hurricane")) {
         return null;
       }
@@ -309,7 +326,7 @@ final class NumberExtractor {
       Matcher frac = FRACTION.matcher(afterText2);
       Matcher tail = RANGE_TAIL.matcher(afterText2);
       if (frac.find()) {
-        double add = frac.group(1).equals("1/2") ? 0.5 : frac.group(1).equals("1/4") ? 0.25 : 0.75;
+        double add = frac.group(1).equals("1/2") || frac.group(1).equals("and a half") ? 0.5 : frac.group(1).equals("1/4") ? 0.25 : 0.75;
         range = Range.exactly(range.low() + add);
         end += frac.end();
       } else if (tail.find() && (!tail.group(1).equalsIgnoreCase("and") || mod.equals("between"))) {
@@ -335,6 +352,8 @@ final class NumberExtractor {
       counts = "magnitude";
     } else if (GLUED_UNIT.matcher(st.substring(start, end).replaceAll("^.*\\d", "")).find()) {
       counts = st.substring(start, end).replaceAll("^.*\\d", "");
+    } else if (rest.matches("(?i)^\\s+(?:on board|aboard)\\b.*")) {
+      counts = "people on board";
     } else {
       counts = countedNoun(rest);
       Matcher conj = CONJUNCTION.matcher(rest);
@@ -362,7 +381,7 @@ final class NumberExtractor {
   }
 
   private static final Pattern GLUED_UNIT = Pattern.compile("^(km|kg|cm|mm|mi|mph|ft|kph|kw|mw)\\b");
-  private static final Pattern FRACTION = Pattern.compile("^\\s+(1/2|1/4|3/4)(?![\\d/])");
+  private static final Pattern FRACTION = Pattern.compile("^\\s+(1/2|1/4|3/4|and a half)(?![\\d/])");
   private static final Pattern RANGE_TAIL =
       Pattern.compile("^\\s*(to|and|-|–)\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|" + WORD_NUMBER + ")\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern MAGNITUDE_BEFORE = Pattern.compile("(?i)magnitude(?:\\s+of)?\\s*$");
@@ -563,8 +582,16 @@ final class NumberExtractor {
         out.add(lw); // "search and rescue teams"
         continue;
       }
+      if (Character.isUpperCase(w.charAt(0)) && !out.isEmpty() && skipped < 4 && i + 1 < words.length
+          && !isPluralNoun(out.get(out.size() - 1))) {
+        skipped++; // "three separate London Underground trains"
+        continue;
+      }
       if (STOP.contains(lw) || Character.isUpperCase(w.charAt(0))) {
         break;
+      }
+      if (!out.isEmpty() && lw.endsWith("ed")) {
+        break; // "one computer switched": the verb after the noun
       }
       if (out.isEmpty() && lw.endsWith("ed") && !PERSON_NOUNS.contains(lw)
           && !(i + 1 < words.length && (isPluralNoun(words[i + 1].toLowerCase(Locale.ROOT))
@@ -597,6 +624,9 @@ final class NumberExtractor {
     }
     if (!cur.isEmpty() || unit.matches("dollars|euros|pounds|yen|yuan|rupees|roubles|rubles")) {
       return "money";
+    }
+    if (counts.equals("people on board")) {
+      return "people";
     }
     String head = counts.isEmpty() ? "" : counts.substring(counts.lastIndexOf(' ') + 1);
     boolean personLike = head.isEmpty() || PERSON_NOUNS.contains(head);
@@ -675,6 +705,18 @@ final class NumberExtractor {
   }
 
   private static String singular(String w) {
+    switch (w) {
+      case "feet":
+        return "foot";
+      case "men":
+        return "man";
+      case "women":
+        return "woman";
+      case "children":
+        return "child";
+      default:
+        break;
+    }
     if (w.endsWith("ies") && w.length() > 4) {
       return w.substring(0, w.length() - 3) + "y";
     }

@@ -34,6 +34,7 @@ final class QuoteExtractor {
           + "|complained|repeated|reiterated|concluded|observed|cautioned|vowed|pledged|boasted"
           + "|described|recounted|commented|saying|adding|promised|indicated|mentioned|answered|quoted";
   private static final Set<String> VERB_SET = Set.of(VERBS.split("\\|"));
+  private static final Set<String> ADDRESSEE_VERBS = Set.of("told", "tells", "asked", "answered");
   private static final Set<String> AUXILIARIES =
       Set.of("also", "later", "then", "further", "again", "simply", "once", "has", "had", "have", "was", "is",
           "will", "would", "been");
@@ -325,16 +326,38 @@ final class QuoteExtractor {
       }
       // 2. before it, in its sentence: X said: "…" / X said that "…" / he added: "…"
       int beforeStart = Math.max(paragraph + 1, open - 300);
+      if (masked.substring(paragraph + 1, open).isBlank() && paragraph > 0) {
+        // Ms North says:\n\n"…": the introducing paragraph ends with a colon
+        int prevEnd = paragraph;
+        while (prevEnd > 0 && Character.isWhitespace(masked.charAt(prevEnd - 1))) {
+          prevEnd--;
+        }
+        if (prevEnd > 0 && masked.charAt(prevEnd - 1) == ':') {
+          int prevStart = masked.lastIndexOf('\n', prevEnd - 1) + 1;
+          beforeStart = Math.max(prevStart, prevEnd - 300);
+          String intro = masked.substring(beforeStart, prevEnd);
+          int[] who = attributeBefore(intro, beforeStart, open);
+          if (who != null) {
+            return who;
+          }
+        }
+      }
       String before = masked.substring(beforeStart, open);
       int cut = Math.min(before.length(), lastSentenceBreak(before + "\""));
-      int from = beforeStart + cut;
-      before = before.substring(cut);
+      return attributeBefore(before.substring(cut), beforeStart + cut, open);
+    }
+
+    /** The speaker named in {@code before} (starting at offset {@code from}) for a quotation at {@code open}. */
+    int[] attributeBefore(String before, int from, int open) {
+      int limit = from + before.length();
       Matcher verbs = VERB_ANYWHERE.matcher(before);
       int verbStart = -1;
       int verbEnd = -1;
+      String verb = "";
       while (verbs.find()) {
         verbStart = from + verbs.start();
         verbEnd = from + verbs.end();
+        verb = verbs.group().toLowerCase(Locale.ROOT);
       }
       if (verbStart >= 0) {
         Matcher p = PRONOUN_BEFORE_VERB.matcher(masked.substring(from, verbStart));
@@ -354,9 +377,12 @@ final class QuoteExtractor {
         if (adjacent != null) {
           return new int[] {adjacent.entity(), NAMED};
         }
-        Integer inverted = speakerAfterVerb(verbEnd, open);
-        if (inverted != null) {
-          return new int[] {inverted, NAMED};
+        // after "told" or "asked" stands whom it was said to ("told the BBC"), not the speaker
+        if (!ADDRESSEE_VERBS.contains(verb)) {
+          Integer inverted = speakerAfterVerb(verbEnd, Math.min(open, limit + 1));
+          if (inverted != null) {
+            return new int[] {inverted, NAMED};
+          }
         }
         Integer first = firstSubject(from, verbStart);
         if (first != null) {
@@ -458,13 +484,27 @@ final class QuoteExtractor {
     Integer resolvePronoun(String pronoun, int at) {
       String p = pronoun.toLowerCase(Locale.ROOT);
       EntityType want = p.equals("he") || p.equals("she") ? EntityType.PERSON : EntityType.ORGANIZATION;
+      int[] best = null;
       for (int i = salient.size() - 1; i >= 0; i--) {
         int[] e = salient.get(i);
         if (e[0] < at && entities.get(e[1]).type() == want) {
-          return e[1];
+          best = e;
+          break;
         }
       }
-      return null;
+      // "Xiao Tan, 32, of Chinese origin, …. "…," he told AFP": a person introduced in apposition
+      for (int i = mentions.size() - 1; i >= 0; i--) {
+        EntityExtractor.ResolvedMention m = mentions.get(i);
+        if (m.start() >= at || type(m) != want) {
+          continue;
+        }
+        if ((best == null || m.start() > best[0]) && at - m.start() < 300
+            && m.end() < masked.length() && masked.charAt(m.end()) == ',') {
+          return m.entity();
+        }
+        break;
+      }
+      return best == null ? null : best[1];
     }
   }
 
@@ -473,7 +513,7 @@ final class QuoteExtractor {
   private static final Pattern ROLE_GAP =
       Pattern.compile("[\\s,:]*(?:(?:the|[\\p{Lu}][\\p{L}.'’\\-]*|'s|’s|,|spokesman|spokeswoman|spokesperson|minister|secretary|official|president|ambassador|chief|head|envoy|department|ministry|foreign|deputy|general|analyst|commander|director|leader)[\\s,]*)*");
   private static final Pattern APPOSITIVE_THEN_VERB =
-      Pattern.compile("^,(?:[^,.;_\"“”]{0,80},)?\\s*(?:also\\s+)?(?:" + VERBS + ")\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^,(?:[^,.;_\"“”]{0,80},)?\\s*(?:also\\s+)?(?:" + VERBS + "|\\p{Ll}+ed)\\b");
   private static final Pattern DESCRIBED_SPEAKER =
       Pattern.compile("^\\s+(?:a|an|one|the|another)\\s+\\p{Ll}");
   private static final Pattern APPOSITIVE_GAP =

@@ -87,4 +87,14 @@ class EntityRulesTest {
     assertThat(EntityExtractor.compatibleFirstNames("donald", "ivanka")).isFalse();
     assertThat(EntityExtractor.surnameKey("al-Assad")).isEqualTo(EntityExtractor.surnameKey("Assad"));
   }
+
+  @Test
+  void newspapersBridgesAndTimeZonesAreTypedByTheirLastWord() {
+    FactSheet s = Fixtures.sheet(
+        "The relay began today at 1:00 p.m. PDT. The Vancouver Sun reported a number of arrests. On"
+            + " Monday, protesters hung banners from the Golden Gate Bridge. Police leave was cancelled.");
+    assertThat(named(s, "Vancouver Sun").type()).isEqualTo(EntityType.ORGANIZATION);
+    assertThat(named(s, "Golden Gate Bridge").type()).isEqualTo(EntityType.PLACE);
+    assertThat(names(s)).doesNotContain("PDT", "Police", "Vancouver");
+  }
 }

@@ -72,4 +72,23 @@ class NumberRulesTest {
     assertThat(attack.figures()).extracting(Figure::text).containsExactly("at least 87", "nearly 20");
     assertThat(s.figures()).anyMatch(g -> g.label().equals("deaths (war)") && !g.disagreement());
   }
+
+  @Test
+  void namesWithNumbersAndAgesBetweenCommasAreNotFigures() {
+    assertThat(figures("A bomb threat was reported just days before Fight 447 went missing.")).isEmpty();
+    assertThat(figures("Matt Helmenstine, 30, a California high school teacher, told Reuters.")).isEmpty();
+    assertThat(only("The center was under the Pacific Ocean, 153 km northwest of the town.").counts())
+        .isEqualTo("km");
+  }
+
+  @Test
+  void boardWordFractionsAndCapitalisedModifiersAfterAdjectives() {
+    assertThat(only("The Airbus A330 with 228 on board vanished from radar.").category()).isEqualTo("people");
+    assertThat(only("The ceremony lasted a total of four and a half hours.").range().low()).isEqualTo(4.5);
+    assertThat(figures("Four suicide bombers blew themselves up on three separate London Underground trains."))
+        .extracting(Figure::category).containsExactly("people", "train");
+    assertThat(figures("Bombers blew themselves up on three separate London Underground trains.").get(0).counts())
+        .isEqualTo("separate trains");
+    assertThat(only("At least one computer switched to an alternative power source.").counts()).isEqualTo("computer");
+  }
 }

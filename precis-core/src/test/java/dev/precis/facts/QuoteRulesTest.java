@@ -84,4 +84,31 @@ class QuoteRulesTest {
     assertThat(q.outlets()).isEqualTo(2);
     assertThat(q.variants()).hasSize(1);
   }
+
+  @Test
+  void aParagraphEndingWithAColonIntroducesTheQuotationBelowIt() {
+    FactSheet s = Fixtures.sheet(
+        "Some survivors, such as Rachel North, have been angered by the proposal. Writing on her"
+            + " weblog, Ms North says:\n\n\"Even if you don't like the questions, don't like the answers,"
+            + " it is us who are paying the cost for this.\"");
+    assertThat(speaker(s, "Even if you")).isEqualTo("Rachel North");
+  }
+
+  @Test
+  void whoIsToldIsNotWhoSpeaks() {
+    FactSheet s = Fixtures.sheet(
+        "Marie Fatayi-Williams, whose son Anthony was killed in the attack, told the BBC: \"I ask"
+            + " myself - if there is really nothing to hide then why shy away from a public inquiry?\"");
+    assertThat(speaker(s, "I ask myself")).isEqualTo("Marie Fatayi-Williams");
+  }
+
+  @Test
+  void heCanBeAPersonJustIntroducedInApposition() {
+    FactSheet s = Fixtures.sheet(
+        "\"This is a once-in-a-lifetime thing for us to see the torch,\" said Nancy Chan, a local"
+            + " resident. At least one protester was arrested, Xiao Tan, 32, of Chinese origin, who"
+            + " tried to unfurl a Tibetan flag. \"I'm proud to be Chinese, but I don't like what's"
+            + " happening in Tibet,\" he told AFP.");
+    assertThat(speaker(s, "I'm proud")).isEqualTo("Xiao Tan");
+  }
 }
