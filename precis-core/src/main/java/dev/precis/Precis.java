@@ -40,7 +40,11 @@ import java.util.List;
  */
 public final class Precis {
   private static final HtmlExtractor EXTRACTOR = new HtmlExtractor();
-  private static final BoilerplateCleaner CLEANER = new RuleBasedCleaner();
+  /** {@code -Dprecis.cleaner=none} swaps in the ablation baseline (see BlankLineCleaner). */
+  private static final BoilerplateCleaner CLEANER =
+      "none".equals(System.getProperty("precis.cleaner"))
+          ? new dev.precis.text.BlankLineCleaner()
+          : new RuleBasedCleaner();
   private static final SentenceSplitter SPLITTER = new RuleBasedSentenceSplitter();
   private static final CitationFinder CITATIONS = new CitationFinder();
 

@@ -2,7 +2,6 @@ package dev.precis.cli;
 
 import dev.precis.eval.CleanerEvaluation;
 import dev.precis.eval.SplitterEvaluation;
-import dev.precis.text.CleanText;
 import dev.precis.text.RegexSentenceSplitter;
 import dev.precis.text.RuleBasedCleaner;
 import dev.precis.text.RuleBasedSentenceSplitter;
@@ -99,8 +98,8 @@ final class EvalTextCommand implements Callable<Integer> {
       }
       row(out, "RuleBasedCleaner", set.getKey(), "all", rules.counts().get("all"));
       CleanerEvaluation.Result none =
-          CleanerEvaluation.run(docs, (title, text) -> new CleanText(title, text));
-      row(out, "none (keep all)", set.getKey(), "all", none.counts().get("all"));
+          CleanerEvaluation.run(docs, new dev.precis.text.BlankLineCleaner());
+      row(out, "BlankLineCleaner (keep all)", set.getKey(), "all", none.counts().get("all"));
       rules.outcomes().stream().filter(o -> !o.correct()).forEach(wrong::add);
     }
     if (errors) {

@@ -204,6 +204,14 @@ class RuleBasedCleanerTest {
   }
 
   @Test
+  void blankLineCleanerKeepsEveryNonBlankLine() throws IOException {
+    CleanText all = new BlankLineCleaner().clean(null, example("002_"));
+    assertThat(all.title()).isNull();
+    assertThat(all.text()).startsWith("Tillerson Pushes Russia To Pick A Side\n\nFollow CBSMIAMI.COM");
+    assertThat(all.text()).contains("We and our partners use cookies");
+  }
+
+  @Test
   void shortNoteWithoutBodyTextIsKeptRatherThanEmptied() {
     assertThat(cleaner.clean(null, "Lavrov and Tillerson meet in Moscow").text())
         .isEqualTo("Lavrov and Tillerson meet in Moscow");

@@ -1,0 +1,28 @@
+package dev.precis.text;
+
+/**
+ * The ablation baseline for cleaning: keeps every non-blank line (stripped), drops nothing else
+ * and finds no title. Precis uses it instead of {@link RuleBasedCleaner} when the system property
+ * {@code precis.cleaner} is {@code none}, to measure what cleaning is worth:
+ *
+ * <pre>{@code
+ * PRECIS_JAVA_OPTS=-Dprecis.cleaner=none ./precis eval --dataset ... --summarizers default
+ * }</pre>
+ */
+public final class BlankLineCleaner implements BoilerplateCleaner {
+  @Override
+  public CleanText clean(String knownTitle, String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .forEach(
+            l -> {
+              if (out.length() > 0) {
+                out.append("\n\n");
+              }
+              out.append(l);
+            });
+    return new CleanText(knownTitle, out.toString());
+  }
+}
