@@ -198,10 +198,10 @@ public final class ArticleSources {
       return WarcArticles.open(file, limits, options.warnings());
     }
     if (isGzip(head)) {
-      byte[] inner = gunzipLimited(file, limits);
-      if (startsWith(inner, "WARC/")) {
-        return WarcArticles.open(file, limits, options.warnings());
+      if (startsWith(gunzippedHead(file), "WARC/")) {
+        return WarcArticles.open(file, limits, options.warnings()); // streamed, any size
       }
+      byte[] inner = gunzipLimited(file, limits);
       String id = file.getFileName().toString().replaceFirst("(?i)(\\.[a-z0-9]+)?\\.gz$", "");
       String origin = file.toString();
       String innerName = origin.substring(0, origin.length() - (name.endsWith(".gz") ? 3 : 0));
@@ -384,6 +384,14 @@ public final class ArticleSources {
       throw new InputException(file + ": permission denied");
     } catch (IOException e) {
       throw new InputException(file + ": cannot read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static byte[] gunzippedHead(Path file) {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 4096)) {
+      return in.readNBytes(16);
+    } catch (IOException e) {
+      return new byte[0];
     }
   }
 

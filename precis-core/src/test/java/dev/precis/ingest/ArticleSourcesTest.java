@@ -169,6 +169,13 @@ class ArticleSourcesTest {
     Path warc = dir.resolve("crawl.dat");
     writeWarc(warc, WarcCompression.NONE);
     assertThat(read(options(), warc.toString())).hasSize(3);
+    Path gz = dir.resolve("crawl.gz");
+    writeWarc(gz, WarcCompression.GZIP);
+    assertThat(read(options(), gz.toString())).hasSize(3);
+    // streamed whatever its size: the limit applies per record, not to the whole file
+    assertThatThrownBy(() -> read(options().withLimits(new Limits(100)), gz.toString()))
+        .hasMessageStartingWith("no articles to read in");
+    assertThat(warnings).anyMatch(w -> w.contains("page is over the limit of 100 bytes"));
   }
 
   @Test
