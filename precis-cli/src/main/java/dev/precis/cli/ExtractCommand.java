@@ -235,6 +235,8 @@ final class ExtractCommand implements Callable<Integer> {
   private static List<Path> listPages(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).filter(ExtractCommand::isPage).sorted().toList();
+    } catch (java.io.UncheckedIOException e) {
+      throw new InputException(dir + ": cannot list directory (" + e.getCause().getMessage() + ")");
     } catch (IOException e) {
       throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
     }
