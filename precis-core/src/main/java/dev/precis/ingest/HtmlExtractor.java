@@ -20,7 +20,7 @@ public final class HtmlExtractor {
   public ExtractedPage extract(String html, String baseUrl) {
     Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
     PageMetadata meta = PageMetadata.read(doc, baseUrl);
-    String text = MainTextExtractor.extract(doc);
+    String text = MainTextExtractor.extract(doc, baseUrl != null ? baseUrl : meta.url);
     // A page that declares no language gets a guess from its text's function words.
     String language = meta.language != null ? meta.language : LanguageGuess.guess(text);
     return new ExtractedPage(

@@ -117,6 +117,9 @@ final class MainTextExtractor {
 
   private final Map<Element, Double> scores = new IdentityHashMap<>();
   private final Map<String, Integer> flagCache = new HashMap<>();
+
+  /** The page's own site ("nj.com"), to tell internal links from links elsewhere; may be null. */
+  private String site;
   private final Set<Element> quoteHolders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** Text length and weighted link-text length per element, see {@link #measure}. */
@@ -124,7 +127,14 @@ final class MainTextExtractor {
 
   /** Extracts the main text of {@code doc}; the document is modified. */
   static String extract(Document doc) {
-    return new MainTextExtractor().run(doc);
+    return extract(doc, null);
+  }
+
+  /** As {@link #extract(Document)}, knowing the page's own URL (may be null). */
+  static String extract(Document doc, String pageUrl) {
+    MainTextExtractor x = new MainTextExtractor();
+    x.site = siteOf(pageUrl != null ? pageUrl : doc.location());
+    return x.run(doc);
   }
 
   private String run(Document doc) {
@@ -666,10 +676,44 @@ final class MainTextExtractor {
   /** A short paragraph that is (almost) all link: "Read more: ...", a related headline. */
   private boolean isLinkLine(Element e) {
     String text = e.text();
-    if (text.isEmpty() || text.length() > 150) {
+    if (text.isEmpty() || text.length() > 150 || linkDensity(e) <= 0.75) {
       return false;
     }
-    return linkDensity(e) > 0.75;
+    // Links to other sites (sources, shops) are content; links within the site are teasers.
+    if (site != null) {
+      for (Element a : e.getElementsByTag("a")) {
+        String href = a.attr("href").strip();
+        if (href.matches("(?i)https?://.*") && !site.equals(siteOf(href))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The registrable part of a URL's host ("nj.com", "bbc.co.uk"), or {@code null}. */
+  static String siteOf(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    String host;
+    try {
+      host = java.net.URI.create(url.strip()).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (host == null) {
+      return null;
+    }
+    String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+    int n = labels.length;
+    if (n < 2) {
+      return host;
+    }
+    // "co.uk", "com.br": a short second-level label under a country code takes one more label.
+    boolean countrySecondLevel = n >= 3 && labels[n - 1].length() == 2 && labels[n - 2].length() <= 3;
+    int keep = countrySecondLevel ? 3 : 2;
+    return String.join(".", java.util.Arrays.copyOfRange(labels, n - keep, n));
   }
 
   private boolean shouldDrop(Element e) {

@@ -164,4 +164,27 @@ class HtmlExtractorTest {
             "Second paragraph of the story, again long enough, with commas, clauses, and more"
                 + " words to read.");
   }
+
+  @Test
+  void linkOnlyLinesToTheSameSiteAreTeasersButLinksElsewhereAreSources() {
+    String body =
+        "<article><p>The first paragraph of the story is long enough, with commas, clauses, and"
+            + " words, to be the article text here.</p>"
+            + "<p><a href=\"https://www.example.com/other-story\">Another story on this site</a></p>"
+            + "<p><a href=\"https://www.engadget.com/review\">[ Engadget ]</a></p>"
+            + "<p>The second paragraph of the story is also long enough, with commas, clauses, and"
+            + " words, to count.</p></article>";
+    List<String> lines =
+        EXTRACTOR.extract(body, "https://example.com/news/story").text().lines().toList();
+    assertThat(lines).contains("[ Engadget ]").doesNotContain("Another story on this site");
+  }
+
+  @Test
+  void sitesOfUrls() {
+    assertThat(MainTextExtractor.siteOf("https://www.nj.com/a/b")).isEqualTo("nj.com");
+    assertThat(MainTextExtractor.siteOf("https://news.bbc.co.uk/x")).isEqualTo("bbc.co.uk");
+    assertThat(MainTextExtractor.siteOf("http://www.autoracing.com.br/")).isEqualTo("autoracing.com.br");
+    assertThat(MainTextExtractor.siteOf("not a url")).isNull();
+    assertThat(MainTextExtractor.siteOf(null)).isNull();
+  }
 }
