@@ -73,13 +73,14 @@ public final class ArticleSources {
   private ArticleSources() {}
 
   /**
-   * Opens the inputs as one stream of articles, with a fetcher made from
-   * {@link SourceOptions#fetch()}.
+   * Opens the inputs as one stream of articles, fetching with the process-wide fetcher for
+   * {@link SourceOptions#fetch()} ({@link HttpFetcher#shared}), so that per-host delays and
+   * robots.txt rules hold across streams opened one input at a time.
    *
    * @throws InputException when an input is missing, an empty directory or not a valid URL
    */
   public static ArticleStream open(List<String> inputs, SourceOptions options) {
-    return open(inputs, options, new HttpFetcher(options.fetch()));
+    return open(inputs, options, HttpFetcher.shared(options.fetch()));
   }
 
   /**

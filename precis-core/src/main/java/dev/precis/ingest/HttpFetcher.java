@@ -68,7 +68,9 @@ public final class HttpFetcher {
   private final FetchOptions options;
   private final Map<String, Long> nextSlot = new HashMap<>();
   private static final long MAX_CRAWL_DELAY_MS = 10_000;
-  private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
+  private static final long ROBOTS_TTL_NANOS = 3_600_000_000_000L; // re-read robots.txt hourly
+  private static final Map<FetchOptions, HttpFetcher> SHARED = new ConcurrentHashMap<>();
+  private final Map<String, Robots> robots = new ConcurrentHashMap<>();
   private final Map<String, Long> crawlDelays = new ConcurrentHashMap<>();
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
 
@@ -82,6 +84,14 @@ public final class HttpFetcher {
   HttpFetcher(FetchOptions options, SSLContext tls) {
     this.options = options;
     this.tls = tls;
+  }
+
+  /**
+   * The process-wide fetcher for these options: every stream opened with equal options shares
+   * its per-host delays and robots.txt rules, so politeness holds across separate inputs.
+   */
+  public static HttpFetcher shared(FetchOptions options) {
+    return SHARED.computeIfAbsent(options, HttpFetcher::new);
   }
 
   public FetchOptions options() {
@@ -266,11 +276,14 @@ public final class HttpFetcher {
 
   private boolean robotsAllow(URI uri, List<InetAddress> addresses) {
     String key = uri.getScheme() + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
-    BaseRobotRules rules = robots.get(key);
-    if (rules == null) {
+    Robots cached = robots.get(key);
+    BaseRobotRules rules;
+    if (cached != null && System.nanoTime() - cached.readAt < ROBOTS_TTL_NANOS) {
+      rules = cached.rules;
+    } else {
       // fetched outside any lock: two threads may both read it once, which is harmless
       rules = fetchRobots(URI.create(key + "/robots.txt"), addresses);
-      robots.putIfAbsent(key, rules);
+      robots.put(key, new Robots(rules, System.nanoTime()));
       long crawlDelayMs = rules.getCrawlDelay();
       if (crawlDelayMs > 0) {
         // a site's own Crawl-delay widens the per-host delay, within reason
@@ -578,6 +591,8 @@ public final class HttpFetcher {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
+
+  private record Robots(BaseRobotRules rules, long readAt) {}
 
   /** A host that did not answer in time or could not be connected to. */
   private static final class Unreachable extends FetchException {

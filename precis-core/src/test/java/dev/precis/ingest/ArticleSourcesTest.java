@@ -320,6 +320,21 @@ class ArticleSourcesTest {
   }
 
   @Test
+  void politenessHoldsAcrossStreamsOpenedOneInputAtATime() throws IOException {
+    try (LocalServer server = new LocalServer()) {
+      server.page("/one", "text/html", page("One", "First page."));
+      server.page("/two", "text/html", page("Two", "Second page."));
+      SourceOptions polite = options().withFetch(FetchOptions.defaults().withObeyRobots(false)
+          .withHostDelay(Duration.ofMillis(400))
+          .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
+      read(polite, server.url("/one"));
+      read(polite, server.url("/two"));
+      long gap = server.times.get("/two") - server.times.get("/one");
+      assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(350).toNanos());
+    }
+  }
+
+  @Test
   void plainUrlIsOneArticle() throws IOException {
     try (LocalServer server = new LocalServer()) {
       server.page("/news", "text/html; charset=utf-8", page("A page", "Body of the page."));
