@@ -82,20 +82,60 @@ final class BudgetedCoverage {
    * @param maxPasses cap on local-search passes, which bounds the running time
    */
   int[] solve(boolean[] candidate, int budget, double costExponent, int maxPasses) {
-    greedy(candidate, budget, costExponent);
-    for (int pass = 0; pass < maxPasses; pass++) {
-      if (!improve(candidate, budget)) {
-        break;
+    // local search from two greedy starts (value per word, and value per word with long
+    // sentences favoured) keeps the better end point: different starts escape different
+    // local optima
+    double[] exponents = {costExponent, costExponent * 0.5};
+    boolean[] best = null;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (double e : exponents) {
+      reset();
+      greedy(candidate, budget, e);
+      for (int pass = 0; pass < maxPasses; pass++) {
+        if (!improve(candidate, budget)) {
+          break;
+        }
+      }
+      double v = objective();
+      if (v > bestValue + EPS) {
+        bestValue = v;
+        best = chosen.clone();
       }
     }
     int k = 0;
     int[] out = new int[cost.length];
     for (int i = 0; i < cost.length; i++) {
-      if (chosen[i]) {
+      if (best[i]) {
         out[k++] = i;
       }
     }
     return Arrays.copyOf(out, k);
+  }
+
+  private void reset() {
+    Arrays.fill(chosen, false);
+    Arrays.fill(covered, 0);
+    used = 0;
+  }
+
+  /** Covered concept weight plus the bonuses and links of the chosen sentences. */
+  private double objective() {
+    double v = 0;
+    for (int c = 0; c < weight.length; c++) {
+      if (covered[c] > 0) {
+        v += weight[c];
+      }
+    }
+    for (int i = 0; i < cost.length; i++) {
+      if (chosen[i]) {
+        v += bonus[i];
+        int p = previous[i];
+        if (p >= 0 && chosen[p]) {
+          v += linkBonus[i];
+        }
+      }
+    }
+    return v;
   }
 
   private void greedy(boolean[] candidate, int budget, double costExponent) {

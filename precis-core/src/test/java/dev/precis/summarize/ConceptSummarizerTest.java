@@ -156,4 +156,33 @@ class ConceptSummarizerTest {
       assertThat(summary.words()).isEqualTo(n);
     }
   }
+
+  @Test
+  void anArticleThatSharesNoContentWithTheOthersIsLeftOut() {
+    List<Document> docs = Precis.split(List.of(
+        dev.precis.ingest.Article.of("a", "The city council approved the new bridge budget on "
+            + "Monday after a long debate. The bridge over the Elm River will cost $40 million, "
+            + "council members said. Construction of the bridge is to start in the spring."),
+        dev.precis.ingest.Article.of("b", "Council members voted 7-2 on Monday to approve the "
+            + "Elm River bridge budget. The $40 million bridge replaces a crossing built in 1931. "
+            + "Work on the new bridge will begin in the spring, the mayor said."),
+        dev.precis.ingest.Article.of("c", "Starting in 1996, alexa internet has been donating "
+            + "their crawl data to the internet archive. Flowing in every day, these data are "
+            + "added to the wayback machine after an embargo period.")));
+    List<Sentence> out = summarizer.select(docs, 40);
+    assertThat(out).isNotEmpty();
+    assertThat(out).allMatch(s -> s.document() != 2);
+  }
+
+  @Test
+  void aLeadingDatelineIsTrimmedAndTheOffsetsFollow() {
+    String text = "WASHINGTON (AP) \u2014 The Senate voted on Tuesday to end the government "
+        + "shutdown after three weeks of talks between the two parties.";
+    List<Document> docs = Precis.split(List.of(dev.precis.ingest.Article.of("a", text)));
+    List<Sentence> out = summarizer.select(docs, 100);
+    assertThat(out).hasSize(1);
+    Sentence s = out.get(0);
+    assertThat(s.text()).startsWith("The Senate voted");
+    assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
+  }
 }

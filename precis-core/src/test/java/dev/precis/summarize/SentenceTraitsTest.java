@@ -38,4 +38,35 @@ class SentenceTraitsTest {
       assertThat(SentenceTraits.isFragment(s)).as(s).isFalse();
     }
   }
+
+  @Test
+  void datelinesAreRecognisedButClausesEndingInADashAreNot() {
+    String[][] cases = {
+        {"WASHINGTON (AP) \u2014 The Senate voted on Tuesday to end the shutdown.", "The Senate"},
+        {"Dover, fla. \u2014 the f.b.i. agent who spurred the investigation is a veteran.", "the f.b.i."},
+        {"( cnn ) -- A powerful storm hit the coast on Friday, officials said.", "A powerful"},
+        {"MOSCOW, April 12 (Reuters) - Russia said it would reopen the hotline next week.", "Russia said"}};
+    for (String[] c : cases) {
+      int n = SentenceTraits.datelineLength(c[0]);
+      assertThat(c[0].substring(n)).as(c[0]).startsWith(c[1]);
+    }
+    for (String s : new String[] {
+        "The plan \u2014 which failed twice \u2014 was revived by the council last year.",
+        "First, a prosecutor would need to appeal to \u2013 and win over \u2013 the judge.",
+        "Tillerson met Lavrov in Moscow on Wednesday."}) {
+      assertThat(SentenceTraits.datelineLength(s)).as(s).isZero();
+    }
+  }
+
+  @Test
+  void pageFurnitureIsRecognised() {
+    for (String s : new String[] {
+        "Related: woman texter's close encounter with accused movie theater gunman.",
+        "By william r. levesque, times staff writer posted: nov 14, 2012 01: 30 pm.",
+        "A friend wanted you to see this item from wral.com: http://wr.al/13gnp.",
+        "Share this on Facebook and follow us on Twitter."}) {
+      assertThat(SentenceTraits.isFurniture(s)).as(s).isTrue();
+    }
+    assertThat(SentenceTraits.isFurniture("The video was shown to the jury on Monday.")).isFalse();
+  }
 }
