@@ -169,9 +169,12 @@ class ReaderBrowserTest {
     text.sendKeys(example.get(0).content().substring(0, Math.min(1500, example.get(0).content().length()))
         + "\n---\n"
         + example.get(1).content().substring(0, Math.min(1500, example.get(1).content().length())));
+    // and one uploaded file
+    Path upload = Files.list(TestServer.EXAMPLE).sorted().skip(2).findFirst().orElseThrow();
+    browser.findElement(By.id("adhoc-files")).sendKeys(upload.toAbsolutePath().toString());
     browser.findElement(By.id("adhoc-submit")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#adhoc-result p.sentence")));
-    assertThat(browser.findElements(By.cssSelector("#adhoc-result .sources li"))).hasSize(2);
+    assertThat(browser.findElements(By.cssSelector("#adhoc-result .sources li"))).hasSize(3);
     browser.findElement(By.cssSelector("#adhoc-result button.cite")).click();
     assertThat(browser.findElements(By.cssSelector("#adhoc-result .highlight"))).hasSize(1);
     screenshot("reader-adhoc.png");
