@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Main text and metadata of real news pages, one page per operation (so the score is pages per
  * second), cycling through the 88 labelled pages of {@code ../shared/data/article-extraction}
- * (median 120 KB, mean 180 KB of HTML). Parsing is included; reading and decompressing the files is not.
+ * (median 120 KB, mean 180 KB of HTML). Parsing is included; reading and decompressing the files is
+ * not.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

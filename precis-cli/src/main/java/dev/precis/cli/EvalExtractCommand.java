@@ -30,10 +30,18 @@ final class EvalExtractCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dataset", paramLabel = "DIR", required = true, description = "The labelled data set, e.g. ../shared/data/article-extraction.")
+  @Option(
+      names = "--dataset",
+      paramLabel = "DIR",
+      required = true,
+      description = "The labelled data set, e.g. ../shared/data/article-extraction.")
   Path dataset;
 
-  @Option(names = "--worst", paramLabel = "N", defaultValue = "0", description = "Also list the N pages with the lowest F1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--worst",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Also list the N pages with the lowest F1 (default: ${DEFAULT-VALUE}).")
   int worst;
 
   @Override
@@ -72,8 +80,13 @@ final class EvalExtractCommand implements Callable<Integer> {
       sorted.sort(Comparator.comparingDouble(r -> f1(r.counts())));
       for (ExtractionEvaluation.PageResult r : sorted.subList(0, Math.min(worst, sorted.size()))) {
         out.printf(
-            Locale.ROOT, "  F1 %.3f  P %.3f  R %.3f  %s  %s%n", f1(r.counts()),
-            r.counts().precision(), r.counts().recall(), r.page().id(), r.page().url());
+            Locale.ROOT,
+            "  F1 %.3f  P %.3f  R %.3f  %s  %s%n",
+            f1(r.counts()),
+            r.counts().precision(),
+            r.counts().recall(),
+            r.page().id(),
+            r.page().url());
       }
     }
     out.flush();
@@ -81,7 +94,8 @@ final class EvalExtractCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, String name, ShingleMatch.Scores s) {
-    out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, s.precision(), s.recall(), s.f1());
+    out.printf(
+        Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, s.precision(), s.recall(), s.f1());
   }
 
   private static double f1(ShingleMatch.Counts c) {

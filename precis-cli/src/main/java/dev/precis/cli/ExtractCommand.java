@@ -56,19 +56,38 @@ final class ExtractCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Pages to extract.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "Output format: jsonl (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "jsonl",
+      description = "Output format: jsonl (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write here (atomically) instead of standard output.")
   Path output;
 
-  @Option(names = "--clean", description = "Also run Precis's boilerplate cleaner on the text (paragraphs then separated by blank lines).")
+  @Option(
+      names = "--clean",
+      description =
+          "Also run Precis's boilerplate cleaner on the text (paragraphs then separated by blank"
+              + " lines).")
   boolean clean;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Pages extracted in parallel (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Pages extracted in parallel (default: all cores).")
   Integer threads;
 
-  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse pages larger than this, after decompression (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-file-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
+      description =
+          "Refuse pages larger than this, after decompression (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   @Override
@@ -86,7 +105,8 @@ final class ExtractCommand implements Callable<Integer> {
       if (Files.isDirectory(p)) {
         List<Path> found = listPages(p);
         if (found.isEmpty()) {
-          throw new InputException(p + ": directory contains no .html, .htm, .html.gz or .htm.gz files");
+          throw new InputException(
+              p + ": directory contains no .html, .htm, .html.gz or .htm.gz files");
         }
         files.addAll(found);
       } else {
@@ -173,7 +193,8 @@ final class ExtractCommand implements Callable<Integer> {
     if (clean) {
       Article a =
           Precis.prepare(
-              new RawArticle(f.toString(), text, RawArticle.Format.TEXT, title, null, null, f.toString()));
+              new RawArticle(
+                  f.toString(), text, RawArticle.Format.TEXT, title, null, null, f.toString()));
       text = a.text();
       title = a.title();
     }
@@ -195,7 +216,11 @@ final class ExtractCommand implements Callable<Integer> {
       boolean gz = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
       if (!gz && size > maxFileBytes) {
         throw new InputException(
-            f + ": file is " + size + " bytes, over the limit of " + maxFileBytes
+            f
+                + ": file is "
+                + size
+                + " bytes, over the limit of "
+                + maxFileBytes
                 + " (raise it with --max-file-bytes)");
       }
       byte[] bytes;
@@ -205,7 +230,9 @@ final class ExtractCommand implements Callable<Integer> {
         }
         if (bytes.length > maxFileBytes) {
           throw new InputException(
-              f + ": page is over the limit of " + maxFileBytes
+              f
+                  + ": page is over the limit of "
+                  + maxFileBytes
                   + " bytes once decompressed (raise it with --max-file-bytes)");
         }
       } else {
@@ -228,7 +255,9 @@ final class ExtractCommand implements Callable<Integer> {
 
   static boolean isPage(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".html.gz")
+    return n.endsWith(".html")
+        || n.endsWith(".htm")
+        || n.endsWith(".html.gz")
         || n.endsWith(".htm.gz");
   }
 

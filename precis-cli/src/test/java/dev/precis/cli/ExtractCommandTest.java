@@ -26,7 +26,8 @@ class ExtractCommandTest {
   @Test
   void directoryOfGzippedPagesGivesOneJsonLineEach() throws IOException {
     Path out = dir.resolve("pages.jsonl");
-    CliRun run = CliRun.of("extract", PAGES.toString(), "--format", "jsonl", "--output", out.toString());
+    CliRun run =
+        CliRun.of("extract", PAGES.toString(), "--format", "jsonl", "--output", out.toString());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).isEmpty();
     List<String> lines = Files.readAllLines(out);
@@ -35,13 +36,22 @@ class ExtractCommandTest {
       JsonNode o = JSON.readTree(line);
       assertThat(o.get("path").asText()).endsWith(".html.gz");
       assertThat(o.get("text").asText().length()).isGreaterThan(1000);
-      assertThat(o.has("title") && o.has("url") && o.has("published") && o.has("author")
-          && o.has("language")).isTrue();
+      assertThat(
+              o.has("title")
+                  && o.has("url")
+                  && o.has("published")
+                  && o.has("author")
+                  && o.has("language"))
+          .isTrue();
     }
     JsonNode hill =
-        lines.stream().map(ExtractCommandTest::json)
-            .filter(o -> o.get("path").asText().contains("6ebac05f")).findFirst().orElseThrow();
-    assertThat(hill.get("title").asText()).isEqualTo("New York man pleads guilty to threatening to kill Omar");
+        lines.stream()
+            .map(ExtractCommandTest::json)
+            .filter(o -> o.get("path").asText().contains("6ebac05f"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hill.get("title").asText())
+        .isEqualTo("New York man pleads guilty to threatening to kill Omar");
     assertThat(hill.get("author").asText()).isEqualTo("Justine Coleman");
     assertThat(hill.get("published").asText()).isEqualTo("2019-11-19T04:04:24Z");
     assertThat(hill.get("language").asText()).isEqualTo("en");
@@ -62,22 +72,24 @@ class ExtractCommandTest {
     Path page = dir.resolve("page.html");
     Files.writeString(
         page,
-        "<html lang=en><head><title>Bridge reopens | Town Crier</title></head><body><nav><a href=/>Home</a>"
-            + "</nav><article><h1>Bridge reopens</h1><p>The old bridge reopened on Monday after two"
-            + " years of repairs, the council said.</p></article></body></html>");
+        "<html lang=en><head><title>Bridge reopens | Town Crier</title></head><body><nav><a"
+            + " href=/>Home</a></nav><article><h1>Bridge reopens</h1><p>The old bridge reopened on"
+            + " Monday after two years of repairs, the council said.</p></article></body></html>");
     CliRun run = CliRun.of("extract", page.toString());
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode o = JSON.readTree(run.out());
     assertThat(o.get("title").asText()).isEqualTo("Bridge reopens");
-    assertThat(o.get("text").asText()).isEqualTo(
-        "The old bridge reopened on Monday after two years of repairs, the council said.");
+    assertThat(o.get("text").asText())
+        .isEqualTo(
+            "The old bridge reopened on Monday after two years of repairs, the council said.");
     assertThat(o.get("published").isNull()).isTrue();
   }
 
   @Test
   void brokenGzipInDirectoryIsSkippedButNamedExplicitlyIsAnError() throws IOException {
     Files.writeString(dir.resolve("bad.html.gz"), "not gzip");
-    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("good.html.gz")))) {
+    try (OutputStream gz =
+        new GZIPOutputStream(Files.newOutputStream(dir.resolve("good.html.gz")))) {
       gz.write("<p>Good page with a sentence of text in it.</p>".getBytes(StandardCharsets.UTF_8));
     }
     CliRun run = CliRun.of("extract", dir.toString());
@@ -93,14 +105,16 @@ class ExtractCommandTest {
   void badArguments() {
     assertOneLineError(CliRun.of("extract", dir.resolve("nope").toString()), "no such file");
     assertOneLineError(CliRun.of("extract", dir.toString()), "contains no .html");
-    assertOneLineError(CliRun.of("extract", PAGES.toString(), "--format", "xml"), "unknown --format");
+    assertOneLineError(
+        CliRun.of("extract", PAGES.toString(), "--format", "xml"), "unknown --format");
   }
 
   @Test
   void failedRunLeavesNoOutputFile() throws IOException {
     Files.writeString(dir.resolve("bad.html.gz"), "not gzip");
     Path out = dir.resolve("out.jsonl");
-    CliRun run = CliRun.of("extract", dir.resolve("bad.html.gz").toString(), "--output", out.toString());
+    CliRun run =
+        CliRun.of("extract", dir.resolve("bad.html.gz").toString(), "--output", out.toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(out).doesNotExist();
     try (var files = Files.list(dir)) {

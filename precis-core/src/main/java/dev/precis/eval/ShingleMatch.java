@@ -10,11 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metric of the Scrapinghub article-extraction benchmark: each text becomes a bag of
- * 4-token shingles (tokens are {@code \w+} runs, case kept), true positives / false positives /
- * false negatives are counted per page and normalised to sum 1 so that long pages weigh no
- * more than short ones. Precision and recall are averaged over pages; F1 comes from the two
- * averages.
+ * The metric of the Scrapinghub article-extraction benchmark: each text becomes a bag of 4-token
+ * shingles (tokens are {@code \w+} runs, case kept), true positives / false positives / false
+ * negatives are counted per page and normalised to sum 1 so that long pages weigh no more than
+ * short ones. Precision and recall are averaged over pages; F1 comes from the two averages.
  */
 public final class ShingleMatch {
   private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);

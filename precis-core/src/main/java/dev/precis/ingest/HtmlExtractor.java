@@ -6,11 +6,11 @@ import org.jsoup.nodes.Document;
 /**
  * Extracts the main text and metadata of an HTML page with a real HTML parser (jsoup).
  *
- * <p>Metadata (title, canonical URL, outlet, author, publication time, language) comes from
- * Open Graph and other meta tags, schema.org JSON-LD, {@code <time>} and byline elements (the
- * language, when the page declares none, is guessed from the text's function words); the
- * main text from {@link MainTextExtractor}, a Readability-style scorer: see its documentation.
- * The text holds the article body only, one paragraph a line, without the title.
+ * <p>Metadata (title, canonical URL, outlet, author, publication time, language) comes from Open
+ * Graph and other meta tags, schema.org JSON-LD, {@code <time>} and byline elements (the language,
+ * when the page declares none, is guessed from the text's function words); the main text from
+ * {@link MainTextExtractor}, a Readability-style scorer: see its documentation. The text holds the
+ * article body only, one paragraph a line, without the title.
  *
  * <p>Thread-safe: every call works on its own parsed document.
  */

@@ -7,30 +7,44 @@ import java.util.Set;
 
 /**
  * Guesses the language of a text from its most frequent function words, for pages that do not
- * declare one. Covers the languages whose news Precis is most likely to meet; answers
- * {@code null} rather than guess when the evidence is thin or split.
+ * declare one. Covers the languages whose news Precis is most likely to meet; answers {@code null}
+ * rather than guess when the evidence is thin or split.
  */
 final class LanguageGuess {
   private static final Map<String, Set<String>> STOP_WORDS =
       Map.of(
-          "en", Set.of("the", "and", "of", "to", "in", "is", "that", "for", "it", "was", "with",
-              "on", "as", "he", "she", "are", "by", "this", "have", "from", "they", "be"),
-          "de", Set.of("der", "die", "und", "das", "ist", "nicht", "ein", "eine", "zu", "den",
-              "mit", "sich", "von", "auf", "für", "dem", "auch", "es", "im", "wird"),
-          "fr", Set.of("le", "la", "les", "et", "des", "est", "une", "un", "du", "dans", "que",
-              "pour", "qui", "pas", "sur", "au", "avec", "ce", "il", "elle", "sont"),
-          "es", Set.of("el", "la", "los", "las", "y", "que", "de", "en", "un", "una", "por",
-              "con", "para", "es", "del", "se", "su", "al", "como", "pero", "más"),
-          "it", Set.of("il", "la", "di", "che", "e", "è", "per", "un", "una", "non", "con", "del",
-              "della", "sono", "gli", "le", "nel", "anche", "più", "ma"),
-          "pt", Set.of("o", "a", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma",
-              "para", "com", "não", "por", "se", "mais", "dos", "das", "é", "ao"),
-          "nl", Set.of("de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "niet",
-              "met", "voor", "ook", "maar", "wordt", "aan", "bij", "naar"),
-          "id", Set.of("yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak", "dari",
-              "dalam", "akan", "pada", "juga", "ke", "ada", "karena", "oleh", "bahwa"),
-          "ru", Set.of("и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "но",
-              "к", "из", "за", "от", "для", "его", "так", "же", "все", "был"));
+          "en",
+              wordSet(
+                  "the and of to in is that for it was with on as he she are by this have"
+                      + " from they be"),
+          "de",
+              wordSet(
+                  "der die und das ist nicht ein eine zu den mit sich von auf für dem"
+                      + " auch es im wird"),
+          "fr",
+              wordSet(
+                  "le la les et des est une un du dans que pour qui pas sur au avec ce il"
+                      + " elle sont"),
+          "es",
+              wordSet(
+                  "el la los las y que de en un una por con para es del se su al como"
+                      + " pero más"),
+          "it",
+              wordSet(
+                  "il la di che e è per un una non con del della sono gli le nel anche"
+                      + " più ma"),
+          "pt",
+              wordSet(
+                  "o a os as de que e do da em um uma para com não por se mais dos das é" + " ao"),
+          "nl",
+              wordSet(
+                  "de het een en van is dat op te zijn niet met voor ook maar wordt aan"
+                      + " bij naar"),
+          "id",
+              wordSet(
+                  "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke"
+                      + " ada karena oleh bahwa"),
+          "ru", wordSet("и в не на что с по как это он она но к из за от для его так же все был"));
 
   private LanguageGuess() {}
 
@@ -75,5 +89,9 @@ final class LanguageGuess {
       return null;
     }
     return best;
+  }
+
+  private static Set<String> wordSet(String words) {
+    return Set.of(words.split(" "));
   }
 }

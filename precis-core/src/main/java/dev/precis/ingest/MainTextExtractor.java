@@ -15,11 +15,11 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Finds the main text of a page, in the spirit of Readability and boilerpipe but tuned on news
- * pages: the DOM is pruned of furniture (scripts, navigation, hidden and clearly non-article
- * blocks named by their class or id), paragraphs are scored by length and commas, scores flow
- * to their ancestors damped by link density, the best container wins, its siblings that look
- * like article text join it, and the result is pruned again of link lists, share bars and
- * similar blocks before it is rendered one paragraph a line.
+ * pages: the DOM is pruned of furniture (scripts, navigation, hidden and clearly non-article blocks
+ * named by their class or id), paragraphs are scored by length and commas, scores flow to their
+ * ancestors damped by link density, the best container wins, its siblings that look like article
+ * text join it, and the result is pruned again of link lists, share bars and similar blocks before
+ * it is rendered one paragraph a line.
  *
  * <p>Not thread-safe per call (state lives in the call); one instance may serve many threads.
  */
@@ -35,57 +35,56 @@ final class MainTextExtractor {
       Set.of("nav", "header", "footer", "aside", "menu");
 
   private static final Set<String> INLINE_PARENTS =
-      Set.of("h1", "h2", "h3", "h4", "h5", "h6", "li", "span", "a", "em", "strong", "b", "i");
+      wordSet("h1 h2 h3 h4 h5 h6 li span a em strong b i");
 
   private static final Set<String> SUBHEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
 
   private static final Set<String> PRUNABLE_CONTAINERS =
-      Set.of("div", "section", "ul", "ol", "table", "form", "fieldset", "figure", "dl");
+      wordSet("div section ul ol table form fieldset figure dl");
 
   private static final Set<String> BLOCK_TAGS =
-      Set.of(
-          "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-          "ul", "ol", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr",
-          "dl", "dt", "dd", "figure", "figcaption", "header", "footer", "address", "aside",
-          "form", "fieldset", "center", "details", "summary", "hr", "br", "caption", "body",
-          "html", "nav", "picture", "hgroup");
+      wordSet(
+          "p div section article main h1 h2 h3 h4 h5 h6 li ul ol blockquote pre"
+              + " table tbody thead tfoot tr dl dt dd figure figcaption header footer"
+              + " address aside form fieldset center details summary hr br caption body"
+              + " html nav picture hgroup");
 
   private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
 
   /** Class/id substrings that mark a block as not article text, whatever else it says. */
   private static final List<String> STRONG_NEGATIVE =
-      List.of(
-          "comment", "disqus", "related", "recommend", "share", "sharing", "social", "newsletter",
-          "subscri", "promo", "sponsor", "advert", "outbrain", "taboola", "recirc", "breadcrumb",
-          "sidebar", "cookie", "consent", "gdpr", "popup", "modal", "paywall", "signup",
-          "sign-up", "most-popular", "mostpopular", "trending", "read-more", "readmore",
-          "more-stories", "morestories", "also-read", "skip-link", "skiplink", "toolbar",
-          "author-bio", "authorbio", "about-author", "about-the-author", "author-box", "authorbox",
-          "author-info", "post-author", "jump-link", "print-only",
-          "visually-hidden", "sr-only", "screen-reader", "hidden-text", "ad-container",
-          "ad-slot", "adslot", "adunit", "ad-unit", "dfp", "googlead", "banner", "rail",
-          "teaser", "footer", "masthead", "copyright", "pagination", "pager", "caption",
-          "rollover", "tooltip", "popover", "hovercard", "hover-card");
+      wordList(
+          "comment disqus related recommend share sharing social newsletter"
+              + " subscri promo sponsor advert outbrain taboola recirc breadcrumb"
+              + " sidebar cookie consent gdpr popup modal paywall signup sign-up"
+              + " most-popular mostpopular trending read-more readmore more-stories"
+              + " morestories also-read skip-link skiplink toolbar author-bio authorbio"
+              + " about-author about-the-author author-box authorbox author-info"
+              + " post-author jump-link print-only visually-hidden sr-only screen-reader"
+              + " hidden-text ad-container ad-slot adslot adunit ad-unit dfp googlead"
+              + " banner rail teaser footer masthead copyright pagination pager caption"
+              + " rollover tooltip popover hovercard hover-card");
 
   private static final List<String> COMMENTS =
       List.of("comment", "disqus", "reply", "replies", "respond");
 
-  /** Class/id words (whole, between spaces, hyphens or underscores) that mark furniture unless
-   * a positive word is present too. */
+  /**
+   * Class/id words (whole, between spaces, hyphens or underscores) that mark furniture unless a
+   * positive word is present too.
+   */
   private static final Set<String> WEAK_NEGATIVE =
-      Set.of(
-          "ad", "ads", "nav", "navbar", "navigation", "menu", "header", "meta", "tag", "tags",
-          "widget", "extra", "byline", "caption", "credit", "hidden", "combx", "remark", "rss",
-          "shoutbox", "skyscraper", "supplemental", "tools", "utility", "utils", "topics",
-          "keywords", "timestamp", "dateline", "date", "time", "print", "email", "follow",
-          "login", "nocontent", "aside", "callout", "module", "overlay", 
-          "video");
+      wordSet(
+          "ad ads nav navbar navigation menu header meta tag tags widget extra"
+              + " byline caption credit hidden combx remark rss shoutbox skyscraper"
+              + " supplemental tools utility utils topics keywords timestamp dateline"
+              + " date time print email follow login nocontent aside callout module"
+              + " overlay video");
 
   /** Class/id substrings that mark the article body. */
   private static final List<String> POSITIVE =
-      List.of(
-          "article", "body", "content", "entry", "hentry", "main", "page", "post", "story",
-          "text", "blog", "prose", "column", "paragraph", "richtext", "rich-text", "h-entry");
+      wordList(
+          "article body content entry hentry main page post story text blog prose"
+              + " column paragraph richtext rich-text h-entry");
 
   private static final int STRONG = 1;
   private static final int WEAK = 2;
@@ -120,7 +119,9 @@ final class MainTextExtractor {
 
   /** The page's own site ("nj.com"), to tell internal links from links elsewhere; may be null. */
   private String site;
-  private final Set<Element> quoteHolders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private final Set<Element> quoteHolders =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** Text length and weighted link-text length per element, see {@link #measure}. */
   private Map<Element, double[]> stats = new IdentityHashMap<>();
@@ -208,8 +209,7 @@ final class MainTextExtractor {
     return out;
   }
 
-  private void removeFurniture(
-      Element body, Map<Element, Integer> paragraphText, int total) {
+  private void removeFurniture(Element body, Map<Element, Integer> paragraphText, int total) {
     List<Element> doomed = new ArrayList<>();
     for (Element e : body.getAllElements()) {
       if (e == body || e.tagName().equals("article") || e.tagName().equals("main")) {
@@ -253,8 +253,9 @@ final class MainTextExtractor {
       return false;
     }
     Element parent = e.parent();
-    return parent != null && (PARAGRAPH_TAGS.contains(parent.normalName())
-        || INLINE_PARENTS.contains(parent.normalName()));
+    return parent != null
+        && (PARAGRAPH_TAGS.contains(parent.normalName())
+            || INLINE_PARENTS.contains(parent.normalName()));
   }
 
   /** True for wrappers of quoted posts (tweets, Instagram), which belong to the article. */
@@ -342,7 +343,6 @@ final class MainTextExtractor {
     }
     return false;
   }
-
 
   // ---------------------------------------------------------------- scoring
 
@@ -494,8 +494,8 @@ final class MainTextExtractor {
   }
 
   /**
-   * Measures, in one pass over the text nodes, each element's text length and the part of it
-   * inside links (in-page anchors such as footnotes count 0.3: they read as text).
+   * Measures, in one pass over the text nodes, each element's text length and the part of it inside
+   * links (in-page anchors such as footnotes count 0.3: they read as text).
    */
   private void measure(Element root) {
     stats = new IdentityHashMap<>();
@@ -578,7 +578,8 @@ final class MainTextExtractor {
         parts.add(sibling);
         continue;
       }
-      if (sibling.normalName().equals("p") || (isParagraphLike(sibling) && !hasBlockChildren(sibling))) {
+      if (sibling.normalName().equals("p")
+          || (isParagraphLike(sibling) && !hasBlockChildren(sibling))) {
         String text = sibling.text();
         double ld = linkDensity(sibling);
         if ((text.length() > 80 && ld < 0.25)
@@ -711,7 +712,8 @@ final class MainTextExtractor {
       return host;
     }
     // "co.uk", "com.br": a short second-level label under a country code takes one more label.
-    boolean countrySecondLevel = n >= 3 && labels[n - 1].length() == 2 && labels[n - 2].length() <= 3;
+    boolean countrySecondLevel =
+        n >= 3 && labels[n - 1].length() == 2 && labels[n - 2].length() <= 3;
     int keep = countrySecondLevel ? 3 : 2;
     return String.join(".", java.util.Arrays.copyOfRange(labels, n - keep, n));
   }
@@ -769,7 +771,8 @@ final class MainTextExtractor {
     StringBuilder out = new StringBuilder(sb.length());
     for (String line : sb.toString().split("\n")) {
       String l = line.strip();
-      if (l.isEmpty() || FURNITURE_LINE.matcher(l).matches()
+      if (l.isEmpty()
+          || FURNITURE_LINE.matcher(l).matches()
           || (l.length() < 250 && CALL_TO_ACTION.matcher(l).find())) {
         continue;
       }
@@ -778,7 +781,9 @@ final class MainTextExtractor {
     return out.toString().strip();
   }
 
-  /** Appends the text under {@code root}, blocks on their own lines (iterative: pages nest deep). */
+  /**
+   * Appends the text under {@code root}, blocks on their own lines (iterative: pages nest deep).
+   */
   private static void appendText(Node root, StringBuilder sb) {
     org.jsoup.select.NodeTraversor.traverse(
         new org.jsoup.select.NodeVisitor() {
@@ -836,5 +841,13 @@ final class MainTextExtractor {
         space = false;
       }
     }
+  }
+
+  private static Set<String> wordSet(String words) {
+    return Set.of(words.split(" "));
+  }
+
+  private static List<String> wordList(String words) {
+    return List.of(words.split(" "));
   }
 }

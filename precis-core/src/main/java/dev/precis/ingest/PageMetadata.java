@@ -14,11 +14,11 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,16 +27,27 @@ import org.jsoup.nodes.Element;
 
 /**
  * Reads page metadata the way publishers declare it: Open Graph and other {@code <meta>} tags,
- * schema.org JSON-LD, {@code <link rel=canonical>}, {@code <time datetime>}, byline elements
- * and the {@code <html lang>} attribute. Each field takes the most specific source present.
+ * schema.org JSON-LD, {@code <link rel=canonical>}, {@code <time datetime>}, byline elements and
+ * the {@code <html lang>} attribute. Each field takes the most specific source present.
  */
 final class PageMetadata {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ARTICLE_TYPES =
       Set.of(
-          "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-          "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
-          "liveblogposting", "techarticle", "scholarlyarticle", "report", "posting");
+          "newsarticle",
+          "article",
+          "blogposting",
+          "reportagenewsarticle",
+          "analysisnewsarticle",
+          "opinionnewsarticle",
+          "reviewnewsarticle",
+          "backgroundnewsarticle",
+          "socialmediaposting",
+          "liveblogposting",
+          "techarticle",
+          "scholarlyarticle",
+          "report",
+          "posting");
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»]{1,2}\\s+");
   private static final Pattern BY_PREFIX = Pattern.compile("(?i)^\\s*(by|from|von|par|por|di)\\s+");
   private static final Pattern BYLINE_TAIL =
@@ -238,8 +249,9 @@ final class PageMetadata {
     String site = meta(metas, "og:site_name", "application-name", "twitter:app:name:iphone");
     if (site != null) {
       // Some sites put their address in og:site_name; the host reads better.
-      return site.matches("(?i)(https?://|www\\.)[a-z0-9.-]+\\.[a-z]{2,}/?") ? host(
-          site.matches("(?i)https?://.*") ? site : "http://" + site) : site;
+      return site.matches("(?i)(https?://|www\\.)[a-z0-9.-]+\\.[a-z]{2,}/?")
+          ? host(site.matches("(?i)https?://.*") ? site : "http://" + site)
+          : site;
     }
     if (article != null) {
       List<String> publisher = ldNames(article.get("publisher"));
@@ -338,7 +350,8 @@ final class PageMetadata {
       return false;
     }
     return s.equals(squashedOutlet)
-        || (squashedOutlet.length() >= 3 && (s.contains(squashedOutlet) || squashedOutlet.contains(s))
+        || (squashedOutlet.length() >= 3
+            && (s.contains(squashedOutlet) || squashedOutlet.contains(s))
             && words(segment) <= 5);
   }
 
@@ -365,8 +378,16 @@ final class PageMetadata {
       }
     }
     String meta =
-        meta(metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-            "DC.creator", "byl", "twitter:creator");
+        meta(
+            metas,
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "DC.creator",
+            "byl",
+            "twitter:creator");
     if (meta != null && !meta.matches("(?i)https?://.*")) {
       String clean = cleanAuthor(meta);
       if (clean != null) {
@@ -405,9 +426,23 @@ final class PageMetadata {
     String[] candidates = {
       meta(metas, "article:published_time"),
       article != null ? ldText(article, "datePublished") : null,
-      meta(metas, "datePublished", "og:published_time", "published_time", "pubdate", "publishdate",
-          "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "DC.date",
-          "dc.date.issued", "dcterms.created", "date", "article.published", "cXenseParse:recs:publishtime"),
+      meta(
+          metas,
+          "datePublished",
+          "og:published_time",
+          "published_time",
+          "pubdate",
+          "publishdate",
+          "publish-date",
+          "parsely-pub-date",
+          "sailthru.date",
+          "dc.date",
+          "DC.date",
+          "dc.date.issued",
+          "dcterms.created",
+          "date",
+          "article.published",
+          "cXenseParse:recs:publishtime"),
     };
     for (String c : candidates) {
       Instant i = parseDate(c);
@@ -437,16 +472,31 @@ final class PageMetadata {
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
           .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart().appendLiteral('T').optionalEnd()
-          .optionalStart().appendLiteral(' ').optionalEnd()
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
           .appendValue(ChronoField.HOUR_OF_DAY, 2)
           .appendLiteral(':')
           .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
-          .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-          .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-          .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-          .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalEnd()
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
           .toFormatter(Locale.ROOT);
 
   /** Parses the date formats publishers use; {@code null} when none fits or it is implausible. */
@@ -494,7 +544,9 @@ final class PageMetadata {
     }
     if (t.matches("\\d{8}")) {
       try {
-        return LocalDate.parse(t, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return LocalDate.parse(t, DateTimeFormatter.BASIC_ISO_DATE)
+            .atStartOfDay()
+            .toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException ignored) {
         return null;
       }

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the README's extraction score: the 88 labelled pages in the shared data must keep
- * F1 at or above 0.97 (skipped where the shared data is absent).
+ * Guards the README's extraction score: the 88 labelled pages in the shared data must keep F1 at or
+ * above 0.97 (skipped where the shared data is absent).
  */
 class ExtractionBenchmarkTest {
   private static final Path DATASET =

@@ -11,7 +11,8 @@ class ShingleMatchTest {
 
   @Test
   void identicalTextsScoreOneWhateverThePunctuation() {
-    ShingleMatch.Counts c = ShingleMatch.compare("One two three four five.", "One, two; three four five");
+    ShingleMatch.Counts c =
+        ShingleMatch.compare("One two three four five.", "One, two; three four five");
     assertThat(c.precision()).isEqualTo(1.0);
     assertThat(c.recall()).isEqualTo(1.0);
   }
@@ -29,8 +30,10 @@ class ShingleMatchTest {
 
   @Test
   void tokensAreCaseSensitiveUnicodeWordRuns() {
-    assertThat(ShingleMatch.tokens("Größe—naïve it's")).containsExactly("Größe", "naïve", "it", "s");
-    assertThat(ShingleMatch.compare("Alpha beta gamma delta", "alpha beta gamma delta").tp()).isZero();
+    assertThat(ShingleMatch.tokens("Größe—naïve it's"))
+        .containsExactly("Größe", "naïve", "it", "s");
+    assertThat(ShingleMatch.compare("Alpha beta gamma delta", "alpha beta gamma delta").tp())
+        .isZero();
   }
 
   @Test

@@ -108,7 +108,8 @@ class HtmlExtractorTest {
   void prepareCarriesMetadataIntoTheArticle() {
     ExtractionEvaluation.Page p = pages.get("6ebac05f");
     Article a =
-        Precis.prepare(new RawArticle("hill", p.html(), RawArticle.Format.HTML, null, null, null, "t"));
+        Precis.prepare(
+            new RawArticle("hill", p.html(), RawArticle.Format.HTML, null, null, null, "t"));
     assertThat(a.title()).isEqualTo("New York man pleads guilty to threatening to kill Omar");
     assertThat(a.author()).isEqualTo("Justine Coleman");
     assertThat(a.outlet()).isEqualTo("TheHill");
@@ -123,14 +124,16 @@ class HtmlExtractorTest {
     assertThat(EXTRACTOR.extract("", null).text()).isEmpty();
     assertThat(EXTRACTOR.extract("<html><head><title>x</title></head></html>", null).text())
         .isEmpty();
-    List<String> lines = EXTRACTOR.extract("<p>Just one line of text.</p>", null).text().lines().toList();
+    List<String> lines =
+        EXTRACTOR.extract("<p>Just one line of text.</p>", null).text().lines().toList();
     assertThat(lines).containsExactly("Just one line of text.");
   }
 
   @Test
   void deeplyNestedPagesDoNotOverflowTheStack() {
     String html =
-        "<div>".repeat(20_000) + "<p>Deep inside, the sentence is still found, intact.</p>"
+        "<div>".repeat(20_000)
+            + "<p>Deep inside, the sentence is still found, intact.</p>"
             + "</div>".repeat(20_000);
     assertThat(EXTRACTOR.extract(html, null).text())
         .contains("Deep inside, the sentence is still found, intact.");
@@ -169,11 +172,11 @@ class HtmlExtractorTest {
   void linkOnlyLinesToTheSameSiteAreTeasersButLinksElsewhereAreSources() {
     String body =
         "<article><p>The first paragraph of the story is long enough, with commas, clauses, and"
-            + " words, to be the article text here.</p>"
-            + "<p><a href=\"https://www.example.com/other-story\">Another story on this site</a></p>"
-            + "<p><a href=\"https://www.engadget.com/review\">[ Engadget ]</a></p>"
-            + "<p>The second paragraph of the story is also long enough, with commas, clauses, and"
-            + " words, to count.</p></article>";
+            + " words, to be the article text here.</p><p><a"
+            + " href=\"https://www.example.com/other-story\">Another story on this"
+            + " site</a></p><p><a href=\"https://www.engadget.com/review\">[ Engadget"
+            + " ]</a></p><p>The second paragraph of the story is also long enough, with commas,"
+            + " clauses, and words, to count.</p></article>";
     List<String> lines =
         EXTRACTOR.extract(body, "https://example.com/news/story").text().lines().toList();
     assertThat(lines).contains("[ Engadget ]").doesNotContain("Another story on this site");
@@ -183,7 +186,8 @@ class HtmlExtractorTest {
   void sitesOfUrls() {
     assertThat(MainTextExtractor.siteOf("https://www.nj.com/a/b")).isEqualTo("nj.com");
     assertThat(MainTextExtractor.siteOf("https://news.bbc.co.uk/x")).isEqualTo("bbc.co.uk");
-    assertThat(MainTextExtractor.siteOf("http://www.autoracing.com.br/")).isEqualTo("autoracing.com.br");
+    assertThat(MainTextExtractor.siteOf("http://www.autoracing.com.br/"))
+        .isEqualTo("autoracing.com.br");
     assertThat(MainTextExtractor.siteOf("not a url")).isNull();
     assertThat(MainTextExtractor.siteOf(null)).isNull();
   }

@@ -9,21 +9,26 @@ class LanguageGuessTest {
 
   @Test
   void commonNewsLanguages() {
-    assertThat(LanguageGuess.guess(
-            "The minister said on Monday that the talks with the unions were over and that"
-                + " the government would not change its plan for the railways in the spring."))
+    assertThat(
+            LanguageGuess.guess(
+                "The minister said on Monday that the talks with the unions were over and that"
+                    + " the government would not change its plan for the railways in the spring."))
         .isEqualTo("en");
-    assertThat(LanguageGuess.guess(
-            "Der Minister sagte am Montag, dass die Gespräche mit den Gewerkschaften beendet"
-                + " seien und die Regierung ihren Plan für die Bahn nicht ändern wird."))
+    assertThat(
+            LanguageGuess.guess(
+                "Der Minister sagte am Montag, dass die Gespräche mit den Gewerkschaften beendet"
+                    + " seien und die Regierung ihren Plan für die Bahn nicht ändern wird."))
         .isEqualTo("de");
-    assertThat(LanguageGuess.guess(
-            "Le ministre a déclaré lundi que les discussions avec les syndicats sont terminées"
-                + " et que le gouvernement ne changera pas son plan pour le rail."))
+    assertThat(
+            LanguageGuess.guess(
+                "Le ministre a déclaré lundi que les discussions avec les syndicats sont terminées"
+                    + " et que le gouvernement ne changera pas son plan pour le rail."))
         .isEqualTo("fr");
-    assertThat(LanguageGuess.guess(
-            "Министр заявил в понедельник, что переговоры с профсоюзами закончены и что"
-                + " правительство не изменит свой план, как и было сказано, для железных дорог."))
+    assertThat(
+            LanguageGuess.guess(
+                "Министр заявил в понедельник, что переговоры с профсоюзами закончены и что"
+                    + " правительство не изменит свой план, как и было сказано, для железных"
+                    + " дорог."))
         .isEqualTo("ru");
   }
 
