@@ -42,7 +42,8 @@ final class LineRules {
           "collapse", "show caption", "hide", "open", "view gallery", "view image",
           "image 1 of", "listen to this article", "save", "saved", "bookmark", "send",
           "feedback", "more on this story", "more from", "latest", "latest news",
-          "you might also like", "around the web", "from our partners", "promoted stories");
+          "you might also like", "around the web", "from our partners", "promoted stories",
+          "learn more", "find out more");
 
   /** End-of-article markers: in the last part of a page, what follows is footer. */
   private static final Set<String> END_MARKERS =
@@ -110,7 +111,7 @@ final class LineRules {
     "javascript", "your browser", "news you can trust", "breaking news alerts",
     "breaking news emails", "delivered weekday", "delivered daily", "may not be published",
     "rewritten or redistributed", "get the latest", "tap here", "terms of service",
-    "privacy policy"
+    "privacy policy", "crawl", "wayback", "archive", "404", "tweet"
   };
 
   /** Phrases that make a sentence a prompt when found (lower-cased). */
@@ -126,7 +127,12 @@ final class LineRules {
     "we use cookies", "uses cookies", "use cookies", "cookie policy", "use of cookies",
     "by continuing to use", "javascript is disabled", "enable javascript",
     "javascript enabled", "your browser does not support", "update your browser",
-    "get the latest news", "privacy policy", "terms of service", "terms of use"
+    "get the latest news", "privacy policy", "terms of service", "terms of use",
+    // notices that web archives and social platforms show in place of a page or an embed
+    "crawl data to the internet archive", "added to the wayback machine", "wayback machine",
+    "these crawls are part of an effort", "focused crawls are collections", "no more 404",
+    "internet archive hopes", "fix all broken links on the web", "location information to your tweets",
+    "tweet location history", "tweet with a location", "your city or precise location"
   };
 
   /**

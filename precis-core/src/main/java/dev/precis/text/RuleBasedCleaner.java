@@ -98,8 +98,9 @@ public final class RuleBasedCleaner implements BoilerplateCleaner {
         String withoutPrompts = dropPromptSentences(line);
         if (withoutPrompts.isEmpty()) {
           why = "sign-up or subscribe prompt";
-        } else {
+        } else if (!withoutPrompts.equals(line)) {
           line = withoutPrompts;
+          why = LineRules.furniture(line); // what is left may be a label ("Learn more")
         }
       }
       cleaned[i] = line;

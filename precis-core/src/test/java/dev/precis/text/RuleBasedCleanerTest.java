@@ -232,6 +232,21 @@ class RuleBasedCleanerTest {
   }
 
   @Test
+  void archiveAndPlatformNoticesInPlaceOfAPageAreDropped() {
+    // Multi-News holds ~300 such pages (of 8,349 in clusters 0-2999): the source was unavailable
+    String twitter =
+        "Tweet with a location you can add location information to your tweets, such as your city"
+            + " or precise location, from the web and via third-party applications. You always have"
+            + " the option to delete your tweet location history. Learn more";
+    assertThat(cleaner.clean(null, twitter).text()).isEmpty();
+    String wayback =
+        "Starting in 1996, alexa internet has been donating their crawl data to the internet"
+            + " archive. Flowing in every day, these data are added to the wayback machine after an"
+            + " embargo period.";
+    assertThat(cleaner.clean(null, wayback).text()).isEmpty();
+  }
+
+  @Test
   void labelledSetScoresAtLeastTheRecordedLevel() {
     var docs = dev.precis.eval.CleanerEvaluation.load(ROOT.resolve("datasets/cleaner"));
     var all = dev.precis.eval.CleanerEvaluation.run(docs, cleaner).counts().get("all");
