@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Writes an output file through a temporary sibling that replaces the target only on success,
  * so a failure or a kill never leaves a half-written output.
  */
 final class AtomicOutput implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final Path target;
   private final Path temp;
   private final BufferedWriter writer;
@@ -25,11 +28,38 @@ final class AtomicOutput implements AutoCloseable {
     try {
       Path dir = this.target.getParent();
       Files.createDirectories(dir);
-      this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      this.temp = createSibling(dir, "." + target.getFileName() + ".");
       this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new InputException(target + ": cannot write (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * Creates an empty temporary file next to the target. Not {@code Files.createTempFile}: that
+   * makes the file owner-only (0600), and the rename would hand that mode to the output, unlike
+   * any ordinary write; a plain create gets the user's umask. An existing target's permissions
+   * are kept.
+   */
+  private Path createSibling(Path dir, String prefix) throws IOException {
+    Path file;
+    while (true) {
+      file = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+      try {
+        Files.createFile(file);
+        break;
+      } catch (FileAlreadyExistsException taken) {
+        // another name on the next try
+      }
+    }
+    try {
+      if (Files.isRegularFile(target)) {
+        Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(target));
+      }
+    } catch (IOException | UnsupportedOperationException ignored) {
+      // not POSIX, or not ours to read: the umask's default stands
+    }
+    return file;
   }
 
   Writer writer() {

@@ -228,6 +228,9 @@ final class SummarizeCommand implements Callable<Integer> {
   }
 
   private static List<String> readLines(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new InputException(file + ": is a directory; --input takes one JSON Lines file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new InputException(file + ": no such file");
     }
@@ -245,6 +248,9 @@ final class SummarizeCommand implements Callable<Integer> {
       }
     } catch (java.util.zip.ZipException e) {
       throw new InputException(file + ": not a valid gzip file");
+    } catch (IOException e) {
+      // a truncated .gz ends in EOFException: the user's file, not an internal error
+      throw new InputException(file + ": cannot read (" + e.getMessage() + ")");
     } finally {
       in.close();
     }

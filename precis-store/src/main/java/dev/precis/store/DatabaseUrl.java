@@ -65,8 +65,10 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
   private static DatabaseUrl h2File(Path path) {
     // AUTO_SERVER lets `precis ingest` write while `precis serve` holds the file open.
+    // TRACE_LEVEL_FILE=0: no .trace.db file; where it cannot be written (a read-only or missing
+    // directory) H2 would print stack traces on stdout and stderr before the clean error.
     return new DatabaseUrl(
-        "jdbc:h2:file:" + path.toAbsolutePath() + ";AUTO_SERVER=TRUE", null, null);
+        "jdbc:h2:file:" + path.toAbsolutePath() + ";TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE", null, null);
   }
 
   private static DatabaseUrl postgres(String s) {

@@ -1,0 +1,98 @@
+package dev.precis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inputs found by trying the command line as a new (and hostile) user would. */
+class QaRegressionTest {
+  @TempDir Path dir;
+
+  private static final String CLUSTER =
+      "{\"id\":\"a\",\"documents\":[\"The council voted on Monday to approve the new budget for"
+          + " the city schools, officials said.\"]}\n";
+
+  private static void assertOneLineError(CliRun run, String contains) {
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err()).startsWith("precis: error: ").contains(contains);
+    assertThat(run.err()).doesNotContain("internal error").doesNotContain("Exception");
+  }
+
+  @Test
+  void truncatedGzipBatchInputIsAUserError() throws IOException {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(CLUSTER.repeat(100).getBytes(StandardCharsets.UTF_8));
+    }
+    Path in = dir.resolve("clusters.jsonl.gz");
+    Files.write(in, java.util.Arrays.copyOf(bytes.toByteArray(), 60));
+    Path out = dir.resolve("out.jsonl");
+    Files.writeString(out, "previous results\n");
+    CliRun run = CliRun.of("summarize", "--input", in.toString(), "--output", out.toString());
+    assertOneLineError(run, "clusters.jsonl.gz: cannot read");
+    assertThat(out).hasContent("previous results");
+  }
+
+  @Test
+  void batchInputThatIsADirectorySaysSo() {
+    assertOneLineError(CliRun.of("summarize", "--input", dir.toString()), "is a directory");
+  }
+
+  @Test
+  void outputFileGetsOrdinaryPermissionsNotOwnerOnly() throws IOException {
+    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path in = dir.resolve("clusters.jsonl");
+    Files.writeString(in, CLUSTER);
+    Path out = dir.resolve("out.jsonl");
+    assertThat(CliRun.of("summarize", "--input", in.toString(), "--output", out.toString()).code())
+        .isZero();
+    // a fresh output file gets the mode of any newly created file (the umask's), not the
+    // owner-only 0600 of a temporary file
+    Path plain = Files.createFile(dir.resolve("plain"));
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+    Files.delete(plain);
+
+    // replacing an existing file keeps its mode
+    Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-rw----");
+    Files.setPosixFilePermissions(out, mode);
+    assertThat(CliRun.of("summarize", "--input", in.toString(), "--output", out.toString()).code())
+        .isZero();
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(mode);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("clusters.jsonl", "out.jsonl");
+    }
+  }
+
+  @Test
+  void databaseThatCannotBeCreatedIsOneLineWithoutH2StackTraces() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+    Path page = Files.writeString(dir.resolve("page.txt"), "The council voted on Monday to approve the budget.");
+    var stdout = System.out;
+    var stderr = System.err;
+    var captured = new java.io.ByteArrayOutputStream();
+    CliRun run;
+    try (var sink = new java.io.PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      System.setOut(sink);
+      System.setErr(sink);
+      run = CliRun.of("ingest", page.toString(), "--db", file.resolve("sub/db").toString());
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("precis: error: cannot open database");
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ").doesNotContain("DbException");
+  }
+}
