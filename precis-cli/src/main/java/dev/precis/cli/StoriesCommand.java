@@ -10,6 +10,8 @@ import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
 import dev.precis.story.StoryFormat;
 import dev.precis.story.StoryOptions;
+import dev.precis.story.FeatureExtractor;
+import dev.precis.story.TextFeatures;
 import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
@@ -20,11 +22,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +82,9 @@ final class StoriesCommand implements Callable<Integer> {
   @Option(names = "--min-articles", paramLabel = "N", defaultValue = "1", description = "Only write stories with at least N articles (default: ${DEFAULT-VALUE}).")
   int minArticles;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Threads that clean articles and extract features (default: all cores); clustering itself is sequential.")
+  Integer threads;
+
   @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
@@ -85,6 +95,9 @@ final class StoriesCommand implements Callable<Integer> {
     }
     if (words < 1) {
       throw new IllegalArgumentException("--words must be at least 1");
+    }
+    if (threads != null && threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1");
     }
     if (closeAfterHours < 1) {
       throw new IllegalArgumentException("--close-after-hours must be at least 1");
@@ -99,6 +112,12 @@ final class StoriesCommand implements Callable<Integer> {
         new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
 
     AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
+    int workers = Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "precis-prepare");
+      t.setDaemon(true);
+      return t;
+    });
     try (ArticleStream stream = ArticleSources.open(inputs, sourceOptions)) {
       Writer writer = atomic != null ? atomic.writer() : spec.commandLine().getOut();
       // canonical texts are kept only while their story is open: memory follows open stories
@@ -108,15 +127,23 @@ final class StoriesCommand implements Callable<Integer> {
       long expected = expectedArticles(inputs);
       try (Progress progress = Progress.start("stories", expected, err)) {
         long seen = 0;
-        while (stream.hasNext()) {
+        // cleaning and feature extraction run on a pool, in input order; clustering stays on
+        // this thread because it depends on the order
+        ArrayDeque<Future<Prepared>> window = new ArrayDeque<>();
+        while (stream.hasNext() || !window.isEmpty()) {
+          while (stream.hasNext() && window.size() < 4 * workers) {
+            RawArticle raw = stream.next();
+            window.add(pool.submit(() -> prepare(raw)));
+          }
+          Prepared p = await(window.poll());
           if (++seen > expected && expected >= 0) {
             progress.maxHint(-1); // the estimate was short: no ETA rather than a wrong one
             expected = -1;
           }
-          RawArticle raw = stream.next();
-          Article a = Precis.prepare(raw);
+          progress.step();
+          Article a = p.article();
           if (a.text().isBlank()) {
-            err.println("precis: warning: skipped " + raw.origin() + ": no text after cleaning");
+            err.println("precis: warning: skipped " + a.origin() + ": no text after cleaning");
             err.flush();
             continue;
           }
@@ -125,11 +152,10 @@ final class StoriesCommand implements Callable<Integer> {
             a = new Article(a.id() + "@" + clusterer.articles(), a.title(), a.text(), a.url(),
                 a.outlet(), a.published(), a.author(), a.origin());
           }
-          StoryClusterer.Assignment as = clusterer.add(a);
+          StoryClusterer.Assignment as = clusterer.add(a, p.features());
           if (as.duplicateOf() == null) {
             texts.put(a.id(), a);
           }
-          progress.step();
         }
       }
       clusterer.closeAll();
@@ -140,11 +166,32 @@ final class StoriesCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       throw new IOException(e.getCause());
     } finally {
+      pool.shutdownNow();
       if (atomic != null) {
         atomic.close();
       }
     }
     return 0;
+  }
+
+  private record Prepared(Article article, TextFeatures features) {}
+
+  private static final ThreadLocal<FeatureExtractor> EXTRACTOR = ThreadLocal.withInitial(FeatureExtractor::new);
+
+  private static Prepared prepare(RawArticle raw) {
+    Article a = Precis.prepare(raw);
+    return new Prepared(a, a.text().isBlank() ? null : StoryClusterer.features(a, EXTRACTOR.get()));
+  }
+
+  private static Prepared await(Future<Prepared> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**
