@@ -90,7 +90,7 @@ final class NumberExtractor {
     for (String w : List.of("arrested", "detained", "arrests", "detentions")) {
       CUES.put(w, "arrests");
     }
-    for (String w : List.of("evacuated", "displaced", "homeless", "uprooted", "homes")) {
+    for (String w : List.of("evacuated", "displaced", "homeless", "uprooted", "homes", "refugees", "evacuees")) {
       CUES.put(w, "displaced");
     }
     for (String w : List.of("votes", "voted", "ballots", "vote")) {
@@ -109,7 +109,7 @@ final class NumberExtractor {
     for (String w : List.of("war", "conflict", "fighting", "insurgency", "uprising")) {
       EVENTS.put(w, "war");
     }
-    for (String w : List.of("earthquake", "quake", "tsunami", "flood", "floods", "flooding", "storm", "hurricane",
+    for (String w : List.of("earthquake", "quake", "tremors", "tremor", "aftershock", "tsunami", "flood", "floods", "flooding", "storm", "hurricane",
         "typhoon", "cyclone", "fire", "wildfire", "landslide", "eruption")) {
       EVENTS.put(w, "disaster");
     }
@@ -462,7 +462,7 @@ final class NumberExtractor {
       case "at least", "no fewer than", "a minimum of" -> new Range(v, true, inf, false, false);
       case "nearly", "almost", "close to", "just under" -> new Range(Math.floor(v * 0.85), true, v, false, true);
       case "about", "around", "approximately", "roughly", "some", "an estimated", "estimated" ->
-          new Range(Math.floor(v * 0.9), true, Math.ceil(v * 1.1), true, true);
+          new Range(Math.floor(v * 0.9 + 1e-9), true, Math.ceil(v * 1.1 - 1e-9), true, true);
       case "up to", "as many as", "at most", "no more than", "a maximum of" -> new Range(0, true, v, true, false);
       case "fewer than", "less than", "under", "below" -> new Range(0, true, v, false, false);
       default -> Range.exactly(v);
@@ -726,6 +726,16 @@ final class NumberExtractor {
     return w;
   }
 
+  private static final Set<String> TOTAL_NOUNS =
+      Set.of("", "people", "persons", "person", "civilians", "deaths", "death", "dead", "bodies", "victims",
+          "lives", "fatalities", "casualties", "injured", "wounded", "missing", "refugees", "displaced");
+
+  /** A figure that counts everyone affected (people, civilians, deaths), not one group of them. */
+  private static boolean isTotal(Figure f) {
+    String c = f.counts();
+    return TOTAL_NOUNS.contains(c.substring(c.lastIndexOf(' ') + 1));
+  }
+
   /** Groups figures by kind and topic; flags groups whose ranges cannot all be true. */
   static List<FigureGroup> align(List<Figure> figures) {
     Map<String, List<Figure>> groups = new LinkedHashMap<>();
@@ -744,6 +754,9 @@ final class NumberExtractor {
           for (int j = i + 1; j < g.size(); j++) {
             Figure a = g.get(i);
             Figure b = g.get(j);
+            if (!isTotal(a) || !isTotal(b)) {
+              continue; // "four soldiers" among thousands dead is a part, not a rival count
+            }
             if (!a.range().overlaps(b.range())) {
               conflicts.add(a.text() + " " + a.range() + " vs " + b.text() + " " + b.range());
             }
