@@ -304,7 +304,8 @@ final class MainTextExtractor {
     if (cached != null) {
       return cached;
     }
-    String s = raw.toLowerCase(Locale.ROOT);
+    // "Commentary" is a genre of article, not a comment thread.
+    String s = raw.toLowerCase(Locale.ROOT).replace("commentary", "opinion");
     int f = 0;
     if (containsAny(s, STRONG_NEGATIVE)) {
       f |= STRONG;

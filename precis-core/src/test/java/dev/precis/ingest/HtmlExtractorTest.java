@@ -191,4 +191,16 @@ class HtmlExtractorTest {
     assertThat(MainTextExtractor.siteOf("not a url")).isNull();
     assertThat(MainTextExtractor.siteOf(null)).isNull();
   }
+
+  @Test
+  void commentaryIsAnArticleButACommentThreadIsNot() {
+    String html =
+        "<body><div class=\"commentary-body\"><p>The first paragraph of the opinion piece, long"
+            + " enough, with commas, clauses, and words, to be article text.</p><p>The second"
+            + " paragraph of the opinion piece, also long enough, with commas, and words.</p>"
+            + "</div><div class=\"comments\"><p>First! This comment thread is not part of the"
+            + " article, whatever its length, commas, or words.</p></div></body>";
+    String text = EXTRACTOR.extract(html, null).text();
+    assertThat(text).contains("The first paragraph of the opinion piece").doesNotContain("First!");
+  }
 }
