@@ -83,12 +83,6 @@ public final class ConceptSummarizer implements Summarizer {
   /** Per-word penalty of an unresolved dangling sentence while alternatives are plentiful. */
   private static final double STRICT_DANGLING_PENALTY = 3.0;
 
-  /** Computes a concept's weight from the cluster's statistics (for experiments and training). */
-  interface ConceptWeighting {
-    double weight(Cluster cluster, int concept, int documents);
-  }
-
-  private final ConceptWeighting weightingOverride;
 
   private final Params params;
 
@@ -97,12 +91,7 @@ public final class ConceptSummarizer implements Summarizer {
   }
 
   public ConceptSummarizer(Params params) {
-    this(params, null);
-  }
-
-  ConceptSummarizer(Params params, ConceptWeighting weighting) {
     this.params = params;
-    this.weightingOverride = weighting;
   }
 
   @Override
@@ -112,7 +101,7 @@ public final class ConceptSummarizer implements Summarizer {
 
   @Override
   public List<Sentence> select(List<Document> documents, int maxWords) {
-    Cluster c = new Cluster(documents, params, weightingOverride);
+    Cluster c = new Cluster(documents, params);
     if (c.size() == 0) {
       return List.of();
     }
@@ -129,7 +118,7 @@ public final class ConceptSummarizer implements Summarizer {
   }
 
   /** The sentences of a cluster with their concepts, weights and standing-alone checks. */
-  static final class Cluster {
+  private static final class Cluster {
     final List<Sentence> sentences = new ArrayList<>();
     final int[] cost;
     final int[][] concepts;
@@ -145,7 +134,7 @@ public final class ConceptSummarizer implements Summarizer {
     double[] linkBonus;
     private final Params params;
 
-    Cluster(List<Document> documents, Params params, ConceptWeighting weightingOverride) {
+    Cluster(List<Document> documents, Params params) {
       this.params = params;
       for (Document d : documents) {
         for (Sentence s : d.sentences()) {
@@ -219,16 +208,9 @@ public final class ConceptSummarizer implements Summarizer {
       this.stats = stats;
       offTopic = new boolean[n];
       markOffTopicArticles(documents);
-      this.vocab = new String[vocab.size()];
-      vocab.forEach((w, id) -> this.vocab[id] = w);
       weight = new double[stats.size()];
-      ConceptWeighting weighting = weightingOverride != null ? weightingOverride : null;
       for (int c = 0; c < weight.length; c++) {
         double[] st = stats.get(c);
-        if (weighting != null) {
-          weight[c] = weighting.weight(this, c, nDocs);
-          continue;
-        }
         double w = st[0] + params.repeatWeight() * st[3];
         if (nDocs >= params.rareMinDocs() && st[1] < 2) {
           w *= params.rareFactor();
@@ -237,8 +219,9 @@ public final class ConceptSummarizer implements Summarizer {
       }
     }
 
+    /** Per concept: {position-weighted sum, df, last doc, repeats, first index, base, has stop,
+     * first token id (-1 for a content word), second token id}. */
     final List<double[]> stats;
-    final String[] vocab;
 
     /**
      * Marks the sentences of articles that do not belong to the story: an article whose
@@ -282,13 +265,6 @@ public final class ConceptSummarizer implements Summarizer {
       }
     }
 
-    /** The concept as text: "stem stem" for a bigram, "stem" for a content word. */
-    String key(int c) {
-      double[] st = stats.get(c);
-      int a = (int) st[7];
-      int b = (int) st[8];
-      return a < 0 ? vocab[b] : vocab[a] + " " + vocab[b];
-    }
 
     /**
      * Records a concept occurrence: the first mention in each document adds the concept's base
