@@ -103,6 +103,9 @@ final class IngestCommand implements Callable<Integer> {
       boolean clustering = story == null && !perInput;
       ClusteredIngest clustered =
           clustering ? new ClusteredIngest(ingestor, storyOptions, runKeyFor(inputs)) : null;
+      boolean quietProgress = System.console() == null;
+      long started = System.nanoTime();
+      long lastReport = started;
       try (Progress progress = Progress.start("ingest", -1, err)) {
         for (String input : inputs) {
           String key = story != null ? story : storyKeyFor(input);
@@ -128,6 +131,14 @@ final class IngestCommand implements Callable<Integer> {
                 unchanged++;
               }
               progress.step();
+              long now = System.nanoTime();
+              if (quietProgress && now - lastReport > 10_000_000_000L) {
+                // no progress bar off a terminal: a status line every 10 s on long ingests
+                lastReport = now;
+                err.printf("precis: ingest: %d articles (%d new) so far, %.0f/s%n",
+                    added + unchanged, added, (added + unchanged) / ((now - started) / 1e9));
+                err.flush();
+              }
             }
           }
         }
