@@ -416,7 +416,11 @@ final class PageMetadata {
     if (tail.find()) {
       t = t.substring(0, tail.start());
     }
-    if (t.startsWith("@") || t.matches("(?i)https?://.*") || t.isBlank()) {
+    // Handles, profile URLs and CMS account names ("admin") name no one.
+    if (t.startsWith("@")
+        || t.matches("(?i)https?://.*")
+        || t.isBlank()
+        || t.matches("(?i)\\w*admin\\w*")) {
       return null;
     }
     return t.strip();
