@@ -67,8 +67,13 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     // AUTO_SERVER lets `precis ingest` write while `precis serve` holds the file open.
     // TRACE_LEVEL_FILE=0: no .trace.db file; where it cannot be written (a read-only or missing
     // directory) H2 would print stack traces on stdout and stderr before the clean error.
+    // WRITE_DELAY=0: every commit reaches the file at once. H2's default (500 ms) loses the last
+    // commits on kill -9 and can leave the schema history and the tables out of step, so a re-run
+    // failed ("Table already exists", "Row not found in primary index") instead of completing.
     return new DatabaseUrl(
-        "jdbc:h2:file:" + path.toAbsolutePath() + ";TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE", null, null);
+        "jdbc:h2:file:" + path.toAbsolutePath() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE",
+        null,
+        null);
   }
 
   private static DatabaseUrl postgres(String s) {

@@ -16,7 +16,7 @@ class DatabaseUrlTest {
   @Test
   void pathBecomesH2FileWithoutSuffix() {
     assertThat(DatabaseUrl.parse("/tmp/x/news.mv.db").jdbcUrl())
-        .isEqualTo("jdbc:h2:file:/tmp/x/news;TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE");
+        .isEqualTo("jdbc:h2:file:/tmp/x/news;TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE");
   }
 
   @Test
