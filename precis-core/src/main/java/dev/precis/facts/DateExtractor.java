@@ -151,7 +151,8 @@ final class DateExtractor {
         }
         Matcher m = FULL_DATE.matcher(s.text());
         while (m.find()) {
-          years.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+          String y = m.group(1) != null ? m.group(1) : m.group(2);
+          years.merge(Integer.parseInt(y), 1, Integer::sum);
         }
       }
     }

@@ -41,4 +41,11 @@ class DateRulesTest {
     assertThat(s.timeline()).extracting(TimelineEvent::date)
         .containsExactly(LocalDate.of(2017, 4, 7), LocalDate.of(2017, 4, 12));
   }
+
+  @Test
+  void isoDatesCountForTheStoryYear() {
+    FactSheet s = Fixtures.sheet("The report is dated 2010-01-15 and the quake struck on January 12.");
+    assertThat(s.dates()).anyMatch(d -> LocalDate.of(2010, 1, 15).equals(d.date()));
+    assertThat(s.dates()).anyMatch(d -> LocalDate.of(2010, 1, 12).equals(d.date()));
+  }
 }
