@@ -81,23 +81,50 @@ public class StoryClusteringBenchmark {
 
   private static final Job END = new Job(null, null);
 
+  /**
+   * Writes the stream as JSON Lines for {@code precis stories} ({@code id}, {@code text},
+   * {@code source}, {@code published}, and the synthetic {@code story} as gold label).
+   */
+  private static void writeJsonLines(SyntheticStoryStream stream, Path file) throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file)) {
+      while (stream.hasNext()) {
+        SyntheticStoryStream.Labeled l = stream.next();
+        com.fasterxml.jackson.databind.node.ObjectNode o = json.createObjectNode();
+        o.put("id", l.article().id());
+        o.put("text", l.article().text());
+        o.put("source", l.article().outlet());
+        o.put("published", l.article().published().toString());
+        o.put("story", l.story());
+        w.write(o.toString());
+        w.write('\n');
+      }
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     long articles = 1_000_000;
     int days = 365;
     long seed = 1;
     double threshold = StoryOptions.DEFAULT_THRESHOLD;
+    Path write = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--articles" -> articles = Long.parseLong(args[++i]);
         case "--days" -> days = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--threshold" -> threshold = Double.parseDouble(args[++i]);
+        case "--write" -> write = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (use --articles N --days N --seed N --threshold X)");
+            + " (use --articles N --days N --seed N --threshold X --write FILE.jsonl)");
       }
     }
     List<StoryStreamEvaluation.Cluster> clusters =
         StoryStreamEvaluation.withoutSharedDocuments(StoryStreamEvaluation.read(DATA));
+    if (write != null) {
+      writeJsonLines(new SyntheticStoryStream(clusters, articles, days, seed), write);
+      return;
+    }
     int n = (int) articles;
     int[] gold = new int[n];
     long[] predicted = new long[n];
