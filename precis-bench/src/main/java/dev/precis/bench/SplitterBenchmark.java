@@ -38,8 +38,7 @@ public class SplitterBenchmark {
   @Setup
   public void load() {
     RuleBasedCleaner cleaner = new RuleBasedCleaner();
-    example =
-        Corpus.example().stream().map(a -> cleaner.clean(null, a.content()).text()).toList();
+    example = Corpus.example().stream().map(a -> cleaner.clean(null, a.content()).text()).toList();
     multiNews =
         Corpus.multiNews(100).stream()
             .flatMap(List::stream)

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code precis eval-text}: scores boilerplate cleaning and sentence splitting on the labelled
- * sets in {@code datasets/cleaner/} and {@code datasets/sentences/}.
+ * {@code precis eval-text}: scores boilerplate cleaning and sentence splitting on the labelled sets
+ * in {@code datasets/cleaner/} and {@code datasets/sentences/}.
  */
 @Command(
     name = "eval-text",
@@ -35,16 +35,27 @@ final class EvalTextCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--cleaner-set", paramLabel = "DIR", defaultValue = "datasets/cleaner", description = "Labelled cleaner lines (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cleaner-set",
+      paramLabel = "DIR",
+      defaultValue = "datasets/cleaner",
+      description = "Labelled cleaner lines (default: ${DEFAULT-VALUE}).")
   Path cleanerSet;
 
-  @Option(names = "--sentence-set", paramLabel = "DIR", defaultValue = "datasets/sentences", description = "Labelled sentence boundaries (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sentence-set",
+      paramLabel = "DIR",
+      defaultValue = "datasets/sentences",
+      description = "Labelled sentence boundaries (default: ${DEFAULT-VALUE}).")
   Path sentenceSet;
 
   @Option(names = "--errors", description = "Also list every misclassified line and boundary.")
   boolean errors;
 
-  @Option(names = "--explain", paramLabel = "FILE", description = "Only show the cleaner's verdict on every line of FILE (plain text) and exit.")
+  @Option(
+      names = "--explain",
+      paramLabel = "FILE",
+      description = "Only show the cleaner's verdict on every line of FILE (plain text) and exit.")
   Path explain;
 
   @Override
@@ -65,7 +76,8 @@ final class EvalTextCommand implements Callable<Integer> {
     if (!Files.isRegularFile(explain)) {
       throw new IllegalArgumentException("no such file: " + explain);
     }
-    RuleBasedCleaner.Explanation e = new RuleBasedCleaner().explain(null, Files.readString(explain));
+    RuleBasedCleaner.Explanation e =
+        new RuleBasedCleaner().explain(null, Files.readString(explain));
     out.println("title: " + e.title());
     for (RuleBasedCleaner.LineVerdict v : e.lines()) {
       out.println((v.kept() ? "keep  " : "drop  [" + v.dropReason() + "] ") + v.cleaned());
@@ -73,7 +85,9 @@ final class EvalTextCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** The development set in {@code dir} and, when present, the held-out set in {@code dir/heldout}. */
+  /**
+   * The development set in {@code dir} and, when present, the held-out set in {@code dir/heldout}.
+   */
   private static Map<String, Path> sets(Path dir) {
     Map<String, Path> sets = new LinkedHashMap<>();
     sets.put("dev", dir);
@@ -84,8 +98,13 @@ final class EvalTextCommand implements Callable<Integer> {
   }
 
   private void cleaner(PrintWriter out) {
-    out.printf(Locale.ROOT, "Boilerplate cleaner on %s (positive class = drop; dev = rules developed on it)%n%n", cleanerSet);
-    out.println("| cleaner | set | source | lines | drop | drop precision | drop recall | keep precision | keep recall | accuracy |");
+    out.printf(
+        Locale.ROOT,
+        "Boilerplate cleaner on %s (positive class = drop; dev = rules developed on it)%n%n",
+        cleanerSet);
+    out.println(
+        "| cleaner | set | source | lines | drop | drop precision | drop recall | keep precision |"
+            + " keep recall | accuracy |");
     out.println("|---|---|---|---|---|---|---|---|---|---|");
     List<CleanerEvaluation.Outcome> wrong = new java.util.ArrayList<>();
     for (Map.Entry<String, Path> set : sets(cleanerSet).entrySet()) {
@@ -105,16 +124,32 @@ final class EvalTextCommand implements Callable<Integer> {
     if (errors) {
       out.println();
       for (CleanerEvaluation.Outcome o : wrong) {
-        out.printf(Locale.ROOT, "  %s %s [%s] %s%n", o.line().drop() ? "MISSED-DROP" : "WRONG-DROP ",
-            o.line().source(), o.line().doc(), abbreviate(o.line().text()));
+        out.printf(
+            Locale.ROOT,
+            "  %s %s [%s] %s%n",
+            o.line().drop() ? "MISSED-DROP" : "WRONG-DROP ",
+            o.line().source(),
+            o.line().doc(),
+            abbreviate(o.line().text()));
       }
     }
   }
 
-  private static void row(PrintWriter out, String name, String set, String source, CleanerEvaluation.Counts c) {
-    out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name, set,
-        source, c.total(), c.truePositive() + c.falseNegative(), c.dropPrecision(), c.dropRecall(),
-        c.keepPrecision(), c.keepRecall(), c.accuracy());
+  private static void row(
+      PrintWriter out, String name, String set, String source, CleanerEvaluation.Counts c) {
+    out.printf(
+        Locale.ROOT,
+        "| %s | %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+        name,
+        set,
+        source,
+        c.total(),
+        c.truePositive() + c.falseNegative(),
+        c.dropPrecision(),
+        c.dropRecall(),
+        c.keepPrecision(),
+        c.keepRecall(),
+        c.accuracy());
   }
 
   private void splitters(PrintWriter out) {
@@ -124,8 +159,11 @@ final class EvalTextCommand implements Callable<Integer> {
     // OpenNLP logs through SLF4J; without a provider SLF4J warns on stderr
     System.setProperty("slf4j.internal.verbosity", "ERROR");
     splitters.put("OpenNLP en-sent 1.3.0", OpenNlpSentenceSplitter.english());
-    out.printf(Locale.ROOT, "Sentence splitters on %s (dev = rules developed on it)%n%n", sentenceSet);
-    out.println("| splitter | set | source | boundaries | boundary precision | boundary recall | boundary F1 | sentence accuracy |");
+    out.printf(
+        Locale.ROOT, "Sentence splitters on %s (dev = rules developed on it)%n%n", sentenceSet);
+    out.println(
+        "| splitter | set | source | boundaries | boundary precision | boundary recall | boundary"
+            + " F1 | sentence accuracy |");
     out.println("|---|---|---|---|---|---|---|---|");
     List<String> errorLines = new java.util.ArrayList<>();
     for (Map.Entry<String, Path> set : sets(sentenceSet).entrySet()) {
@@ -139,9 +177,17 @@ final class EvalTextCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, SplitterEvaluation.Counts> c : r.counts().entrySet()) {
           SplitterEvaluation.Counts k = c.getValue();
-          out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f |%n", e.getKey(),
-              set.getKey(), c.getKey(), k.truePositive() + k.falseNegative(), k.precision(),
-              k.recall(), k.f1(), k.sentenceAccuracy());
+          out.printf(
+              Locale.ROOT,
+              "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f |%n",
+              e.getKey(),
+              set.getKey(),
+              c.getKey(),
+              k.truePositive() + k.falseNegative(),
+              k.precision(),
+              k.recall(),
+              k.f1(),
+              k.sentenceAccuracy());
         }
       }
     }

@@ -11,8 +11,8 @@ import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 
 /**
- * OpenNLP's maximum-entropy sentence detector with the English UD-EWT model from Maven Central,
- * for comparison in {@code precis eval-text}. Line breaks end sentences, as in Precis's splitter.
+ * OpenNLP's maximum-entropy sentence detector with the English UD-EWT model from Maven Central, for
+ * comparison in {@code precis eval-text}. Line breaks end sentences, as in Precis's splitter.
  */
 final class OpenNlpSentenceSplitter implements SentenceSplitter {
   private static final String MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";

@@ -13,8 +13,10 @@ class EvalTextCommandTest {
     CliRun run =
         CliRun.of(
             "eval-text",
-            "--cleaner-set", ROOT.resolve("datasets/cleaner").toString(),
-            "--sentence-set", ROOT.resolve("datasets/sentences").toString());
+            "--cleaner-set",
+            ROOT.resolve("datasets/cleaner").toString(),
+            "--sentence-set",
+            ROOT.resolve("datasets/sentences").toString());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("| RuleBasedCleaner | dev | all | 340 |")
@@ -29,7 +31,8 @@ class EvalTextCommandTest {
   void explainsEveryLineOfAFile() {
     CliRun run =
         CliRun.of(
-            "eval-text", "--explain",
+            "eval-text",
+            "--explain",
             ROOT.resolve("examples/tillerson-lavrov-2017/001_ca37071262df76cd.txt").toString());
     assertThat(run.code()).isZero();
     assertThat(run.out())

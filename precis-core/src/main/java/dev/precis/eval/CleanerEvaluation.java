@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores a {@link BoilerplateCleaner} on the labelled line set in {@code datasets/cleaner/}:
- * {@code documents.jsonl} ({@code doc}, {@code source}, {@code text}: whole articles as scraped)
- * and {@code lines.tsv} ({@code source, doc, label, line}: each line or, in flattened one-line
+ * Scores a {@link BoilerplateCleaner} on the labelled line set in {@code datasets/cleaner/}: {@code
+ * documents.jsonl} ({@code doc}, {@code source}, {@code text}: whole articles as scraped) and
+ * {@code lines.tsv} ({@code source, doc, label, line}: each line or, in flattened one-line
  * documents, each span labelled {@code keep} or {@code drop}).
  *
  * <p>The cleaner runs on whole documents (titles, repeats and footers depend on context). Its
@@ -32,7 +32,8 @@ public final class CleanerEvaluation {
   public record LabelledLine(String source, String doc, boolean drop, String text) {}
 
   /** A document with its labelled lines, in text order. */
-  public record LabelledDocument(String doc, String source, String text, List<LabelledLine> lines) {}
+  public record LabelledDocument(
+      String doc, String source, String text, List<LabelledLine> lines) {}
 
   /** The cleaner's decision on one labelled line. */
   public record Outcome(LabelledLine line, boolean predictedDrop, double keptShare) {
@@ -91,14 +92,17 @@ public final class CleanerEvaluation {
     Path documents = dir.resolve("documents.jsonl");
     Path lines = dir.resolve("lines.tsv");
     if (!Files.isRegularFile(documents) || !Files.isRegularFile(lines)) {
-      throw new InputException("no labelled cleaner set in " + dir + " (documents.jsonl, lines.tsv)");
+      throw new InputException(
+          "no labelled cleaner set in " + dir + " (documents.jsonl, lines.tsv)");
     }
     try (BufferedReader r = Files.newBufferedReader(documents, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isBlank()) {
           JsonNode n = JSON.readTree(line);
-          texts.put(n.get("doc").asText(), new String[] {n.get("source").asText(), n.get("text").asText()});
+          texts.put(
+              n.get("doc").asText(),
+              new String[] {n.get("source").asText(), n.get("text").asText()});
         }
       }
       Map<String, List<LabelledLine>> byDoc = new LinkedHashMap<>();
@@ -111,7 +115,8 @@ public final class CleanerEvaluation {
         if (!texts.containsKey(f[1])) {
           throw new InputException("lines.tsv line " + (i + 1) + ": unknown document " + f[1]);
         }
-        byDoc.computeIfAbsent(f[1], k -> new ArrayList<>())
+        byDoc
+            .computeIfAbsent(f[1], k -> new ArrayList<>())
             .add(new LabelledLine(f[0], f[1], f[2].equals("drop"), f[3]));
       }
       List<LabelledDocument> out = new ArrayList<>();
@@ -155,8 +160,12 @@ public final class CleanerEvaluation {
         double share = total == 0 ? 0 : (double) survived / total;
         boolean predictedDrop = share < 0.5;
         outcomes.add(new Outcome(l, predictedDrop, share));
-        counts.merge(l.source(), new Counts(0, 0, 0, 0).plus(l.drop(), predictedDrop), CleanerEvaluation::sum);
-        counts.merge("all", new Counts(0, 0, 0, 0).plus(l.drop(), predictedDrop), CleanerEvaluation::sum);
+        counts.merge(
+            l.source(),
+            new Counts(0, 0, 0, 0).plus(l.drop(), predictedDrop),
+            CleanerEvaluation::sum);
+        counts.merge(
+            "all", new Counts(0, 0, 0, 0).plus(l.drop(), predictedDrop), CleanerEvaluation::sum);
       }
     }
     return new Result(outcomes, counts);
@@ -204,7 +213,8 @@ public final class CleanerEvaluation {
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     boolean[] kept = new boolean[n];

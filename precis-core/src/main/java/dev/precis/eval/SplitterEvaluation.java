@@ -35,18 +35,27 @@ public final class SplitterEvaluation {
   }
 
   /** Boundary counts and exact-sentence counts. */
-  public record Counts(int truePositive, int falsePositive, int falseNegative, int sentences, int exact) {
+  public record Counts(
+      int truePositive, int falsePositive, int falseNegative, int sentences, int exact) {
     Counts plus(Counts o) {
-      return new Counts(truePositive + o.truePositive, falsePositive + o.falsePositive,
-          falseNegative + o.falseNegative, sentences + o.sentences, exact + o.exact);
+      return new Counts(
+          truePositive + o.truePositive,
+          falsePositive + o.falsePositive,
+          falseNegative + o.falseNegative,
+          sentences + o.sentences,
+          exact + o.exact);
     }
 
     public double precision() {
-      return truePositive + falsePositive == 0 ? 1 : (double) truePositive / (truePositive + falsePositive);
+      return truePositive + falsePositive == 0
+          ? 1
+          : (double) truePositive / (truePositive + falsePositive);
     }
 
     public double recall() {
-      return truePositive + falseNegative == 0 ? 1 : (double) truePositive / (truePositive + falseNegative);
+      return truePositive + falseNegative == 0
+          ? 1
+          : (double) truePositive / (truePositive + falseNegative);
     }
 
     public double f1() {
@@ -89,7 +98,8 @@ public final class SplitterEvaluation {
           text.append(s.asText());
           spans.add(new Span(start, text.length()));
         }
-        out.add(new Paragraph(n.get("source").asText(), n.get("doc").asText(), text.toString(), spans));
+        out.add(
+            new Paragraph(n.get("source").asText(), n.get("doc").asText(), text.toString(), spans));
       }
     } catch (IOException e) {
       throw new InputException("cannot read " + gold + ": " + e.getMessage());
@@ -144,7 +154,10 @@ public final class SplitterEvaluation {
       counts.merge("all", c, Counts::plus);
     }
     Map<String, Counts> ordered = new LinkedHashMap<>();
-    counts.keySet().stream().filter(k -> !k.equals("all")).sorted().forEach(k -> ordered.put(k, counts.get(k)));
+    counts.keySet().stream()
+        .filter(k -> !k.equals("all"))
+        .sorted()
+        .forEach(k -> ordered.put(k, counts.get(k)));
     ordered.put("all", counts.get("all"));
     return new Result(ordered, errors);
   }
@@ -152,6 +165,8 @@ public final class SplitterEvaluation {
   private static String context(String text, int at) {
     int a = Math.max(0, at - 50);
     int b = Math.min(text.length(), at + 40);
-    return text.substring(a, at).replace('\n', ' ') + " || " + text.substring(at, b).replace('\n', ' ');
+    return text.substring(a, at).replace('\n', ' ')
+        + " || "
+        + text.substring(at, b).replace('\n', ' ');
   }
 }

@@ -1,8 +1,8 @@
 package dev.precis.text;
 
 /**
- * The ablation baseline for cleaning: keeps every non-blank line (stripped), drops nothing else
- * and finds no title. Precis uses it instead of {@link RuleBasedCleaner} when the system property
+ * The ablation baseline for cleaning: keeps every non-blank line (stripped), drops nothing else and
+ * finds no title. Precis uses it instead of {@link RuleBasedCleaner} when the system property
  * {@code precis.cleaner} is {@code none}, to measure what cleaning is worth:
  *
  * <pre>{@code

@@ -2,8 +2,8 @@ package dev.precis.text;
 
 /**
  * Removes inline hover-cards that some outlets (The Hill, for one) glue into a person's name when
- * the page is flattened to text: {@code "Rex TillersonRex Wayne TillersonHow the US could ...
- * MORE spoke"} becomes {@code "Rex Tillerson spoke"}.
+ * the page is flattened to text: {@code "Rex TillersonRex Wayne TillersonHow the US could ... MORE
+ * spoke"} becomes {@code "Rex Tillerson spoke"}.
  *
  * <p>The card is recognised by its shape, not by names: a capitalised word W immediately followed
  * (no space) by an upper-case letter, the same word W again within a short full name, glued to a
@@ -36,7 +36,8 @@ final class HoverCards {
       while (wordStart > limit && Character.isLetter(s.charAt(wordStart - 1))) {
         wordStart--;
       }
-      if (!Character.isUpperCase(s.charAt(wordStart)) || i - wordStart < 2
+      if (!Character.isUpperCase(s.charAt(wordStart))
+          || i - wordStart < 2
           || wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1))) {
         continue; // not a capitalised word of name length
       }

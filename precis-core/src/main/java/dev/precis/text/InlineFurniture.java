@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Removes page furniture that sits inside a paragraph rather than on a line of its own, as happens
  * when a page is flattened into one line (Multi-News documents, many scrapers): image-viewer
- * controls ("enlarge this image toggle caption Jane Doe/AP Jane Doe/AP"), ad slots
- * ("Advertisement continue reading the main story"), parenthesised photo credits ("( photo: AP
- * )"), BBC-style "Image copyright X image caption" labels and truncated wire-photo captions ending
- * in "... ( associated press )".
+ * controls ("enlarge this image toggle caption Jane Doe/AP Jane Doe/AP"), ad slots ("Advertisement
+ * continue reading the main story"), parenthesised photo credits ("( photo: AP )"), BBC-style
+ * "Image copyright X image caption" labels and truncated wire-photo captions ending in "... (
+ * associated press )".
  *
  * <p>Matching is case-insensitive (Multi-News is lower-cased) and works on fixed phrases and
  * bounded windows, never on backtracking regular expressions.
@@ -158,9 +158,12 @@ final class InlineFurniture {
         continue;
       }
       int q = p;
-      while (q < lower.length() && (Character.isLetter(lower.charAt(q)) || lower.charAt(q) == ' '
-          && q + 1 < lower.length() && Character.isLetter(lower.charAt(q + 1))
-          && lower.startsWith("photo", q + 1))) {
+      while (q < lower.length()
+          && (Character.isLetter(lower.charAt(q))
+              || lower.charAt(q) == ' '
+                  && q + 1 < lower.length()
+                  && Character.isLetter(lower.charAt(q + 1))
+                  && lower.startsWith("photo", q + 1))) {
         q++;
       }
       if (q < lower.length() && (lower.charAt(q) == ':' || lower.charAt(q) == '/')
@@ -184,15 +187,26 @@ final class InlineFurniture {
       }
       String inner = lower.substring(i + 1, close).strip();
       boolean credit =
-          inner.startsWith("ap photo") || inner.startsWith("reuters/")
-              || inner.startsWith("afp/") || inner.startsWith("getty images")
-              || inner.contains("/") && (inner.endsWith("/ap") || inner.endsWith(" ap")
-                  || inner.endsWith("getty images") || inner.endsWith("/reuters")
-                  || inner.endsWith("/afp") || inner.endsWith("shutterstock")
-                  || inner.endsWith("istock") || inner.endsWith("istockphoto.com"))
-              || inner.contains(" via ") && (inner.endsWith("via ap") || inner.endsWith("via twitter")
-                  || inner.endsWith("via reuters") || inner.endsWith("via getty images")
-                  || inner.endsWith("via instagram") || inner.endsWith("via facebook"));
+          inner.startsWith("ap photo")
+              || inner.startsWith("reuters/")
+              || inner.startsWith("afp/")
+              || inner.startsWith("getty images")
+              || inner.contains("/")
+                  && (inner.endsWith("/ap")
+                      || inner.endsWith(" ap")
+                      || inner.endsWith("getty images")
+                      || inner.endsWith("/reuters")
+                      || inner.endsWith("/afp")
+                      || inner.endsWith("shutterstock")
+                      || inner.endsWith("istock")
+                      || inner.endsWith("istockphoto.com"))
+              || inner.contains(" via ")
+                  && (inner.endsWith("via ap")
+                      || inner.endsWith("via twitter")
+                      || inner.endsWith("via reuters")
+                      || inner.endsWith("via getty images")
+                      || inner.endsWith("via instagram")
+                      || inner.endsWith("via facebook"));
       if (credit) {
         cuts.add(new int[] {captionBefore(line, i), close + 1});
       }
@@ -206,8 +220,8 @@ final class InlineFurniture {
 
   /**
    * A photo credit follows its caption: where the text before {@code credit} ends with a complete
-   * sentence of at most {@link #MAX_CAPTION} characters, that sentence is the caption and its
-   * start is returned; otherwise {@code credit} itself.
+   * sentence of at most {@link #MAX_CAPTION} characters, that sentence is the caption and its start
+   * is returned; otherwise {@code credit} itself.
    */
   private static int captionBefore(String line, int credit) {
     int end = credit;
@@ -277,9 +291,9 @@ final class InlineFurniture {
   }
 
   /**
-   * Where the caption starts: captions come in runs at the top of a page, so a caption that
-   * follows the line start or the previous caption closely starts there; otherwise it starts
-   * after the last sentence end before it.
+   * Where the caption starts: captions come in runs at the top of a page, so a caption that follows
+   * the line start or the previous caption closely starts there; otherwise it starts after the last
+   * sentence end before it.
    */
   private static int captionStart(String lower, int from, int floor) {
     if (from - floor <= 400) {
@@ -303,8 +317,8 @@ final class InlineFurniture {
   }
 
   /**
-   * Embedded tweets: "... my button works! pic.twitter.com/x — donald j. Trump ( @realdonaldtrump
-   * ) january 3, 2018". The signature marks the embed; the tweet's last sentence and its links go
+   * Embedded tweets: "... my button works! pic.twitter.com/x — donald j. Trump ( @realdonaldtrump )
+   * january 3, 2018". The signature marks the embed; the tweet's last sentence and its links go
    * with it (the article usually quotes the tweet in its own words).
    */
   private static void embeddedTweets(String lower, List<int[]> cuts) {
@@ -335,7 +349,9 @@ final class InlineFurniture {
       int limit = Math.max(0, dash - 300);
       for (int j = dash - 1; j > limit; j--) {
         char c = lower.charAt(j);
-        if ((c == '.' || c == '!' || c == '?') && lower.charAt(j + 1) == ' ' && j < dash - 2
+        if ((c == '.' || c == '!' || c == '?')
+            && lower.charAt(j + 1) == ' '
+            && j < dash - 2
             && !lower.startsWith("pic.twitter", Math.max(0, j - 3))) {
           start = j + 1;
           break;
@@ -373,13 +389,23 @@ final class InlineFurniture {
 
   private static final java.util.Set<String> MONTHS =
       java.util.Set.of(
-          "january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december");
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december");
 
   /**
-   * Related-article links flattened into the text: "... surfing. Silicon valley billionaire
-   * demands $ 30m to restore access read more when khosla took over". The headline runs from the
-   * last sentence end to "read more" and has no punctuation of its own. "Read more: URL" goes too.
+   * Related-article links flattened into the text: "... surfing. Silicon valley billionaire demands
+   * $ 30m to restore access read more when khosla took over". The headline runs from the last
+   * sentence end to "read more" and has no punctuation of its own. "Read more: URL" goes too.
    */
   private static void relatedLinks(String lower, List<int[]> cuts) {
     String marker = "read more";
@@ -404,7 +430,8 @@ final class InlineFurniture {
         if (c == ' ') {
           tokens++;
         }
-        if ((c == '.' || c == '!' || c == '?' || c == '"' || c == ')') && j + 1 < i
+        if ((c == '.' || c == '!' || c == '?' || c == '"' || c == ')')
+            && j + 1 < i
             && lower.charAt(j + 1) == ' ') {
           start = j + 1;
           break;
@@ -422,8 +449,8 @@ final class InlineFurniture {
 
   /**
    * Photo credits flattened into the text: "Mauro Fermariello / Science Photo Library/Getty
-   * Images", "/ jewel samad/afp/getty images": from the last sentence end (or at most a few
-   * words back) to the agency name.
+   * Images", "/ jewel samad/afp/getty images": from the last sentence end (or at most a few words
+   * back) to the agency name.
    */
   private static void agencyCredits(String line, String lower, List<int[]> cuts) {
     String agency = "getty images";

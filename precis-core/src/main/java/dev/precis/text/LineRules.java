@@ -3,8 +3,8 @@ package dev.precis.text;
 import java.util.Set;
 
 /**
- * The general rules that tell page furniture from article text, one line at a time. Rules look
- * at the shape of a line (length, final punctuation, capitalisation, tokens) and at small closed
+ * The general rules that tell page furniture from article text, one line at a time. Rules look at
+ * the shape of a line (length, final punctuation, capitalisation, tokens) and at small closed
  * vocabularies of furniture words that recur across outlets; none is tied to one site.
  */
 final class LineRules {
@@ -12,127 +12,169 @@ final class LineRules {
 
   /** Whole lines that are navigation, controls or labels (compared by {@link #key}). */
   private static final Set<String> LABELS =
-      Set.of(
-          "accessibility links", "skip to main content", "skip to content", "skip navigation",
-          "skip to navigation", "jump to navigation", "jump to content", "main menu", "menu",
-          "navigation", "search", "home", "breaking news", "sections", "log in", "login",
-          "sign in", "register", "subscribe", "subscribe now", "back to top", "top", "print",
-          "email", "e mail", "close", "advertisement", "ad", "ads", "sponsored", "share",
-          "share this", "share this article", "share this story", "share on facebook",
-          "share on twitter", "tweet", "pin", "comments", "comment", "show comments",
-          "view comments", "leave a comment", "next article", "previous article", "next",
-          "previous", "related", "related articles", "related stories", "related content",
-          "related coverage", "related topics", "related news", "more", "more stories",
-          "more news", "most popular", "most read", "trending", "trending now", "top stories",
-          "you may also like", "recommended", "recommended for you", "read more", "read next",
-          "continue reading", "load more", "see more", "view more", "show more", "image",
-          "images", "video", "videos", "photo", "photos", "gallery", "play", "play video",
-          "watch", "watch video", "watch live", "listen", "audio", "loading", "please wait",
-          "no media source currently available", "embed", "copy link", "link copied",
-          "autoplay", "cookie settings", "manage settings", "accept", "accept all",
-          "reject all", "got it", "like this", "like", "follow", "follow us", "facebook",
-          "twitter", "instagram", "linkedin", "youtube", "reddit", "whatsapp", "toggle caption",
-          "enlarge this image", "hide caption", "image caption", "caption", "fullscreen",
-          "full screen", "replay", "tags", "topics", "filed under", "newsletter", "sign up",
-          "live", "advertise", "privacy policy", "terms of use", "terms of service",
-          "contact us", "about us", "loading video", "16x9 image", "this video is not available",
-          "your browser does not support the video tag", "skip ad", "close ad", "ad feedback",
-          "scroll to continue", "story continues below", "story continues below advertisement",
-          "article continues below", "continue reading below", "click to expand", "expand",
-          "collapse", "show caption", "hide", "open", "view gallery", "view image",
-          "image 1 of", "listen to this article", "save", "saved", "bookmark", "send",
-          "feedback", "more on this story", "more from", "latest", "latest news",
-          "you might also like", "around the web", "from our partners", "promoted stories",
-          "learn more", "find out more");
+      words(
+          "accessibility links|skip to main content|skip to content|skip navigation|"
+              + "skip to navigation|jump to navigation|jump to content|main menu|menu|"
+              + "navigation|search|home|breaking news|sections|log in|login|sign in|register|"
+              + "subscribe|subscribe now|back to top|top|print|email|e mail|close|advertisement|"
+              + "ad|ads|sponsored|share|share this|share this article|share this story|"
+              + "share on facebook|share on twitter|tweet|pin|comments|comment|show comments|"
+              + "view comments|leave a comment|next article|previous article|next|previous|"
+              + "related|related articles|related stories|related content|related coverage|"
+              + "related topics|related news|more|more stories|more news|most popular|most read|"
+              + "trending|trending now|top stories|you may also like|recommended|"
+              + "recommended for you|read more|read next|continue reading|load more|see more|"
+              + "view more|show more|image|images|video|videos|photo|photos|gallery|play|"
+              + "play video|watch|watch video|watch live|listen|audio|loading|please wait|"
+              + "no media source currently available|embed|copy link|link copied|autoplay|"
+              + "cookie settings|manage settings|accept|accept all|reject all|got it|like this|"
+              + "like|follow|follow us|facebook|twitter|instagram|linkedin|youtube|reddit|"
+              + "whatsapp|toggle caption|enlarge this image|hide caption|image caption|caption|"
+              + "fullscreen|full screen|replay|tags|topics|filed under|newsletter|sign up|live|"
+              + "advertise|privacy policy|terms of use|terms of service|contact us|about us|"
+              + "loading video|16x9 image|this video is not available|"
+              + "your browser does not support the video tag|skip ad|close ad|ad feedback|"
+              + "scroll to continue|story continues below|story continues below advertisement|"
+              + "article continues below|continue reading below|click to expand|expand|collapse|"
+              + "show caption|hide|open|view gallery|view image|image 1 of|"
+              + "listen to this article|save|saved|bookmark|send|feedback|more on this story|"
+              + "more from|latest|latest news|you might also like|around the web|"
+              + "from our partners|promoted stories|learn more|find out more");
 
   /** End-of-article markers: in the last part of a page, what follows is footer. */
   private static final Set<String> END_MARKERS =
-      Set.of(
-          "read more", "like this", "share this", "related", "related articles",
-          "related stories", "related coverage", "related content", "related news",
-          "related topics", "more from", "comments", "show comments", "view comments",
-          "leave a comment", "recommended", "recommended for you", "you may also like",
-          "you might also like", "most popular", "most read", "trending", "trending now",
-          "sponsored content", "have your say", "more stories", "more news", "top stories",
-          "around the web", "from our partners", "promoted stories", "more on this story",
-          "tags", "topics", "filed under");
+      words(
+          "read more|like this|share this|related|related articles|related stories|"
+              + "related coverage|related content|related news|related topics|more from|"
+              + "comments|show comments|view comments|leave a comment|recommended|"
+              + "recommended for you|you may also like|you might also like|most popular|"
+              + "most read|trending|trending now|sponsored content|have your say|more stories|"
+              + "more news|top stories|around the web|from our partners|promoted stories|"
+              + "more on this story|tags|topics|filed under");
 
   /** Prefixes of teaser lines ("WATCH: ...", "READ MORE: ..."), compared lower-cased. */
-  private static final String[] TEASERS = {
-    "watch:", "watch -", "read more:", "read more about", "read more at", "read:", "more:",
-    "related:", "see also:", "listen:", "video:", "photos:", "photo gallery:", "gallery:",
-    "also read:", "also:", "don't miss:", "must read:", "must see:", "recommended:",
-    "sponsored:", "read next:", "trending:", "more on this:", "latest:", "click here",
-    "read the full", "full story:", "continue reading", "read the original",
-    "watch now", "listen now", "follow live", "live updates:", "related coverage:",
-    "related video:", "related stories:", "read also:", "see more:", "more from"
-  };
+  private static final String[] TEASERS =
+      words(
+              "watch:|watch -|read more:|read more about|read more at|read:|more:|related:|"
+                  + "see also:|listen:|video:|photos:|photo gallery:|gallery:|also read:|also:|"
+                  + "don't miss:|must read:|must see:|recommended:|sponsored:|read next:|trending:|"
+                  + "more on this:|latest:|click here|read the full|full story:|continue reading|"
+                  + "read the original|watch now|listen now|follow live|live updates:|"
+                  + "related coverage:|related video:|related stories:|read also:|see more:|"
+                  + "more from")
+          .toArray(new String[0]);
 
   /** Prefixes of credit lines. */
-  private static final String[] CREDITS = {
-    "with reporting by", "reporting by", "additional reporting by", "editing by",
-    "edited by", "writing by", "written by", "compiled by", "reported by", "story by",
-    "words by", "produced by", "research by", "graphics by", "contributing:",
-    "contributing reporters", "contributors:", "associated press writers", "associated press writer"
-  };
+  private static final String[] CREDITS =
+      words(
+              "with reporting by|reporting by|additional reporting by|editing by|edited by|"
+                  + "writing by|written by|compiled by|reported by|story by|words by|produced by|"
+                  + "research by|graphics by|contributing:|contributing reporters|contributors:|"
+                  + "associated press writers|associated press writer")
+          .toArray(new String[0]);
 
   /** Prefixes of date lines. */
-  private static final String[] DATE_PREFIXES = {
-    "published", "updated", "posted", "last updated", "first published", "last modified",
-    "modified", "date:", "created"
-  };
+  private static final String[] DATE_PREFIXES =
+      words(
+              "published|updated|posted|last updated|first published|last modified|modified|"
+                  + "date:|created")
+          .toArray(new String[0]);
 
   private static final Set<String> SOCIAL =
-      Set.of(
-          "facebook", "twitter", "instagram", "linkedin", "whatsapp", "pinterest", "reddit",
-          "youtube", "tiktok", "email", "telegram", "snapchat", "flipboard", "tumblr", "rss",
-          "messenger", "threads", "bluesky", "mastodon", "print");
+      words(
+          "facebook|twitter|instagram|linkedin|whatsapp|pinterest|reddit|youtube|tiktok|"
+              + "email|telegram|snapchat|flipboard|tumblr|rss|messenger|threads|bluesky|"
+              + "mastodon|print");
 
   private static final Set<String> DATE_WORDS =
-      Set.of(
-          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-          "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january",
-          "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-          "sep", "sept", "oct", "nov", "dec", "am", "pm", "a", "m", "p", "gmt", "utc", "bst",
-          "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "et", "pt", "ist", "at", "on",
-          "updated", "published", "posted", "st", "nd", "rd", "th", "of", "today", "yesterday",
-          "ago", "hours", "hour", "minutes", "minute", "mins", "days", "day", "last");
+      words(
+          "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|"
+              + "thur|thurs|fri|sat|sun|january|february|march|april|may|june|july|august|"
+              + "september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
+              + "nov|dec|am|pm|a|m|p|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|cet|cest|et|pt|ist|at|"
+              + "on|updated|published|posted|st|nd|rd|th|of|today|yesterday|ago|hours|hour|"
+              + "minutes|minute|mins|days|day|last");
 
   private static final Set<String> MINOR_WORDS =
-      Set.of(
-          "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "but", "with", "at", "by",
-          "from", "as", "is", "vs", "over", "into", "after", "about", "up", "via", "its", "are");
+      words(
+          "a|an|the|of|in|on|to|for|and|or|but|with|at|by|from|as|is|vs|over|into|after|"
+              + "about|up|via|its|are");
 
   /** Words that hint that a paragraph holds a sign-up or subscription prompt. */
-  private static final String[] PROMPT_HINTS = {
-    "sign up", "signing up", "subscribe", "newsletter", "click here", "rights reserved",
-    "follow us", "like us on", "download our", "the app", "inbox", "never miss", "cookie",
-    "javascript", "your browser", "news you can trust", "breaking news alerts",
-    "breaking news emails", "delivered weekday", "delivered daily", "may not be published",
-    "rewritten or redistributed", "get the latest", "tap here", "terms of service",
-    "privacy policy", "crawl", "wayback", "archive", "404", "tweet"
-  };
+  private static final String[] PROMPT_HINTS =
+      words(
+              "sign up|signing up|subscribe|newsletter|click here|rights reserved|follow us|"
+                  + "like us on|download our|the app|inbox|never miss|cookie|javascript|"
+                  + "your browser|news you can trust|breaking news alerts|breaking news emails|"
+                  + "delivered weekday|delivered daily|may not be published|"
+                  + "rewritten or redistributed|get the latest|tap here|terms of service|"
+                  + "privacy policy|crawl|wayback|archive|404|tweet")
+          .toArray(new String[0]);
 
   /** Phrases that make a sentence a prompt when found (lower-cased). */
   private static final String[] PROMPT_PHRASES = {
-    "sign up for", "sign up to", "sign up now", "sign up here", "signing up",
-    "subscribe to our", "subscribe now", "subscribe for", "subscribe today", "to subscribe",
-    "newsletters here", "our newsletter", "free newsletter", "our free", "newsletter to",
-    "delivered daily", "delivered weekday", "delivered to your inbox", "to your inbox",
-    "in your inbox", "get breaking news alerts", "breaking news emails", "click here",
-    "tap here", "all rights reserved", "may not be published, broadcast",
-    "rewritten or redistributed", "follow us on", "like us on facebook", "download our app",
-    "download the app", "get the app", "never miss", "looking for news you can trust",
-    "we use cookies", "uses cookies", "use cookies", "cookie policy", "use of cookies",
-    "by continuing to use", "javascript is disabled", "enable javascript",
-    "javascript enabled", "your browser does not support", "update your browser",
-    "get the latest news", "privacy policy", "terms of service", "terms of use",
+    "sign up for",
+    "sign up to",
+    "sign up now",
+    "sign up here",
+    "signing up",
+    "subscribe to our",
+    "subscribe now",
+    "subscribe for",
+    "subscribe today",
+    "to subscribe",
+    "newsletters here",
+    "our newsletter",
+    "free newsletter",
+    "our free",
+    "newsletter to",
+    "delivered daily",
+    "delivered weekday",
+    "delivered to your inbox",
+    "to your inbox",
+    "in your inbox",
+    "get breaking news alerts",
+    "breaking news emails",
+    "click here",
+    "tap here",
+    "all rights reserved",
+    "may not be published, broadcast",
+    "rewritten or redistributed",
+    "follow us on",
+    "like us on facebook",
+    "download our app",
+    "download the app",
+    "get the app",
+    "never miss",
+    "looking for news you can trust",
+    "we use cookies",
+    "uses cookies",
+    "use cookies",
+    "cookie policy",
+    "use of cookies",
+    "by continuing to use",
+    "javascript is disabled",
+    "enable javascript",
+    "javascript enabled",
+    "your browser does not support",
+    "update your browser",
+    "get the latest news",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
     // notices that web archives and social platforms show in place of a page or an embed
-    "crawl data to the internet archive", "added to the wayback machine", "wayback machine",
-    "these crawls are part of an effort", "focused crawls are collections", "no more 404",
-    "internet archive hopes", "fix all broken links on the web", "location information to your tweets",
-    "tweet location history", "tweet with a location", "your city or precise location"
+    "crawl data to the internet archive",
+    "added to the wayback machine",
+    "wayback machine",
+    "these crawls are part of an effort",
+    "focused crawls are collections",
+    "no more 404",
+    "internet archive hopes",
+    "fix all broken links on the web",
+    "location information to your tweets",
+    "tweet location history",
+    "tweet with a location",
+    "your city or precise location"
   };
 
   /**
@@ -158,7 +200,8 @@ final class LineRules {
     if (isTimecodes(line)) {
       return "media player";
     }
-    if (key.startsWith("no media source") || key.startsWith("please wait")
+    if (key.startsWith("no media source")
+        || key.startsWith("please wait")
         || key.startsWith("your browser does not support")
         || key.startsWith("this video") && words <= 12) {
       return "media player";
@@ -187,7 +230,8 @@ final class LineRules {
     if (words <= 30 && lower.contains("click here")) {
       return "teaser";
     }
-    if (words <= 25 && isPromptSentence(line) && !endsLikeSentence(line) || words <= 12 && isPromptSentence(line)) {
+    if (words <= 25 && isPromptSentence(line) && !endsLikeSentence(line)
+        || words <= 12 && isPromptSentence(line)) {
       return "sign-up or subscribe prompt";
     }
     if (isCopyright(lower, words)) {
@@ -315,7 +359,12 @@ final class LineRules {
   }
 
   private static boolean isCloser(char c) {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '\u201d' || c == '\u2019'
+    return c == '"'
+        || c == '\''
+        || c == ')'
+        || c == ']'
+        || c == '\u201d'
+        || c == '\u2019'
         || c == '\u00bb';
   }
 
@@ -370,32 +419,42 @@ final class LineRules {
       if (lower.startsWith(label)) {
         int after = label.length();
         if (after < lower.length()
-            && (lower.charAt(after) == ':' || lower.startsWith(" by ", after)
-                || lower.startsWith(" courtesy", after) || lower.startsWith(" credit", after))) {
+            && (lower.charAt(after) == ':'
+                || lower.startsWith(" by ", after)
+                || lower.startsWith(" courtesy", after)
+                || lower.startsWith(" credit", after))) {
           return true;
         }
-        if (label.equals("image copyright") || label.equals("getty images")
+        if (label.equals("image copyright")
+            || label.equals("getty images")
             || label.equals("media caption")) {
           return true;
         }
       }
     }
     // "Jane Doe/Getty Images", "AFP/Getty", "Reuters/Jane Doe" credit lines
-    if (words <= 8 && !endsLikeSentence(line)
-        && (key.endsWith("getty images") || key.endsWith("getty") || key.endsWith(" ap")
-            || key.endsWith("reuters") || key.endsWith("afp") || key.endsWith("istock")
-            || key.endsWith("shutterstock") || key.endsWith("epa"))
+    if (words <= 8
+        && !endsLikeSentence(line)
+        && (key.endsWith("getty images")
+            || key.endsWith("getty")
+            || key.endsWith(" ap")
+            || key.endsWith("reuters")
+            || key.endsWith("afp")
+            || key.endsWith("istock")
+            || key.endsWith("shutterstock")
+            || key.endsWith("epa"))
         && (line.contains("/") || words <= 3)) {
       return true;
     }
     return false;
   }
 
-  private static final String[] CREDIT_LABELS = {
-    "photo", "photos", "photograph", "image", "images", "picture", "pictures", "credit",
-    "photo credit", "image credit", "image source", "source", "pic", "file photo",
-    "image copyright", "image caption", "getty images", "media caption"
-  };
+  private static final String[] CREDIT_LABELS =
+      words(
+              "photo|photos|photograph|image|images|picture|pictures|credit|photo credit|"
+                  + "image credit|image source|source|pic|file photo|image copyright|image caption|"
+                  + "getty images|media caption")
+          .toArray(new String[0]);
 
   private static boolean isShareOrFollow(String lower, String key, int words) {
     if (words > 16) {
@@ -412,22 +471,34 @@ final class LineRules {
     }
     if ((key.startsWith("follow ") || key.startsWith("share ") || key.startsWith("like us"))
         && words <= 10
-        && (social >= 1 || lower.indexOf(':') > 0 || lower.indexOf('@') >= 0
-            || key.startsWith("share this") || key.startsWith("follow us"))) {
+        && (social >= 1
+            || lower.indexOf(':') > 0
+            || lower.indexOf('@') >= 0
+            || key.startsWith("share this")
+            || key.startsWith("follow us"))) {
       return true;
     }
-    return key.startsWith("like this") || key.startsWith("share this")
-        || key.startsWith("tweet this") || key.startsWith("email this");
+    return key.startsWith("like this")
+        || key.startsWith("share this")
+        || key.startsWith("tweet this")
+        || key.startsWith("email this");
   }
 
   private static boolean isCookieNotice(String lower, int words) {
     if (words > 150 || !lower.contains("cookie")) {
       return false;
     }
-    return lower.contains("we use") || lower.contains("our site") || lower.contains("this site")
-        || lower.contains("website") || lower.contains("accept") || lower.contains("consent")
-        || lower.contains("policy") || lower.contains("settings") || lower.contains("continuing")
-        || lower.contains("personali") || lower.contains("partners");
+    return lower.contains("we use")
+        || lower.contains("our site")
+        || lower.contains("this site")
+        || lower.contains("website")
+        || lower.contains("accept")
+        || lower.contains("consent")
+        || lower.contains("policy")
+        || lower.contains("settings")
+        || lower.contains("continuing")
+        || lower.contains("personali")
+        || lower.contains("partners");
   }
 
   /** "By Paul Elliott", "BY JANE DOE AND JOHN ROE", "World | By Paul Elliott". */
@@ -579,7 +650,17 @@ final class LineRules {
       return false;
     }
     String rest = token.substring(i);
-    return rest.isEmpty() || rest.equals("st") || rest.equals("nd") || rest.equals("rd")
-        || rest.equals("th") || rest.equals("am") || rest.equals("pm");
+    return rest.isEmpty()
+        || rest.equals("st")
+        || rest.equals("nd")
+        || rest.equals("rd")
+        || rest.equals("th")
+        || rest.equals("am")
+        || rest.equals("pm");
+  }
+
+  /** A closed vocabulary written compactly: entries separated by '|'. */
+  private static Set<String> words(String entries) {
+    return Set.of(entries.split("\\|"));
   }
 }

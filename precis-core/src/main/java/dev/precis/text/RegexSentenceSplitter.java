@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * The textbook baseline: a sentence ends at '.', '!' or '?' (with closing quotes) followed by
- * whitespace, and at every line break. Kept for comparison in {@code precis eval-text}; Precis
- * uses {@link RuleBasedSentenceSplitter}.
+ * whitespace, and at every line break. Kept for comparison in {@code precis eval-text}; Precis uses
+ * {@link RuleBasedSentenceSplitter}.
  */
 public final class RegexSentenceSplitter implements SentenceSplitter {
-  private static final Pattern BREAK = Pattern.compile("(?<=[.!?][\"'\u201d\u2019)]{0,2})\\s+|\\n+");
+  private static final Pattern BREAK =
+      Pattern.compile("(?<=[.!?][\"'\u201d\u2019)]{0,2})\\s+|\\n+");
 
   @Override
   public List<Span> split(String text) {

@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rule-based removal of news-page furniture from extracted article text, one line (paragraph) at
- * a time, in stages:
+ * Rule-based removal of news-page furniture from extracted article text, one line (paragraph) at a
+ * time, in stages:
  *
  * <ol>
  *   <li>normalise whitespace (non-breaking and zero-width spaces, runs of blanks);
  *   <li>repair inline damage: hover-cards glued into names ({@link HoverCards}) and furniture
- *       inside a paragraph ({@link InlineFurniture}), then drop sign-up/subscribe/cookie
- *       sentences inside longer paragraphs;
+ *       inside a paragraph ({@link InlineFurniture}), then drop sign-up/subscribe/cookie sentences
+ *       inside longer paragraphs;
  *   <li>classify each line by general rules ({@link LineRules}): navigation and accessibility
- *       links, media-player residue, photo credits, share/follow prompts, cookie notices,
- *       bylines and credits, date lines, teasers;
+ *       links, media-player residue, photo credits, share/follow prompts, cookie notices, bylines
+ *       and credits, date lines, teasers;
  *   <li>take the first headline-like line as the title (unless one is given) and drop lines that
  *       repeat the title or any earlier line, short fragments and subheadings;
- *   <li>drop the page footer: everything after an end-of-article marker ("Read more", "Like
- *       this:", "With reporting by ...") in the last part of the page.
+ *   <li>drop the page footer: everything after an end-of-article marker ("Read more", "Like this:",
+ *       "With reporting by ...") in the last part of the page.
  * </ol>
  *
  * <p>Every stage is linear in the text length (no backtracking regular expressions). The output
@@ -121,9 +121,7 @@ public final class RuleBasedCleaner implements BoilerplateCleaner {
         continue;
       }
       if (reason[i] != null) {
-        if (contentLines >= 3
-            && i >= FOOTER_FROM * n
-            && LineRules.isEndMarker(cleaned[i])) {
+        if (contentLines >= 3 && i >= FOOTER_FROM * n && LineRules.isEndMarker(cleaned[i])) {
           inFooter = true;
         }
         continue;
@@ -241,7 +239,11 @@ public final class RuleBasedCleaner implements BoilerplateCleaner {
     boolean pendingSpace = false;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff'
+      if (c == '\u200b'
+          || c == '\u200c'
+          || c == '\u200d'
+          || c == '\u2060'
+          || c == '\ufeff'
           || c == '\u00ad') {
         continue; // zero-width: joins, not separates
       }

@@ -14,14 +14,14 @@ import java.util.Set;
  * sentence has an odd number of them. It does not end
  *
  * <ul>
- *   <li>after titles and other abbreviations that precede a name ({@code Mr.}, {@code Gen.},
- *       {@code Sen.}, {@code St.}), after initials ({@code J. Smith}) and list numbers;
+ *   <li>after titles and other abbreviations that precede a name ({@code Mr.}, {@code Gen.}, {@code
+ *       Sen.}, {@code St.}), after initials ({@code J. Smith}) and list numbers;
  *   <li>after ambiguous abbreviations ({@code U.S.}, {@code a.m.}, {@code Jan.}, {@code Inc.},
- *       state abbreviations) unless the next word is a common sentence opener ({@code The},
- *       {@code He}, {@code But}...);
+ *       state abbreviations) unless the next word is a common sentence opener ({@code The}, {@code
+ *       He}, {@code But}...);
  *   <li>inside numbers and glued tokens ({@code 3.5}, {@code U.S.to}): no whitespace follows;
- *   <li>before a lower-case word, except in caseless text (lower-cased corpora such as
- *       Multi-News), where '?' and '!' always end a sentence and '.' does after a plain word.
+ *   <li>before a lower-case word, except in caseless text (lower-cased corpora such as Multi-News),
+ *       where '?' and '!' always end a sentence and '.' does after a plain word.
  * </ul>
  *
  * <p>Every line break ends a sentence, so headlines and list items without a final stop stay
@@ -30,38 +30,31 @@ import java.util.Set;
 public final class RuleBasedSentenceSplitter implements SentenceSplitter {
   /** Abbreviations that are followed by a name or number, never by a new sentence. */
   private static final Set<String> BEFORE_NAME =
-      Set.of(
-          "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "reps", "gov", "lt", "col",
-          "sgt", "capt", "cpl", "pvt", "cmdr", "adm", "maj", "brig", "pres", "supt", "insp",
-          "det", "rev", "fr", "st", "ste", "mt", "ft", "hon", "messrs", "mme", "mlle", "sr",
-          "nos", "vs", "cf", "fig", "figs", "vol", "art", "sec", "pp", "atty", "amb", "ald",
-          "assn", "dept", "univ", "e.g", "i.e", "approx", "ca", "nr", "tel", "ext", "rt",
-          "lieut", "sens", "govs", "jan", "feb",
-          "aug", "sept", "oct", "nov", "dec");
+      words(
+          "mr|mrs|ms|mx|dr|prof|gen|sen|rep|reps|gov|lt|col|sgt|capt|cpl|pvt|cmdr|adm|maj|"
+              + "brig|pres|supt|insp|det|rev|fr|st|ste|mt|ft|hon|messrs|mme|mlle|sr|nos|vs|cf|"
+              + "fig|figs|vol|art|sec|pp|atty|amb|ald|assn|dept|univ|e.g|i.e|approx|ca|nr|tel|"
+              + "ext|rt|lieut|sens|govs|jan|feb|aug|sept|oct|nov|dec");
 
   /**
-   * Abbreviations that can also end a sentence ("... in the U.S. The next day"): they end one
-   * only before a common sentence opener.
+   * Abbreviations that can also end a sentence ("... in the U.S. The next day"): they end one only
+   * before a common sentence opener.
    */
   private static final Set<String> AMBIGUOUS =
-      Set.of(
-          "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "jr", "inc", "co", "corp",
-          "ltd", "llc", "plc", "bros", "etc", "al", "mar", "apr", "jun", "jul", "sep", "ave",
-          "blvd", "rd", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
-          "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont",
-          "neb", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "penn",
-          "r.i", "s.c", "s.d", "tenn", "tex", "vt", "va", "wash", "w.va", "wis", "wyo", "ph.d",
-          "m.d", "b.a", "m.a", "a.d", "b.c", "yr", "yrs", "mins", "hrs", "oz", "lbs", "lb");
+      words(
+          "u.s|u.k|u.n|e.u|u.s.a|d.c|a.m|p.m|jr|inc|co|corp|ltd|llc|plc|bros|etc|al|mar|"
+              + "apr|jun|jul|sep|ave|blvd|rd|ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind|"
+              + "kan|kans|ky|la|md|mass|mich|minn|miss|mo|mont|neb|nev|n.h|n.j|n.m|n.y|n.c|n.d|"
+              + "okla|ore|pa|penn|r.i|s.c|s.d|tenn|tex|vt|va|wash|w.va|wis|wyo|ph.d|m.d|b.a|m.a|"
+              + "a.d|b.c|yr|yrs|mins|hrs|oz|lbs|lb");
 
   /** Words that commonly open a sentence after an ambiguous abbreviation. */
   private static final Set<String> OPENERS =
-      Set.of(
-          "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "so", "in",
-          "this", "that", "these", "those", "there", "his", "her", "their", "its", "our", "as",
-          "after", "when", "while", "according", "however", "meanwhile", "if", "what", "who",
-          "why", "how", "since", "still", "yet", "then", "now", "also", "one", "some", "many",
-          "most", "both", "officials", "police", "authorities", "earlier", "later", "last",
-          "next", "today", "yesterday");
+      words(
+          "the|a|an|he|she|it|they|we|i|you|but|so|in|this|that|these|those|there|his|her|"
+              + "their|its|our|as|after|when|while|according|however|meanwhile|if|what|who|why|"
+              + "how|since|still|yet|then|now|also|one|some|many|most|both|officials|police|"
+              + "authorities|earlier|later|last|next|today|yesterday");
 
   /** Mid-sentence capitalised words per word below which a text counts as lower-cased. */
   private static final double CASELESS_BELOW = 0.01;
@@ -166,8 +159,10 @@ public final class RuleBasedSentenceSplitter implements SentenceSplitter {
     if (c == '.' && !ellipsis) {
       int w = dot;
       while (w > sentenceStart
-          && (Character.isLetterOrDigit(text.charAt(w - 1)) || text.charAt(w - 1) == '.'
-              || text.charAt(w - 1) == '-' && w - 1 > sentenceStart
+          && (Character.isLetterOrDigit(text.charAt(w - 1))
+              || text.charAt(w - 1) == '.'
+              || text.charAt(w - 1) == '-'
+                  && w - 1 > sentenceStart
                   && Character.isLetter(text.charAt(w - 2)))) {
         w--;
       }
@@ -182,7 +177,8 @@ public final class RuleBasedSentenceSplitter implements SentenceSplitter {
         return false; // "No. 1"
       } else if (BEFORE_NAME.contains(prev) || BEFORE_NAME.contains(strip(prev))) {
         return false;
-      } else if (AMBIGUOUS.contains(prev) || AMBIGUOUS.contains(strip(prev))
+      } else if (AMBIGUOUS.contains(prev)
+          || AMBIGUOUS.contains(strip(prev))
           || prev.indexOf('.') > 0 && hasLetter(prev)) {
         if (Character.isDigit(first) || Character.isLowerCase(first) || first == '(') {
           return false; // "5 p.m. and", "Madison, Wis. (AP)"
@@ -198,9 +194,16 @@ public final class RuleBasedSentenceSplitter implements SentenceSplitter {
     if (ellipsis && !Character.isUpperCase(first) && !isOpenerStart(first)) {
       return false;
     }
-    return Character.isUpperCase(first) || Character.isDigit(first) || isOpenerStart(first)
-        || !Character.isLetterOrDigit(first) && first != '-' && first != '\u2014'
-            && first != '\u2013' && first != ',' && first != ';' && first != ':';
+    return Character.isUpperCase(first)
+        || Character.isDigit(first)
+        || isOpenerStart(first)
+        || !Character.isLetterOrDigit(first)
+            && first != '-'
+            && first != '\u2014'
+            && first != '\u2013'
+            && first != ','
+            && first != ';'
+            && first != ':';
   }
 
   /** The word starting at {@code i}, lower-cased, letters only. */
@@ -268,12 +271,22 @@ public final class RuleBasedSentenceSplitter implements SentenceSplitter {
   }
 
   private static boolean isCloser(char c) {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '\u201d' || c == '\u2019'
+    return c == '"'
+        || c == '\''
+        || c == ')'
+        || c == ']'
+        || c == '\u201d'
+        || c == '\u2019'
         || c == '\u00bb';
   }
 
   private static boolean isOpenerStart(char c) {
-    return c == '"' || c == '\u201c' || c == '\'' || c == '\u2018' || c == '(' || c == '['
+    return c == '"'
+        || c == '\u201c'
+        || c == '\''
+        || c == '\u2018'
+        || c == '('
+        || c == '['
         || c == '\u00ab';
   }
 
@@ -298,5 +311,10 @@ public final class RuleBasedSentenceSplitter implements SentenceSplitter {
     if (end > start) {
       out.add(new Span(start, end));
     }
+  }
+
+  /** A closed vocabulary written compactly: entries separated by '|'. */
+  private static Set<String> words(String entries) {
+    return Set.of(entries.split("\\|"));
   }
 }

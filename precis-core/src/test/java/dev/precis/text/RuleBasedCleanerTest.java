@@ -42,11 +42,31 @@ class RuleBasedCleanerTest {
   void exampleBoilerplateNeverReachesArticleText() throws IOException {
     List<String> furniture =
         List.of(
-            "Accessibility links", "Breaking News", "please wait", "No media source",
-            "0:00", "\u00a9", "Getty", "Follow CBSMIAMI", "Facebook | Twitter", "Like this:",
-            "Read more", "cookies", "By Paul Elliott", "Published:", "WATCH:", "16x9",
-            "click here", "With reporting by", "Leroy Wright", "MORE spoke", "TillersonRex",
-            "Putin Lashes Out", "Western Condemnation", "RFE/RL", "\u00a0");
+            "Accessibility links",
+            "Breaking News",
+            "please wait",
+            "No media source",
+            "0:00",
+            "\u00a9",
+            "Getty",
+            "Follow CBSMIAMI",
+            "Facebook | Twitter",
+            "Like this:",
+            "Read more",
+            "cookies",
+            "By Paul Elliott",
+            "Published:",
+            "WATCH:",
+            "16x9",
+            "click here",
+            "With reporting by",
+            "Leroy Wright",
+            "MORE spoke",
+            "TillersonRex",
+            "Putin Lashes Out",
+            "Western Condemnation",
+            "RFE/RL",
+            "\u00a0");
     for (String raw : allExamples()) {
       Article a = Precis.prepare(RawArticle.ofText("x", raw));
       for (String f : furniture) {
@@ -75,7 +95,8 @@ class RuleBasedCleanerTest {
   @Test
   void titleIsFirstHeadlineLineAndRepeatsAreDropped() throws IOException {
     CleanText clean = cleaner.clean(null, example("004_"));
-    assertThat(clean.title()).isEqualTo("Russian Federation to reopen vital communication link with U.S");
+    assertThat(clean.title())
+        .isEqualTo("Russian Federation to reopen vital communication link with U.S");
     assertThat(clean.text()).startsWith("Lavrov said he had a \"frank\" talk with Tillerson.");
   }
 
@@ -103,7 +124,9 @@ class RuleBasedCleanerTest {
   void footerAfterEndMarkerIsDroppedButBodyKept() throws IOException {
     CleanText clean = cleaner.clean(null, example("001_"));
     assertThat(clean.text())
-        .endsWith("killed more than 80 people in the rebel-held town of Khan Sheikhoun in Idlib Province.");
+        .endsWith(
+            "killed more than 80 people in the rebel-held town of Khan Sheikhoun in Idlib"
+                + " Province.");
     assertThat(clean.text()).contains("Tension between Russia and the West");
   }
 
@@ -146,7 +169,8 @@ class RuleBasedCleanerTest {
     String tweet =
         "trump said in his tuesday tweet that his button works. will someone from his depleted"
             + " regime please inform him that my button works! \u2014 donald j. Trump ("
-            + " @realdonaldtrump ) january 3, 2018 the exchange represents a ratcheting up of rhetoric.";
+            + " @realdonaldtrump ) january 3, 2018 the exchange represents a ratcheting up of"
+            + " rhetoric.";
     assertThat(cleaner.clean("t", tweet).text())
         .isEqualTo(
             "trump said in his tuesday tweet that his button works. the exchange represents a"
@@ -160,9 +184,8 @@ class RuleBasedCleanerTest {
         .isEqualTo("washington ( ap ) \u2014 nasa's latest drama was far from orbit.");
     // mn-val-45452/2: a slash-joined agency credit after a caption
     String getty =
-        "Surgeon holding a cosmetic breast implant. Mauro fermariello / science photo"
-            + " library/getty images \"all of the information to date suggests a low risk, \" the fda"
-            + " said.";
+        "Surgeon holding a cosmetic breast implant. Mauro fermariello / science photo library/getty"
+            + " images \"all of the information to date suggests a low risk, \" the fda said.";
     assertThat(cleaner.clean("t", getty).text())
         .isEqualTo("\"all of the information to date suggests a low risk, \" the fda said.");
     // Guardian related links: a headline glued before "read more"
@@ -186,13 +209,23 @@ class RuleBasedCleanerTest {
   void degenerateInputsGiveEmptyOrPlainText() {
     assertThat(cleaner.clean(null, "").text()).isEmpty();
     assertThat(cleaner.clean(null, " \r\n\u00a0\n\t").text()).isEmpty();
-    assertThat(cleaner.clean(null, "First paragraph is here, said he.\r\nSecond one follows it, he said.").text())
+    assertThat(
+            cleaner
+                .clean(null, "First paragraph is here, said he.\r\nSecond one follows it, he said.")
+                .text())
         .isEqualTo("First paragraph is here, said he.\n\nSecond one follows it, he said.");
     // adversarial shapes that would make a careless scanner quadratic (each finishes at once)
     String camel = "aB".repeat(50_000) + " MORE";
     assertThat(cleaner.clean("t", camel).text()).isEqualTo(camel);
-    for (String unit : List.of("( photo ", "( @x ", "image copyright ",
-        "toggle caption ", "read more ", "a. ", "\" ")) {
+    for (String unit :
+        List.of(
+            "( photo ",
+            "( @x ",
+            "image copyright ",
+            "toggle caption ",
+            "read more ",
+            "a. ",
+            "\" ")) {
       String text = "Start of a long line that is about nothing at all. " + unit.repeat(10_000);
       assertThat(cleaner.clean("t", text).text()).as(unit).startsWith("Start of a long line");
     }
@@ -207,7 +240,8 @@ class RuleBasedCleanerTest {
   void blankLineCleanerKeepsEveryNonBlankLine() throws IOException {
     CleanText all = new BlankLineCleaner().clean(null, example("002_"));
     assertThat(all.title()).isNull();
-    assertThat(all.text()).startsWith("Tillerson Pushes Russia To Pick A Side\n\nFollow CBSMIAMI.COM");
+    assertThat(all.text())
+        .startsWith("Tillerson Pushes Russia To Pick A Side\n\nFollow CBSMIAMI.COM");
     assertThat(all.text()).contains("We and our partners use cookies");
   }
 
@@ -215,7 +249,8 @@ class RuleBasedCleanerTest {
   void shortNoteWithoutBodyTextIsKeptRatherThanEmptied() {
     assertThat(cleaner.clean(null, "Lavrov and Tillerson meet in Moscow").text())
         .isEqualTo("Lavrov and Tillerson meet in Moscow");
-    assertThat(cleaner.clean(null, "Tillerson met Lavrov.").text()).isEqualTo("Tillerson met Lavrov.");
+    assertThat(cleaner.clean(null, "Tillerson met Lavrov.").text())
+        .isEqualTo("Tillerson met Lavrov.");
   }
 
   @Test

@@ -24,21 +24,34 @@ class RuleBasedSentenceSplitterTest {
     String body = new RuleBasedCleaner().clean(null, text).text();
     List<String> sentences = split(body);
     assertThat(sentences)
-        .anySatisfy(s -> assertThat(s).startsWith("Tension between Russia and the West").contains(
-            "as U.S. Secretary of State Rex Tillerson flew to Moscow on the highest-level visit"));
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith("Tension between Russia and the West")
+                    .contains(
+                        "as U.S. Secretary of State Rex Tillerson flew to Moscow on the"
+                            + " highest-level visit"));
     assertThat(sentences).noneMatch(s -> s.startsWith("Secretary of State Rex Tillerson flew"));
   }
 
   @Test
   void abbreviationsInitialsAndDecimalsDoNotEndSentences() {
     // MultiLing M001 and M009, Multi-News validation, as the cleaner outputs them
-    assertThat(split("The men arrive at King's Cross at 8:55 a.m. and are seen at Baker Steet at midday"))
+    assertThat(
+            split(
+                "The men arrive at King's Cross at 8:55 a.m. and are seen at Baker Steet at"
+                    + " midday"))
         .hasSize(1);
-    assertThat(split("US embassy personnel were \"literally in the dark\" due to power failures, said"
-            + " State Department spokesman P. J. Crowley. \"They reported structures down."))
+    assertThat(
+            split(
+                "US embassy personnel were \"literally in the dark\" due to power failures, said"
+                    + " State Department spokesman P. J. Crowley. \"They reported structures"
+                    + " down."))
         .hasSize(2);
-    assertThat(split("Japanese Prime Minister Junichiro Koizumi announced a half-billion dollar"
-            + " donation on Saturday, Jan. 1. China has promised 60.5 million USD."))
+    assertThat(
+            split(
+                "Japanese Prime Minister Junichiro Koizumi announced a half-billion dollar"
+                    + " donation on Saturday, Jan. 1. China has promised 60.5 million USD."))
         .containsExactly(
             "Japanese Prime Minister Junichiro Koizumi announced a half-billion dollar donation on"
                 + " Saturday, Jan. 1.",
@@ -51,7 +64,8 @@ class RuleBasedSentenceSplitterTest {
 
   @Test
   void ambiguousAbbreviationEndsSentenceOnlyBeforeAnOpener() {
-    assertThat(split("The attack was blamed on the U.S. The next day Russia vetoed it.")).hasSize(2);
+    assertThat(split("The attack was blamed on the U.S. The next day Russia vetoed it."))
+        .hasSize(2);
     assertThat(split("He flew to the U.S. Capitol on Monday.")).hasSize(1);
     assertThat(split("madison, wis. ( ap ) — a missing wisconsin girl's parents were found dead."))
         .hasSize(1);
@@ -59,15 +73,22 @@ class RuleBasedSentenceSplitterTest {
 
   @Test
   void gluedTypoAndListNumbersStayInside() {
-    assertThat(split("The U.S. says the United Nations doesn't need action from the U.S.to"
-            + " investigate because mechanisms exist.")).hasSize(1);
+    assertThat(
+            split(
+                "The U.S. says the United Nations doesn't need action from the U.S.to"
+                    + " investigate because mechanisms exist."))
+        .hasSize(1);
     assertThat(split("1. One afternoon in late march, a boy named jack was sick.")).hasSize(1);
   }
 
   @Test
   void quotationsAndParentheses() {
-    assertThat(split("\"We cannot let this happen again,\" he said. \"We want to relieve the suffering.\""))
-        .containsExactly("\"We cannot let this happen again,\" he said.",
+    assertThat(
+            split(
+                "\"We cannot let this happen again,\" he said. \"We want to relieve the"
+                    + " suffering.\""))
+        .containsExactly(
+            "\"We cannot let this happen again,\" he said.",
             "\"We want to relieve the suffering.\"");
     assertThat(split("He was referring to the watchdog (the OPCW.) Putin also spoke."))
         .containsExactly("He was referring to the watchdog (the OPCW.)", "Putin also spoke.");
@@ -76,10 +97,12 @@ class RuleBasedSentenceSplitterTest {
   @Test
   void spacedClosingQuotesOfTokenisedTextJoinTheirSentence() {
     // Multi-News mn-val-46601/0: a quotation over several sentences, quotes as tokens
-    String text = "protesters chanted: \" we will not shut up. We will not obey. Withdraw the bill"
-        + " immediately! \" there were demonstrations in other cities including izmir and trabzon."
-        + " The law would allow the release of men accused of abusing underage girls if they"
-        + " marry their victims, and critics say that it will legitimise child rape in the country.";
+    String text =
+        "protesters chanted: \" we will not shut up. We will not obey. Withdraw the bill"
+            + " immediately! \" there were demonstrations in other cities including izmir and"
+            + " trabzon. The law would allow the release of men accused of abusing underage girls"
+            + " if they marry their victims, and critics say that it will legitimise child rape in"
+            + " the country.";
     assertThat(split(text))
         .containsExactly(
             "protesters chanted: \" we will not shut up.",
@@ -87,39 +110,48 @@ class RuleBasedSentenceSplitterTest {
             "Withdraw the bill immediately! \"",
             "there were demonstrations in other cities including izmir and trabzon.",
             "The law would allow the release of men accused of abusing underage girls if they marry"
-                + " their victims, and critics say that it will legitimise child rape in the country.");
+                + " their victims, and critics say that it will legitimise child rape in the"
+                + " country.");
   }
 
   @Test
   void lowerCasedCorpusSplitsBeforeLowerCaseWordsAfterQuestions() {
-    String text = "Which dresses did you find god-awful this decade? what were the worst dresses of"
-        + " the decade? find a picture, click the participate button and send it to us. we will"
-        + " publish the best ones next week, and the editors said it would be a fun thing to do."
-        + " the vote closes on friday and the results will be published in the magazine in"
-        + " the new year, when the editors come back from their long holiday in the country.";
+    String text =
+        "Which dresses did you find god-awful this decade? what were the worst dresses of the"
+            + " decade? find a picture, click the participate button and send it to us. we will"
+            + " publish the best ones next week, and the editors said it would be a fun thing to"
+            + " do. the vote closes on friday and the results will be published in the magazine in"
+            + " the new year, when the editors come back from their long holiday in the country.";
     assertThat(RuleBasedSentenceSplitter.isCaseless(text)).isTrue();
     assertThat(split(text)).hasSize(5);
-    String normal = "Why? he asked. Nobody answered the question that day, and the room fell silent.";
+    String normal =
+        "Why? he asked. Nobody answered the question that day, and the room fell silent.";
     assertThat(split(normal)).hasSize(2);
   }
 
   @Test
   void headlinesWithoutFinalStopAreOwnSentences() {
-    assertThat(split("Tillerson Pushes Russia To Pick A Side\nWASHINGTON (CBSMiami) - Talks began."))
-        .containsExactly("Tillerson Pushes Russia To Pick A Side", "WASHINGTON (CBSMiami) - Talks began.");
+    assertThat(
+            split("Tillerson Pushes Russia To Pick A Side\nWASHINGTON (CBSMiami) - Talks began."))
+        .containsExactly(
+            "Tillerson Pushes Russia To Pick A Side", "WASHINGTON (CBSMiami) - Talks began.");
   }
 
   @Test
   void ellipsesEndSentencesOnlyBeforeCapitals() {
     assertThat(split("Ladies and gentlemen... Herewith we present our picks.")).hasSize(2);
-    assertThat(split("he failed to recognize the hazard in front of her \u2026 did not apply the brakes."))
+    assertThat(
+            split(
+                "he failed to recognize the hazard in front of her \u2026 did not apply the"
+                    + " brakes."))
         .hasSize(1);
   }
 
   @Test
   void mangledCurlyQuotesAreNotQuestionMarks() {
     // Multi-News mn-val-46796/2: curly quotes decoded as U+FFFD followed by '?'
-    String text = "The sheriff's office says he \"became combative\ufffd? while being booked on charges.";
+    String text =
+        "The sheriff's office says he \"became combative\ufffd? while being booked on charges.";
     assertThat(split(text)).hasSize(1);
   }
 
@@ -132,7 +164,8 @@ class RuleBasedSentenceSplitterTest {
         texts.add(cleaner.clean(null, Files.readString(f)).text());
       }
     }
-    for (SplitterEvaluation.Paragraph p : SplitterEvaluation.load(ROOT.resolve("datasets/sentences"))) {
+    for (SplitterEvaluation.Paragraph p :
+        SplitterEvaluation.load(ROOT.resolve("datasets/sentences"))) {
       texts.add(p.text());
     }
     texts.add("");
@@ -156,7 +189,8 @@ class RuleBasedSentenceSplitterTest {
 
   @Test
   void labelledSetScoresAtLeastTheRecordedLevel() {
-    List<SplitterEvaluation.Paragraph> gold = SplitterEvaluation.load(ROOT.resolve("datasets/sentences"));
+    List<SplitterEvaluation.Paragraph> gold =
+        SplitterEvaluation.load(ROOT.resolve("datasets/sentences"));
     SplitterEvaluation.Counts all = SplitterEvaluation.run(gold, splitter).counts().get("all");
     assertThat(all.f1()).isGreaterThan(0.98);
     SplitterEvaluation.Counts regex =
