@@ -129,7 +129,8 @@ public final class SentenceTraits {
     "http:", "https:", "www.", ".com/", "@", "posted:", "updated:", "photo:", "photos:",
     "image:", "click here", "sign up", "all rights reserved", "copyright", "\u00a9",
     "advertisement", "continue reading", "read more", "related:", "more:", "watch:", "listen:",
-    "caption", "enter the characters", "javascript", "your browser"
+    "caption", "enter the characters", "javascript", "your browser", "story can end here",
+    "end optional", "optional trim", "&ur;", "&lr;", "&amp;"
   };
 
   /**
