@@ -103,4 +103,11 @@ class PageMetadataTest {
     assertThat(PageMetadata.parseDate("20191119")).isEqualTo("2019-11-19T00:00:00Z");
     assertThat(PageMetadata.parseDate("yesterday")).isNull();
   }
+
+  @Test
+  void accountNamesAndHandlesAreNoAuthors() {
+    assertThat(page("<meta name=\"author\" content=\"admin\">", "<p>Text.</p>").author()).isNull();
+    assertThat(page("<meta name=\"author\" content=\"@newsdesk\">", "<p>Text.</p>").author())
+        .isNull();
+  }
 }
