@@ -144,9 +144,9 @@ final class MainTextExtractor {
       return "";
     }
     doc.select(ALWAYS_REMOVED).remove();
-    removeHidden(body);
     Map<Element, Integer> paragraphText = paragraphTextByElement(body);
     int total = paragraphText.getOrDefault(body, 0);
+    removeHidden(body, paragraphText, total);
     findQuoteHolders(body);
     removeFurniture(body, paragraphText, total);
     Element top = bestCandidate(body);
@@ -171,19 +171,22 @@ final class MainTextExtractor {
 
   // ---------------------------------------------------------------- pruning before scoring
 
-  private static void removeHidden(Element root) {
+  /**
+   * Removes elements hidden by attribute or inline style (menus, modals, templates), except one
+   * holding much of the page's paragraph text: pages that reveal the article by script hide it in
+   * the markup.
+   */
+  private static void removeHidden(Element root, Map<Element, Integer> paragraphText, int total) {
     List<Element> hidden = new ArrayList<>();
     for (Element e : root.getAllElements()) {
-      if (e.hasAttr("hidden")) {
-        hidden.add(e);
-        continue;
-      }
+      boolean isHidden = e.hasAttr("hidden");
       String style = e.attr("style");
-      if (!style.isEmpty()) {
+      if (!isHidden && !style.isEmpty()) {
         String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        if (s.contains("display:none") || s.contains("visibility:hidden")) {
-          hidden.add(e);
-        }
+        isHidden = s.contains("display:none") || s.contains("visibility:hidden");
+      }
+      if (isHidden && !(total > 0 && paragraphText.getOrDefault(e, 0) > total * 0.3)) {
+        hidden.add(e);
       }
     }
     for (Element e : hidden) {

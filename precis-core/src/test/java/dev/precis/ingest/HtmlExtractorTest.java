@@ -203,4 +203,16 @@ class HtmlExtractorTest {
     String text = EXTRACTOR.extract(html, null).text();
     assertThat(text).contains("The first paragraph of the opinion piece").doesNotContain("First!");
   }
+
+  @Test
+  void hiddenMenusGoButAnArticleHiddenUntilScriptsRunStays() {
+    String html =
+        "<body><div style=\"display: none\"><p>Sign in to your account to continue.</p></div>"
+            + "<div id=\"story\" style=\"display:none\"><p>The first paragraph of the story is"
+            + " long enough, with commas, clauses, and words, to be the article.</p><p>The second"
+            + " paragraph is long enough too, with commas, clauses, and more words.</p></div>"
+            + "</body>";
+    String text = EXTRACTOR.extract(html, null).text();
+    assertThat(text).contains("The first paragraph").doesNotContain("Sign in");
+  }
 }
