@@ -95,4 +95,28 @@ class QaRegressionTest {
     assertThat(run.err()).startsWith("precis: error: cannot open database");
     assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ").doesNotContain("DbException");
   }
+
+  @Test
+  void markdownShowsHostileArticleTextLiterallyAndLinksOnlyHttp() throws IOException {
+    Path in = dir.resolve("hostile.jsonl");
+    Files.writeString(
+        in,
+        "{\"id\":\"a\",\"url\":\"javascript:alert(1)\",\"title\":\"Budget <img src=x onerror=alert(2)>\","
+            + "\"text\":\"The council voted on Monday to approve the new budget <img src=x onerror=alert(3)> for"
+            + " the schools, officials said on Monday. The mayor said the [money](javascript:alert(4)) would"
+            + " pay for 20 new teachers, \\\"a big step <script>alert(5)</script> for the city,\\\" he said.\"}\n");
+    for (String[] args :
+        new String[][] {
+          {"summarize", in.toString(), "--format", "markdown", "--facts", "--words", "200"},
+          {"stories", in.toString(), "--format", "markdown"},
+          {"facts", in.toString(), "--format", "markdown"}
+        }) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out())
+          .as(String.join(" ", args))
+          .doesNotContainPattern("(?<!\\\\)\\]\\(javascript:") // an escaped \\] opens no link
+          .doesNotContainPattern("(?<!\\\\)<(img|script)");
+    }
+  }
 }

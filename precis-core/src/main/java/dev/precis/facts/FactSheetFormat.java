@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.ingest.Article;
 import dev.precis.summarize.Citation;
+import dev.precis.summarize.Markdown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ public enum FactSheetFormat {
         break;
       }
       b.append("- ").append(q.speaker() == null ? "(unattributed)" : md ? "**" + q.speaker() + "**" : q.speaker())
-          .append(": “").append(q.text()).append("” ").append(markers(q.citations())).append('\n');
+          .append(": “").append(md ? Markdown.escape(q.text()) : q.text()).append("” ").append(markers(q.citations())).append('\n');
     }
     b.append('\n');
     heading(b, md, "Figures", 3);
@@ -113,14 +114,15 @@ public enum FactSheetFormat {
     b.append('\n');
     heading(b, md, "Timeline", 3);
     for (TimelineEvent t : sheet.timeline()) {
-      b.append("- ").append(dateLabel(t)).append(": ").append(shorten(t.text(), 160)).append(' ')
+      b.append("- ").append(dateLabel(t)).append(": ").append(md ? Markdown.escape(shorten(t.text(), 160)) : shorten(t.text(), 160)).append(' ')
           .append(markers(t.citations())).append('\n');
     }
     if (!articles.isEmpty()) {
       b.append('\n');
       heading(b, md, "Sources", 3);
       for (int i = 0; i < articles.size(); i++) {
-        b.append('[').append(i + 1).append("] ").append(articles.get(i).label()).append('\n');
+        String label = articles.get(i).label();
+        b.append('[').append(i + 1).append("] ").append(md ? Markdown.escape(label) : label).append('\n');
       }
     }
     return b.toString();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.ingest.Article;
 import dev.precis.summarize.Citation;
+import dev.precis.summarize.Markdown;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummarySentence;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public enum StoryFormat {
 
   private static String markdown(Story story, Summary summary, String fallbackTitle) {
     StringBuilder b = new StringBuilder();
-    b.append("## ").append(title(story, fallbackTitle)).append("\n\n");
+    b.append("## ").append(Markdown.escape(title(story, fallbackTitle))).append("\n\n");
     b.append('*').append(id(story)).append(" · ").append(story.articles().size())
         .append(story.articles().size() == 1 ? " article" : " articles");
     if (story.firstSeen() != null) {
@@ -110,7 +111,7 @@ public enum StoryFormat {
     List<String> canon = summary == null ? List.of() : summary.articles().stream().map(Article::id).toList();
     if (summary != null) {
       for (SummarySentence s : summary.sentences()) {
-        b.append(s.text());
+        b.append(Markdown.escape(s.text()));
         s.citations().stream().mapToInt(Citation::document).distinct().sorted()
             .forEach(d -> b.append(" [").append(d + 1).append(']'));
         b.append("\n\n");
@@ -143,9 +144,9 @@ public enum StoryFormat {
   private static String label(StoryArticle a) {
     String name = a.title() != null && !a.title().isBlank() ? a.title() : a.id();
     StringBuilder b = new StringBuilder();
-    b.append(a.url() != null ? "[" + name.replace("[", "\\[").replace("]", "\\]") + "](" + a.url() + ")" : name);
+    b.append(a.url() != null ? Markdown.link(name, a.url()) : Markdown.escape(name));
     if (a.outlet() != null) {
-      b.append(" (").append(a.outlet()).append(')');
+      b.append(" (").append(Markdown.escape(a.outlet())).append(')');
     }
     return b.toString();
   }

@@ -37,7 +37,8 @@ public enum SummaryFormat {
       b.append("## Summary\n\n");
     }
     for (SummarySentence s : summary.sentences()) {
-      b.append(s.text()).append(' ').append(markers(s.citations())).append(markdown ? "\n\n" : "\n");
+      b.append(markdown ? Markdown.escape(s.text()) : s.text())
+          .append(' ').append(markers(s.citations())).append(markdown ? "\n\n" : "\n");
     }
     b.append(markdown ? "## Sources\n\n" : "\nSources:\n");
     List<Article> articles = summary.articles();
@@ -47,7 +48,7 @@ public enum SummaryFormat {
       String label = a.title() != null ? a.title() : where;
       if (markdown) {
         b.append(i + 1).append(". ");
-        b.append(a.url() != null ? "[" + escapeMd(label) + "](" + a.url() + ")" : escapeMd(label));
+        b.append(a.url() != null ? Markdown.link(label, a.url()) : Markdown.escape(label));
         if (a.url() == null && where != null && !where.equals(label)) {
           b.append(" — `").append(where).append('`');
         }
@@ -71,10 +72,6 @@ public enum SummaryFormat {
         .sorted()
         .forEach(d -> b.append('[').append(d + 1).append(']'));
     return b.toString();
-  }
-
-  private static String escapeMd(String s) {
-    return s.replace("[", "\\[").replace("]", "\\]");
   }
 
   /** The JSON shape of a summary, shared by the CLI, batch mode and the server. */
