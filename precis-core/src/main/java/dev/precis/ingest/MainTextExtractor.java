@@ -158,7 +158,7 @@ final class MainTextExtractor {
       prune(part);
     }
     String text = render(parts);
-    if (text.length() < 200 && body.text().length() > text.length() * 3) {
+    if (text.length() < 100 && body.text().length() > text.length() * 3) {
       // The chosen block is too small to be the article: fall back to the whole body.
       prune(body);
       String whole = render(List.of(body));
