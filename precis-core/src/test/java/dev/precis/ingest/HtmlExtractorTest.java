@@ -215,4 +215,18 @@ class HtmlExtractorTest {
     String text = EXTRACTOR.extract(html, null).text();
     assertThat(text).contains("The first paragraph").doesNotContain("Sign in");
   }
+
+  @Test
+  void aShortBriefIsNotPaddedWithThePageAroundIt() {
+    String html =
+        "<body><div class=\"top\"><span>Weather: 12°C, cloudy over the city today</span></div>"
+            + "<article><p>The council voted on Monday to close the old bridge to cars, starting"
+            + " in March, after engineers found cracks in two of its piers.</p></article>"
+            + "<div class=\"list\"><div>Five things to do this weekend in town</div>"
+            + "<div>Schools reopen after the storm, officials say</div></div></body>";
+    assertThat(EXTRACTOR.extract(html, null).text())
+        .isEqualTo(
+            "The council voted on Monday to close the old bridge to cars, starting in March,"
+                + " after engineers found cracks in two of its piers.");
+  }
 }
