@@ -2,7 +2,6 @@ package dev.precis.story;
 
 import dev.precis.ingest.Article;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -372,9 +371,5 @@ public final class StoryClusterer {
       }
     }
     return null;
-  }
-
-  static Instant instant(long millis) {
-    return Instant.ofEpochMilli(millis);
   }
 }
