@@ -17,7 +17,8 @@ import java.util.Map;
  * bigrams (bigrams not made of two stop words, light-stemmed, so "U.S." and tokenised "u.s ."
  * meet): the shared bigrams must be at least {@code threshold} of the shorter sentence's and at
  * least half of the summary sentence's (so a short sentence that only repeats a name is not a
- * citation), and at least three. Per document the best match is cited.
+ * citation), and at least three. Per document the best match is cited; an article that splits
+ * the statement over two consecutive sentences is cited with a span covering both.
  *
  * <p>Use {@link #index(List)} once per document set and ask the index for each summary
  * sentence: matching then costs one pass over the sentence's bigram postings.
@@ -105,6 +106,7 @@ public final class CitationFinder {
       }
       Sentence[] best = new Sentence[documents];
       double[] bestScore = new double[documents];
+      double[] bestCover = new double[documents]; // share of our bigrams the match carries
       for (int i = 0; i < shared.length; i++) {
         int hit = shared[i];
         Sentence other = sentences.get(i);
@@ -115,11 +117,34 @@ public final class CitationFinder {
         if (score >= threshold && hit * 2 >= mine.length && score > bestScore[other.document()]) {
           bestScore[other.document()] = score;
           best[other.document()] = other;
+          bestCover[other.document()] = (double) hit / mine.length;
         }
       }
-      for (Sentence b : best) {
-        if (b != null) {
-          out.add(new Citation(b.document(), b.start(), b.end()));
+      // an article may state it in two consecutive sentences where we have one
+      Sentence[] pairStart = new Sentence[documents];
+      Sentence[] pairEnd = new Sentence[documents];
+      for (int i = 0; i + 1 < shared.length; i++) {
+        Sentence a = sentences.get(i);
+        Sentence b = sentences.get(i + 1);
+        int d = a.document();
+        if (d == sentence.document() || b.document() != d || shared[i] < 2 || shared[i + 1] < 2) {
+          continue;
+        }
+        int hit = Math.min(mine.length, shared[i] + shared[i + 1]);
+        double cover = (double) hit / mine.length;
+        double ofPair = (double) hit / (sizes[i] + sizes[i + 1]);
+        // the pair must carry most of our sentence, clearly more than one sentence alone does
+        if (cover >= Math.max(threshold, 0.6) && ofPair >= 0.4 && cover >= bestCover[d] + 0.2) {
+          bestCover[d] = cover;
+          pairStart[d] = a;
+          pairEnd[d] = b;
+        }
+      }
+      for (int d = 0; d < documents; d++) {
+        if (pairEnd[d] != null) {
+          out.add(new Citation(d, pairStart[d].start(), pairEnd[d].end()));
+        } else if (best[d] != null) {
+          out.add(new Citation(d, best[d].start(), best[d].end()));
         }
       }
       return out;

@@ -31,6 +31,22 @@ class CitationFinderTest {
   }
 
   @Test
+  void anArticleThatSplitsTheStatementInTwoIsCitedWithBothSentences() {
+    List<Document> docs = Precis.split(List.of(
+        Article.of("a", "Officials met on Monday. The United States and Russia agreed to a "
+            + "ceasefire in southern Syria starting Sunday, after talks in Amman, officials said."),
+        Article.of("b", "Weather was mild. The United States and Russia agreed to a ceasefire in "
+            + "southern Syria. It starts Sunday, after talks in Amman, officials said. Markets rose.")));
+    Sentence s = docs.get(0).sentences().get(1);
+    List<Citation> cites = new CitationFinder().cite(s, docs);
+    assertThat(cites).extracting(Citation::document).containsExactly(0, 1);
+    Citation b = cites.get(1);
+    assertThat(docs.get(1).article().text().substring(b.start(), b.end()))
+        .isEqualTo("The United States and Russia agreed to a ceasefire in southern Syria. "
+            + "It starts Sunday, after talks in Amman, officials said.");
+  }
+
+  @Test
   void exampleCitationsPointAtSentencesThatShareTheContent() {
     List<Document> docs = SummaryFixtures.example();
     CitationFinder.Index index = new CitationFinder().index(docs);
