@@ -54,9 +54,21 @@ public record RawArticle(
               || head.contains("<body")
               || head.contains("<p>")
               || head.contains("<div")
+              || MARKUP.matcher(head).find()
           ? HTML
           : TEXT;
     }
+
+    /**
+     * A closing tag of a common element, a line break or a paragraph with attributes: fragments
+     * such as {@code <article><h1>...</h1>} or {@code <b>x</b>} are HTML too, while plain text
+     * rarely holds one ("a < b" does not match).
+     */
+    private static final java.util.regex.Pattern MARKUP =
+        java.util.regex.Pattern.compile(
+            "</(p|div|span|a|b|i|em|strong|h[1-6]|article|section|script|style|li|ul|ol|table|td"
+                + "|tr|title|head|header|footer|main|figure|figcaption|blockquote|font|center)\\s*>"
+                + "|<br\\s*/?>|<p\\s+[a-z-]+=");
   }
 
   /** A plain-text article with no metadata. */
