@@ -23,10 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "eval-stories",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores story clustering with B-cubed precision/recall/F1 on a stream built from",
-      "clusters (JSON Lines with id and documents, e.g. Multi-News): the clusters are split",
-      "at random into a tuning half and a test half; the threshold is chosen on the tuning",
-      "half (or given with --threshold) and scored on the test half."
+      "Scores story clustering with B-cubed precision, recall and F1 on a stream",
+      "built from clusters (JSON Lines with id and documents, e.g. Multi-News).",
+      "The clusters are split at random into a tuning half and a test half; the",
+      "threshold is tuned on the first (or given with --threshold) and scored on",
+      "the second."
     })
 final class EvalStoriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -44,12 +44,12 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "stories",
     mixinStandardHelpOptions = true,
     description = {
-      "Groups articles into stories (near-duplicates collapsed, same event = same story) and",
-      "summarizes each story over its distinct texts, citing every outlet.",
-      "INPUT is a file (.txt, .html, .json, .jsonl, .warc, .rss/.atom, .gz too), a directory,",
-      "an http(s) URL (a page or a feed) or - for stdin. Articles are read as a stream and",
-      "grouped in input order, which should be publication order; memory follows the open",
-      "stories, not the input size."
+      "Groups articles into stories (copies collapsed, same event = same story)",
+      "and summarizes each story over its distinct texts, citing every outlet.",
+      "INPUT: a file (.txt .html .json .jsonl .warc .rss .atom, also .gz), a",
+      "directory, an http(s) URL (page or feed) or - for stdin. Articles are read",
+      "as a stream in input order, which should be publication order; memory",
+      "follows the open stories, not the input size."
     })
 final class StoriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
