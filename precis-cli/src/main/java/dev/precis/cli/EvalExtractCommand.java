@@ -70,9 +70,12 @@ final class EvalExtractCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%d pages from %s%n%n", pages.size(), dataset);
     out.println("| extractor | precision | recall | F1 |");
     out.println("|---|---|---|---|");
-    row(out, "HtmlExtractor", raw.scores());
-    row(out, "HtmlExtractor + cleaner (Precis.prepare)", cleaned.scores());
-    row(out, "baseline: all body text", whole.scores());
+    row(out, "HtmlExtractor", raw);
+    row(out, "HtmlExtractor + cleaner (Precis.prepare)", cleaned);
+    row(out, "baseline: all body text", whole);
+    out.println();
+    out.println(
+        "± is the half-width of a 95% bootstrap interval (1,000 resamples of the pages, seed 1).");
     if (worst > 0) {
       out.println();
       out.println("lowest F1 (HtmlExtractor):");
@@ -93,9 +96,20 @@ final class EvalExtractCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void row(PrintWriter out, String name, ShingleMatch.Scores s) {
+  private static void row(PrintWriter out, String name, ExtractionEvaluation.Result r) {
+    ShingleMatch.Scores s = r.scores();
+    List<ShingleMatch.Counts> counts = r.pages().stream().map(p -> p.counts()).toList();
+    double[] ci = ShingleMatch.confidence(counts, 1000, 1);
     out.printf(
-        Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, s.precision(), s.recall(), s.f1());
+        Locale.ROOT,
+        "| %s | %.3f ± %.3f | %.3f ± %.3f | %.3f ± %.3f |%n",
+        name,
+        s.precision(),
+        ci[0],
+        s.recall(),
+        ci[1],
+        s.f1(),
+        ci[2]);
   }
 
   private static double f1(ShingleMatch.Counts c) {

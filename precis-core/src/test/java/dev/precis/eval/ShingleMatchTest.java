@@ -45,4 +45,16 @@ class ShingleMatchTest {
     assertThat(s.recall()).isEqualTo(0.5);
     assertThat(s.f1()).isCloseTo(2 * 0.5 / 1.5, within(1e-9));
   }
+
+  @Test
+  void bootstrapIntervalsAreReproducibleAndVanishForIdenticalPages() {
+    ShingleMatch.Counts perfect = ShingleMatch.compare("a b c d e", "a b c d e");
+    ShingleMatch.Counts half = ShingleMatch.compare("a b c d e f g h", "a b c d e");
+    List<ShingleMatch.Counts> same = List.of(perfect, perfect, perfect);
+    assertThat(ShingleMatch.confidence(same, 200, 1)).containsExactly(0.0, 0.0, 0.0);
+    List<ShingleMatch.Counts> mixed = List.of(perfect, half, perfect, half);
+    assertThat(ShingleMatch.confidence(mixed, 200, 1))
+        .containsExactly(ShingleMatch.confidence(mixed, 200, 1));
+    assertThat(ShingleMatch.confidence(mixed, 200, 1)[1]).isGreaterThan(0);
+  }
 }
