@@ -97,6 +97,8 @@ final class QuoteExtractor {
   private static final int NAMED = 3;
   private static final int PRONOUN = 2;
   private static final int CONTINUED = 1;
+  /** Attributed to a description ("a spokesperson for …"): no name, and none to borrow. */
+  private static final int DESCRIBED = -1;
 
   List<Quote> extract(List<Document> docs, EntityExtractor.Result entities) {
     List<Found> found = new ArrayList<>();
@@ -226,6 +228,10 @@ final class QuoteExtractor {
 
     /** A name followed by a verb ("Trump forcefully denounced", "Mulet, the acting head …, told"). */
     boolean isSubject(EntityExtractor.ResolvedMention m) {
+      String head = masked.substring(Math.max(0, m.start() - 6), m.start());
+      if (head.endsWith("that ") || head.endsWith("whether ")) {
+        return false; // "Gabriel also said that Tillerson had focused": a reported subject
+      }
       String next = verbAfter(masked, m.end(), false);
       if (next != null && (VERB_SET.contains(next) || next.endsWith("ed") || (next.endsWith("s") && !next.endsWith("ss")))) {
         return true;
@@ -256,7 +262,7 @@ final class QuoteExtractor {
         int[] who = attribute(q, open, close, paragraph);
         if (who != null && who[0] < 0) {
           // "…," said a spokesperson for Tony Blair: attributed, but to nobody named
-          out.add(new Found(doc.index(), open, close, inner, null, 0, citation(doc, open, close)));
+          out.add(new Found(doc.index(), open, close, inner, null, DESCRIBED, citation(doc, open, close)));
           previousSpeaker = null;
           continue;
         }
@@ -276,7 +282,9 @@ final class QuoteExtractor {
       for (int i = out.size() - 2; i >= 0; i--) {
         Found a = out.get(i);
         Found b = out.get(i + 1);
-        if (a.speaker() == null && b.speaker() != null && !hasSentenceEnd(masked.substring(a.close() + 1, b.open()))) {
+        String between = masked.substring(a.close() + 1, b.open());
+        if (a.speaker() == null && a.strength() != DESCRIBED && b.speaker() != null
+            && between.indexOf('\n') < 0 && !hasSentenceEnd(between)) {
           out.set(i, new Found(a.document(), a.open(), a.close(), a.text(), b.speaker(), b.strength(), a.citation()));
         }
       }
@@ -498,7 +506,7 @@ final class QuoteExtractor {
         if (m.start() >= at || type(m) != want) {
           continue;
         }
-        if ((best == null || m.start() > best[0]) && at - m.start() < 300
+        if ((best == null || m.start() > best[0]) && at - m.start() < 450
             && m.end() < masked.length() && masked.charAt(m.end()) == ',') {
           return m.entity();
         }
@@ -513,7 +521,7 @@ final class QuoteExtractor {
   private static final Pattern ROLE_GAP =
       Pattern.compile("[\\s,:]*(?:(?:the|[\\p{Lu}][\\p{L}.'’\\-]*|'s|’s|,|spokesman|spokeswoman|spokesperson|minister|secretary|official|president|ambassador|chief|head|envoy|department|ministry|foreign|deputy|general|analyst|commander|director|leader)[\\s,]*)*");
   private static final Pattern APPOSITIVE_THEN_VERB =
-      Pattern.compile("^,(?:[^,.;_\"“”]{0,80},)?\\s*(?:also\\s+)?(?:" + VERBS + "|\\p{Ll}+ed)\\b");
+      Pattern.compile("^,(?:[^,.;_\"“”]{0,80},){0,2}\\s*(?:also\\s+)?(?:" + VERBS + "|\\p{Ll}+ed|was|is|were|has|had)\\b");
   private static final Pattern DESCRIBED_SPEAKER =
       Pattern.compile("^\\s+(?:a|an|one|the|another)\\s+\\p{Ll}");
   private static final Pattern APPOSITIVE_GAP =
@@ -524,7 +532,8 @@ final class QuoteExtractor {
       Pattern.compile("^\\s*(?:(?:\\w+ly|also|later|then|has|had|have|was|is|will|would|had been|has been)\\s+)*(?:" + VERBS + "|\\p{Ll}+ed|\\p{Ll}+s)\\b");
   private static final Pattern VERB_AFTER_COMMA =
       Pattern.compile(",\\s*(?:" + VERBS + ")\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern INITIAL_PRONOUN = Pattern.compile("^\\s*(?:But\\s+|And\\s+)?(He|She|It|They)\\b");
+  private static final Pattern INITIAL_PRONOUN =
+      Pattern.compile("^\\s*(?:\\p{Lu}\\p{Ll}+,\\s*)?(?:But\\s+|And\\s+)?(He|She|It|They|he|she|it|they)\\b");
 
   private static boolean hasSentenceEnd(String s) {
     return sentenceEnd(s) < s.length();

@@ -111,4 +111,33 @@ class QuoteRulesTest {
             + " happening in Tibet,\" he told AFP.");
     assertThat(speaker(s, "I'm proud")).isEqualTo("Xiao Tan");
   }
+
+  @Test
+  void aQuotationAloneInItsParagraphBorrowsNoSpeakerFromTheNextParagraph() {
+    FactSheet s = Fixtures.sheet(
+        "\"Russia is open to this, open to dialogue with the USA in all different areas\".\n\n"
+            + "Lavrov replied by criticizing the strike. \"It is clear to us the reign is coming to an"
+            + " end\", he told reporters in Italy. Russian Foreign Minister Sergey Lavrov left.");
+    assertThat(speaker(s, "Russia is open")).isNull();
+  }
+
+  @Test
+  void aReportedSubjectIsNoAntecedentAndAnIntroductoryWordDoesNotHideOne() {
+    FactSheet s = Fixtures.sheet(
+        "Edmond Mulet, the acting head of the UN mission for Haiti, told the BBC that it could take"
+            + " decades. Mulet, who is also the assistant secretary-general, said that Rene Preval was"
+            + " tired. However, he said he believed the capacity to provide help was improving, saying:"
+            + " \"All this is coming together right now.\"");
+    assertThat(speaker(s, "All this")).isEqualTo("Edmond Mulet");
+  }
+
+  @Test
+  void aPersonIntroducedWithTwoAppositivesIsTheAntecedent() {
+    FactSheet s = Fixtures.sheet(
+        "Edmond Mulet said aid was coming. Lieutenant Colonel Bruce Ewing, commander of Canada's"
+            + " Disaster Assistance Response Team, meanwhile, was concerned whether there was enough"
+            + " management. \"Everyone is trying to help, but it's not as coordinated as it should"
+            + " be,\" he told AFP.");
+    assertThat(speaker(s, "Everyone is trying")).isEqualTo("Bruce Ewing");
+  }
 }
