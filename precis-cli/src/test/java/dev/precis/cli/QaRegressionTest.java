@@ -119,4 +119,15 @@ class QaRegressionTest {
           .doesNotContainPattern("(?<!\\\\)<(img|script)");
     }
   }
+
+  @Test
+  void nonPositiveFileLimitIsRejectedUpFront() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.txt"), "The council voted on Monday to approve the budget.");
+    for (String command : new String[] {"summarize", "stories", "facts"}) {
+      assertOneLineError(
+          CliRun.of(command, a.toString(), "--max-file-bytes", "-1"), "--max-file-bytes must be at least 1");
+      assertOneLineError(
+          CliRun.of(command, a.toString(), "--max-file-bytes", "0"), "--max-file-bytes must be at least 1");
+    }
+  }
 }

@@ -9,6 +9,13 @@ package dev.precis.ingest;
 public record Limits(long maxFileBytes) {
   public static final long DEFAULT_MAX_FILE_BYTES = 20L * 1024 * 1024;
 
+  public Limits {
+    if (maxFileBytes < 1) {
+      // 0 or a negative limit would skip every file with a confusing "over the limit" warning
+      throw new IllegalArgumentException("--max-file-bytes must be at least 1, got " + maxFileBytes);
+    }
+  }
+
   public static Limits defaults() {
     return new Limits(DEFAULT_MAX_FILE_BYTES);
   }
