@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
     name = "eval-extract",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores main-text extraction on labelled pages with the metric of the Scrapinghub",
-      "article-extraction benchmark (4-token shingles, per-page precision and recall averaged,",
-      "F1 of the averages). DIR holds ground-truth.json and html/ID.html.gz."
+      "Scores main-text extraction on labelled pages (precision, recall, F1).",
+      "The metric is the Scrapinghub article-extraction benchmark's: 4-token shingles,",
+      "per-page precision and recall averaged, F1 of the averages.",
+      "DIR holds ground-truth.json and html/ID.html.gz."
     })
 final class EvalExtractCommand implements Callable<Integer> {
 
