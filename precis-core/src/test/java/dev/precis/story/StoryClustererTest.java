@@ -101,6 +101,27 @@ class StoryClustererTest {
   }
 
   @Test
+  void aRoundupThatReportsBothStoriesMergesThem() throws IOException {
+    Article a = example("003", "a", null);
+    Article b = example("001", "b", null);
+    // a roundup: the first half of one report and the second half of the other
+    String[] pa = a.text().split("\n\n");
+    String[] pb = b.text().split("\n\n");
+    List<String> parts = new ArrayList<>(List.of(pa).subList(0, pa.length / 2));
+    parts.addAll(List.of(pb).subList(pb.length / 2, pb.length));
+    Article roundup = Article.of("roundup", String.join("\n\n", parts));
+    StoryOptions strict = StoryOptions.defaults().withThreshold(0.55);
+
+    // strict: a and b alone are two stories
+    assertThat(cluster(strict, List.of(a, b))).hasSize(2);
+    // the roundup reaches both, and their centroids are similar enough to merge
+    List<Story> merged = cluster(strict.withMergeThreshold(0.4), List.of(a, b, roundup));
+    assertThat(merged).extracting(Story::articleIds).containsExactly(List.of("a", "b", "roundup"));
+    // with a merge threshold above their similarity the roundup joins one of them only
+    assertThat(cluster(strict.withMergeThreshold(0.9), List.of(a, b, roundup))).hasSize(2);
+  }
+
+  @Test
   void oneWronglyDatedArticleDoesNotCloseTheOpenStories() throws IOException {
     Article first = example("003", "first", DAY);
     Article typo = example("001", "year-typo", DAY.plus(Duration.ofDays(365 * 80)));
