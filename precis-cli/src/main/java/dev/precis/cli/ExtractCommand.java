@@ -98,7 +98,16 @@ final class ExtractCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = new ArrayList<>();
     List<Path> explicit = new ArrayList<>();
+    if (maxFileBytes < 1) {
+      throw new IllegalArgumentException("--max-file-bytes must be at least 1, got " + maxFileBytes);
+    }
     for (Path p : paths) {
+      if (!Files.exists(p) && p.toString().matches("(?i)(https?|ftp|file):/.*")) {
+        // a URL given as a path arrives here with its "//" folded to "/"
+        throw new InputException(
+            p.toString().replaceFirst(":/", "://")
+                + ": extract reads saved pages, not URLs (summarize and stories fetch URLs)");
+      }
       if (!Files.exists(p)) {
         throw new InputException(p + ": no such file or directory");
       }

@@ -130,4 +130,12 @@ class QaRegressionTest {
           CliRun.of(command, a.toString(), "--max-file-bytes", "0"), "--max-file-bytes must be at least 1");
     }
   }
+
+  @Test
+  void extractNamesAUrlAsSuchAndRejectsANonPositiveLimit() throws IOException {
+    assertOneLineError(CliRun.of("extract", "http://127.0.0.1/"), "http://127.0.0.1: extract reads saved pages");
+    Path page = Files.writeString(dir.resolve("p.html"), "<p>The council voted on Monday.</p>");
+    assertOneLineError(
+        CliRun.of("extract", page.toString(), "--max-file-bytes", "0"), "--max-file-bytes must be at least 1");
+  }
 }
