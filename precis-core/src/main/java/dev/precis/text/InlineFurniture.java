@@ -32,6 +32,7 @@ final class InlineFurniture {
     "[ + ] enlarge",
     "close skip in skip x embed x share",
     "skip in skip x embed x share",
+    "add interest",
   };
 
   /** The line without inline furniture; the same instance when there is none. */
@@ -101,6 +102,7 @@ final class InlineFurniture {
 
   private static boolean mayContainFurniture(String lower) {
     return lower.contains("caption")
+        || lower.contains("add interest")
         || lower.contains("( @")
         || lower.contains("read more")
         || lower.contains("playback")

@@ -108,7 +108,8 @@ final class LineRules {
                   + "your browser|news you can trust|breaking news alerts|breaking news emails|"
                   + "delivered weekday|delivered daily|may not be published|"
                   + "rewritten or redistributed|get the latest|tap here|terms of service|"
-                  + "privacy policy|crawl|wayback|archive|404|tweet")
+                  + "privacy policy|crawl|wayback|archive|404|tweet|interest|rented|try again|"
+                  + "your comments|domain|non-commercial|reprints|interested in")
           .toArray(new String[0]);
 
   /** Phrases that make a sentence a prompt when found (lower-cased). */
@@ -173,6 +174,18 @@ final class LineRules {
     "fix all broken links on the web",
     "location information to your tweets",
     "tweet location history",
+    // site widgets and legal notices that stand in for, or sit around, an article
+    "as an interest to stay up to date",
+    "rating is available when the video has been rented",
+    "this feature is not available right now",
+    "please try again later",
+    "will not appear anywhere on",
+    "will appear next to all of your comments",
+    "inter-domain",
+    "slash pages from every domain",
+    "for your personal, non-commercial use only",
+    "presentation-ready copies",
+    "order reprints",
     "tweet with a location",
     "your city or precise location"
   };
@@ -313,6 +326,9 @@ final class LineRules {
 
   static boolean isPromptSentence(String sentence) {
     String lower = InlineFurniture.lowerSameLength(sentence);
+    if (lower.startsWith("interested in ") && lower.endsWith("?") && Words.count(lower) <= 8) {
+      return true; // "Interested in Airlines?": the opener of a follow-this-topic widget
+    }
     for (String p : PROMPT_PHRASES) {
       if (lower.contains(p)) {
         return true;

@@ -279,6 +279,19 @@ class RuleBasedCleanerTest {
             + " archive. Flowing in every day, these data are added to the wayback machine after an"
             + " embargo period.";
     assertThat(cleaner.clean(null, wayback).text()).isEmpty();
+    // ABC News: the follow-a-topic widget glued to the next sentence, which must survive
+    String abc =
+        "The fire spread quickly, officials said. Interested in airlines? add airlines as an"
+            + " interest to stay up to date on the latest airlines news, video, and analysis from"
+            + " abc news. Add interest brittany"
+            + " oswell, 25, suffered an embolism while flying from honolulu to dallas on an"
+            + " american airlines flight, and her family says the crew did not divert the plane.";
+    // (a lower-cased page like Multi-News's: sentences start in lower case after the cut)
+    assertThat(cleaner.clean("t", abc).text())
+        .isEqualTo(
+            "The fire spread quickly, officials said. brittany oswell, 25, suffered an embolism"
+                + " while flying from honolulu to dallas on an american airlines flight, and her"
+                + " family says the crew did not divert the plane.");
   }
 
   @Test
