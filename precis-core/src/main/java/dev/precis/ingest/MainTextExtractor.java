@@ -629,11 +629,26 @@ final class MainTextExtractor {
       }
       if (shouldDrop(e)) {
         doomed.add(e);
+        // "More stories" above a dropped list of links goes with it.
+        Element label = e.previousElementSibling();
+        if ((tag.equals("ul") || tag.equals("ol")) && label != null && isLabel(label)) {
+          doomed.add(label);
+        }
       }
     }
     for (Element e : doomed) {
       e.remove();
     }
+  }
+
+  /** A short line without sentence punctuation: a heading or the label of what follows. */
+  private static boolean isLabel(Element e) {
+    String text = e.text();
+    if (text.isEmpty() || text.length() > 60 || e.childrenSize() > 2) {
+      return false;
+    }
+    char last = text.charAt(text.length() - 1);
+    return last != '.' && last != '!' && last != '?' && last != '"' && last != '”';
   }
 
   /**
