@@ -143,4 +143,21 @@ class ExtractCommandTest {
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).startsWith("precis: error: ").contains(contains);
   }
+
+  @Test
+  void pagesOverTheSizeLimitAreRefusedEvenWhenTheyOnlyGrowOnDecompression() throws IOException {
+    Path bomb = dir.resolve("bomb.html.gz");
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(bomb))) {
+      byte[] chunk = "<p>aaaa</p>".repeat(1000).getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 200; i++) {
+        gz.write(chunk);
+      }
+    }
+    assertThat(Files.size(bomb)).isLessThan(100_000);
+    assertOneLineError(
+        CliRun.of("extract", bomb.toString(), "--max-file-bytes", "1000000"), "once decompressed");
+    Path big = dir.resolve("big.html");
+    Files.writeString(big, "<p>bbbb</p>".repeat(200));
+    assertOneLineError(CliRun.of("extract", big.toString(), "--max-file-bytes", "100"), "limit");
+  }
 }
