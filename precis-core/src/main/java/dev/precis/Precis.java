@@ -29,7 +29,7 @@ import java.util.List;
  * <pre>{@code
  * List<RawArticle> in = List.of(
  *     RawArticle.ofText("a", "Tillerson met Lavrov in Moscow on Wednesday. ..."),
- *     RawArticle.ofText("b", "<html>...</html>"));
+ *     RawArticle.ofHtml("b", "<html>...</html>"));   // ofText would keep the tags as text
  * Summary summary = Precis.summarize(in, SummaryOptions.defaults().withWords(100));
  * for (SummarySentence s : summary.sentences()) {
  *   System.out.println(s.text() + " " + s.citations());

@@ -75,4 +75,9 @@ public record RawArticle(
   public static RawArticle ofText(String id, String text) {
     return new RawArticle(id, text, Format.TEXT, null, null, null, id);
   }
+
+  /** An HTML page with no metadata beyond what the page itself declares. */
+  public static RawArticle ofHtml(String id, String html) {
+    return new RawArticle(id, html, Format.HTML, null, null, null, id);
+  }
 }

@@ -24,4 +24,16 @@ class RawArticleSniffTest {
     assertThat(Format.sniff("Shares rose <5% while bonds fell >2% on Monday.")).isEqualTo(Format.TEXT);
     assertThat(Format.sniff("The council voted on Monday.")).isEqualTo(Format.TEXT);
   }
+
+  @Test
+  void ofHtmlGoesThroughTheExtractorAsTheFacadeJavadocShows() {
+    var article =
+        dev.precis.Precis.prepare(
+            RawArticle.ofHtml(
+                "b",
+                "<html><head><title>Budget vote</title></head><body><p>The council voted on Monday to"
+                    + " approve the new budget for the city schools, officials said.</p></body></html>"));
+    assertThat(article.title()).isEqualTo("Budget vote");
+    assertThat(article.text()).doesNotContain("<").contains("The council voted on Monday");
+  }
 }
