@@ -66,7 +66,7 @@ final class StoriesCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--threshold", paramLabel = "X", defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD,
-      description = "Similarity an article needs to join a story, 0-1; higher gives smaller, purer stories (default: ${DEFAULT-VALUE}).")
+      description = "Similarity an article needs to join a story, 0-1; higher gives smaller, purer stories; undated articles need 0.08 more (default: ${DEFAULT-VALUE}).")
   double threshold;
 
   @Option(names = "--close-after-hours", paramLabel = "H", defaultValue = "72",

@@ -30,7 +30,7 @@ import java.util.zip.GZIPInputStream;
  * shuffled with a seed, fed to a {@link StoryClusterer}, and the stories it finds are scored
  * with {@link BCubed} against the clusters.
  *
- * <p>Multi-News has no dates. {@link Times#SAME} gives every article the same time, so only the
+ * <p>Multi-News has no dates. {@link Times#SAME} leaves the articles undated, so only the
  * text decides (the hard case: many clusters share a topic); {@link Times#SYNTHETIC} gives each
  * cluster a random day in one year and its articles random times within 24 hours of it, and
  * sorts the stream by time, like a real feed.
@@ -174,10 +174,12 @@ public final class StoryStreamEvaluation {
     for (Cluster c : clusters) {
       Instant day = EPOCH.plus(Duration.ofDays(random.nextInt(days)));
       for (int i = 0; i < c.documents().size(); i++) {
-        Instant t = times == Times.SAME ? EPOCH : day.plusSeconds(random.nextInt(24 * 3600));
+        Instant t = times == Times.SAME ? null : day.plusSeconds(random.nextInt(24 * 3600));
         String id = c.id() + "#" + i;
         items.add(new Item(new Article(id, null, c.documents().get(i), null, null, t, null, id), c.id()));
-        when.put(id, t);
+        if (t != null) {
+          when.put(id, t);
+        }
       }
     }
     Collections.shuffle(items, random);

@@ -192,9 +192,10 @@ public final class StoryClusterer {
 
     StoryState target;
     boolean created = false;
-    if (best != null && bestScore >= options.threshold()) {
+    double threshold = options.threshold() + (timed ? 0 : options.undatedMargin());
+    if (best != null && bestScore >= threshold) {
       target = best;
-      if (second != null && secondScore >= options.threshold()
+      if (second != null && secondScore >= threshold
           && best.centroid.cosine(second.centroid) * decay(best, second)
               >= options.mergeThreshold()) {
         target = merge(best, second);
