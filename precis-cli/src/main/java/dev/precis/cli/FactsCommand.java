@@ -4,7 +4,8 @@ import dev.precis.Precis;
 import dev.precis.facts.FactSheet;
 import dev.precis.facts.FactSheetFormat;
 import dev.precis.ingest.Article;
-import dev.precis.ingest.ArticleReader;
+import dev.precis.ingest.ArticleSources;
+import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.text.Document;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,10 +29,12 @@ import picocli.CommandLine.Spec;
       "Extracts a fact sheet from articles about one story: people, organisations and places,",
       "quotations with speakers, figures aligned across articles (with disagreements) and a",
       "timeline; every fact cites its articles.",
-      "PATH is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside) or - for stdin."
+      "PATH is a file, a directory, JSON Lines, a WARC archive, a feed, a URL or - for stdin."
     })
 final class FactsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin SourceOptionsMixin sources;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Articles of one story.")
   List<String> paths = new ArrayList<>();
@@ -48,9 +52,11 @@ final class FactsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     FactSheetFormat fmt = FactSheetFormat.parse(format);
     PrintWriter err = spec.commandLine().getErr();
-    ArticleReader reader =
-        new ArticleReader(new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
-    List<RawArticle> raw = reader.read(paths, System.in);
+    List<RawArticle> raw;
+    try (ArticleStream in = ArticleSources.open(paths, sources.toOptions(
+        new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); }))) {
+      raw = in.toList();
+    }
     List<Article> articles = new ArrayList<>(raw.size());
     for (RawArticle r : raw) {
       articles.add(Precis.prepare(r));

@@ -60,4 +60,12 @@ class FactsCommandTest {
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("| quotes | speaker accuracy (named speakers) |", "| numbers | extraction F1 |");
   }
+
+  @Test
+  void readsTheSameInputsAsSummarizeAndRefusesLoopbackUrls() {
+    CliRun run = CliRun.of("facts", "http://127.0.0.1:9/story.html");
+    org.assertj.core.api.Assertions.assertThat(run.code()).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(run.err())
+        .startsWith("precis: error: refused: 127.0.0.1 is a loopback address");
+  }
 }
