@@ -114,6 +114,14 @@ final class SummarizeCommand implements Callable<Integer> {
       raw = articles.toList();
     }
     Summary summary = Precis.summarize(raw, options);
+    if (summary.sentences().isEmpty()) {
+      // an empty summary with exit code 0 and no word of why left users guessing
+      boolean noText = summary.articles().stream().allMatch(a -> a.text().isBlank());
+      err.println("precis: warning: the summary is empty: " + (noText
+          ? "no article text is left after removing boilerplate"
+          : "no sentence fits in " + words + " words (raise --words or add --truncate)"));
+      err.flush();
+    }
     String rendered = facts ? withFacts(fmt, summary) : fmt.render(summary);
     if (output != null) {
       try (AtomicOutput out = new AtomicOutput(output)) {

@@ -138,4 +138,26 @@ class QaRegressionTest {
     assertOneLineError(
         CliRun.of("extract", page.toString(), "--max-file-bytes", "0"), "--max-file-bytes must be at least 1");
   }
+
+  @Test
+  void emptySummaryExplainsWhy() throws IOException {
+    Path a =
+        Files.writeString(
+            dir.resolve("a.txt"),
+            "The council voted on Monday to approve the new budget for the city schools, officials said.");
+    CliRun tiny = CliRun.of("summarize", a.toString(), "--words", "3");
+    assertThat(tiny.code()).isZero();
+    assertThat(tiny.err()).contains("precis: warning: the summary is empty").contains("--truncate");
+    // only page furniture (a Twitter widget notice, as in several Multi-News clusters)
+    Path b =
+        Files.writeString(
+            dir.resolve("b.txt"),
+            "We've detected that JavaScript is disabled in your browser. Would you like to proceed to"
+                + " legacy Twitter? Yes");
+    CliRun furniture = CliRun.of("summarize", b.toString());
+    assertThat(furniture.code()).isZero();
+    assertThat(furniture.err()).contains("no article text is left after removing boilerplate");
+    CliRun full = CliRun.of("summarize", a.toString());
+    assertThat(full.err()).doesNotContain("warning");
+  }
 }
