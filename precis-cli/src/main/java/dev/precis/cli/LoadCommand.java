@@ -79,6 +79,9 @@ final class LoadCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--requests, --concurrency and --articles must be at least 1");
     }
     String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    if (!base.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+      throw new IllegalArgumentException("--url must be an http(s) URL such as http://127.0.0.1:8080, got '" + url + "'");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -125,9 +128,18 @@ final class LoadCommand implements Callable<Integer> {
   }
 
   private static long newestStory(HttpClient client, String base) throws IOException, InterruptedException {
-    HttpResponse<String> r = client.send(
-        HttpRequest.newBuilder(URI.create(base + "/api/stories?size=1")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r;
+    try {
+      r = client.send(
+          HttpRequest.newBuilder(URI.create(base + "/api/stories?size=1")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      // no server there: the user's setup, not an internal error (was "internal error: ConnectException")
+      String why = e instanceof java.net.ConnectException ? "connection refused"
+          : e.getMessage() != null ? e.getMessage() : "no answer";
+      throw new IllegalArgumentException(
+          "cannot reach " + base + " (" + why + "); is ./precis serve running there?");
+    }
     if (r.statusCode() != 200) {
       throw new IllegalArgumentException(base + "/api/stories answered " + r.statusCode());
     }

@@ -160,4 +160,12 @@ class QaRegressionTest {
     CliRun full = CliRun.of("summarize", a.toString());
     assertThat(full.err()).doesNotContain("warning");
   }
+
+  @Test
+  void loadAgainstNoServerOrABadUrlIsAOneLineError() {
+    assertOneLineError(
+        CliRun.of("load", "--url", "http://127.0.0.1:1", "--requests", "1", "--summaries", "0", "--warmup", "0"),
+        "cannot reach http://127.0.0.1:1");
+    assertOneLineError(CliRun.of("load", "--url", "notaurl"), "--url must be an http(s) URL");
+  }
 }
