@@ -50,7 +50,7 @@ public final class Main {
         (e, cmd, parsed) -> {
           PrintWriter w = cmd.getErr();
           if (e instanceof InputException || e instanceof IllegalArgumentException) {
-            w.println("precis: error: " + e.getMessage());
+            w.println("precis: error: " + oneLine(e.getMessage()));
             w.flush();
             return 2;
           }
@@ -70,5 +70,19 @@ public final class Main {
           return 2;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * Errors are one line: messages that embed a library's multi-line text (Jackson appends
+   * "\n at [Source: ...; line: 1, column: 2]") are joined, the source location dropped.
+   */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    return message
+        .replaceAll("\\R\\s*at \\[Source: [^\\]]*; (line: \\d+, column: \\d+)\\]", " at $1")
+        .replaceAll("\\s*\\R\\s*", " ")
+        .strip();
   }
 }

@@ -168,4 +168,16 @@ class QaRegressionTest {
         "cannot reach http://127.0.0.1:1");
     assertOneLineError(CliRun.of("load", "--url", "notaurl"), "--url must be an http(s) URL");
   }
+
+  @Test
+  void errorsFromMultiLineLibraryMessagesStayOneLine() throws IOException {
+    Path bin = dir.resolve("data.jsonl");
+    Files.write(bin, new byte[] {'{', 14, 15, 16, '}', '\n'});
+    CliRun run = CliRun.of("eval-stories", "--dataset", bin.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err()).startsWith("precis: error: ").doesNotContain("[Source:");
+    assertThat(Main.oneLine("x (bad\n at [Source: REDACTED (`F` disabled); line: 1, column: 2])"))
+        .isEqualTo("x (bad at line: 1, column: 2)");
+  }
 }
