@@ -272,7 +272,14 @@ public final class PrecisServer implements AutoCloseable {
       }
       case "/api/articles" -> {
         requireMethod(method, "POST");
-        requireKey(request);
+        try {
+          requireKey(request);
+        } catch (HttpError refused) {
+          // read the body first: answering and closing while the client still sends resets the
+          // connection, and the client never sees the 401/403 (RefusedWriteTest)
+          discardBody(request);
+          throw refused;
+        }
         postArticles(request, response, callback);
       }
       case "/api/summarize" -> {
@@ -487,6 +494,16 @@ public final class PrecisServer implements AutoCloseable {
       return b;
     } catch (IOException e) {
       throw new HttpError(400, "cannot read request body (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Reads and drops a request body that will not be used (bounded like an over-large one). */
+  private void discardBody(Request request) {
+    long declared = request.getLength();
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      drain(in, declared < 0 ? Long.MAX_VALUE : declared, config.maxBodyBytes());
+    } catch (IOException ignored) {
+      // the client went away: nothing to answer
     }
   }
 
