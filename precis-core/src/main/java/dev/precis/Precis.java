@@ -134,11 +134,26 @@ public final class Precis {
       Sentence next = nextBest(summarizer, docs, chosen, options.words());
       if (next != null) {
         String cut = Words.firstWords(next.text(), options.words() - words);
-        out.add(new SummarySentence(cut, next, citations.cite(next)));
+        out.add(new SummarySentence(cut, next, citedPrefix(docs, citations.cite(next), cut)));
       }
     }
     List<Article> articles = docs.stream().map(Document::article).toList();
     return new Summary(out, articles);
+  }
+
+  /**
+   * Citations of a sentence cut by {@code --truncate}: where the cited text starts with the cut
+   * words, the offsets cover just them, so a citation still points at exactly the text shown.
+   */
+  private static List<dev.precis.summarize.Citation> citedPrefix(
+      List<Document> docs, List<dev.precis.summarize.Citation> cited, String cut) {
+    List<dev.precis.summarize.Citation> out = new ArrayList<>(cited.size());
+    for (dev.precis.summarize.Citation c : cited) {
+      String text = docs.get(c.document()).article().text();
+      boolean prefix = text.startsWith(cut, c.start()) && c.start() + cut.length() <= c.end();
+      out.add(prefix ? new dev.precis.summarize.Citation(c.document(), c.start(), c.start() + cut.length()) : c);
+    }
+    return out;
   }
 
   /** The first sentence a larger budget adds to {@code chosen}, else the first unused one. */

@@ -180,4 +180,23 @@ class QaRegressionTest {
     assertThat(Main.oneLine("x (bad\n at [Source: REDACTED (`F` disabled); line: 1, column: 2])"))
         .isEqualTo("x (bad at line: 1, column: 2)");
   }
+
+  @Test
+  void truncatedLastSentenceCitesExactlyTheWordsShown() throws IOException {
+    String example =
+        Path.of(System.getProperty("precis.root", "."), "examples", "tillerson-lavrov-2017").toString();
+    CliRun run = CliRun.of("summarize", example, "--words", "30", "--truncate", "--format", "json");
+    assertThat(run.code()).as(run.err()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    int words = 0;
+    for (var sentence : json.get("sentences")) {
+      String text = sentence.get("text").asText();
+      words += text.split("\\s+").length;
+      var source = sentence.get("sources").get(0);
+      String cited = json.get("documents").get(source.get("document").asInt()).get("text").asText()
+          .substring(source.get("start").asInt(), source.get("end").asInt());
+      assertThat(cited).isEqualTo(text);
+    }
+    assertThat(words).isEqualTo(30);
+  }
 }
