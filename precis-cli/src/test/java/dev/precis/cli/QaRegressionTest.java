@@ -199,4 +199,21 @@ class QaRegressionTest {
     }
     assertThat(words).isEqualTo(30);
   }
+
+  @Test
+  void summaryWrittenIntoTheInputFolderIsNotReadBackAsArticles() throws IOException {
+    Path news = Files.createDirectory(dir.resolve("news"));
+    Files.writeString(news.resolve("a.txt"),
+        "The council voted on Monday to approve the new budget for the city schools, officials said.");
+    Files.writeString(news.resolve("b.txt"),
+        "The mayor said the money would pay for 20 new teachers and repairs to three buildings.");
+    Path out = news.resolve("summary.json");
+    assertThat(CliRun.of("summarize", news.toString(), "--format", "json", "--output", out.toString()).code())
+        .isZero();
+    CliRun again = CliRun.of("summarize", news.toString(), "--format", "json");
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).contains("skipped").contains("a Precis summary");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.out()).get("documents"))
+        .hasSize(2);
+  }
 }

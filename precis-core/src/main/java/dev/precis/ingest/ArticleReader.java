@@ -160,6 +160,11 @@ public final class ArticleReader {
     if (root == null) {
       throw new InputException(origin + ": empty JSON file");
     }
+    if (root.isObject() && root.has("summary") && root.has("sentences")) {
+      // `summarize DIR --format json --output DIR/summary.json` then `summarize DIR` read every
+      // article a second time from the summary's "documents"
+      throw new InputException(origin + ": a Precis summary (summarize --format json output), not articles");
+    }
     JsonNode list = root.isArray() ? root : root.get("documents");
     List<RawArticle> out = new ArrayList<>();
     if (list != null && list.isArray()) {
