@@ -24,10 +24,29 @@ final class AtomicOutput implements AutoCloseable {
   private boolean committed;
 
   AtomicOutput(Path target) {
-    this.target = target.toAbsolutePath();
+    Path abs = target.toAbsolutePath();
     try {
-      Path dir = this.target.getParent();
-      Files.createDirectories(dir);
+      if (Files.isDirectory(abs)) {
+        throw new InputException(target + ": is a directory");
+      }
+      if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+        // a device or a pipe (/dev/stdout, /dev/null, a FIFO): nothing to replace atomically, and
+        // renaming over it would replace the device itself (as root) or fail (everyone else)
+        this.target = abs;
+        this.temp = null;
+        this.writer = Files.newBufferedWriter(abs, StandardCharsets.UTF_8);
+        return;
+      }
+      if (Files.isSymbolicLink(abs)) {
+        abs = abs.toRealPath(); // replace the file the link points to, keep the link
+      }
+      this.target = abs;
+      Path dir = abs.getParent();
+      try {
+        Files.createDirectories(dir);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        throw new InputException(target + ": cannot write (" + e.getFile() + " is not a directory)");
+      }
       this.temp = createSibling(dir, "." + target.getFileName() + ".");
       this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -70,6 +89,10 @@ final class AtomicOutput implements AutoCloseable {
   void commit() {
     try {
       writer.close();
+      if (temp == null) {
+        committed = true; // written straight to a device or pipe
+        return;
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -90,7 +113,9 @@ final class AtomicOutput implements AutoCloseable {
         // the temporary file is deleted below either way
       }
       try {
-        Files.deleteIfExists(temp);
+        if (temp != null) {
+          Files.deleteIfExists(temp);
+        }
       } catch (IOException ignored) {
         // nothing more to do: the target was never touched
       }

@@ -216,4 +216,26 @@ class QaRegressionTest {
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.out()).get("documents"))
         .hasSize(2);
   }
+
+  @Test
+  void outputToADeviceWritesThroughItAndALinkKeepsPointing() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.txt"),
+        "The council voted on Monday to approve the new budget for the city schools, officials said.");
+    Path devNull = Path.of("/dev/null");
+    Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
+    // renaming a temporary file over /dev/null replaced the device (as root) or failed
+    assertThat(CliRun.of("summarize", a.toString(), "--output", devNull.toString()).code()).isZero();
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+
+    Path real = Files.writeString(dir.resolve("real.txt"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), real);
+    assertThat(CliRun.of("summarize", a.toString(), "--output", link.toString()).code()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).contains("The council voted");
+
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    assertOneLineError(
+        CliRun.of("summarize", a.toString(), "--output", file.resolve("out.txt").toString()),
+        "is not a directory");
+  }
 }
