@@ -104,6 +104,7 @@ public final class CitationFinder {
           }
         }
       }
+      java.util.Set<String> myNumbers = numbers(sentence.text());
       Sentence[] best = new Sentence[documents];
       double[] bestScore = new double[documents];
       double[] bestCover = new double[documents]; // share of our bigrams the match carries
@@ -114,7 +115,8 @@ public final class CitationFinder {
           continue;
         }
         double score = (double) hit / Math.min(mine.length, sizes[i]);
-        if (score >= threshold && hit * 2 >= mine.length && score > bestScore[other.document()]) {
+        if (score >= threshold && hit * 2 >= mine.length && score > bestScore[other.document()]
+            && numbers(other.text()).containsAll(myNumbers)) {
           bestScore[other.document()] = score;
           best[other.document()] = other;
           bestCover[other.document()] = (double) hit / mine.length;
@@ -134,7 +136,8 @@ public final class CitationFinder {
         double cover = (double) hit / mine.length;
         double ofPair = (double) hit / (sizes[i] + sizes[i + 1]);
         // the pair must carry most of our sentence, clearly more than one sentence alone does
-        if (cover >= Math.max(threshold, 0.6) && ofPair >= 0.4 && cover >= bestCover[d] + 0.2) {
+        if (cover >= Math.max(threshold, 0.6) && ofPair >= 0.4 && cover >= bestCover[d] + 0.2
+            && numbers(a.text() + " " + b.text()).containsAll(myNumbers)) {
           bestCover[d] = cover;
           pairStart[d] = a;
           pairEnd[d] = b;
@@ -186,6 +189,23 @@ public final class CitationFinder {
       }
       return Arrays.copyOf(keys, k);
     }
+  }
+
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("\\d+(?:[.,]\\d+)*");
+
+  /**
+   * The figures a sentence states ("300,000" = "300000"). A sentence that says "killed 87 people"
+   * is not stated by one that says "killed 20 people", however many words they share: a match
+   * must carry every figure of the cited sentence.
+   */
+  static java.util.Set<String> numbers(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.regex.Matcher m = NUMBER.matcher(text);
+    while (m.find()) {
+      out.add(m.group().replace(",", ""));
+    }
+    return out;
   }
 
   /** Lower-cased word bigrams of a text (kept for callers comparing raw overlap). */
