@@ -61,7 +61,7 @@ final class SummarizeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Articles to summarize: files, directories, URLs, feeds, WARC archives, - for stdin.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--input", paramLabel = "FILE", description = "Batch mode: clusters, one JSON object a line (.gz accepted).")
+  @Option(names = "--input", paramLabel = "FILE", description = "Batch mode: clusters, one JSON object a line (.gz accepted; - for standard input).")
   Path input;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
@@ -239,10 +239,15 @@ final class SummarizeCommand implements Callable<Integer> {
     if (Files.isDirectory(file)) {
       throw new InputException(file + ": is a directory; --input takes one JSON Lines file");
     }
-    if (!Files.isRegularFile(file)) {
+    boolean stdin = file.toString().equals("-") && !Files.exists(file);
+    if (!stdin && !Files.isRegularFile(file)) {
       throw new InputException(file + ": no such file");
     }
-    InputStream in = Files.newInputStream(file);
+    // --input - reads the clusters from standard input, for pipelines
+    InputStream in = stdin ? new java.io.FilterInputStream(System.in) {
+          @Override
+          public void close() {} // System.in stays open
+        } : Files.newInputStream(file);
     try {
       if (file.toString().endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);

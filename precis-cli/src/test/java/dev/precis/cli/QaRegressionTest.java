@@ -238,4 +238,18 @@ class QaRegressionTest {
         CliRun.of("summarize", a.toString(), "--output", file.resolve("out.txt").toString()),
         "is not a directory");
   }
+
+  @Test
+  void batchModeReadsClustersFromStandardInput() {
+    var stdin = System.in;
+    CliRun run;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(CLUSTER.getBytes(StandardCharsets.UTF_8)));
+      run = CliRun.of("summarize", "--input", "-");
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("{\"id\":\"a\"").contains("The council voted");
+  }
 }
