@@ -80,6 +80,9 @@ public final class ConceptSummarizer implements Summarizer {
   }
 
   private static final int MAX_PASSES = 40;
+  /** Shortest sentence allowed even when nothing else is left to fill the budget. */
+  static final int MIN_LAST_RESORT_WORDS = 4;
+
   /** Per-word penalty of an unresolved dangling sentence while alternatives are plentiful. */
   private static final double STRICT_DANGLING_PENALTY = 3.0;
 
@@ -363,7 +366,8 @@ public final class ConceptSummarizer implements Summarizer {
       }
       if (pool < budget) {
         for (int i = 0; i < n; i++) {
-          if (!ok[i] && !duplicate[i] && cost[i] > 0) {
+          // last resort, but never a scrap such as "update" or "But this": it adds no meaning
+          if (!ok[i] && !duplicate[i] && cost[i] >= MIN_LAST_RESORT_WORDS) {
             ok[i] = true;
             bonus[i] -= params.fragmentPenalty() * perWord * cost[i];
           }

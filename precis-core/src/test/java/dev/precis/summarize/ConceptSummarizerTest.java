@@ -185,4 +185,16 @@ class ConceptSummarizerTest {
     assertThat(s.text()).startsWith("The Senate voted");
     assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
   }
+
+  @Test
+  void neverFillsTheBudgetWithScraps() {
+    // Multi-News validation clusters whose summaries once ended in scraps such as "update"
+    for (List<Document> docs : SummaryFixtures.multiNews(200)) {
+      for (Sentence s : summarizer.select(docs, 100)) {
+        assertThat(s.words())
+            .as(s.text())
+            .isGreaterThanOrEqualTo(ConceptSummarizer.MIN_LAST_RESORT_WORDS);
+      }
+    }
+  }
 }
