@@ -40,11 +40,13 @@ import java.util.List;
  */
 public final class Precis {
   private static final HtmlExtractor EXTRACTOR = new HtmlExtractor();
+
   /** {@code -Dprecis.cleaner=none} swaps in the ablation baseline (see BlankLineCleaner). */
   private static final BoilerplateCleaner CLEANER =
       "none".equals(System.getProperty("precis.cleaner"))
           ? new dev.precis.text.BlankLineCleaner()
           : new RuleBasedCleaner();
+
   private static final SentenceSplitter SPLITTER = new RuleBasedSentenceSplitter();
   private static final CitationFinder CITATIONS = new CitationFinder();
 
@@ -115,9 +117,9 @@ public final class Precis {
   }
 
   /**
-   * Summarizes split documents and attaches citations to every article that states each one.
-   * The summary never has more than {@code options.words()} words; with {@code truncate} the
-   * budget is filled exactly by adding the next-best sentence cut at the remaining words.
+   * Summarizes split documents and attaches citations to every article that states each one. The
+   * summary never has more than {@code options.words()} words; with {@code truncate} the budget is
+   * filled exactly by adding the next-best sentence cut at the remaining words.
    */
   public static Summary summarizeDocuments(List<Document> docs, SummaryOptions options) {
     Summarizer summarizer = Summarizers.byName(options.summarizer());
@@ -151,7 +153,10 @@ public final class Precis {
     for (dev.precis.summarize.Citation c : cited) {
       String text = docs.get(c.document()).article().text();
       boolean prefix = text.startsWith(cut, c.start()) && c.start() + cut.length() <= c.end();
-      out.add(prefix ? new dev.precis.summarize.Citation(c.document(), c.start(), c.start() + cut.length()) : c);
+      out.add(
+          prefix
+              ? new dev.precis.summarize.Citation(c.document(), c.start(), c.start() + cut.length())
+              : c);
     }
     return out;
   }

@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The baseline summarizers on the ten 10-article MultiLing 2011 English clusters (cleaned and
- * split beforehand), 250 words: one call selects the sentences of one cluster, as the
- * ms/cluster column of {@code precis eval} measures it.
+ * The baseline summarizers on the ten 10-article MultiLing 2011 English clusters (cleaned and split
+ * beforehand), 250 words: one call selects the sentences of one cluster, as the ms/cluster column
+ * of {@code precis eval} measures it.
  *
  * <pre>
  * java -jar precis-bench/target/benchmarks.jar BaselinesBenchmark -t 1
@@ -52,7 +52,8 @@ public class BaselinesBenchmark {
 
   @Setup
   public void load() throws IOException {
-    Path docs = Path.of(System.getProperty("precis.shared", "../shared"), "data/multiling2011-en/docs");
+    Path docs =
+        Path.of(System.getProperty("precis.shared", "../shared"), "data/multiling2011-en/docs");
     try (Stream<Path> topics = Files.list(docs)) {
       for (Path topic : topics.sorted().toList()) {
         List<Article> articles = new ArrayList<>();

@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Fact extraction (entities, quotes, figures, dates, timeline) on the ten 10-article MultiLing
- * 2011 English clusters, cleaned and split beforehand: one call builds the fact sheet of one
- * cluster, which is what fact extraction adds to a summary.
+ * Fact extraction (entities, quotes, figures, dates, timeline) on the ten 10-article MultiLing 2011
+ * English clusters, cleaned and split beforehand: one call builds the fact sheet of one cluster,
+ * which is what fact extraction adds to a summary.
  *
  * <pre>
  * java -jar precis-bench/target/benchmarks.jar FactsBenchmark -t 1
@@ -47,7 +47,8 @@ public class FactsBenchmark {
 
   @Setup
   public void load() throws IOException {
-    Path docs = Path.of(System.getProperty("precis.shared", "../shared"), "data/multiling2011-en/docs");
+    Path docs =
+        Path.of(System.getProperty("precis.shared", "../shared"), "data/multiling2011-en/docs");
     try (Stream<Path> topics = Files.list(docs)) {
       for (Path topic : topics.sorted().toList()) {
         List<Article> articles = new ArrayList<>();

@@ -25,17 +25,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ROUGE on MultiLing 2011 English (250-word system summaries, 3 references of ~250 words):
- * {@code score} reads and scores one candidate against its three references (ROUGE-1…4, L,
- * SU4); {@code scorePrepared} scores with the references already read, as {@code precis eval}
- * does; {@code bootstrap} is the system average of 100 clusters with 1,000 resamples.
+ * ROUGE on MultiLing 2011 English (250-word system summaries, 3 references of ~250 words): {@code
+ * score} reads and scores one candidate against its three references (ROUGE-1…4, L, SU4); {@code
+ * scorePrepared} scores with the references already read, as {@code precis eval} does; {@code
+ * bootstrap} is the system average of 100 clusters with 1,000 resamples.
  *
  * <pre>
  * java -jar precis-bench/target/benchmarks.jar RougeBenchmark -t 1
  * </pre>
  *
- * Run from the project root (reads {@code ../shared/data/multiling2011-en}; override with
- * {@code -Dprecis.shared=DIR}).
+ * Run from the project root (reads {@code ../shared/data/multiling2011-en}; override with {@code
+ * -Dprecis.shared=DIR}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,7 +64,8 @@ public class RougeBenchmark {
       List<List<String>> refs = new ArrayList<>();
       List<RougeText> prepared = new ArrayList<>();
       for (String a : new String[] {"A", "B", "C"}) {
-        List<String> r = List.of(Files.readString(root.resolve("models/" + topic + "." + a + ".250")));
+        List<String> r =
+            List.of(Files.readString(root.resolve("models/" + topic + "." + a + ".250")));
         refs.add(r);
         prepared.add(RougeText.of(r, rouge.options()));
       }
@@ -75,7 +76,8 @@ public class RougeBenchmark {
         preparedCandidates.add(RougeText.of(c, rouge.options()));
         preparedReferences.add(prepared);
         Map<String, RougeScore> s = rouge.score(c, refs);
-        instances.add(new RougeBootstrap.Instance(topic + "." + peer, s.values().iterator().next()));
+        instances.add(
+            new RougeBootstrap.Instance(topic + "." + peer, s.values().iterator().next()));
       }
     }
   }

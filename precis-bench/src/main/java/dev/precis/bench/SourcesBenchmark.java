@@ -42,10 +42,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading throughput of the ingestion sources, in articles per second: the first
- * {@value #ARTICLES} Multi-News validation documents written once as JSON Lines (plain and
- * gzip) and as a gzip WARC of HTML pages, then streamed through {@link ArticleSources} (reading
- * and decoding only; HTML extraction is measured elsewhere).
+ * Reading throughput of the ingestion sources, in articles per second: the first {@value #ARTICLES}
+ * Multi-News validation documents written once as JSON Lines (plain and gzip) and as a gzip WARC of
+ * HTML pages, then streamed through {@link ArticleSources} (reading and decoding only; HTML
+ * extraction is measured elsewhere).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -92,20 +92,30 @@ public class SourcesBenchmark {
         gz.write(line);
       }
     }
-    try (WarcWriter w = new WarcWriter(FileChannel.open(warcGz, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+    try (WarcWriter w =
+        new WarcWriter(
+            FileChannel.open(warcGz, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            WarcCompression.GZIP)) {
       for (int i = 0; i < texts.size(); i++) {
-        StringBuilder html = new StringBuilder("<html><head><title>Article ").append(i)
-            .append("</title></head><body><article>");
+        StringBuilder html =
+            new StringBuilder("<html><head><title>Article ")
+                .append(i)
+                .append("</title></head><body><article>");
         for (String p : texts.get(i).split("\n+")) {
           html.append("<p>").append(Entities.escape(p)).append("</p>\n");
         }
         html.append("</article></body></html>");
-        HttpResponse http = new HttpResponse.Builder(200, "OK")
-            .body(MediaType.parse("text/html; charset=utf-8"), html.toString().getBytes(StandardCharsets.UTF_8))
-            .build();
-        w.write(new WarcResponse.Builder(URI.create("https://news.example/" + i))
-            .date(Instant.parse("2017-04-12T10:00:00Z")).body(http).build());
+        HttpResponse http =
+            new HttpResponse.Builder(200, "OK")
+                .body(
+                    MediaType.parse("text/html; charset=utf-8"),
+                    html.toString().getBytes(StandardCharsets.UTF_8))
+                .build();
+        w.write(
+            new WarcResponse.Builder(URI.create("https://news.example/" + i))
+                .date(Instant.parse("2017-04-12T10:00:00Z"))
+                .body(http)
+                .build());
       }
     }
   }
@@ -119,7 +129,8 @@ public class SourcesBenchmark {
 
   private static long drain(Path file) {
     long chars = 0;
-    try (ArticleStream s = ArticleSources.open(List.of(file.toString()), SourceOptions.defaults())) {
+    try (ArticleStream s =
+        ArticleSources.open(List.of(file.toString()), SourceOptions.defaults())) {
       while (s.hasNext()) {
         chars += s.next().content().length();
       }

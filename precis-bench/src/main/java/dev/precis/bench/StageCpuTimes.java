@@ -37,12 +37,21 @@ public final class StageCpuTimes {
     List<Article> articles = prepare(ten);
     report("split", "10 example articles", 300, () -> Precis.split(articles));
     List<Document> docs = Precis.split(articles);
-    report("select + cite, 100 words", "10 example articles", 300,
+    report(
+        "select + cite, 100 words",
+        "10 example articles",
+        300,
         () -> Precis.summarizeDocuments(docs, SummaryOptions.defaults()));
     report("facts", "10 example articles", 100, () -> Precis.facts(docs));
-    report("whole pipeline, 100 words", "10 example articles", 300,
+    report(
+        "whole pipeline, 100 words",
+        "10 example articles",
+        300,
         () -> Precis.summarize(ten, SummaryOptions.defaults()));
-    report("whole pipeline, 100 words", "Multi-News val cluster (first 1,000)", 1,
+    report(
+        "whole pipeline, 100 words",
+        "Multi-News val cluster (first 1,000)",
+        1,
         () -> multiNews.forEach(c -> Precis.summarize(c, SummaryOptions.defaults())),
         multiNews.size());
   }
@@ -58,11 +67,12 @@ public final class StageCpuTimes {
   }
 
   private static void report(String stage, String input, int runs, Runnable work, int perRun) {
-    Consumer<Integer> loop = n -> {
-      for (int i = 0; i < n; i++) {
-        work.run();
-      }
-    };
+    Consumer<Integer> loop =
+        n -> {
+          for (int i = 0; i < n; i++) {
+            work.run();
+          }
+        };
     loop.accept(Math.max(3, runs)); // warm-up: let the JIT compile the stage
     long start = CPU.getCurrentThreadCpuTime();
     loop.accept(runs);

@@ -4,10 +4,9 @@ import dev.precis.eval.BCubed;
 import dev.precis.eval.StoryStreamEvaluation;
 import dev.precis.eval.SyntheticStoryStream;
 import dev.precis.story.FeatureExtractor;
-import dev.precis.story.Story;
+import dev.precis.story.StoryArticle;
 import dev.precis.story.StoryClusterer;
 import dev.precis.story.StoryOptions;
-import dev.precis.story.StoryArticle;
 import dev.precis.story.TextFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +26,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Story clustering throughput and memory on a synthetic stream scaled up from Multi-News
- * validation ({@link SyntheticStoryStream}: perturbed copies of real clusters with new ids,
- * outlets and times, plus syndicated copies).
+ * Story clustering throughput and memory on a synthetic stream scaled up from Multi-News validation
+ * ({@link SyntheticStoryStream}: perturbed copies of real clusters with new ids, outlets and times,
+ * plus syndicated copies).
  *
- * <p>As a command, the full-scale run: a million articles through near-duplicate detection
- * and clustering with a fixed heap, feature extraction on one thread and clustering on another
- * (two cores); prints throughput, the most stories open at once, heap after GC and B-cubed
- * scores against the synthetic stories:
+ * <p>As a command, the full-scale run: a million articles through near-duplicate detection and
+ * clustering with a fixed heap, feature extraction on one thread and clustering on another (two
+ * cores); prints throughput, the most stories open at once, heap after GC and B-cubed scores
+ * against the synthetic stories:
  *
  * <pre>
  * java -Xmx2g -cp precis-bench/target/benchmarks.jar dev.precis.bench.StoryClusteringBenchmark \
@@ -42,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  *
  * <p>As a JMH benchmark ({@code java -jar precis-bench/target/benchmarks.jar
- * StoryClusteringBenchmark}): time to cluster the same 20,000-article stream, single thread.
- * Run from the project root (reads {@code ../shared/data/multinews-val.jsonl.gz}).
+ * StoryClusteringBenchmark}): time to cluster the same 20,000-article stream, single thread. Run
+ * from the project root (reads {@code ../shared/data/multinews-val.jsonl.gz}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -52,8 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class StoryClusteringBenchmark {
-  private static final Path DATA = Path.of(System.getProperty("precis.shared", "../shared"))
-      .resolve("data/multinews-val.jsonl.gz");
+  private static final Path DATA =
+      Path.of(System.getProperty("precis.shared", "../shared"))
+          .resolve("data/multinews-val.jsonl.gz");
 
   private List<SyntheticStoryStream.Labeled> stream;
 
@@ -82,11 +82,13 @@ public class StoryClusteringBenchmark {
   private static final Job END = new Job(null, null);
 
   /**
-   * Writes the stream as JSON Lines for {@code precis stories} ({@code id}, {@code text},
-   * {@code source}, {@code published}, and the synthetic {@code story} as gold label).
+   * Writes the stream as JSON Lines for {@code precis stories} ({@code id}, {@code text}, {@code
+   * source}, {@code published}, and the synthetic {@code story} as gold label).
    */
-  private static void writeJsonLines(SyntheticStoryStream stream, Path file) throws java.io.IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static void writeJsonLines(SyntheticStoryStream stream, Path file)
+      throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file)) {
       while (stream.hasNext()) {
         SyntheticStoryStream.Labeled l = stream.next();
@@ -115,8 +117,11 @@ public class StoryClusteringBenchmark {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--threshold" -> threshold = Double.parseDouble(args[++i]);
         case "--write" -> write = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (use --articles N --days N --seed N --threshold X --write FILE.jsonl)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + " (use --articles N --days N --seed N --threshold X --write FILE.jsonl)");
       }
     }
     List<StoryStreamEvaluation.Cluster> clusters =
@@ -146,25 +151,29 @@ public class StoryClusteringBenchmark {
     // thread 1: generate the stream and extract features; thread 2 (this one): cluster
     BlockingQueue<Job> queue = new ArrayBlockingQueue<>(4096);
     SyntheticStoryStream source = new SyntheticStoryStream(clusters, articles, days, seed);
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     long[] producerCpu = {0};
-    Thread producer = new Thread(() -> {
-      FeatureExtractor fx = new FeatureExtractor();
-      long generate = 0;
-      try {
-        while (source.hasNext()) {
-          long g0 = cpu.getCurrentThreadCpuTime();
-          SyntheticStoryStream.Labeled l = source.next();
-          generate += cpu.getCurrentThreadCpuTime() - g0;
-          queue.put(new Job(l, StoryClusterer.features(l.article(), fx)));
-        }
-        // feature extraction is the product's work; generating the synthetic text is not
-        producerCpu[0] = cpu.getCurrentThreadCpuTime() - generate;
-        queue.put(END);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "features");
+    Thread producer =
+        new Thread(
+            () -> {
+              FeatureExtractor fx = new FeatureExtractor();
+              long generate = 0;
+              try {
+                while (source.hasNext()) {
+                  long g0 = cpu.getCurrentThreadCpuTime();
+                  SyntheticStoryStream.Labeled l = source.next();
+                  generate += cpu.getCurrentThreadCpuTime() - g0;
+                  queue.put(new Job(l, StoryClusterer.features(l.article(), fx)));
+                }
+                // feature extraction is the product's work; generating the synthetic text is not
+                producerCpu[0] = cpu.getCurrentThreadCpuTime() - generate;
+                queue.put(END);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "features");
     long t0 = System.nanoTime();
     long cpu0 = cpu.getCurrentThreadCpuTime();
     producer.start();
@@ -182,7 +191,8 @@ public class StoryClusteringBenchmark {
         long used = rt.totalMemory() - rt.freeMemory();
         maxHeapAfterGc = Math.max(maxHeapAfterGc, used);
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%,d articles, %.0f articles/s, %d open stories, heap after GC %d MB%n",
+        System.out.printf(
+            "%,d articles, %.0f articles/s, %d open stories, heap after GC %d MB%n",
             done, done / secs, clusterer.openStories(), used >> 20);
       }
     }
@@ -192,13 +202,20 @@ public class StoryClusteringBenchmark {
     producer.join();
     double featureCpu = producerCpu[0] / 1e9;
     BCubed b3 = BCubed.score(gold, predicted);
-    System.out.printf("articles=%d seconds=%.1f articles/s=%.0f cores=%d max-heap=%d MB%n",
+    System.out.printf(
+        "articles=%d seconds=%.1f articles/s=%.0f cores=%d max-heap=%d MB%n",
         done, secs, done / secs, rt.availableProcessors(), rt.maxMemory() >> 20);
     // on two free cores the pipeline runs as fast as its slower stage
-    System.out.printf("cpu-seconds: features=%.1f clustering=%.1f -> %.0f articles/s on 2 free cores, %.0f on 1%n",
-        featureCpu, clusterCpu, done / Math.max(featureCpu, clusterCpu), done / (featureCpu + clusterCpu));
-    System.out.printf("stories=%d copies=%d max-open-stories=%d max-heap-after-gc=%d MB%n",
+    System.out.printf(
+        "cpu-seconds: features=%.1f clustering=%.1f -> %.0f articles/s on 2 free cores, %.0f on 1%n",
+        featureCpu,
+        clusterCpu,
+        done / Math.max(featureCpu, clusterCpu),
+        done / (featureCpu + clusterCpu));
+    System.out.printf(
+        "stories=%d copies=%d max-open-stories=%d max-heap-after-gc=%d MB%n",
         storiesClosed[0], copies[0], maxOpen, maxHeapAfterGc >> 20);
-    System.out.printf("B3 precision=%.4f recall=%.4f F1=%.4f%n", b3.precision(), b3.recall(), b3.f1());
+    System.out.printf(
+        "B3 precision=%.4f recall=%.4f F1=%.4f%n", b3.precision(), b3.recall(), b3.f1());
   }
 }

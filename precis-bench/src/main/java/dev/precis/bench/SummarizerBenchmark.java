@@ -32,16 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The default summarizer on 10-article news clusters (the ten MultiLing 2011 English topics,
- * WikiNews articles, cleaned and split beforehand): one call summarizes one cluster.
- * {@code select} is sentence selection alone; {@code summarizeWithCitations} adds citation
- * finding, as the CLI does per cluster. Target: at most 20 ms per cluster on one core.
+ * WikiNews articles, cleaned and split beforehand): one call summarizes one cluster. {@code select}
+ * is sentence selection alone; {@code summarizeWithCitations} adds citation finding, as the CLI
+ * does per cluster. Target: at most 20 ms per cluster on one core.
  *
  * <pre>
  * java -jar precis-bench/target/benchmarks.jar SummarizerBenchmark -t 1
  * </pre>
  *
- * Run from the project root (reads {@code ../shared/data/multiling2011-en}; override with
- * {@code -Dprecis.shared=DIR}).
+ * Run from the project root (reads {@code ../shared/data/multiling2011-en}; override with {@code
+ * -Dprecis.shared=DIR}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -13,8 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 
 /**
- * Writes an output file through a temporary sibling that replaces the target only on success,
- * so a failure or a kill never leaves a half-written output.
+ * Writes an output file through a temporary sibling that replaces the target only on success, so a
+ * failure or a kill never leaves a half-written output.
  */
 final class AtomicOutput implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,7 +45,8 @@ final class AtomicOutput implements AutoCloseable {
       try {
         Files.createDirectories(dir);
       } catch (java.nio.file.FileAlreadyExistsException e) {
-        throw new InputException(target + ": cannot write (" + e.getFile() + " is not a directory)");
+        throw new InputException(
+            target + ": cannot write (" + e.getFile() + " is not a directory)");
       }
       this.temp = createSibling(dir, "." + target.getFileName() + ".");
       this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
@@ -56,9 +57,9 @@ final class AtomicOutput implements AutoCloseable {
 
   /**
    * Creates an empty temporary file next to the target. Not {@code Files.createTempFile}: that
-   * makes the file owner-only (0600), and the rename would hand that mode to the output, unlike
-   * any ordinary write; a plain create gets the user's umask. An existing target's permissions
-   * are kept.
+   * makes the file owner-only (0600), and the rename would hand that mode to the output, unlike any
+   * ordinary write; a plain create gets the user's umask. An existing target's permissions are
+   * kept.
    */
   private Path createSibling(Path dir, String prefix) throws IOException {
     Path file;
@@ -94,7 +95,8 @@ final class AtomicOutput implements AutoCloseable {
         return;
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -40,34 +40,72 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dataset", paramLabel = "PATH", required = true, description = "The evaluation set.")
+  @Option(
+      names = "--dataset",
+      paramLabel = "PATH",
+      required = true,
+      description = "The evaluation set.")
   Path dataset;
 
-  @Option(names = "--references", paramLabel = "DIR", description = "Summaries folder (TOPIC.*.NAME files) when it is not inside PATH; PATH is then the folder of topic folders.")
+  @Option(
+      names = "--references",
+      paramLabel = "DIR",
+      description =
+          "Summaries folder (TOPIC.*.NAME files) when it is not inside PATH; PATH is then the folder of topic folders.")
   Path references;
 
-  @Option(names = "--peers", paramLabel = "DIR", description = "With --references: system summaries (SYSTEM/TOPIC or TOPIC.*.SYSTEM files), scored as peer:SYSTEM.")
+  @Option(
+      names = "--peers",
+      paramLabel = "DIR",
+      description =
+          "With --references: system summaries (SYSTEM/TOPIC or TOPIC.*.SYSTEM files), scored as peer:SYSTEM.")
   Path peers;
 
-  @Option(names = "--summarizers", paramLabel = "LIST", split = ",", defaultValue = "default,lead,random,lexrank,textrank,centroid,mmr,oracle", description = "Comma-separated names (default: ${DEFAULT-VALUE}); peer:ID scores a system's summaries shipped in the dataset's peers/ folder, 'peers' all of them.")
+  @Option(
+      names = "--summarizers",
+      paramLabel = "LIST",
+      split = ",",
+      defaultValue = "default,lead,random,lexrank,textrank,centroid,mmr,oracle",
+      description =
+          "Comma-separated names (default: ${DEFAULT-VALUE}); peer:ID scores a system's summaries shipped in the dataset's peers/ folder, 'peers' all of them.")
   List<String> summarizers;
 
-  @Option(names = "--words", paramLabel = "N|reference", defaultValue = "100", description = "Word budget, or 'reference' for each cluster's reference length (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--words",
+      paramLabel = "N|reference",
+      defaultValue = "100",
+      description =
+          "Word budget, or 'reference' for each cluster's reference length (default: ${DEFAULT-VALUE}).")
   String words;
 
-  @Option(names = "--metric", paramLabel = "recall|f1", description = "Headline table metric (default: recall with a word budget, f1 with --words reference).")
+  @Option(
+      names = "--metric",
+      paramLabel = "recall|f1",
+      description =
+          "Headline table metric (default: recall with a word budget, f1 with --words reference).")
   String metric;
 
-  @Option(names = "--rouge", paramLabel = "FLAGS", description = "ROUGE-1.5.5 flags (default: -n 4 -m -2 4 -u, plus -l N with a word budget).")
+  @Option(
+      names = "--rouge",
+      paramLabel = "FLAGS",
+      description = "ROUGE-1.5.5 flags (default: -n 4 -m -2 4 -u, plus -l N with a word budget).")
   String rougeFlags;
 
   @Option(names = "--limit", paramLabel = "N", description = "Only the first N clusters.")
   Integer limit;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "eval-results", description = "Where results.json, results.csv and summaries.jsonl go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      defaultValue = "eval-results",
+      description =
+          "Where results.json, results.csv and summaries.jsonl go (default: ${DEFAULT-VALUE}).")
   Path outputDir;
 
   @Override
@@ -105,7 +143,8 @@ final class EvalCommand implements Callable<Integer> {
     if (names.isEmpty()) {
       throw new IllegalArgumentException("--summarizers needs at least one name");
     }
-    int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+    int workers =
+        threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     PrintWriter err = spec.commandLine().getErr();
     Evaluation.Result result;
     try (Progress progress = Progress.start("eval", clusters.size(), err)) {
@@ -132,10 +171,16 @@ final class EvalCommand implements Callable<Integer> {
 
   private void printTables(PrintWriter out, Evaluation.Result r, String headline) {
     out.printf(
-        Locale.ROOT, "%s: %d clusters, budget %s words, ROUGE-1.5.5 %s%n%n", dataset,
-        r.clusters(), r.budget(), r.options().toFlags());
-    out.printf(Locale.ROOT, "ROUGE %s x100 (95%% interval)%n", headline.equals("f1") ? "F1" : "recall");
-    List<String> metrics = TABLE_METRICS.stream().filter(m -> r.options().metricNames().contains(m)).toList();
+        Locale.ROOT,
+        "%s: %d clusters, budget %s words, ROUGE-1.5.5 %s%n%n",
+        dataset,
+        r.clusters(),
+        r.budget(),
+        r.options().toFlags());
+    out.printf(
+        Locale.ROOT, "ROUGE %s x100 (95%% interval)%n", headline.equals("f1") ? "F1" : "recall");
+    List<String> metrics =
+        TABLE_METRICS.stream().filter(m -> r.options().metricNames().contains(m)).toList();
     StringBuilder head = new StringBuilder("| summarizer |");
     StringBuilder rule = new StringBuilder("|---|");
     for (String m : metrics) {
@@ -149,7 +194,9 @@ final class EvalCommand implements Callable<Integer> {
       for (String m : metrics) {
         RougeBootstrap.Average a = s.scores().get(m);
         RougeBootstrap.Interval i = headline.equals("f1") ? a.f1() : a.recall();
-        row.append(String.format(Locale.ROOT, " %.2f (%.2f-%.2f) |", 100 * i.mean(), 100 * i.low(), 100 * i.high()));
+        row.append(
+            String.format(
+                Locale.ROOT, " %.2f (%.2f-%.2f) |", 100 * i.mean(), 100 * i.low(), 100 * i.high()));
       }
       row.append(String.format(Locale.ROOT, " %.1f | %.2f |", s.averageWords(), s.msPerCluster()));
       out.println(row);
@@ -162,8 +209,13 @@ final class EvalCommand implements Callable<Integer> {
       for (Map.Entry<String, RougeBootstrap.Average> e : s.scores().entrySet()) {
         RougeBootstrap.Average a = e.getValue();
         out.printf(
-            Locale.ROOT, "| %s | %s | %s | %s | %s |%n", s.summarizer(), e.getKey(),
-            interval(a.recall()), interval(a.precision()), interval(a.f1()));
+            Locale.ROOT,
+            "| %s | %s | %s | %s | %s |%n",
+            s.summarizer(),
+            e.getKey(),
+            interval(a.recall()),
+            interval(a.precision()),
+            interval(a.f1()));
       }
     }
   }
@@ -199,16 +251,16 @@ final class EvalCommand implements Callable<Integer> {
         put(m.putObject("precision"), a.precision());
         put(m.putObject("f1"), a.f1());
         csv.append(
-            String.join(
-                ",",
-                s.summarizer(),
-                e.getKey(),
-                csvInterval(a.recall()),
-                csvInterval(a.precision()),
-                csvInterval(a.f1()),
-                String.format(Locale.ROOT, "%.2f", s.averageWords()),
-                String.format(Locale.ROOT, "%.3f", s.msPerCluster()),
-                String.valueOf(s.clusters())))
+                String.join(
+                    ",",
+                    s.summarizer(),
+                    e.getKey(),
+                    csvInterval(a.recall()),
+                    csvInterval(a.precision()),
+                    csvInterval(a.f1()),
+                    String.format(Locale.ROOT, "%.2f", s.averageWords()),
+                    String.format(Locale.ROOT, "%.3f", s.msPerCluster()),
+                    String.valueOf(s.clusters())))
             .append('\n');
       }
     }

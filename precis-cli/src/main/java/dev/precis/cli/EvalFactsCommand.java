@@ -23,22 +23,37 @@ import picocli.CommandLine.Spec;
 final class EvalFactsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "datasets/facts", description = "Labelled sets (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "datasets/facts",
+      description = "Labelled sets (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "Repository root the labelled file paths are relative to (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description =
+          "Repository root the labelled file paths are relative to (default: ${DEFAULT-VALUE}).")
   Path root;
 
-  @Option(names = "--errors", description = "Also list every error (misses, false alarms, wrong speakers).")
+  @Option(
+      names = "--errors",
+      description = "Also list every error (misses, false alarms, wrong speakers).")
   boolean showErrors;
 
-  @Option(names = "--speed", description = "Also measure CPU ms of fact extraction per 10-article MultiLing cluster (after 300 warm-up runs).")
+  @Option(
+      names = "--speed",
+      description =
+          "Also measure CPU ms of fact extraction per 10-article MultiLing cluster (after 300 warm-up runs).")
   boolean speed;
 
   @Override
   public Integer call() throws java.io.IOException {
     if (!Files.isDirectory(data)) {
-      throw new IllegalArgumentException(data + ": no such directory (run from the repository root or give --data)");
+      throw new IllegalArgumentException(
+          data + ": no such directory (run from the repository root or give --data)");
     }
     FactsEvaluation eval = new FactsEvaluation(root, data);
     List<FactsEvaluation.Score> scores = new java.util.ArrayList<>(eval.run());
@@ -47,17 +62,24 @@ final class EvalFactsCommand implements Callable<Integer> {
     out.println("| component | measure | value | count |");
     out.println("|---|---|---|---|");
     for (FactsEvaluation.Score s : scores) {
-      String value = s.measure().startsWith("false merges") || s.measure().startsWith("named speaker given")
-          || s.measure().startsWith("labelled")
-          ? String.valueOf((int) s.value())
-          : String.format(Locale.ROOT, "%.3f", s.value());
+      String value =
+          s.measure().startsWith("false merges")
+                  || s.measure().startsWith("named speaker given")
+                  || s.measure().startsWith("labelled")
+              ? String.valueOf((int) s.value())
+              : String.format(Locale.ROOT, "%.3f", s.value());
       String detail = s.measure().startsWith("false merges") ? "" : s.detail();
-      out.println("| " + s.component() + " | " + s.measure() + " | " + value + " | " + detail + " |");
+      out.println(
+          "| " + s.component() + " | " + s.measure() + " | " + value + " | " + detail + " |");
     }
     if (speed) {
       Path clusters = root.resolve("../shared/data/multiling2011-en/docs");
       double ms = FactsEvaluation.cpuMillisPerCluster(clusters, 300, 500);
-      out.println(String.format(Locale.ROOT, "| speed | CPU ms per 10-article cluster (MultiLing, warm) | %.1f |  |", ms));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "| speed | CPU ms per 10-article cluster (MultiLing, warm) | %.1f |  |",
+              ms));
     }
     if (showErrors) {
       out.println();

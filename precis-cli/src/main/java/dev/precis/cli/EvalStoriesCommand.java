@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code precis eval-stories}: B-cubed scores of story clustering on a shuffled cluster stream. */
 @Command(
@@ -32,24 +32,46 @@ import picocli.CommandLine.Model.CommandSpec;
 final class EvalStoriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--dataset", paramLabel = "FILE", required = true, description = "Clusters, one JSON object a line (.gz accepted).")
+  @Option(
+      names = "--dataset",
+      paramLabel = "FILE",
+      required = true,
+      description = "Clusters, one JSON object a line (.gz accepted).")
   Path dataset;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the split and the stream order (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Seed of the split and the stream order (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--times", paramLabel = "MODE", defaultValue = "same",
-      description = "same: every article has the same time (text decides alone); synthetic: each cluster a random day of one year, articles within 24 h, stream in time order (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--times",
+      paramLabel = "MODE",
+      defaultValue = "same",
+      description =
+          "same: every article has the same time (text decides alone); synthetic: each cluster a random day of one year, articles within 24 h, stream in time order (default: ${DEFAULT-VALUE}).")
   String times;
 
-  @Option(names = "--days", paramLabel = "N", defaultValue = "365",
-      description = "With --times synthetic: the clusters start on random days among N (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      defaultValue = "365",
+      description =
+          "With --times synthetic: the clusters start on random days among N (default: ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--threshold", paramLabel = "X", description = "Use this threshold instead of tuning one.")
+  @Option(
+      names = "--threshold",
+      paramLabel = "X",
+      description = "Use this threshold instead of tuning one.")
   Double threshold;
 
-  @Option(names = "--keep-shared", description = "Keep documents whose opening occurs in several clusters (crawler notices, widgets).")
+  @Option(
+      names = "--keep-shared",
+      description =
+          "Keep documents whose opening occurs in several clusters (crawler notices, widgets).")
   boolean keepShared;
 
   @Override
@@ -68,7 +90,9 @@ final class EvalStoriesCommand implements Callable<Integer> {
     int docs = count(clusters);
     if (!keepShared) {
       clusters = StoryStreamEvaluation.withoutSharedDocuments(clusters);
-      out.printf("dropped %d documents shared by several clusters (use --keep-shared to keep them)%n", docs - count(clusters));
+      out.printf(
+          "dropped %d documents shared by several clusters (use --keep-shared to keep them)%n",
+          docs - count(clusters));
     }
     Split split = StoryStreamEvaluation.split(clusters, seed);
     StoryOptions base = StoryOptions.defaults();
@@ -89,17 +113,28 @@ final class EvalStoriesCommand implements Callable<Integer> {
       chosen = StoryStreamEvaluation.best(runs).threshold();
     }
     List<Item> test = StoryStreamEvaluation.stream(split.test(), seed, mode, days);
-    out.printf("test on %d clusters, %d articles, times=%s%s, threshold %.2f%n",
-        split.test().size(), test.size(), mode.name().toLowerCase(Locale.ROOT),
-        mode == Times.SYNTHETIC ? " over " + days + " days" : "", chosen);
+    out.printf(
+        "test on %d clusters, %d articles, times=%s%s, threshold %.2f%n",
+        split.test().size(),
+        test.size(),
+        mode.name().toLowerCase(Locale.ROOT),
+        mode == Times.SYNTHETIC ? " over " + days + " days" : "",
+        chosen);
     print(out, "test", StoryStreamEvaluation.run(test, base.withThreshold(chosen)));
     out.flush();
     return 0;
   }
 
   private static void print(PrintWriter out, String label, Run r) {
-    out.printf("%s threshold=%.2f B3 precision=%.4f recall=%.4f F1=%.4f stories=%d copies=%d%n",
-        label, r.threshold(), r.score().precision(), r.score().recall(), r.score().f1(), r.stories(), r.duplicates());
+    out.printf(
+        "%s threshold=%.2f B3 precision=%.4f recall=%.4f F1=%.4f stories=%d copies=%d%n",
+        label,
+        r.threshold(),
+        r.score().precision(),
+        r.score().recall(),
+        r.score().f1(),
+        r.stories(),
+        r.duplicates());
   }
 
   private static int count(List<Cluster> clusters) {

@@ -99,7 +99,8 @@ final class ExtractCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
     List<Path> explicit = new ArrayList<>();
     if (maxFileBytes < 1) {
-      throw new IllegalArgumentException("--max-file-bytes must be at least 1, got " + maxFileBytes);
+      throw new IllegalArgumentException(
+          "--max-file-bytes must be at least 1, got " + maxFileBytes);
     }
     for (Path p : paths) {
       if (!Files.exists(p) && p.toString().matches("(?i)(https?|ftp|file):/.*")) {

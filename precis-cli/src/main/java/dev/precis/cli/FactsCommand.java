@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,13 +39,24 @@ final class FactsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Articles of one story.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write here (atomically) instead of standard output.")
   Path output;
 
-  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-file-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
+      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   @Override
@@ -53,8 +64,15 @@ final class FactsCommand implements Callable<Integer> {
     FactSheetFormat fmt = FactSheetFormat.parse(format);
     PrintWriter err = spec.commandLine().getErr();
     List<RawArticle> raw;
-    try (ArticleStream in = ArticleSources.open(paths, sources.toOptions(
-        new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); }))) {
+    try (ArticleStream in =
+        ArticleSources.open(
+            paths,
+            sources.toOptions(
+                new Limits(maxFileBytes),
+                w -> {
+                  err.println("precis: warning: " + w);
+                  err.flush();
+                }))) {
       raw = in.toList();
     }
     List<Article> articles = new ArrayList<>(raw.size());

@@ -23,16 +23,16 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code precis ingest}: reads articles, stores them in the database, groups them into stories
- * and keeps each story's cited summary current. Safe to interrupt: every article is stored in
- * its own transaction, and running the same command again stores what is missing and brings
- * the summaries up to date.
+ * {@code precis ingest}: reads articles, stores them in the database, groups them into stories and
+ * keeps each story's cited summary current. Safe to interrupt: every article is stored in its own
+ * transaction, and running the same command again stores what is missing and brings the summaries
+ * up to date.
  */
 @Command(
     name = "ingest",
@@ -56,22 +56,43 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin SourceOptionsMixin sources;
 
-  @Option(names = "--story", paramLabel = "KEY", description = "Put every article into the story with this key (created when new) instead of clustering.")
+  @Option(
+      names = "--story",
+      paramLabel = "KEY",
+      description =
+          "Put every article into the story with this key (created when new) instead of clustering.")
   String story;
 
   @Option(names = "--per-input", description = "Make each INPUT one story instead of clustering.")
   boolean perInput;
 
-  @Option(names = "--threshold", paramLabel = "SIM", defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD, description = "Clustering: least similarity for an article to join a story (default: ${DEFAULT-VALUE}; higher = smaller, purer stories).")
+  @Option(
+      names = "--threshold",
+      paramLabel = "SIM",
+      defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD,
+      description =
+          "Clustering: least similarity for an article to join a story (default: ${DEFAULT-VALUE}; higher = smaller, purer stories).")
   double threshold;
 
-  @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Word budget of story summaries (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--words",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Word budget of story summaries (default: ${DEFAULT-VALUE}).")
   int words;
 
-  @Option(names = "--summarizer", paramLabel = "NAME", defaultValue = "default", description = "Algorithm for story summaries (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--summarizer",
+      paramLabel = "NAME",
+      defaultValue = "default",
+      description = "Algorithm for story summaries (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
-  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-file-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
+      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   /** Test hook: halts the JVM (like kill -9) after this many new articles. */
@@ -92,8 +113,13 @@ final class IngestCommand implements Callable<Integer> {
     }
     StoryOptions storyOptions = StoryOptions.defaults().withThreshold(threshold);
     PrintWriter err = spec.commandLine().getErr();
-    var options = sources.toOptions(
-        new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
+    var options =
+        sources.toOptions(
+            new Limits(maxFileBytes),
+            w -> {
+              err.println("precis: warning: " + w);
+              err.flush();
+            });
     long added = 0;
     long unchanged = 0;
     long skipped = 0;
@@ -135,7 +161,8 @@ final class IngestCommand implements Callable<Integer> {
               if (quietProgress && now - lastReport > 10_000_000_000L) {
                 // no progress bar off a terminal: a status line every 10 s on long ingests
                 lastReport = now;
-                err.printf("precis: ingest: %d articles (%d new) so far, %.0f/s%n",
+                err.printf(
+                    "precis: ingest: %d articles (%d new) so far, %.0f/s%n",
                     added + unchanged, added, (added + unchanged) / ((now - started) / 1e9));
                 err.flush();
               }
@@ -150,10 +177,16 @@ final class IngestCommand implements Callable<Integer> {
       err.printf(
           "precis: ingested %d article%s (%d new, %d already stored%s) into %d stor%s;"
               + " %d summar%s updated; database %s%n",
-          added + unchanged, added + unchanged == 1 ? "" : "s", added, unchanged,
+          added + unchanged,
+          added + unchanged == 1 ? "" : "s",
+          added,
+          unchanged,
           skipped > 0 ? ", " + skipped + " skipped" : "",
-          stories.size(), stories.size() == 1 ? "y" : "ies",
-          summaries, summaries == 1 ? "y" : "ies", store.url().display());
+          stories.size(),
+          stories.size() == 1 ? "y" : "ies",
+          summaries,
+          summaries == 1 ? "y" : "ies",
+          store.url().display());
       err.flush();
     }
     return 0;
@@ -169,8 +202,8 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /**
-   * The story key of one input: stable across runs, so re-running an interrupted ingest of the
-   * same input completes the same story.
+   * The story key of one input: stable across runs, so re-running an interrupted ingest of the same
+   * input completes the same story.
    */
   static String storyKeyFor(String input) {
     String canonical = input;

@@ -73,8 +73,8 @@ public final class Main {
   }
 
   /**
-   * Errors are one line: messages that embed a library's multi-line text (Jackson appends
-   * "\n at [Source: ...; line: 1, column: 2]") are joined, the source location dropped.
+   * Errors are one line: messages that embed a library's multi-line text (Jackson appends "\n at
+   * [Source: ...; line: 1, column: 2]") are joined, the source location dropped.
    */
   static String oneLine(String message) {
     if (message == null) {

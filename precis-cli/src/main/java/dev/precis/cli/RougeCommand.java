@@ -41,13 +41,26 @@ final class RougeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--candidate", paramLabel = "FILE", required = true, description = "The summary to score, or a folder of summaries (one file a topic).")
+  @Option(
+      names = "--candidate",
+      paramLabel = "FILE",
+      required = true,
+      description = "The summary to score, or a folder of summaries (one file a topic).")
   Path candidate;
 
-  @Option(names = "--reference", paramLabel = "FILE", required = true, arity = "1..*", description = "Reference summaries (repeat the option or list several).")
+  @Option(
+      names = "--reference",
+      paramLabel = "FILE",
+      required = true,
+      arity = "1..*",
+      description = "Reference summaries (repeat the option or list several).")
   List<Path> references = new ArrayList<>();
 
-  @Option(names = "--max-n", paramLabel = "N", defaultValue = "4", description = "ROUGE-1 to ROUGE-N (-n N; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-n",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "ROUGE-1 to ROUGE-N (-n N; default: ${DEFAULT-VALUE}).")
   int maxN;
 
   @Option(names = "--no-stem", description = "Do not stem (ROUGE's -m is on by default here).")
@@ -56,22 +69,47 @@ final class RougeCommand implements Callable<Integer> {
   @Option(names = "--remove-stopwords", description = "Remove SMART stop words (-s).")
   boolean stopWords;
 
-  @Option(names = "--words", paramLabel = "N", defaultValue = "0", description = "Keep the first N words of each summary (-l).")
+  @Option(
+      names = "--words",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Keep the first N words of each summary (-l).")
   int words;
 
-  @Option(names = "--bytes", paramLabel = "N", defaultValue = "0", description = "Keep the first N bytes of each summary (-b).")
+  @Option(
+      names = "--bytes",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Keep the first N bytes of each summary (-b).")
   int bytes;
 
-  @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "F = PR / ((1-A)P + A R) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--alpha",
+      paramLabel = "A",
+      defaultValue = "0.5",
+      description = "F = PR / ((1-A)P + A R) (default: ${DEFAULT-VALUE}).")
   double alpha;
 
-  @Option(names = "--skip", paramLabel = "D", defaultValue = "4", description = "ROUGE-SU with skip distance D (-2 D -u; default: ${DEFAULT-VALUE}); -1: unlimited.")
+  @Option(
+      names = "--skip",
+      paramLabel = "D",
+      defaultValue = "4",
+      description =
+          "ROUGE-SU with skip distance D (-2 D -u; default: ${DEFAULT-VALUE}); -1: unlimited.")
   int skip;
 
-  @Option(names = "--rouge", paramLabel = "FLAGS", description = "ROUGE-1.5.5 flags, replacing the options above, e.g. \"-n 2 -m -s -2 4 -u -l 100\".")
+  @Option(
+      names = "--rouge",
+      paramLabel = "FLAGS",
+      description =
+          "ROUGE-1.5.5 flags, replacing the options above, e.g. \"-n 2 -m -s -2 4 -u -l 100\".")
   String rougeFlags;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Override
@@ -80,9 +118,16 @@ final class RougeCommand implements Callable<Integer> {
         rougeFlags != null
             ? RougeOptions.parse(rougeFlags)
             : RougeOptions.parse(
-                "-n " + maxN + (noStem ? "" : " -m") + (stopWords ? " -s" : "")
-                    + (words > 0 ? " -l " + words : "") + (bytes > 0 ? " -b " + bytes : "")
-                    + " -2 " + skip + " -u -p " + alpha);
+                "-n "
+                    + maxN
+                    + (noStem ? "" : " -m")
+                    + (stopWords ? " -s" : "")
+                    + (words > 0 ? " -l " + words : "")
+                    + (bytes > 0 ? " -b " + bytes : "")
+                    + " -2 "
+                    + skip
+                    + " -u -p "
+                    + alpha);
     if (Files.isDirectory(candidate)) {
       return systemAverage(options);
     }
@@ -99,8 +144,12 @@ final class RougeCommand implements Callable<Integer> {
         for (Map.Entry<String, RougeScore> e : scores.entrySet()) {
           RougeScore s = e.getValue();
           out.printf(
-              Locale.ROOT, "%-10s R %.5f  P %.5f  F %.5f%n", e.getKey(), s.recall(),
-              s.precision(), s.f1());
+              Locale.ROOT,
+              "%-10s R %.5f  P %.5f  F %.5f%n",
+              e.getKey(),
+              s.recall(),
+              s.precision(),
+              s.f1());
         }
       }
       case "json" -> {
@@ -122,9 +171,9 @@ final class RougeCommand implements Callable<Integer> {
   }
 
   /**
-   * A folder of candidates (one file a topic) against folders of references: every candidate
-   * {@code TOPIC[.*]} is scored against the reference files named {@code TOPIC.*}, and the
-   * system average is ROUGE-1.5.5's bootstrap average with its interval.
+   * A folder of candidates (one file a topic) against folders of references: every candidate {@code
+   * TOPIC[.*]} is scored against the reference files named {@code TOPIC.*}, and the system average
+   * is ROUGE-1.5.5's bootstrap average with its interval.
    */
   private int systemAverage(RougeOptions options) throws IOException {
     List<Path> referenceFiles = new ArrayList<>();
@@ -186,8 +235,13 @@ final class RougeCommand implements Callable<Integer> {
         v.put("high", values[i].high());
         if (format.equals("text")) {
           out.printf(
-              Locale.ROOT, "%s Average_%s: %.5f (%s%%-conf.int. %.5f - %.5f)%n", e.getKey(),
-              tags[i], values[i].mean(), num(options.confidence()), values[i].low(),
+              Locale.ROOT,
+              "%s Average_%s: %.5f (%s%%-conf.int. %.5f - %.5f)%n",
+              e.getKey(),
+              tags[i],
+              values[i].mean(),
+              num(options.confidence()),
+              values[i].low(),
               values[i].high());
         }
       }

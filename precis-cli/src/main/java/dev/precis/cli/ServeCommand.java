@@ -9,9 +9,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code precis serve}: the HTTP API and the web reader over the database. */
 @Command(
@@ -27,28 +27,61 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption database;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
   String host;
 
-  @Option(names = "--api-key", paramLabel = "KEY", description = "Require this key (X-API-Key or Authorization: Bearer) on POST /api/articles. Default: $PRECIS_API_KEY; none when unset.")
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      description =
+          "Require this key (X-API-Key or Authorization: Bearer) on POST /api/articles. Default: $PRECIS_API_KEY; none when unset.")
   String apiKey;
 
-  @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_MAX_BODY_BYTES, description = "Largest request body (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-body-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_BODY_BYTES,
+      description = "Largest request body (default: ${DEFAULT-VALUE}).")
   long maxBodyBytes;
 
-  @Option(names = "--max-articles", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_ARTICLES, description = "Most articles in one request (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-articles",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_ARTICLES,
+      description = "Most articles in one request (default: ${DEFAULT-VALUE}).")
   int maxArticles;
 
-  @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Word budget of summaries (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--words",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Word budget of summaries (default: ${DEFAULT-VALUE}).")
   int words;
 
-  @Option(names = "--summarizer", paramLabel = "NAME", defaultValue = "default", description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--summarizer",
+      paramLabel = "NAME",
+      defaultValue = "default",
+      description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "64", description = "Most request threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "64",
+      description = "Most request threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
@@ -58,14 +91,24 @@ final class ServeCommand implements Callable<Integer> {
     }
     Summarizers.byName(summarizer);
     String key = apiKey != null ? apiKey : System.getenv("PRECIS_API_KEY");
-    ServerConfig config = new ServerConfig(
-        host, port, key, maxBodyBytes, maxArticles,
-        new SummaryOptions(words, false, summarizer), Math.max(4, threads));
+    ServerConfig config =
+        new ServerConfig(
+            host,
+            port,
+            key,
+            maxBodyBytes,
+            maxArticles,
+            new SummaryOptions(words, false, summarizer),
+            Math.max(4, threads));
     PrintWriter err = spec.commandLine().getErr();
     Store store = database.open();
     try (PrecisServer server = new PrecisServer(store, config).start()) {
-      err.printf("precis: serving %s (API: %s/api, database %s%s)%n", server.url(), server.url(),
-          store.url().display(), config.apiKey() != null ? ", API key required for writes" : "");
+      err.printf(
+          "precis: serving %s (API: %s/api, database %s%s)%n",
+          server.url(),
+          server.url(),
+          store.url().display(),
+          config.apiKey() != null ? ", API key required for writes" : "");
       err.flush();
       stopOnSignals(server, err);
       server.join();
@@ -78,21 +121,27 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Ctrl-C and SIGTERM stop the server gracefully before the JVM starts exiting: requests in
-   * flight finish with the database still open (the embedded database closes itself once the
-   * JVM exits), then {@link #call} returns and the process ends normally.
+   * Ctrl-C and SIGTERM stop the server gracefully before the JVM starts exiting: requests in flight
+   * finish with the database still open (the embedded database closes itself once the JVM exits),
+   * then {@link #call} returns and the process ends normally.
    */
   private static void stopOnSignals(PrecisServer server, PrintWriter err) {
     for (String name : new String[] {"TERM", "INT"}) {
       try {
-        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
-          Thread stopper = new Thread(() -> {
-            err.println("precis: stopping (SIG" + name + "): finishing requests in flight");
-            err.flush();
-            server.close();
-          }, "precis-stop");
-          stopper.start();
-        });
+        sun.misc.Signal.handle(
+            new sun.misc.Signal(name),
+            signal -> {
+              Thread stopper =
+                  new Thread(
+                      () -> {
+                        err.println(
+                            "precis: stopping (SIG" + name + "): finishing requests in flight");
+                        err.flush();
+                        server.close();
+                      },
+                      "precis-stop");
+              stopper.start();
+            });
       } catch (IllegalArgumentException e) {
         // the signal is not available here: the JVM's own shutdown still stops the server
       }

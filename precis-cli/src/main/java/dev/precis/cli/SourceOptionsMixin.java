@@ -16,28 +16,56 @@ import picocli.CommandLine.Option;
  * options with {@link #toOptions(Limits, Consumer)}.
  */
 public final class SourceOptionsMixin {
-  @Option(names = "--allow-private", description = "Fetch loopback, private, link-local, CGNAT and cloud metadata addresses too (refused by default).")
+  @Option(
+      names = "--allow-private",
+      description =
+          "Fetch loopback, private, link-local, CGNAT and cloud metadata addresses too (refused by default).")
   boolean allowPrivate;
 
-  @Option(names = "--allow-host", paramLabel = "HOST[:PORT]", split = ",", description = "Fetch this host (name or address, optionally only on PORT) even if it is private; other private addresses stay refused. Repeatable.")
+  @Option(
+      names = "--allow-host",
+      paramLabel = "HOST[:PORT]",
+      split = ",",
+      description =
+          "Fetch this host (name or address, optionally only on PORT) even if it is private; other private addresses stay refused. Repeatable.")
   List<String> allowHosts = new ArrayList<>();
 
-  @Option(names = "--no-fetch", description = "Feeds: use each item's own content or description instead of fetching its link.")
+  @Option(
+      names = "--no-fetch",
+      description =
+          "Feeds: use each item's own content or description instead of fetching its link.")
   boolean noFetch;
 
   @Option(names = "--ignore-robots", description = "Fetch pages that robots.txt disallows.")
   boolean ignoreRobots;
 
-  @Option(names = "--fetch-timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Longest time for one HTTP request in total (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--fetch-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "Longest time for one HTTP request in total (default: ${DEFAULT-VALUE}).")
   int fetchTimeoutSeconds;
 
-  @Option(names = "--max-fetch-bytes", paramLabel = "BYTES", defaultValue = "" + FetchOptions.DEFAULT_MAX_BYTES, description = "Refuse HTTP bodies larger than this (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-fetch-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + FetchOptions.DEFAULT_MAX_BYTES,
+      description = "Refuse HTTP bodies larger than this (default: ${DEFAULT-VALUE}).")
   long maxFetchBytes;
 
-  @Option(names = "--max-redirects", paramLabel = "N", defaultValue = "" + FetchOptions.DEFAULT_MAX_REDIRECTS, description = "Follow at most N redirects (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-redirects",
+      paramLabel = "N",
+      defaultValue = "" + FetchOptions.DEFAULT_MAX_REDIRECTS,
+      description = "Follow at most N redirects (default: ${DEFAULT-VALUE}).")
   int maxRedirects;
 
-  @Option(names = "--host-delay", paramLabel = "MS", defaultValue = "1000", description = "Least milliseconds between two requests to the same host (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host-delay",
+      paramLabel = "MS",
+      defaultValue = "1000",
+      description =
+          "Least milliseconds between two requests to the same host (default: ${DEFAULT-VALUE}).")
   long hostDelayMillis;
 
   /** The source options these flags describe, with the given file limits and warning sink. */
@@ -56,14 +84,16 @@ public final class SourceOptionsMixin {
     }
     Duration total = Duration.ofSeconds(fetchTimeoutSeconds);
     FetchOptions defaults = FetchOptions.defaults();
-    FetchOptions fetch = defaults
-        .withTimeouts(min(defaults.connectTimeout(), total), min(defaults.readTimeout(), total), total)
-        .withMaxBytes(maxFetchBytes)
-        .withMaxRedirects(maxRedirects)
-        .withHostDelay(Duration.ofMillis(hostDelayMillis))
-        .withAllowPrivate(allowPrivate)
-        .withObeyRobots(!ignoreRobots)
-        .withAllowedHosts(new LinkedHashSet<>(allowHosts));
+    FetchOptions fetch =
+        defaults
+            .withTimeouts(
+                min(defaults.connectTimeout(), total), min(defaults.readTimeout(), total), total)
+            .withMaxBytes(maxFetchBytes)
+            .withMaxRedirects(maxRedirects)
+            .withHostDelay(Duration.ofMillis(hostDelayMillis))
+            .withAllowPrivate(allowPrivate)
+            .withObeyRobots(!ignoreRobots)
+            .withAllowedHosts(new LinkedHashSet<>(allowHosts));
     return SourceOptions.defaults()
         .withLimits(limits)
         .withFetch(fetch)

@@ -6,11 +6,11 @@ import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.story.FeatureExtractor;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
 import dev.precis.story.StoryFormat;
 import dev.precis.story.StoryOptions;
-import dev.precis.story.FeatureExtractor;
 import dev.precis.story.TextFeatures;
 import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
@@ -34,10 +34,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code precis stories}: groups articles into stories, each with a cited summary. */
 @Command(
@@ -59,33 +59,68 @@ final class StoriesCommand implements Callable<Integer> {
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Articles to group.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write here (atomically) instead of standard output.")
   Path output;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl or markdown (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "jsonl",
+      description = "jsonl or markdown (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--threshold", paramLabel = "X", defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD,
-      description = "Similarity an article needs to join a story, 0-1; higher gives smaller, purer stories; undated articles need 0.08 more (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threshold",
+      paramLabel = "X",
+      defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD,
+      description =
+          "Similarity an article needs to join a story, 0-1; higher gives smaller, purer stories; undated articles need 0.08 more (default: ${DEFAULT-VALUE}).")
   double threshold;
 
-  @Option(names = "--close-after-hours", paramLabel = "H", defaultValue = "72",
-      description = "A story not updated for this long (article time) is closed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--close-after-hours",
+      paramLabel = "H",
+      defaultValue = "72",
+      description =
+          "A story not updated for this long (article time) is closed (default: ${DEFAULT-VALUE}).")
   long closeAfterHours;
 
-  @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Summary word budget per story (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--words",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Summary word budget per story (default: ${DEFAULT-VALUE}).")
   int words;
 
-  @Option(names = "--summarizer", paramLabel = "NAME", defaultValue = "default", description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--summarizer",
+      paramLabel = "NAME",
+      defaultValue = "default",
+      description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
-  @Option(names = "--min-articles", paramLabel = "N", defaultValue = "1", description = "Only write stories with at least N articles (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-articles",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Only write stories with at least N articles (default: ${DEFAULT-VALUE}).")
   int minArticles;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads that clean articles and extract features (default: all cores); clustering itself is sequential.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads that clean articles and extract features (default: all cores); clustering itself is sequential.")
   Integer threads;
 
-  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-file-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
+      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   @Override
@@ -106,18 +141,29 @@ final class StoriesCommand implements Callable<Integer> {
     StoryFormat fmt = StoryFormat.parse(format);
     SummaryOptions summaryOptions = new SummaryOptions(words, false, summarizer);
     StoryOptions options =
-        StoryOptions.defaults().withThreshold(threshold).withCloseAfter(Duration.ofHours(closeAfterHours));
+        StoryOptions.defaults()
+            .withThreshold(threshold)
+            .withCloseAfter(Duration.ofHours(closeAfterHours));
     PrintWriter err = spec.commandLine().getErr();
-    var sourceOptions = sources.toOptions(
-        new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); });
+    var sourceOptions =
+        sources.toOptions(
+            new Limits(maxFileBytes),
+            w -> {
+              err.println("precis: warning: " + w);
+              err.flush();
+            });
 
     AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
-    int workers = Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "precis-prepare");
-      t.setDaemon(true);
-      return t;
-    });
+    int workers =
+        Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "precis-prepare");
+              t.setDaemon(true);
+              return t;
+            });
     try (ArticleStream stream = ArticleSources.open(inputs, sourceOptions)) {
       Writer writer = atomic != null ? atomic.writer() : spec.commandLine().getOut();
       // canonical texts are kept only while their story is open: memory follows open stories
@@ -149,8 +195,16 @@ final class StoriesCommand implements Callable<Integer> {
           }
           if (texts.containsKey(a.id())) {
             // ids name articles in the output: make repeated ones unique
-            a = new Article(a.id() + "@" + clusterer.articles(), a.title(), a.text(), a.url(),
-                a.outlet(), a.published(), a.author(), a.origin());
+            a =
+                new Article(
+                    a.id() + "@" + clusterer.articles(),
+                    a.title(),
+                    a.text(),
+                    a.url(),
+                    a.outlet(),
+                    a.published(),
+                    a.author(),
+                    a.origin());
           }
           StoryClusterer.Assignment as = clusterer.add(a, p.features());
           if (as.duplicateOf() == null) {
@@ -176,7 +230,8 @@ final class StoriesCommand implements Callable<Integer> {
 
   private record Prepared(Article article, TextFeatures features) {}
 
-  private static final ThreadLocal<FeatureExtractor> EXTRACTOR = ThreadLocal.withInitial(FeatureExtractor::new);
+  private static final ThreadLocal<FeatureExtractor> EXTRACTOR =
+      ThreadLocal.withInitial(FeatureExtractor::new);
 
   private static Prepared prepare(RawArticle raw) {
     Article a = Precis.prepare(raw);
@@ -196,8 +251,8 @@ final class StoriesCommand implements Callable<Integer> {
 
   /**
    * How many articles the inputs hold, for the progress bar's ETA, when that is cheap to know:
-   * local text, HTML and JSON files count one, JSON Lines files one a non-blank line. Anything
-   * else (URLs, feeds, WARC, compressed files, stdin) makes the total unknown ({@code -1}).
+   * local text, HTML and JSON files count one, JSON Lines files one a non-blank line. Anything else
+   * (URLs, feeds, WARC, compressed files, stdin) makes the total unknown ({@code -1}).
    */
   static long expectedArticles(List<String> inputs) {
     long n = 0;
@@ -225,9 +280,16 @@ final class StoriesCommand implements Callable<Integer> {
           } catch (IOException | UncheckedIOException e) {
             return -1;
           }
-        } else if (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".json")) {
+        } else if (name.endsWith(".txt")
+            || name.endsWith(".html")
+            || name.endsWith(".htm")
+            || name.endsWith(".json")) {
           n++;
-        } else if (name.endsWith(".gz") || name.endsWith(".warc") || name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml")) {
+        } else if (name.endsWith(".gz")
+            || name.endsWith(".warc")
+            || name.endsWith(".rss")
+            || name.endsWith(".atom")
+            || name.endsWith(".xml")) {
           return -1;
         }
       }
@@ -251,7 +313,12 @@ final class StoriesCommand implements Callable<Integer> {
     return out;
   }
 
-  private void write(Story story, Map<String, Article> texts, SummaryOptions summaryOptions, StoryFormat fmt, Writer writer) {
+  private void write(
+      Story story,
+      Map<String, Article> texts,
+      SummaryOptions summaryOptions,
+      StoryFormat fmt,
+      Writer writer) {
     List<Article> canonical = new ArrayList<>();
     for (String id : story.canonicalIds()) {
       Article a = texts.remove(id);
@@ -265,7 +332,8 @@ final class StoriesCommand implements Callable<Integer> {
     if (story.articles().size() < minArticles) {
       return;
     }
-    Summary summary = canonical.isEmpty() ? null : Precis.summarizeArticles(spread(canonical), summaryOptions);
+    Summary summary =
+        canonical.isEmpty() ? null : Precis.summarizeArticles(spread(canonical), summaryOptions);
     String fallback = null;
     if (summary != null && !summary.sentences().isEmpty()) {
       fallback = Words.firstWords(summary.sentences().get(0).text(), 12);

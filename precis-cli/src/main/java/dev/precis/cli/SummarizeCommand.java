@@ -36,10 +36,10 @@ import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code precis summarize}: one cited summary of the given articles, or batch mode. */
 @Command(
@@ -58,36 +58,72 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Articles to summarize: files, directories, URLs, feeds, WARC archives, - for stdin.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description =
+          "Articles to summarize: files, directories, URLs, feeds, WARC archives, - for stdin.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--input", paramLabel = "FILE", description = "Batch mode: clusters, one JSON object a line (.gz accepted; - for standard input).")
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description =
+          "Batch mode: clusters, one JSON object a line (.gz accepted; - for standard input).")
   Path input;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write here (atomically) instead of standard output.")
   Path output;
 
-  @Option(names = "--words", paramLabel = "N", defaultValue = "100", description = "Word budget (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--words",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Word budget (default: ${DEFAULT-VALUE}).")
   int words;
 
-  @Option(names = "--truncate", description = "Fill the budget exactly by cutting the last sentence at N words.")
+  @Option(
+      names = "--truncate",
+      description = "Fill the budget exactly by cutting the last sentence at N words.")
   boolean truncate;
 
-  @Option(names = "--facts", description = "Add the fact sheet (entities, quotes, figures with disagreements, timeline) to the output.")
+  @Option(
+      names = "--facts",
+      description =
+          "Add the fact sheet (entities, quotes, figures with disagreements, timeline) to the output.")
   boolean facts;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}); batch mode always writes JSON Lines.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text, markdown or json (default: ${DEFAULT-VALUE}); batch mode always writes JSON Lines.")
   String format;
 
-  @Option(names = "--summarizer", paramLabel = "NAME", defaultValue = "default", description = "Algorithm (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--summarizer",
+      paramLabel = "NAME",
+      defaultValue = "default",
+      description = "Algorithm (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
-  @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES, description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-file-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
+      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   @Mixin SourceOptionsMixin sources;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads in batch mode (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads in batch mode (default: all cores).")
   Integer threads;
 
   @Override
@@ -104,22 +140,32 @@ final class SummarizeCommand implements Callable<Integer> {
       return batch(options);
     }
     if (paths.isEmpty()) {
-      throw new IllegalArgumentException("no input: give PATH arguments, - for stdin, or --input FILE");
+      throw new IllegalArgumentException(
+          "no input: give PATH arguments, - for stdin, or --input FILE");
     }
     SummaryFormat fmt = SummaryFormat.parse(format);
     PrintWriter err = spec.commandLine().getErr();
     List<RawArticle> raw;
-    try (ArticleStream articles = ArticleSources.open(paths, sources.toOptions(
-        new Limits(maxFileBytes), w -> { err.println("precis: warning: " + w); err.flush(); }))) {
+    try (ArticleStream articles =
+        ArticleSources.open(
+            paths,
+            sources.toOptions(
+                new Limits(maxFileBytes),
+                w -> {
+                  err.println("precis: warning: " + w);
+                  err.flush();
+                }))) {
       raw = articles.toList();
     }
     Summary summary = Precis.summarize(raw, options);
     if (summary.sentences().isEmpty()) {
       // an empty summary with exit code 0 and no word of why left users guessing
       boolean noText = summary.articles().stream().allMatch(a -> a.text().isBlank());
-      err.println("precis: warning: the summary is empty: " + (noText
-          ? "no article text is left after removing boilerplate"
-          : "no sentence fits in " + words + " words (raise --words or add --truncate)"));
+      err.println(
+          "precis: warning: the summary is empty: "
+              + (noText
+                  ? "no article text is left after removing boilerplate"
+                  : "no sentence fits in " + words + " words (raise --words or add --truncate)"));
       err.flush();
     }
     String rendered = facts ? withFacts(fmt, summary) : fmt.render(summary);
@@ -146,11 +192,13 @@ final class SummarizeCommand implements Callable<Integer> {
       for (int i = 0; i < lines.size(); i++) {
         final int lineNo = i + 1;
         final String line = lines.get(i);
-        results.add(pool.submit(() -> {
-          String out = line.isBlank() ? null : summarizeLine(line, lineNo, options);
-          progress.step();
-          return out;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  String out = line.isBlank() ? null : summarizeLine(line, lineNo, options);
+                  progress.step();
+                  return out;
+                }));
       }
       Writer writer;
       AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
@@ -244,15 +292,19 @@ final class SummarizeCommand implements Callable<Integer> {
       throw new InputException(file + ": no such file");
     }
     // --input - reads the clusters from standard input, for pipelines
-    InputStream in = stdin ? new java.io.FilterInputStream(System.in) {
-          @Override
-          public void close() {} // System.in stays open
-        } : Files.newInputStream(file);
+    InputStream in =
+        stdin
+            ? new java.io.FilterInputStream(System.in) {
+              @Override
+              public void close() {} // System.in stays open
+            }
+            : Files.newInputStream(file);
     try {
       if (file.toString().endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);
       }
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         List<String> lines = new ArrayList<>();
         for (String line; (line = r.readLine()) != null; ) {
           lines.add(line);

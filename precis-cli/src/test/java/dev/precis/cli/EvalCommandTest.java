@@ -25,11 +25,16 @@ class EvalCommandTest {
     CliRun run =
         CliRun.of(
             "rouge",
-            "--candidate", MULTILING.resolve("peers/ID1/M001").toString(),
-            "--reference", MULTILING.resolve("models/M001.A.250").toString(),
+            "--candidate",
+            MULTILING.resolve("peers/ID1/M001").toString(),
+            "--reference",
+            MULTILING.resolve("models/M001.A.250").toString(),
             MULTILING.resolve("models/M001.B.250").toString(),
             MULTILING.resolve("models/M001.C.250").toString(),
-            "--rouge", "-n 2 -2 4 -u -x", "--format", "json");
+            "--rouge",
+            "-n 2 -2 4 -u -x",
+            "--format",
+            "json");
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode scores = JSON.readTree(run.out()).get("scores");
     assertThat(scores.get("ROUGE-1").get("R").asDouble()).isEqualTo(0.40423);
@@ -39,8 +44,13 @@ class EvalCommandTest {
 
     CliRun text =
         CliRun.of(
-            "rouge", "--candidate", MULTILING.resolve("peers/ID1/M001").toString(),
-            "--reference", MULTILING.resolve("models/M001.A.250").toString(), "--words", "100");
+            "rouge",
+            "--candidate",
+            MULTILING.resolve("peers/ID1/M001").toString(),
+            "--reference",
+            MULTILING.resolve("models/M001.A.250").toString(),
+            "--words",
+            "100");
     assertThat(text.code()).as(text.err()).isZero();
     assertThat(text.out()).contains("-n 4 -m -l 100 -2 4 -u").contains("ROUGE-L    R 0.");
   }
@@ -49,12 +59,18 @@ class EvalCommandTest {
   void rougeOnFoldersPrintsTheSystemAverageWithItsInterval() {
     CliRun run =
         CliRun.of(
-            "rouge", "--candidate", MULTILING.resolve("peers/ID2").toString(),
-            "--reference", MULTILING.resolve("models").toString(), "--rouge", "-n 2 -2 4 -u -x");
+            "rouge",
+            "--candidate",
+            MULTILING.resolve("peers/ID2").toString(),
+            "--reference",
+            MULTILING.resolve("models").toString(),
+            "--rouge",
+            "-n 2 -2 4 -u -x");
     assertThat(run.code()).as(run.err()).isZero();
     // published ID2 ROUGE-2 recall: 0.17052 (95%-conf.int. 0.13907 - 0.19926); the mean of the
     // resamples moves slightly with the order of the topic ids
-    assertThat(run.out()).containsPattern("ROUGE-2 Average_R: 0\\.17\\d{3} \\(95%-conf\\.int\\. 0\\.1");
+    assertThat(run.out())
+        .containsPattern("ROUGE-2 Average_R: 0\\.17\\d{3} \\(95%-conf\\.int\\. 0\\.1");
     assertThat(run.out()).contains("ROUGE-SU4 Average_F:");
   }
 
@@ -64,8 +80,17 @@ class EvalCommandTest {
     Path out = dir.resolve("results");
     CliRun run =
         CliRun.of(
-            "eval", "--dataset", data.toString(), "--summarizers", "lead,lexrank,oracle",
-            "--words", "20", "--threads", "2", "--output-dir", out.toString());
+            "eval",
+            "--dataset",
+            data.toString(),
+            "--summarizers",
+            "lead,lexrank,oracle",
+            "--words",
+            "20",
+            "--threads",
+            "2",
+            "--output-dir",
+            out.toString());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("2 clusters, budget 20 words, ROUGE-1.5.5 -n 4 -m -l 20 -2 4 -u")
@@ -74,7 +99,14 @@ class EvalCommandTest {
         .contains("| oracle | ROUGE-SU4 |");
     JsonNode json = JSON.readTree(out.resolve("results.json").toFile());
     assertThat(json.get("systems")).hasSize(3);
-    assertThat(json.get("systems").get(2).get("scores").get("ROUGE-2").get("recall").get("mean").asDouble())
+    assertThat(
+            json.get("systems")
+                .get(2)
+                .get("scores")
+                .get("ROUGE-2")
+                .get("recall")
+                .get("mean")
+                .asDouble())
         .isGreaterThan(0);
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertThat(csv).hasSize(1 + 3 * 6);
@@ -87,9 +119,17 @@ class EvalCommandTest {
     Path data = ROOT.resolve("precis-core/src/test/resources/duc-style");
     CliRun run =
         CliRun.of(
-            "eval", "--dataset", data.resolve("docs").toString(), "--references",
-            data.resolve("models").toString(), "--summarizers", "lead", "--words", "20",
-            "--output-dir", dir.toString());
+            "eval",
+            "--dataset",
+            data.resolve("docs").toString(),
+            "--references",
+            data.resolve("models").toString(),
+            "--summarizers",
+            "lead",
+            "--words",
+            "20",
+            "--output-dir",
+            dir.toString());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("2 clusters");
   }
@@ -100,10 +140,12 @@ class EvalCommandTest {
     assertThat(words.code()).isEqualTo(2);
     assertThat(words.err()).startsWith("precis: error: --words must be a number or 'reference'");
     CliRun name =
-        CliRun.of("eval", "--dataset", MULTILING.toString(), "--summarizers", "nope", "--limit", "1");
+        CliRun.of(
+            "eval", "--dataset", MULTILING.toString(), "--summarizers", "nope", "--limit", "1");
     assertThat(name.code()).isEqualTo(2);
     assertThat(name.err()).contains("unknown summarizer 'nope'");
-    CliRun missing = CliRun.of("rouge", "--candidate", dir.resolve("none").toString(), "--reference", "x");
+    CliRun missing =
+        CliRun.of("rouge", "--candidate", dir.resolve("none").toString(), "--reference", "x");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).startsWith("precis: error: ").contains("none: no such file");
   }

@@ -29,14 +29,17 @@ class FactsCommandTest {
       }
     }
     assertThat(deaths).isNotNull();
-    assertThat(deaths.get("variants").toString()).contains("nearly 20", "at least 87", "more than 80", "dozens");
+    assertThat(deaths.get("variants").toString())
+        .contains("nearly 20", "at least 87", "more than 80", "dozens");
   }
 
   @Test
   void markdownAndTextFormsHaveTheSections() {
     CliRun md = CliRun.of("facts", EXAMPLE.toString(), "--format", "markdown");
     assertThat(md.code()).as(md.err()).isZero();
-    assertThat(md.out()).contains("## Fact sheet", "### Where sources disagree", "### Who said what", "### Timeline");
+    assertThat(md.out())
+        .contains(
+            "## Fact sheet", "### Where sources disagree", "### Who said what", "### Timeline");
     CliRun bad = CliRun.of("facts", EXAMPLE.toString(), "--format", "pdf");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown format");
@@ -54,11 +57,18 @@ class FactsCommandTest {
   @Test
   void evalFactsPrintsATable() {
     org.junit.jupiter.api.Assumptions.assumeTrue(
-        java.nio.file.Files.isDirectory(ROOT.resolve("../shared/data/multiling2011-en")), "shared data not present");
-    CliRun run = CliRun.of("eval-facts", "--root", ROOT.toString(),
-        "--data", ROOT.resolve("datasets/facts").toString());
+        java.nio.file.Files.isDirectory(ROOT.resolve("../shared/data/multiling2011-en")),
+        "shared data not present");
+    CliRun run =
+        CliRun.of(
+            "eval-facts",
+            "--root",
+            ROOT.toString(),
+            "--data",
+            ROOT.resolve("datasets/facts").toString());
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("| quotes | speaker accuracy (named speakers) |", "| numbers | extraction F1 |");
+    assertThat(run.out())
+        .contains("| quotes | speaker accuracy (named speakers) |", "| numbers | extraction F1 |");
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IngestCommandTest {
   static final String EXAMPLE =
-      Path.of(System.getProperty("precis.root", "."), "examples", "tillerson-lavrov-2017").toString();
+      Path.of(System.getProperty("precis.root", "."), "examples", "tillerson-lavrov-2017")
+          .toString();
 
   @TempDir Path dir;
 
@@ -41,22 +42,37 @@ class IngestCommandTest {
   @Test
   void perInputAndStoryOptionsMakeOneStory() {
     String db = dir.resolve("db").toString();
-    assertThat(CliRun.of("ingest", EXAMPLE, "--db", db, "--per-input").err()).contains("into 1 story");
+    assertThat(CliRun.of("ingest", EXAMPLE, "--db", db, "--per-input").err())
+        .contains("into 1 story");
     String other = dir.resolve("other").toString();
-    assertThat(CliRun.of("ingest", EXAMPLE, "--db", other, "--story", "tillerson").err()).contains("into 1 story");
-    assertThat(CliRun.of("ingest", EXAMPLE, "--db", other, "--story", "x", "--per-input").code()).isEqualTo(2);
+    assertThat(CliRun.of("ingest", EXAMPLE, "--db", other, "--story", "tillerson").err())
+        .contains("into 1 story");
+    assertThat(CliRun.of("ingest", EXAMPLE, "--db", other, "--story", "x", "--per-input").code())
+        .isEqualTo(2);
   }
 
   @Test
   void killedIngestLeavesAConsistentDatabaseAndRerunCompletesIt() throws Exception {
     String db = dir.resolve("db").toString();
     // a child JVM that halts like kill -9 (no shutdown hooks, database not closed) after 2 articles
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.precis.cli.Main",
-        "ingest", EXAMPLE, "--db", db, "--debug-halt-after", "2"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.log").toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.precis.cli.Main",
+                "ingest",
+                EXAMPLE,
+                "--db",
+                db,
+                "--debug-halt-after",
+                "2"));
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("child.log").toFile())
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(137);
 
@@ -98,7 +114,9 @@ class IngestCommandTest {
 
   @Test
   void unreachableDatabaseIsAOneLineError() {
-    CliRun r = CliRun.of("ingest", EXAMPLE, "--db", "postgresql://nobody@127.0.0.1:1/none?connectTimeout=2");
+    CliRun r =
+        CliRun.of(
+            "ingest", EXAMPLE, "--db", "postgresql://nobody@127.0.0.1:1/none?connectTimeout=2");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("precis: error: cannot open database").doesNotContain("\tat ");
   }

@@ -78,7 +78,9 @@ class QaRegressionTest {
   @Test
   void databaseThatCannotBeCreatedIsOneLineWithoutH2StackTraces() throws IOException {
     Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
-    Path page = Files.writeString(dir.resolve("page.txt"), "The council voted on Monday to approve the budget.");
+    Path page =
+        Files.writeString(
+            dir.resolve("page.txt"), "The council voted on Monday to approve the budget.");
     var stdout = System.out;
     var stderr = System.err;
     var captured = new java.io.ByteArrayOutputStream();
@@ -93,7 +95,9 @@ class QaRegressionTest {
     }
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).startsWith("precis: error: cannot open database");
-    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ").doesNotContain("DbException");
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .doesNotContain("\tat ")
+        .doesNotContain("DbException");
   }
 
   @Test
@@ -122,21 +126,27 @@ class QaRegressionTest {
 
   @Test
   void nonPositiveFileLimitIsRejectedUpFront() throws IOException {
-    Path a = Files.writeString(dir.resolve("a.txt"), "The council voted on Monday to approve the budget.");
+    Path a =
+        Files.writeString(
+            dir.resolve("a.txt"), "The council voted on Monday to approve the budget.");
     for (String command : new String[] {"summarize", "stories", "facts"}) {
       assertOneLineError(
-          CliRun.of(command, a.toString(), "--max-file-bytes", "-1"), "--max-file-bytes must be at least 1");
+          CliRun.of(command, a.toString(), "--max-file-bytes", "-1"),
+          "--max-file-bytes must be at least 1");
       assertOneLineError(
-          CliRun.of(command, a.toString(), "--max-file-bytes", "0"), "--max-file-bytes must be at least 1");
+          CliRun.of(command, a.toString(), "--max-file-bytes", "0"),
+          "--max-file-bytes must be at least 1");
     }
   }
 
   @Test
   void extractNamesAUrlAsSuchAndRejectsANonPositiveLimit() throws IOException {
-    assertOneLineError(CliRun.of("extract", "http://127.0.0.1/"), "http://127.0.0.1: extract reads saved pages");
+    assertOneLineError(
+        CliRun.of("extract", "http://127.0.0.1/"), "http://127.0.0.1: extract reads saved pages");
     Path page = Files.writeString(dir.resolve("p.html"), "<p>The council voted on Monday.</p>");
     assertOneLineError(
-        CliRun.of("extract", page.toString(), "--max-file-bytes", "0"), "--max-file-bytes must be at least 1");
+        CliRun.of("extract", page.toString(), "--max-file-bytes", "0"),
+        "--max-file-bytes must be at least 1");
   }
 
   @Test
@@ -164,7 +174,16 @@ class QaRegressionTest {
   @Test
   void loadAgainstNoServerOrABadUrlIsAOneLineError() {
     assertOneLineError(
-        CliRun.of("load", "--url", "http://127.0.0.1:1", "--requests", "1", "--summaries", "0", "--warmup", "0"),
+        CliRun.of(
+            "load",
+            "--url",
+            "http://127.0.0.1:1",
+            "--requests",
+            "1",
+            "--summaries",
+            "0",
+            "--warmup",
+            "0"),
         "cannot reach http://127.0.0.1:1");
     assertOneLineError(CliRun.of("load", "--url", "notaurl"), "--url must be an http(s) URL");
   }
@@ -184,7 +203,8 @@ class QaRegressionTest {
   @Test
   void truncatedLastSentenceCitesExactlyTheWordsShown() throws IOException {
     String example =
-        Path.of(System.getProperty("precis.root", "."), "examples", "tillerson-lavrov-2017").toString();
+        Path.of(System.getProperty("precis.root", "."), "examples", "tillerson-lavrov-2017")
+            .toString();
     CliRun run = CliRun.of("summarize", example, "--words", "30", "--truncate", "--format", "json");
     assertThat(run.code()).as(run.err()).isZero();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
@@ -193,8 +213,12 @@ class QaRegressionTest {
       String text = sentence.get("text").asText();
       words += text.split("\\s+").length;
       var source = sentence.get("sources").get(0);
-      String cited = json.get("documents").get(source.get("document").asInt()).get("text").asText()
-          .substring(source.get("start").asInt(), source.get("end").asInt());
+      String cited =
+          json.get("documents")
+              .get(source.get("document").asInt())
+              .get("text")
+              .asText()
+              .substring(source.get("start").asInt(), source.get("end").asInt());
       assertThat(cited).isEqualTo(text);
     }
     assertThat(words).isEqualTo(30);
@@ -203,28 +227,38 @@ class QaRegressionTest {
   @Test
   void summaryWrittenIntoTheInputFolderIsNotReadBackAsArticles() throws IOException {
     Path news = Files.createDirectory(dir.resolve("news"));
-    Files.writeString(news.resolve("a.txt"),
+    Files.writeString(
+        news.resolve("a.txt"),
         "The council voted on Monday to approve the new budget for the city schools, officials said.");
-    Files.writeString(news.resolve("b.txt"),
+    Files.writeString(
+        news.resolve("b.txt"),
         "The mayor said the money would pay for 20 new teachers and repairs to three buildings.");
     Path out = news.resolve("summary.json");
-    assertThat(CliRun.of("summarize", news.toString(), "--format", "json", "--output", out.toString()).code())
+    assertThat(
+            CliRun.of("summarize", news.toString(), "--format", "json", "--output", out.toString())
+                .code())
         .isZero();
     CliRun again = CliRun.of("summarize", news.toString(), "--format", "json");
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(again.err()).contains("skipped").contains("a Precis summary");
-    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.out()).get("documents"))
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(again.out())
+                .get("documents"))
         .hasSize(2);
   }
 
   @Test
   void outputToADeviceWritesThroughItAndALinkKeepsPointing() throws IOException {
-    Path a = Files.writeString(dir.resolve("a.txt"),
-        "The council voted on Monday to approve the new budget for the city schools, officials said.");
+    Path a =
+        Files.writeString(
+            dir.resolve("a.txt"),
+            "The council voted on Monday to approve the new budget for the city schools, officials said.");
     Path devNull = Path.of("/dev/null");
     Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
     // renaming a temporary file over /dev/null replaced the device (as root) or failed
-    assertThat(CliRun.of("summarize", a.toString(), "--output", devNull.toString()).code()).isZero();
+    assertThat(CliRun.of("summarize", a.toString(), "--output", devNull.toString()).code())
+        .isZero();
     assertThat(Files.isRegularFile(devNull)).isFalse();
 
     Path real = Files.writeString(dir.resolve("real.txt"), "old");

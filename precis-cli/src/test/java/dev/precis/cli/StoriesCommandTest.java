@@ -23,7 +23,11 @@ class StoriesCommandTest {
 
   private static String example(String prefix) throws IOException {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
-      return Files.readString(files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow());
+      return Files.readString(
+          files
+              .filter(p -> p.getFileName().toString().startsWith(prefix))
+              .findFirst()
+              .orElseThrow());
     }
   }
 
@@ -39,7 +43,10 @@ class StoriesCommandTest {
   /** 003, a syndicated copy of it, 004 the same day; 002 four days later. */
   private Path stream() throws IOException {
     String a = example("003");
-    String copy = "Reuters | World\n\n" + a.replace("Tillerson said", "Tillerson told reporters") + "\n\nAll rights reserved.";
+    String copy =
+        "Reuters | World\n\n"
+            + a.replace("Tillerson said", "Tillerson told reporters")
+            + "\n\nAll rights reserved.";
     List<String> lines = new ArrayList<>();
     lines.add(line("a", a, "https://www.first.example/a", "2017-04-12T08:00:00Z"));
     lines.add(line("copy", copy, "https://wire.example/copy", "2017-04-12T09:00:00Z"));
@@ -64,7 +71,8 @@ class StoriesCommandTest {
     JsonNode first = stories.get(0);
     assertThat(first.get("id").asText()).isEqualTo("s1");
     assertThat(ids(first.get("article_ids"))).containsExactly("a", "copy", "b");
-    assertThat(ids(first.get("outlets"))).containsExactly("first.example", "second.example", "wire.example");
+    assertThat(ids(first.get("outlets")))
+        .containsExactly("first.example", "second.example", "wire.example");
     assertThat(first.get("first_seen").asText()).isEqualTo("2017-04-12T08:00:00Z");
     assertThat(first.get("last_seen").asText()).isEqualTo("2017-04-12T11:00:00Z");
     assertThat(first.get("articles").get(1).get("duplicate_of").asText()).isEqualTo("a");
@@ -86,7 +94,10 @@ class StoriesCommandTest {
   void markdownForReading() throws IOException {
     CliRun run = CliRun.of("stories", stream().toString(), "--format", "markdown");
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("## ").contains("*s1 · 3 articles").contains("also ran in:")
+    assertThat(run.out())
+        .contains("## ")
+        .contains("*s1 · 3 articles")
+        .contains("also ran in:")
         .contains("wire.example");
   }
 
@@ -108,17 +119,25 @@ class StoriesCommandTest {
   @Test
   void evalStoriesPrintsBCubed() throws IOException {
     List<String> lines = new ArrayList<>();
-    try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
-        Files.newInputStream(ROOT.resolve("../shared/data/multinews-val.jsonl.gz"))), java.nio.charset.StandardCharsets.UTF_8))) {
+    try (var r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(
+                    Files.newInputStream(ROOT.resolve("../shared/data/multinews-val.jsonl.gz"))),
+                java.nio.charset.StandardCharsets.UTF_8))) {
       for (int i = 0; i < 60; i++) {
         lines.add(r.readLine());
       }
     }
     Path data = dir.resolve("clusters.jsonl");
     Files.write(data, lines);
-    CliRun run = CliRun.of("eval-stories", "--dataset", data.toString(), "--seed", "3", "--threshold", "0.2");
+    CliRun run =
+        CliRun.of(
+            "eval-stories", "--dataset", data.toString(), "--seed", "3", "--threshold", "0.2");
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).containsPattern("test threshold=0\\.20 B3 precision=[01]\\.\\d{4} recall=[01]\\.\\d{4} F1=[01]\\.\\d{4}");
+    assertThat(run.out())
+        .containsPattern(
+            "test threshold=0\\.20 B3 precision=[01]\\.\\d{4} recall=[01]\\.\\d{4} F1=[01]\\.\\d{4}");
   }
 
   private static List<String> ids(JsonNode array) {

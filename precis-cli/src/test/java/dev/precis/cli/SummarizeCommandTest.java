@@ -64,18 +64,27 @@ class SummarizeCommandTest {
     Path in = dir.resolve("clusters.jsonl");
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 5; i++) {
-      b.append("{\"id\":\"c").append(i).append("\",\"documents\":[")
-          .append(JSON.writeValueAsString("The council voted on the budget plan " + i
-              + " on Monday. Members said the plan would cut spending by ten percent."))
+      b.append("{\"id\":\"c")
+          .append(i)
+          .append("\",\"documents\":[")
+          .append(
+              JSON.writeValueAsString(
+                  "The council voted on the budget plan "
+                      + i
+                      + " on Monday. Members said the plan would cut spending by ten percent."))
           .append(",{\"html\":")
-          .append(JSON.writeValueAsString("<html><body><p>The council approved budget plan " + i
-              + " after a long debate on Monday.</p></body></html>"))
+          .append(
+              JSON.writeValueAsString(
+                  "<html><body><p>The council approved budget plan "
+                      + i
+                      + " after a long debate on Monday.</p></body></html>"))
           .append(",\"title\":\"Budget\"}]}\n");
     }
     Files.writeString(in, b.toString());
     Path out = dir.resolve("out.jsonl");
-    CliRun run = CliRun.of("summarize", "--input", in.toString(), "--output", out.toString(),
-        "--words", "30");
+    CliRun run =
+        CliRun.of(
+            "summarize", "--input", in.toString(), "--output", out.toString(), "--words", "30");
     assertThat(run.code()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(5);
@@ -92,9 +101,10 @@ class SummarizeCommandTest {
   void standardInputIsRead() {
     java.io.InputStream saved = System.in;
     try {
-      System.setIn(new java.io.ByteArrayInputStream(
-          "Rescuers pulled three people from the rubble on Sunday. The quake struck at dawn."
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "Rescuers pulled three people from the rubble on Sunday. The quake struck at dawn."
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       CliRun run = CliRun.of("summarize", "-");
       assertThat(run.code()).as(run.err()).isZero();
       assertThat(run.out()).contains("Rescuers pulled three people");

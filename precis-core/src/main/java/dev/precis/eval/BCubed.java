@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * B-cubed precision, recall and F1 of a clustering against gold clusters (Bagga and Baldwin,
- * 1998; Amigó et al., 2009). For each item, precision is the share of its predicted cluster
- * that shares its gold cluster, recall the share of its gold cluster that shares its predicted
- * cluster; both are averaged over items, and F1 is their harmonic mean.
+ * B-cubed precision, recall and F1 of a clustering against gold clusters (Bagga and Baldwin, 1998;
+ * Amigó et al., 2009). For each item, precision is the share of its predicted cluster that shares
+ * its gold cluster, recall the share of its gold cluster that shares its predicted cluster; both
+ * are averaged over items, and F1 is their harmonic mean.
  *
  * <pre>{@code
  * BCubed.Score s = BCubed.score(List.of("a", "a", "b"), List.of(1, 1, 1));

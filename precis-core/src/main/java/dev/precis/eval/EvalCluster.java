@@ -10,8 +10,8 @@ import java.util.Map;
  * @param id cluster id (topic); the bootstrap sorts clusters by it, as ROUGE sorts eval ids
  * @param documents the articles, raw: they go through {@code Precis.prepare} and {@code split}
  * @param references one or more reference summaries, each one sentence a line
- * @param peers summaries of other systems shipped with the dataset (system id → lines), e.g.
- *     the participants of a shared task, evaluated as {@code peer:ID}; often empty
+ * @param peers summaries of other systems shipped with the dataset (system id → lines), e.g. the
+ *     participants of a shared task, evaluated as {@code peer:ID}; often empty
  */
 public record EvalCluster(
     String id,

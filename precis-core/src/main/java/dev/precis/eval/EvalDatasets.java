@@ -31,14 +31,14 @@ import java.util.zip.GZIPInputStream;
  *
  * <ul>
  *   <li><b>JSON Lines</b> (plain or {@code .gz}): one cluster a line, {@code {"id", "documents":
- *       [string | article object], "summary": string | [lines]}} or {@code "summaries": [string
- *       | [lines], ...]}. A reference given as one string is split into lines at line breaks,
- *       or into sentences when it has none (only ROUGE-L depends on the lines).
- *   <li><b>DUC/TAC-style directories</b>: a documents folder with one folder per topic (files
- *       are SGML with {@code <DOC>…<DOCNO>…<TEXT>…</TEXT></DOC>}, several per file allowed, or
- *       plain text), and a summaries folder with files named {@code TOPIC.*.NAME}. Topics are
- *       matched ignoring case and punctuation, and a folder may extend the topic ({@code
- *       d30001t} for {@code D30001}).
+ *       [string | article object], "summary": string | [lines]}} or {@code "summaries": [string |
+ *       [lines], ...]}. A reference given as one string is split into lines at line breaks, or into
+ *       sentences when it has none (only ROUGE-L depends on the lines).
+ *   <li><b>DUC/TAC-style directories</b>: a documents folder with one folder per topic (files are
+ *       SGML with {@code <DOC>…<DOCNO>…<TEXT>…</TEXT></DOC>}, several per file allowed, or plain
+ *       text), and a summaries folder with files named {@code TOPIC.*.NAME}. Topics are matched
+ *       ignoring case and punctuation, and a folder may extend the topic ({@code d30001t} for
+ *       {@code D30001}).
  *   <li><b>MultiLing 2011</b>: {@code docs/M00x/*} and {@code models/M00x.[A-C].250}: the same
  *       layout, read by the same code ({@code peers/} is ignored).
  * </ul>
@@ -60,9 +60,9 @@ public final class EvalDatasets {
   private EvalDatasets() {}
 
   /**
-   * Reads a dataset, recognising its layout: a file is JSON Lines; a directory holds a
-   * documents folder ({@code docs}, {@code documents}) and a summaries folder ({@code models},
-   * {@code summaries}, {@code references}, {@code manual}).
+   * Reads a dataset, recognising its layout: a file is JSON Lines; a directory holds a documents
+   * folder ({@code docs}, {@code documents}) and a summaries folder ({@code models}, {@code
+   * summaries}, {@code references}, {@code manual}).
    */
   public static List<EvalCluster> read(Path path) {
     if (!Files.exists(path)) {
@@ -75,7 +75,8 @@ public final class EvalDatasets {
     Path summaries = firstDirectory(path, SUMMARY_DIRS);
     if (docs == null || summaries == null) {
       throw new InputException(
-          path + ": a dataset directory needs a documents folder (docs/) with one folder per"
+          path
+              + ": a dataset directory needs a documents folder (docs/) with one folder per"
               + " topic and a summaries folder (models/) with files named TOPIC.*.NAME");
     }
     Path peers = path.resolve("peers");
@@ -171,9 +172,7 @@ public final class EvalDatasets {
     throw new InputException(origin + ": a summary must be a string or an array of lines");
   }
 
-  /**
-   * A reference as ROUGE lines: its own lines when it has line breaks, else its sentences.
-   */
+  /** A reference as ROUGE lines: its own lines when it has line breaks, else its sentences. */
   public static List<String> summaryLines(String text) {
     List<String> lines = new ArrayList<>();
     if (text.indexOf('\n') >= 0) {
@@ -197,16 +196,16 @@ public final class EvalDatasets {
   }
 
   /**
-   * Reads DUC/TAC-style folders: {@code docs/TOPIC/...} and {@code summaries/TOPIC.*.NAME}.
-   * Topics without a summary are left out; clusters come sorted by topic.
+   * Reads DUC/TAC-style folders: {@code docs/TOPIC/...} and {@code summaries/TOPIC.*.NAME}. Topics
+   * without a summary are left out; clusters come sorted by topic.
    */
   public static List<EvalCluster> readTopicDirectories(Path docs, Path summaries) {
     return readTopicDirectories(docs, summaries, null);
   }
 
   /**
-   * As {@link #readTopicDirectories(Path, Path)}, also reading system summaries from {@code
-   * peers} when not null: either {@code peers/SYSTEM/TOPIC} (MultiLing) or flat files {@code
+   * As {@link #readTopicDirectories(Path, Path)}, also reading system summaries from {@code peers}
+   * when not null: either {@code peers/SYSTEM/TOPIC} (MultiLing) or flat files {@code
    * peers/TOPIC.*.SYSTEM} (DUC).
    */
   public static List<EvalCluster> readTopicDirectories(Path docs, Path summaries, Path peers) {
@@ -215,7 +214,8 @@ public final class EvalDatasets {
         throw new InputException(p + ": not a directory");
       }
     }
-    Map<String, Map<String, List<String>>> peerSummaries = peers == null ? Map.of() : readPeers(peers);
+    Map<String, Map<String, List<String>>> peerSummaries =
+        peers == null ? Map.of() : readPeers(peers);
     Map<String, List<Path>> summaryFiles = new TreeMap<>();
     try (Stream<Path> files = Files.list(summaries)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -22,11 +22,11 @@ import java.util.concurrent.Future;
 
 /**
  * Runs summarizers over an evaluation set and scores them with {@link Rouge}: every cluster is
- * prepared and split once ({@code Precis.prepare} + {@code Precis.split}), each summarizer
- * selects sentences under the same word budget, and the system averages are ROUGE-1.5.5's
- * bootstrap averages with their confidence intervals. Clusters run in parallel; the time per
- * cluster is the CPU time of the thread running {@code select} (after a short warm-up), so it
- * is the cost on one core however many threads run.
+ * prepared and split once ({@code Precis.prepare} + {@code Precis.split}), each summarizer selects
+ * sentences under the same word budget, and the system averages are ROUGE-1.5.5's bootstrap
+ * averages with their confidence intervals. Clusters run in parallel; the time per cluster is the
+ * CPU time of the thread running {@code select} (after a short warm-up), so it is the cost on one
+ * core however many threads run.
  */
 public final class Evaluation {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -66,7 +66,10 @@ public final class Evaluation {
 
   /** One summarizer's summary of one cluster with its scores. */
   public record ClusterResult(
-      String cluster, String summarizer, List<String> summary, Map<String, RougeScore> scores,
+      String cluster,
+      String summarizer,
+      List<String> summary,
+      Map<String, RougeScore> scores,
       double millis) {}
 
   /** One summarizer over the whole set. */
@@ -79,25 +82,32 @@ public final class Evaluation {
 
   /** The whole run. */
   public record Result(
-      List<SystemResult> systems, List<ClusterResult> perCluster, RougeOptions options,
-      Budget budget, int clusters) {}
+      List<SystemResult> systems,
+      List<ClusterResult> perCluster,
+      RougeOptions options,
+      Budget budget,
+      int clusters) {}
 
   /**
-   * Evaluates the summarizers by name ({@code "oracle"} is built per cluster from its
-   * references).
+   * Evaluates the summarizers by name ({@code "oracle"} is built per cluster from its references).
    *
    * @param rouge ROUGE options; with a fixed budget, pass them with {@code -l} set if wanted
    * @param threads worker threads (1 or more)
    * @param onClusterDone called once per finished cluster (for a progress bar), any thread
    */
   public static Result run(
-      List<EvalCluster> clusters, List<String> summarizers, Budget budget, RougeOptions rouge,
-      int threads, Runnable onClusterDone) {
+      List<EvalCluster> clusters,
+      List<String> summarizers,
+      Budget budget,
+      RougeOptions rouge,
+      int threads,
+      Runnable onClusterDone) {
     for (String name : summarizers) {
       if (name.startsWith(PEER)) {
         String system = name.substring(PEER.length());
         if (clusters.stream().noneMatch(c -> c.peers().containsKey(system))) {
-          throw new IllegalArgumentException("no summaries of system '" + system + "' in the dataset");
+          throw new IllegalArgumentException(
+              "no summaries of system '" + system + "' in the dataset");
         }
       } else if (!name.equals("oracle")) {
         Summarizers.byName(name); // fail fast on unknown names

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ROUGE-1.5.5, reimplemented exactly: ROUGE-N, ROUGE-L (summary-level union LCS with the
- * script's clipping), ROUGE-S/SU (including its quirk that {@code -u} adds the unigrams of all
- * tokens but the last), several references pooled ({@code -f A}) or best ({@code -f B}), and
- * the script's 5-decimal rounding. Tokenisation is described in {@link RougeText}. Thread-safe.
+ * ROUGE-1.5.5, reimplemented exactly: ROUGE-N, ROUGE-L (summary-level union LCS with the script's
+ * clipping), ROUGE-S/SU (including its quirk that {@code -u} adds the unigrams of all tokens but
+ * the last), several references pooled ({@code -f A}) or best ({@code -f B}), and the script's
+ * 5-decimal rounding. Tokenisation is described in {@link RougeText}. Thread-safe.
  *
  * <pre>{@code
  * Rouge rouge = new Rouge(RougeOptions.parse("-n 2 -m -2 4 -u -l 100"));
@@ -169,7 +169,10 @@ public final class Rouge {
   // ---- LCS --------------------------------------------------------------------------------
 
   private RougeScore lcsScore(
-      RougeText peer, int[] peerTokens, List<RougeText> models, int[][] modelTokens,
+      RougeText peer,
+      int[] peerTokens,
+      List<RougeText> models,
+      int[][] modelTokens,
       Vocabulary vocab) {
     int[][] peerSentences = new int[peer.sentences().size()][];
     for (int j = 0; j < peerSentences.length; j++) {
@@ -233,9 +236,9 @@ public final class Rouge {
   }
 
   /**
-   * One LCS of model and peer, traced back as the script does (diagonal on a match, else up
-   * when the cell above is at least the cell to the left), marked in mask. The directions are
-   * recomputed from the length table, which gives the same path as storing them.
+   * One LCS of model and peer, traced back as the script does (diagonal on a match, else up when
+   * the cell above is at least the cell to the left), marked in mask. The directions are recomputed
+   * from the length table, which gives the same path as storing them.
    */
   private static void markLcs(int[] model, int[] peer, boolean[] mask, int[] table) {
     int m = model.length;

@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The system average over many clusters as ROUGE-1.5.5 prints it: the mean of {@code -r}
- * bootstrap resamples and the {@code -c}% interval read from their sorted values. Resample
- * {@code i} draws with Perl's {@code srand(i)} and {@code rand()} (a 48-bit linear
- * congruential generator, drand48), over the clusters sorted by id, so the numbers are the
- * script's exactly when the ids sort the same way as the script's evaluation ids.
+ * The system average over many clusters as ROUGE-1.5.5 prints it: the mean of {@code -r} bootstrap
+ * resamples and the {@code -c}% interval read from their sorted values. Resample {@code i} draws
+ * with Perl's {@code srand(i)} and {@code rand()} (a 48-bit linear congruential generator,
+ * drand48), over the clusters sorted by id, so the numbers are the script's exactly when the ids
+ * sort the same way as the script's evaluation ids.
  */
 public final class RougeBootstrap {
   private RougeBootstrap() {}

@@ -12,8 +12,8 @@ import java.util.Locale;
  * @param removeStopWords {@code -s}: drop the SMART stop words
  * @param wordLimit {@code -l}: keep the first N words of every summary (0: no limit)
  * @param byteLimit {@code -b}: keep the first N bytes of every summary (0: no limit)
- * @param skipDistance {@code -2}: ROUGE-S with at most this many words between the two words
- *     of a skip-bigram ({@code null}: no ROUGE-S; negative: unlimited)
+ * @param skipDistance {@code -2}: ROUGE-S with at most this many words between the two words of a
+ *     skip-bigram ({@code null}: no ROUGE-S; negative: unlimited)
  * @param skipUnigrams {@code -u}: add unigrams to the skip-bigrams (ROUGE-SU)
  * @param lcs ROUGE-L is computed unless {@code -x}
  * @param bestModel {@code -f B}: score against the best reference instead of pooling ({@code A})
@@ -67,21 +67,41 @@ public record RougeOptions(
   /** The same options with {@code -l words} (0 removes the limit). */
   public RougeOptions withWordLimit(int words) {
     return new RougeOptions(
-        maxN, stem, removeStopWords, words, 0, skipDistance, skipUnigrams, lcs, bestModel, alpha,
-        confidence, resamples);
+        maxN,
+        stem,
+        removeStopWords,
+        words,
+        0,
+        skipDistance,
+        skipUnigrams,
+        lcs,
+        bestModel,
+        alpha,
+        confidence,
+        resamples);
   }
 
   /** The same options with {@code -b bytes} (0 removes the limit). */
   public RougeOptions withByteLimit(int bytes) {
     return new RougeOptions(
-        maxN, stem, removeStopWords, 0, bytes, skipDistance, skipUnigrams, lcs, bestModel, alpha,
-        confidence, resamples);
+        maxN,
+        stem,
+        removeStopWords,
+        0,
+        bytes,
+        skipDistance,
+        skipUnigrams,
+        lcs,
+        bestModel,
+        alpha,
+        confidence,
+        resamples);
   }
 
   /**
-   * Parses ROUGE-1.5.5 flags, e.g. {@code "-n 2 -m -2 4 -u -l 100"}. Unlisted flags start from
-   * the script's defaults (no ROUGE-N without {@code -n}, no ROUGE-S without {@code -2}).
-   * Accepted: -n -m -s -l -b -2 -u -x -f -p -c -r, and -a -d -v which change nothing here.
+   * Parses ROUGE-1.5.5 flags, e.g. {@code "-n 2 -m -2 4 -u -l 100"}. Unlisted flags start from the
+   * script's defaults (no ROUGE-N without {@code -n}, no ROUGE-S without {@code -2}). Accepted: -n
+   * -m -s -l -b -2 -u -x -f -p -c -r, and -a -d -v which change nothing here.
    */
   public static RougeOptions parse(String flags) {
     String[] t = flags.trim().isEmpty() ? new String[0] : flags.trim().split("\\s+");

@@ -5,12 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Porter (1980) stemmer exactly as ROUGE-1.5.5 runs it: Porter's reference Perl version
- * ({@code bli}→{@code ble}, {@code logi}→{@code log} in step 2) with ROUGE's change to step 4,
- * where {@code ement}, {@code ment} and {@code ent} are tried one after another instead of as
- * alternatives (so {@code agreement} becomes {@code agreem}). The rules are written as the same
- * regular expressions as in the Perl source so that every edge case (initial {@code y},
- * digits counted as consonants) behaves identically. Not Porter2/"English".
+ * The Porter (1980) stemmer exactly as ROUGE-1.5.5 runs it: Porter's reference Perl version ({@code
+ * bli}→{@code ble}, {@code logi}→{@code log} in step 2) with ROUGE's change to step 4, where {@code
+ * ement}, {@code ment} and {@code ent} are tried one after another instead of as alternatives (so
+ * {@code agreement} becomes {@code agreem}). The rules are written as the same regular expressions
+ * as in the Perl source so that every edge case (initial {@code y}, digits counted as consonants)
+ * behaves identically. Not Porter2/"English".
  */
 public final class RougePorterStemmer {
   private static final String C1 = "[^aeiou]"; // consonant
@@ -18,7 +18,8 @@ public final class RougePorterStemmer {
   private static final String CS = C1 + "[^aeiouy]*"; // consonant sequence
   private static final String VS = V1 + "[aeiou]*"; // vowel sequence
   private static final Pattern MGR0 = Pattern.compile("^(" + CS + ")?" + VS + CS);
-  private static final Pattern MEQ1 = Pattern.compile("^(" + CS + ")?" + VS + CS + "(" + VS + ")?$");
+  private static final Pattern MEQ1 =
+      Pattern.compile("^(" + CS + ")?" + VS + CS + "(" + VS + ")?$");
   private static final Pattern MGR1 = Pattern.compile("^(" + CS + ")?" + VS + CS + VS + CS);
   private static final Pattern HAS_VOWEL = Pattern.compile("^(" + CS + ")?" + V1);
   private static final Pattern CVC = Pattern.compile("^" + CS + V1 + "[^aeiouwxy]$");
@@ -68,8 +69,8 @@ public final class RougePorterStemmer {
           Map.entry("logi", "log"));
   private static final Map<String, String> STEP3_MAP =
       Map.of(
-          "icate", "ic", "ative", "", "alize", "al", "iciti", "ic", "ical", "ic", "ful", "",
-          "ness", "");
+          "icate", "ic", "ative", "", "alize", "al", "iciti", "ic", "ical", "ic", "ful", "", "ness",
+          "");
 
   private RougePorterStemmer() {}
 
@@ -157,8 +158,7 @@ public final class RougePorterStemmer {
     // step 5
     if ((m = E_END.matcher(w)).find()) {
       String stem = w.substring(0, m.start());
-      if (MGR1.matcher(stem).find()
-          || (MEQ1.matcher(stem).find() && !CVC.matcher(stem).find())) {
+      if (MGR1.matcher(stem).find() || (MEQ1.matcher(stem).find() && !CVC.matcher(stem).find())) {
         w = stem;
       }
     }

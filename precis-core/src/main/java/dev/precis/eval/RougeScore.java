@@ -1,8 +1,8 @@
 package dev.precis.eval;
 
 /**
- * One ROUGE score of one candidate, rounded to 5 decimals exactly as ROUGE-1.5.5 prints it
- * (F is computed from the rounded R and P, as the script does).
+ * One ROUGE score of one candidate, rounded to 5 decimals exactly as ROUGE-1.5.5 prints it (F is
+ * computed from the rounded R and P, as the script does).
  *
  * @param recall R
  * @param precision P
@@ -12,7 +12,11 @@ package dev.precis.eval;
  * @param candidateUnits units in the candidate, counted once per reference
  */
 public record RougeScore(
-    double recall, double precision, double f1, long hits, long referenceUnits,
+    double recall,
+    double precision,
+    double f1,
+    long hits,
+    long referenceUnits,
     long candidateUnits) {
 
   static RougeScore of(long hits, long referenceUnits, long candidateUnits, double alpha) {

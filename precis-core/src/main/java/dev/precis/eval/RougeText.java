@@ -9,21 +9,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A summary read the way ROUGE-1.5.5 reads a one-sentence-per-line ("SPL") file, down to the
- * tokens it scores. The rules (all reproduced byte for byte):
+ * A summary read the way ROUGE-1.5.5 reads a one-sentence-per-line ("SPL") file, down to the tokens
+ * it scores. The rules (all reproduced byte for byte):
  *
  * <ol>
  *   <li>the text is UTF-8 bytes; it is split into lines at {@code \n}; empty lines are dropped;
  *       only ASCII {@code A-Z} are lower-cased;
- *   <li>{@code -l N}: the first N words, a word being a piece between runs of ASCII whitespace
- *       (a line starting with whitespace counts one extra, empty word); {@code -b N}: the first N
- *       bytes of the lines, line breaks not counted; for ROUGE-L each line is checked against N
- *       on its own instead;
+ *   <li>{@code -l N}: the first N words, a word being a piece between runs of ASCII whitespace (a
+ *       line starting with whitespace counts one extra, empty word); {@code -b N}: the first N
+ *       bytes of the lines, line breaks not counted; for ROUGE-L each line is checked against N on
+ *       its own instead;
  *   <li>a token is a maximal run of {@code a-z0-9}: every other byte (punctuation, hyphens,
  *       apostrophes, each byte of a non-ASCII character) separates tokens;
  *   <li>{@code -s} drops tokens equal to a SMART stop word (before stemming);
- *   <li>{@code -m} maps tokens longer than three characters through the WordNet exception
- *       table, or else the Porter stemmer of {@link RougePorterStemmer}.
+ *   <li>{@code -m} maps tokens longer than three characters through the WordNet exception table, or
+ *       else the Porter stemmer of {@link RougePorterStemmer}.
  * </ol>
  *
  * @param tokens all tokens of the (cut) summary, as ROUGE-N and ROUGE-S see them
@@ -166,7 +166,9 @@ public record RougeText(List<String> tokens, List<List<String>> sentences) {
     return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B;
   }
 
-  /** Perl's split(/\s+/): a leading empty field when the line starts with space, none at the end. */
+  /**
+   * Perl's split(/\s+/): a leading empty field when the line starts with space, none at the end.
+   */
   static List<byte[]> splitWhitespace(byte[] s) {
     List<byte[]> out = new ArrayList<>();
     int i = 0;

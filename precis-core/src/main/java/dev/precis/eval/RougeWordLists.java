@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The word lists ROUGE-1.5.5 reads, shipped as resources under {@code dev/precis/eval/rouge/}:
- * the SMART stop-word list ({@code -s}) and the WordNet 2.0 exception table ({@code -m}). See
- * {@code WORDNET-LICENSE.txt} there for their terms.
+ * The word lists ROUGE-1.5.5 reads, shipped as resources under {@code dev/precis/eval/rouge/}: the
+ * SMART stop-word list ({@code -s}) and the WordNet 2.0 exception table ({@code -m}). See {@code
+ * WORDNET-LICENSE.txt} there for their terms.
  */
 public final class RougeWordLists {
   private static final String BASE = "/dev/precis/eval/rouge/";
@@ -31,9 +31,9 @@ public final class RougeWordLists {
   }
 
   /**
-   * Inflected form → first base form on its line, filled from adj, adv, noun, verb in that
-   * order, a later line replacing an earlier one: this reproduces the table inside
-   * ROUGE-1.5.5's {@code WordNet-2.0.exc.db} (5,930 entries; {@code better} → {@code well}).
+   * Inflected form → first base form on its line, filled from adj, adv, noun, verb in that order, a
+   * later line replacing an earlier one: this reproduces the table inside ROUGE-1.5.5's {@code
+   * WordNet-2.0.exc.db} (5,930 entries; {@code better} → {@code well}).
    */
   public static Map<String, String> exceptions() {
     return EXCEPTIONS;

@@ -27,13 +27,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * Evaluates story clustering on a stream built from multi-document summarization clusters
  * (Multi-News: one cluster = one story, all its articles): the articles of all clusters are
- * shuffled with a seed, fed to a {@link StoryClusterer}, and the stories it finds are scored
- * with {@link BCubed} against the clusters.
+ * shuffled with a seed, fed to a {@link StoryClusterer}, and the stories it finds are scored with
+ * {@link BCubed} against the clusters.
  *
- * <p>Multi-News has no dates. {@link Times#SAME} leaves the articles undated, so only the
- * text decides (the hard case: many clusters share a topic); {@link Times#SYNTHETIC} gives each
- * cluster a random day in one year and its articles random times within 24 hours of it, and
- * sorts the stream by time, like a real feed.
+ * <p>Multi-News has no dates. {@link Times#SAME} leaves the articles undated, so only the text
+ * decides (the hard case: many clusters share a topic); {@link Times#SYNTHETIC} gives each cluster
+ * a random day in one year and its articles random times within 24 hours of it, and sorts the
+ * stream by time, like a real feed.
  */
 public final class StoryStreamEvaluation {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,11 +98,11 @@ public final class StoryStreamEvaluation {
   }
 
   /**
-   * Removes documents that are not news articles but page furniture shared by many clusters:
-   * any document whose opening (first 100 letters and digits, lower-cased) occurs in more than
-   * one cluster. In Multi-News validation these are 1,236 of 15,317 documents: Internet Archive
-   * crawl notices, Twitter widgets, paywall and newsletter messages. Identical texts labelled
-   * with different stories cannot be told apart by any clusterer.
+   * Removes documents that are not news articles but page furniture shared by many clusters: any
+   * document whose opening (first 100 letters and digits, lower-cased) occurs in more than one
+   * cluster. In Multi-News validation these are 1,236 of 15,317 documents: Internet Archive crawl
+   * notices, Twitter widgets, paywall and newsletter messages. Identical texts labelled with
+   * different stories cannot be told apart by any clusterer.
    */
   public static List<Cluster> withoutSharedDocuments(List<Cluster> clusters) {
     Map<String, String> firstCluster = new HashMap<>();
@@ -154,7 +154,9 @@ public final class StoryStreamEvaluation {
     List<Cluster> shuffled = new ArrayList<>(clusters);
     Collections.shuffle(shuffled, new Random(seed));
     int half = shuffled.size() / 2;
-    return new Split(List.copyOf(shuffled.subList(0, half)), List.copyOf(shuffled.subList(half, shuffled.size())));
+    return new Split(
+        List.copyOf(shuffled.subList(0, half)),
+        List.copyOf(shuffled.subList(half, shuffled.size())));
   }
 
   /** The articles of the clusters as one stream in seeded random (or time) order, one year. */
@@ -163,9 +165,8 @@ public final class StoryStreamEvaluation {
   }
 
   /**
-   * The articles of the clusters as one stream in seeded random order; with {@link
-   * Times#SYNTHETIC} each cluster starts on a random day of {@code days} and the stream is in
-   * time order.
+   * The articles of the clusters as one stream in seeded random order; with {@link Times#SYNTHETIC}
+   * each cluster starts on a random day of {@code days} and the stream is in time order.
    */
   public static List<Item> stream(List<Cluster> clusters, long seed, Times times, int days) {
     Random random = new Random(seed);
@@ -176,7 +177,8 @@ public final class StoryStreamEvaluation {
       for (int i = 0; i < c.documents().size(); i++) {
         Instant t = times == Times.SAME ? null : day.plusSeconds(random.nextInt(24 * 3600));
         String id = c.id() + "#" + i;
-        items.add(new Item(new Article(id, null, c.documents().get(i), null, null, t, null, id), c.id()));
+        items.add(
+            new Item(new Article(id, null, c.documents().get(i), null, null, t, null, id), c.id()));
         if (t != null) {
           when.put(id, t);
         }
@@ -184,7 +186,8 @@ public final class StoryStreamEvaluation {
     }
     Collections.shuffle(items, random);
     if (times == Times.SYNTHETIC) {
-      items.sort(Comparator.comparing(it -> when.get(it.article().id()))); // stable: ties keep the shuffle
+      items.sort(
+          Comparator.comparing(it -> when.get(it.article().id()))); // stable: ties keep the shuffle
     }
     return items;
   }

@@ -12,16 +12,16 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * An endless-feeling, time-ordered stream of articles with known stories, scaled up from a
- * small set of real clusters (Multi-News): every synthetic story is a real cluster whose
- * articles are perturbed (each word dropped with probability 0.15, replaced by a word of
- * another article with probability 0.05), given new ids, outlets and times within a day of the
- * story's start, and sometimes syndicated (a near-exact copy under another outlet, an hour
- * later). Clusters are reused in rounds (reshuffled each round), so the same topic comes back
- * every few days as a different story, which only time tells apart.
+ * An endless-feeling, time-ordered stream of articles with known stories, scaled up from a small
+ * set of real clusters (Multi-News): every synthetic story is a real cluster whose articles are
+ * perturbed (each word dropped with probability 0.15, replaced by a word of another article with
+ * probability 0.05), given new ids, outlets and times within a day of the story's start, and
+ * sometimes syndicated (a near-exact copy under another outlet, an hour later). Clusters are reused
+ * in rounds (reshuffled each round), so the same topic comes back every few days as a different
+ * story, which only time tells apart.
  *
- * <p>Generated lazily with bounded memory: articles wait in a small time-ordered buffer only
- * until no earlier one can still come.
+ * <p>Generated lazily with bounded memory: articles wait in a small time-ordered buffer only until
+ * no earlier one can still come.
  */
 public final class SyntheticStoryStream implements Iterator<SyntheticStoryStream.Labeled> {
   /** An article and the number of the synthetic story it belongs to. */
@@ -35,10 +35,11 @@ public final class SyntheticStoryStream implements Iterator<SyntheticStoryStream
   private final double storiesPerDay;
   private final SplittableRandom random;
   private final PriorityQueue<Labeled> buffer =
-      new PriorityQueue<>((a, b) -> {
-        int c = a.article().published().compareTo(b.article().published());
-        return c != 0 ? c : a.article().id().compareTo(b.article().id());
-      });
+      new PriorityQueue<>(
+          (a, b) -> {
+            int c = a.article().published().compareTo(b.article().published());
+            return c != 0 ? c : a.article().id().compareTo(b.article().id());
+          });
   private final List<Integer> order = new ArrayList<>();
   private final String[] sampleWords;
   private int orderPos;
@@ -53,7 +54,8 @@ public final class SyntheticStoryStream implements Iterator<SyntheticStoryStream
    * @param days over how many days they are spread
    * @param seed random seed: the same seed gives the same stream
    */
-  public SyntheticStoryStream(List<StoryStreamEvaluation.Cluster> clusters, long articles, int days, long seed) {
+  public SyntheticStoryStream(
+      List<StoryStreamEvaluation.Cluster> clusters, long articles, int days, long seed) {
     if (clusters.isEmpty()) {
       throw new IllegalArgumentException("no clusters to scale up");
     }
@@ -89,7 +91,10 @@ public final class SyntheticStoryStream implements Iterator<SyntheticStoryStream
     // earliest buffered article, nothing earlier can come any more
     while (generated < total
         && (buffer.isEmpty()
-            || storyClock < buffer.peek().article().published().toEpochMilli() - START.toEpochMilli() + DAY_MILLIS)) {
+            || storyClock
+                < buffer.peek().article().published().toEpochMilli()
+                    - START.toEpochMilli()
+                    + DAY_MILLIS)) {
       generateStory();
     }
     emitted++;

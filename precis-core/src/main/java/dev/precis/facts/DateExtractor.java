@@ -21,10 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds temporal expressions and resolves them to calendar dates against the article's
- * reference date: its publication date, else a date line in its text ("Published: Fri, April 21,
- * 2017"). Without either, relative expressions ("on Wednesday", "last week") stay unresolved and
- * a month and day without a year ("April 12") takes the year the story's other articles give.
+ * Finds temporal expressions and resolves them to calendar dates against the article's reference
+ * date: its publication date, else a date line in its text ("Published: Fri, April 21, 2017").
+ * Without either, relative expressions ("on Wednesday", "last week") stay unresolved and a month
+ * and day without a year ("April 12") takes the year the story's other articles give.
  */
 final class DateExtractor {
   private static final String MONTHS =
@@ -33,26 +33,55 @@ final class DateExtractor {
   private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
   private static final Pattern DATES =
       Pattern.compile(
-          "(?<md>\\b(?<m1>" + MONTHS + ")\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d\\d)\\b)?)"
-              + "|(?<dm>\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTHS + ")\\b(?:,?\\s+(?<y2>(?:19|20)\\d\\d)\\b)?)"
+          "(?<md>\\b(?<m1>"
+              + MONTHS
+              + ")\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d\\d)\\b)?)"
+              + "|(?<dm>\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>"
+              + MONTHS
+              + ")\\b(?:,?\\s+(?<y2>(?:19|20)\\d\\d)\\b)?)"
               + "|(?<my>\\b(?:in\\s+)?(?<m3>January|February|March|April|June|July|August|September|October|November|December)(?:\\s+(?<y3>(?:19|20)\\d\\d))?\\b)"
               + "|(?<iso>\\b(?<y4>(?:19|20)\\d\\d)-(?<m4>\\d\\d)-(?<d4>\\d\\d)\\b)"
-              + "|(?<wd>\\b(?:(?<wmod>last|next|this|on|past|early|late|since|until|by)\\s+)?(?<w>" + WEEKDAYS + ")(?:'s)?\\b(?:\\s+(?<wpart>morning|afternoon|evening|night))?)"
+              + "|(?<wd>\\b(?:(?<wmod>last|next|this|on|past|early|late|since|until|by)\\s+)?(?<w>"
+              + WEEKDAYS
+              + ")(?:'s)?\\b(?:\\s+(?<wpart>morning|afternoon|evening|night))?)"
               + "|(?<rel>\\b(?:yesterday|today|tomorrow|tonight)\\b)"
               + "|(?<rp>\\b(?:(?:earlier|later)\\s+)?(?<rmod>last|next|this|past)\\s+(?<unit>week|month|year)\\b)"
               + "|(?<yr>\\b(?<ypre>in|since|by|until|from|during|of|the|early|late|mid-)\\s+(?<y5>(?:19|20)\\d\\d)\\b(?![-/]\\d))");
   private static final Pattern PUBLISHED_LINE =
       Pattern.compile(
           "(?i)(?:published|updated|posted|date)\\s*:?\\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?"
-              + "(?<m>" + MONTHS + ")\\s+(?<d>\\d{1,2}),?\\s+(?<y>(?:19|20)\\d\\d)");
+              + "(?<m>"
+              + MONTHS
+              + ")\\s+(?<d>\\d{1,2}),?\\s+(?<y>(?:19|20)\\d\\d)");
   private static final Pattern FUTURE =
-      Pattern.compile("(?i)\\b(will|is to|are to|is due|are due|scheduled|expected to|plans? to|is set to|next)\\b");
+      Pattern.compile(
+          "(?i)\\b(will|is to|are to|is due|are due|scheduled|expected to|plans? to|is set to|next)\\b");
 
   private static final Pattern FULL_DATE =
-      Pattern.compile("(?:" + MONTHS + ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-\\d\\d-\\d\\d\\b");
+      Pattern.compile(
+          "(?:"
+              + MONTHS
+              + ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-\\d\\d-\\d\\d\\b");
   private static final String[] DATE_WORDS = {
-    "day", "Day", "tonight", "tomorrow", "week", "month", "year", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December"
+    "day",
+    "Day",
+    "tonight",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December"
   };
 
   private static boolean hasDigit(String s) {
@@ -64,13 +93,61 @@ final class DateExtractor {
     return false;
   }
 
-  private static final Set<String> ANCHORS = Set.of(
-      "Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June",
-      "Jul", "July", "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov",
-      "November", "Dec", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-      "Saturday", "Sunday", "yesterday", "today", "tomorrow", "tonight", "last", "next", "this",
-      "past", "on", "early", "late", "since", "until", "by", "earlier", "later", "in", "from",
-      "during", "of", "the", "mid");
+  private static final Set<String> ANCHORS =
+      Set.of(
+          "Jan",
+          "January",
+          "Feb",
+          "February",
+          "Mar",
+          "March",
+          "Apr",
+          "April",
+          "May",
+          "Jun",
+          "June",
+          "Jul",
+          "July",
+          "Aug",
+          "August",
+          "Sep",
+          "Sept",
+          "September",
+          "Oct",
+          "October",
+          "Nov",
+          "November",
+          "Dec",
+          "December",
+          "Monday",
+          "Tuesday",
+          "Wednesday",
+          "Thursday",
+          "Friday",
+          "Saturday",
+          "Sunday",
+          "yesterday",
+          "today",
+          "tomorrow",
+          "tonight",
+          "last",
+          "next",
+          "this",
+          "past",
+          "on",
+          "early",
+          "late",
+          "since",
+          "until",
+          "by",
+          "earlier",
+          "later",
+          "in",
+          "from",
+          "during",
+          "of",
+          "the",
+          "mid");
 
   /** The next position at or after {@code from} where a date expression may start, or -1. */
   private static int nextAnchor(String st, int from) {
@@ -131,10 +208,17 @@ final class DateExtractor {
       } else {
         // the date line may have become the title when the article was cleaned
         String title = d.article().title() == null ? "" : d.article().title();
-        String head = title + "\n" + d.article().text().substring(0, Math.min(600, d.article().text().length()));
+        String head =
+            title
+                + "\n"
+                + d.article().text().substring(0, Math.min(600, d.article().text().length()));
         Matcher m = PUBLISHED_LINE.matcher(head);
         if (m.find()) {
-          ref = date(Integer.parseInt(m.group("y")), month(m.group("m")), Integer.parseInt(m.group("d")));
+          ref =
+              date(
+                  Integer.parseInt(m.group("y")),
+                  month(m.group("m")),
+                  Integer.parseInt(m.group("d")));
           publishedLineStarts.put(d.index(), m.start() - title.length() - 1);
         }
       }
@@ -156,9 +240,13 @@ final class DateExtractor {
         }
       }
     }
-    Integer storyYear = years.entrySet().stream()
-        .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).orElse(null);
+    Integer storyYear =
+        years.entrySet().stream()
+            .max(
+                Map.Entry.<Integer, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .map(Map.Entry::getKey)
+            .orElse(null);
     List<DateMention> out = new ArrayList<>();
     for (Document d : docs) {
       LocalDate ref = refs.get(d.index());
@@ -202,7 +290,10 @@ final class DateExtractor {
       String mon = m.group("md") != null ? m.group("m1") : m.group("m2");
       String day = m.group("md") != null ? m.group("d1") : m.group("d2");
       String year = m.group("md") != null ? m.group("y1") : m.group("y2");
-      if (mon.equals("May") && m.group("md") != null && start > 0 && !Character.isWhitespace(st.charAt(start - 1))) {
+      if (mon.equals("May")
+          && m.group("md") != null
+          && start > 0
+          && !Character.isWhitespace(st.charAt(start - 1))) {
         return null;
       }
       int mo = month(mon);
@@ -221,7 +312,11 @@ final class DateExtractor {
         basis = "story";
       }
     } else if (m.group("iso") != null) {
-      date = date(Integer.parseInt(m.group("y4")), Integer.parseInt(m.group("m4")), Integer.parseInt(m.group("d4")));
+      date =
+          date(
+              Integer.parseInt(m.group("y4")),
+              Integer.parseInt(m.group("m4")),
+              Integer.parseInt(m.group("d4")));
       basis = "explicit";
     } else if (m.group("my") != null) {
       String mon = m.group("m3");
@@ -243,7 +338,11 @@ final class DateExtractor {
       }
     } else if (m.group("wd") != null) {
       String mod = m.group("wmod") == null ? "" : m.group("wmod").toLowerCase(Locale.ROOT);
-      if (mod.equals("early") || mod.equals("late") || mod.equals("since") || mod.equals("until") || mod.equals("by")) {
+      if (mod.equals("early")
+          || mod.equals("late")
+          || mod.equals("since")
+          || mod.equals("until")
+          || mod.equals("by")) {
         // keep the modifier out of the shown text but resolve the day
         start = m.start("w");
         shown = st.substring(start, end);
@@ -251,8 +350,12 @@ final class DateExtractor {
       }
       if (ref != null) {
         DayOfWeek dow = DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT));
-        boolean future = mod.equals("next") || (!mod.equals("last") && !mod.equals("past")
-            && FUTURE.matcher(st).find() && !st.matches("(?s).*\\b(said|says|had|was|were|did)\\b.*" ) );
+        boolean future =
+            mod.equals("next")
+                || (!mod.equals("last")
+                    && !mod.equals("past")
+                    && FUTURE.matcher(st).find()
+                    && !st.matches("(?s).*\\b(said|says|had|was|were|did)\\b.*"));
         if (future) {
           date = ref.with(TemporalAdjusters.nextOrSame(dow));
         } else if (mod.equals("last") || mod.equals("past")) {
@@ -265,11 +368,12 @@ final class DateExtractor {
     } else if (m.group("rel") != null) {
       String w = shown.toLowerCase(Locale.ROOT);
       if (ref != null) {
-        date = switch (w) {
-          case "yesterday" -> ref.minusDays(1);
-          case "tomorrow" -> ref.plusDays(1);
-          default -> ref;
-        };
+        date =
+            switch (w) {
+              case "yesterday" -> ref.minusDays(1);
+              case "tomorrow" -> ref.plusDays(1);
+              default -> ref;
+            };
         basis = "published";
       }
     } else if (m.group("rp") != null) {
@@ -310,7 +414,12 @@ final class DateExtractor {
       basis = "unresolved";
     }
     int absStart = s.start() + start;
-    Mention mention = new Mention(d.index(), absStart, absStart + shown.length(), d.article().text().substring(absStart, absStart + shown.length()));
+    Mention mention =
+        new Mention(
+            d.index(),
+            absStart,
+            absStart + shown.length(),
+            d.article().text().substring(absStart, absStart + shown.length()));
     return new DateMention(shown, date, g, basis, mention);
   }
 
@@ -343,27 +452,41 @@ final class DateExtractor {
       Set<String> expressions = new LinkedHashSet<>();
       List<Citation> citations = new ArrayList<>();
       expressions.add(a.date().text());
-      citations.add(new Citation(a.sentence().document(), a.sentence().start(), a.sentence().end()));
+      citations.add(
+          new Citation(a.sentence().document(), a.sentence().start(), a.sentence().end()));
       Set<String> bigrams = grams.get(i);
       for (int j = i + 1; j < items.size(); j++) {
         Item b = items.get(j);
-        if (used[j] || !b.date().date().equals(a.date().date()) || b.date().granularity() != a.date().granularity()) {
+        if (used[j]
+            || !b.date().date().equals(a.date().date())
+            || b.date().granularity() != a.date().granularity()) {
           continue;
         }
-        boolean sameSentence = b.sentence() == a.sentence()
-            || (b.sentence().document() == a.sentence().document() && b.sentence().index() == a.sentence().index());
+        boolean sameSentence =
+            b.sentence() == a.sentence()
+                || (b.sentence().document() == a.sentence().document()
+                    && b.sentence().index() == a.sentence().index());
         // a year or a month is one entry of the timeline; days merge when the sentences agree
-        boolean coarse = a.date().granularity() == Granularity.YEAR || a.date().granularity() == Granularity.MONTH;
+        boolean coarse =
+            a.date().granularity() == Granularity.YEAR
+                || a.date().granularity() == Granularity.MONTH;
         if (sameSentence || coarse || containment(bigrams, grams.get(j)) >= 0.5) {
           used[j] = true;
           expressions.add(b.date().text());
-          Citation c = new Citation(b.sentence().document(), b.sentence().start(), b.sentence().end());
+          Citation c =
+              new Citation(b.sentence().document(), b.sentence().start(), b.sentence().end());
           if (!citations.contains(c)) {
             citations.add(c);
           }
         }
       }
-      out.add(new TimelineEvent(a.date().date(), a.date().granularity(), new ArrayList<>(expressions), a.sentence().text(), citations));
+      out.add(
+          new TimelineEvent(
+              a.date().date(),
+              a.date().granularity(),
+              new ArrayList<>(expressions),
+              a.sentence().text(),
+              citations));
     }
     out.sort(Comparator.comparing(TimelineEvent::date).thenComparing(TimelineEvent::granularity));
     return out;
@@ -397,7 +520,9 @@ final class DateExtractor {
 
   static int month(String name) {
     String n = name.toLowerCase(Locale.ROOT).replace(".", "");
-    String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    String[] months = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+    };
     for (int i = 0; i < months.length; i++) {
       if (n.startsWith(months[i])) {
         return i + 1;

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param name the fullest name seen ("Sergey Lavrov")
  * @param type person, organisation or place
- * @param forms every distinct surface form merged into it ("Sergei Lavrov", "Lavrov", "the
- *     Russian foreign minister"), most frequent first
+ * @param forms every distinct surface form merged into it ("Sergei Lavrov", "Lavrov", "the Russian
+ *     foreign minister"), most frequent first
  * @param roles titles and roles as the articles state them ("Russian Foreign Minister")
  * @param mentions how many times it is mentioned in all articles
  * @param documents how many articles mention it

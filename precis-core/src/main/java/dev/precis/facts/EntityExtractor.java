@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * Finds people, organisations and places by rules: runs of capitalised words, person titles
  * ("Secretary of State Rex Tillerson"), gazetteers of places and organisations, words that mark
  * organisation or place names, and context votes pooled over the whole story ("said X" votes
- * person, "in X" votes place). Then merges the forms of one entity: persons by surname when
- * their first names are compatible ("Sergey"/"Sergei"), lone surnames to the one person who
- * carries them, gazetteer aliases ("U.S."/"United States"), and "the " + a stated role ("the
- * Russian foreign minister"). Two people who share only a first name never merge.
+ * person, "in X" votes place). Then merges the forms of one entity: persons by surname when their
+ * first names are compatible ("Sergey"/"Sergei"), lone surnames to the one person who carries them,
+ * gazetteer aliases ("U.S."/"United States"), and "the " + a stated role ("the Russian foreign
+ * minister"). Two people who share only a first name never merge.
  */
 final class EntityExtractor {
   private static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "on", "de", "du");
@@ -31,22 +31,99 @@ final class EntityExtractor {
       Set.of("al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "del", "la", "le", "abu");
   private static final Set<String> MISC_WORDS =
       Set.of(
-          "war", "agreement", "agreements", "accord", "accords", "treaty", "summit", "conference",
-          "games", "cup", "act", "law", "prize", "award", "awards", "festival", "day", "week",
-          "program", "programme", "project", "operation", "revolution", "crisis", "election",
-          "elections", "championship", "olympics", "protocol", "convention", "declaration",
-          "doctrine", "plan", "initiative", "campaign", "tour", "show", "series", "album", "film",
-          "book", "bill", "image", "links");
+          "war",
+          "agreement",
+          "agreements",
+          "accord",
+          "accords",
+          "treaty",
+          "summit",
+          "conference",
+          "games",
+          "cup",
+          "act",
+          "law",
+          "prize",
+          "award",
+          "awards",
+          "festival",
+          "day",
+          "week",
+          "program",
+          "programme",
+          "project",
+          "operation",
+          "revolution",
+          "crisis",
+          "election",
+          "elections",
+          "championship",
+          "olympics",
+          "protocol",
+          "convention",
+          "declaration",
+          "doctrine",
+          "plan",
+          "initiative",
+          "campaign",
+          "tour",
+          "show",
+          "series",
+          "album",
+          "film",
+          "book",
+          "bill",
+          "image",
+          "links");
   private static final Set<String> SPEECH_VERBS =
       Set.of(
-          "said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "noted",
-          "explained", "asked", "replied", "responded", "insisted", "claimed", "claims", "warned",
-          "argued", "wrote", "writes", "tweeted", "announced", "continued", "remarked", "recalled",
-          "conceded", "acknowledged", "urged", "emphasized", "emphasised", "stressed", "suggested",
-          "admitted", "complained", "denied", "reported", "reports", "confirmed", "blasted",
-          "criticized", "criticised", "disputed", "reaffirmed");
+          "said",
+          "says",
+          "say",
+          "told",
+          "tells",
+          "added",
+          "adds",
+          "stated",
+          "declared",
+          "noted",
+          "explained",
+          "asked",
+          "replied",
+          "responded",
+          "insisted",
+          "claimed",
+          "claims",
+          "warned",
+          "argued",
+          "wrote",
+          "writes",
+          "tweeted",
+          "announced",
+          "continued",
+          "remarked",
+          "recalled",
+          "conceded",
+          "acknowledged",
+          "urged",
+          "emphasized",
+          "emphasised",
+          "stressed",
+          "suggested",
+          "admitted",
+          "complained",
+          "denied",
+          "reported",
+          "reports",
+          "confirmed",
+          "blasted",
+          "criticized",
+          "criticised",
+          "disputed",
+          "reaffirmed");
   private static final Set<String> PLACE_PREPOSITIONS =
-      Set.of("in", "at", "near", "from", "across", "outside", "inside", "into", "towards", "toward");
+      Set.of(
+          "in", "at", "near", "from", "across", "outside", "inside", "into", "towards", "toward");
   private static final Set<String> PLACE_NOUNS =
       Set.of("town", "city", "village", "province", "region", "capital", "district", "county");
   private static final Pattern CAMEL_HEADLINE = Pattern.compile("[A-Z][a-z]+");
@@ -87,7 +164,9 @@ final class EntityExtractor {
     return merge(docs, candidates, votes);
   }
 
-  /** Words the story writes in lower case somewhere: sentence-initial forms of them are no names. */
+  /**
+   * Words the story writes in lower case somewhere: sentence-initial forms of them are no names.
+   */
   private static Set<String> lowerCaseVocabulary(List<Document> docs) {
     Set<String> out = new HashSet<>();
     for (Document d : docs) {
@@ -119,7 +198,12 @@ final class EntityExtractor {
     }
     int words = dev.precis.text.Words.count(sentence);
     String t = sentence.strip();
-    boolean terminal = t.endsWith(".") || t.endsWith("?") || t.endsWith("!") || t.endsWith("\"") || t.endsWith("”");
+    boolean terminal =
+        t.endsWith(".")
+            || t.endsWith("?")
+            || t.endsWith("!")
+            || t.endsWith("\"")
+            || t.endsWith("”");
     return words >= 2 && caps >= 0.7 * words && !terminal && !t.contains("\"") && !t.contains("“");
   }
 
@@ -197,15 +281,28 @@ final class EntityExtractor {
 
   private static boolean isCalendarWord(String w) {
     return w.endsWith("day")
-        || Set.of("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
+        || Set.of(
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december")
             .contains(w);
   }
 
   /** "Russian-backed", "Nations-led": a name turned adjective, which ends a name. */
   private static boolean isAdjectiveCompound(String w) {
     int dash = w.lastIndexOf('-');
-    if (dash <= 0 || dash + 1 >= w.length() || !Character.isLowerCase(w.charAt(dash + 1))
+    if (dash <= 0
+        || dash + 1 >= w.length()
+        || !Character.isLowerCase(w.charAt(dash + 1))
         || !Character.isUpperCase(w.charAt(0))) {
       return false;
     }
@@ -215,7 +312,9 @@ final class EntityExtractor {
   }
 
   private static final Set<String> ADJECTIVE_TAILS =
-      Set.of("run", "born", "made", "style", "era", "held", "owned", "based", "led", "backed", "wide", "bound");
+      Set.of(
+          "run", "born", "made", "style", "era", "held", "owned", "based", "led", "backed", "wide",
+          "bound");
 
   /** "al-Assad", "bin-Laden": lower-case particle glued to a capitalised name. */
   private static boolean isParticleName(String w) {
@@ -267,7 +366,9 @@ final class EntityExtractor {
       }
     }
     // drop a trailing function word ("... Monday" is cut earlier; "US And")
-    while (to > from && lex.isFunctionWord(toks.get(to - 1).text()) && !inGazetteer(toks, from, to)) {
+    while (to > from
+        && lex.isFunctionWord(toks.get(to - 1).text())
+        && !inGazetteer(toks, from, to)) {
       to--;
     }
     if (from >= to) {
@@ -281,12 +382,16 @@ final class EntityExtractor {
     if (firstWord.equals("HMS") || firstWord.equals("USS") || firstWord.equals("MV")) {
       return; // ships
     }
-    if (toks.get(from).text().equals("US") && to - from == 1 && toks.get(from).end() < toks.size() && from + 1 < toks.size()
+    if (toks.get(from).text().equals("US")
+        && to - from == 1
+        && toks.get(from).end() < toks.size()
+        && from + 1 < toks.size()
         && toks.get(from + 1).text().equals("$")) {
       return; // "US$2 billion"
     }
     // a known organisation or place at the start of a longer run is a name of its own
-    if (to - from > 1 && !inGazetteer(toks, from, to)
+    if (to - from > 1
+        && !inGazetteer(toks, from, to)
         && !(lex.placeWords.contains(lastWord) || lex.orgWords.contains(lastWord))) {
       for (int k = to - 1; k > from; k--) {
         if (inGazetteer(toks, from, k)) {
@@ -324,13 +429,22 @@ final class EntityExtractor {
   }
 
   private static boolean isOpening(String t) {
-    return t.equals("\"") || t.equals("“") || t.equals("'") || t.equals("‘") || t.equals("(")
-        || t.equals(":") || t.equals("-") || t.equals("—") || t.equals("•");
+    return t.equals("\"")
+        || t.equals("“")
+        || t.equals("'")
+        || t.equals("‘")
+        || t.equals("(")
+        || t.equals(":")
+        || t.equals("-")
+        || t.equals("—")
+        || t.equals("•");
   }
 
   private boolean isKnown(String w) {
     String n = Lexicon.norm(w);
-    return lex.places.containsKey(n) || lex.organizations.containsKey(n) || lex.demonyms.containsKey(n);
+    return lex.places.containsKey(n)
+        || lex.organizations.containsKey(n)
+        || lex.demonyms.containsKey(n);
   }
 
   private boolean inGazetteer(List<Token> toks, int from, int to) {
@@ -355,7 +469,12 @@ final class EntityExtractor {
   }
 
   private void emitPerson(
-      Document d, Sentence s, List<Token> toks, int from, int to, List<Candidate> out,
+      Document d,
+      Sentence s,
+      List<Token> toks,
+      int from,
+      int to,
+      List<Candidate> out,
       Map<String, int[]> votes) {
     Candidate c = candidate(d, s, toks, from, to);
     if (c == null) {
@@ -366,8 +485,14 @@ final class EntityExtractor {
   }
 
   private void emitName(
-      Document d, Sentence s, List<Token> toks, int from, int to, List<Candidate> out,
-      Map<String, int[]> votes, Set<String> lowerWords) {
+      Document d,
+      Sentence s,
+      List<Token> toks,
+      int from,
+      int to,
+      List<Candidate> out,
+      Map<String, int[]> votes,
+      Set<String> lowerWords) {
     Candidate c = candidate(d, s, toks, from, to);
     if (c == null) {
       return;
@@ -424,7 +549,9 @@ final class EntityExtractor {
       if (PLACE_PREPOSITIONS.contains(prev)) {
         vote(votes, key, EntityType.PLACE, 1);
       }
-      if (prev.equals("of") && i > 1 && PLACE_NOUNS.contains(toks.get(i - 2).text().toLowerCase(Locale.ROOT))) {
+      if (prev.equals("of")
+          && i > 1
+          && PLACE_NOUNS.contains(toks.get(i - 2).text().toLowerCase(Locale.ROOT))) {
         vote(votes, key, EntityType.PLACE, 3);
       }
       if (SPEECH_VERBS.contains(prev) && !prev.equals("reported")) {
@@ -450,13 +577,16 @@ final class EntityExtractor {
 
   private static boolean isAcronym(String w) {
     String letters = w.replace(".", "");
-    return letters.length() >= 2 && letters.length() <= 6 && letters.equals(letters.toUpperCase(Locale.ROOT))
+    return letters.length() >= 2
+        && letters.length() <= 6
+        && letters.equals(letters.toUpperCase(Locale.ROOT))
         && letters.chars().allMatch(Character::isLetterOrDigit);
   }
 
   private Candidate candidate(Document d, Sentence s, List<Token> toks, int from, int to) {
     // a possessive ending stays outside the name
-    while (to > from && (toks.get(to - 1).text().equals("'s") || toks.get(to - 1).text().equals("’s"))) {
+    while (to > from
+        && (toks.get(to - 1).text().equals("'s") || toks.get(to - 1).text().equals("’s"))) {
       to--;
     }
     if (from >= to) {
@@ -474,13 +604,22 @@ final class EntityExtractor {
       role = roleAfter(toks, to);
     }
     return new Candidate(
-        d.index(), s.index(), start, end, surface, Lexicon.norm(surface), words, role, s.start(), s.end());
+        d.index(),
+        s.index(),
+        start,
+        end,
+        surface,
+        Lexicon.norm(surface),
+        words,
+        role,
+        s.start(),
+        s.end());
   }
 
   /**
-   * The role written just before a name: title words, capitalised words, demonyms and
-   * connectors ("Russian Deputy Permanent Representative to the United Nations", "White House
-   * spokesman", "Putin's spokesman,").
+   * The role written just before a name: title words, capitalised words, demonyms and connectors
+   * ("Russian Deputy Permanent Representative to the United Nations", "White House spokesman",
+   * "Putin's spokesman,").
    */
   private String roleBefore(List<Token> toks, int nameStart) {
     int k = nameStart - 1;
@@ -494,7 +633,10 @@ final class EntityExtractor {
       Token t = toks.get(k);
       String w = t.text();
       String lw = w.toLowerCase(Locale.ROOT);
-      if (k + 1 < toks.size() && toks.get(k + 1).start() == t.end() && t.isWord() && toks.get(k + 1).isWord()) {
+      if (k + 1 < toks.size()
+          && toks.get(k + 1).start() == t.end()
+          && t.isWord()
+          && toks.get(k + 1).isWord()) {
         break; // glued to the next word: another name, not a role
       }
       if (lex.isTitleWord(lw) || lex.titles.contains(lw)) {
@@ -506,11 +648,15 @@ final class EntityExtractor {
       } else if (w.equals("'s") || w.equals("’s")) {
         // possessive ("Putin's spokesman")
       } else if ((lw.equals("to") || lw.equals("of") || lw.equals("the") || lw.equals("for"))
-          && k > 0 && start < end
-          && (toks.get(k - 1).isCapitalised() || lex.isTitleWord(toks.get(k - 1).text())
+          && k > 0
+          && start < end
+          && (toks.get(k - 1).isCapitalised()
+              || lex.isTitleWord(toks.get(k - 1).text())
               || (lw.equals("the") && (toks.get(k - 1).is("to") || toks.get(k - 1).is("of"))))) {
         // connector inside a role ("Ambassador to the UN")
-      } else if (t.isWord() && lex.orgWords.contains(lw) && k + 1 < toks.size()
+      } else if (t.isWord()
+          && lex.orgWords.contains(lw)
+          && k + 1 < toks.size()
           && lex.isTitleWord(toks.get(k + 1).text())) {
         // lower-case role parts ("department spokesman", "foreign minister")
       } else {
@@ -530,7 +676,10 @@ final class EntityExtractor {
     boolean hasTitle = false;
     for (int m = start; m < end; m++) {
       String lw = toks.get(m).text().toLowerCase(Locale.ROOT);
-      if (lex.isTitleWord(lw) && !lw.startsWith("mr") && !lw.startsWith("mrs") && !lw.equals("ms")
+      if (lex.isTitleWord(lw)
+          && !lw.startsWith("mr")
+          && !lw.startsWith("mrs")
+          && !lw.equals("ms")
           && !lw.startsWith("dr")) {
         hasTitle = true;
       }
@@ -558,9 +707,16 @@ final class EntityExtractor {
       String lw = t.text().toLowerCase(Locale.ROOT);
       if (lex.isTitleWord(lw)) {
         lastTitle = k;
-      } else if (!(t.isWord() && (t.isCapitalised() || lw.equals("foreign") || lw.equals("deputy")
-          || lex.orgWords.contains(lw) || lw.equals("of") || lw.equals("to") || lw.equals("the")
-          || lw.equals("'s") || lw.equals("’s")))) {
+      } else if (!(t.isWord()
+          && (t.isCapitalised()
+              || lw.equals("foreign")
+              || lw.equals("deputy")
+              || lex.orgWords.contains(lw)
+              || lw.equals("of")
+              || lw.equals("to")
+              || lw.equals("the")
+              || lw.equals("'s")
+              || lw.equals("’s")))) {
         break;
       }
       k++;
@@ -696,7 +852,11 @@ final class EntityExtractor {
     for (Cluster cl : clusters) {
       if (cl.type == EntityType.PERSON) {
         // an ambiguous first name maps to null (HashMap.merge would drop the key instead)
-        firstNameOnly.put(cl.firstName, firstNameOnly.containsKey(cl.firstName) && firstNameOnly.get(cl.firstName) != cl ? null : cl);
+        firstNameOnly.put(
+            cl.firstName,
+            firstNameOnly.containsKey(cl.firstName) && firstNameOnly.get(cl.firstName) != cl
+                ? null
+                : cl);
       }
     }
     for (Candidate c : singles) {
@@ -759,7 +919,9 @@ final class EntityExtractor {
     }
     for (Cluster cl : kept) {
       for (Candidate c : cl.mentions) {
-        byDoc.get(c.document()).add(new ResolvedMention(c.document(), c.start(), c.end(), c.surface(), ids.get(cl)));
+        byDoc
+            .get(c.document())
+            .add(new ResolvedMention(c.document(), c.start(), c.end(), c.surface(), ids.get(cl)));
       }
     }
     for (List<ResolvedMention> l : byDoc) {
@@ -824,7 +986,9 @@ final class EntityExtractor {
     if (a.length() == 1 || b.length() == 1) {
       return true;
     }
-    return a.length() >= 4 && b.length() >= 4 && editDistance(a, b) <= Math.min(2, Math.min(a.length(), b.length()) / 3);
+    return a.length() >= 4
+        && b.length() >= 4
+        && editDistance(a, b) <= Math.min(2, Math.min(a.length(), b.length()) / 3);
   }
 
   static int editDistance(String a, String b) {
@@ -899,7 +1063,10 @@ final class EntityExtractor {
           continue; // most roles never occur as a description: spare the pattern
         }
         if (p == null) {
-          p = Pattern.compile("\\bthe " + Pattern.quote(e.getKey()) + "\\b(?!\\s+\\p{Lu})", Pattern.CASE_INSENSITIVE);
+          p =
+              Pattern.compile(
+                  "\\bthe " + Pattern.quote(e.getKey()) + "\\b(?!\\s+\\p{Lu})",
+                  Pattern.CASE_INSENSITIVE);
         }
         Matcher m = p.matcher(d.article().text());
         while (m.find()) {
@@ -907,9 +1074,18 @@ final class EntityExtractor {
           if (s == null) {
             continue;
           }
-          Candidate c = new Candidate(
-              d.index(), s.index(), m.start(), m.end(), m.group(), Lexicon.norm(m.group()),
-              List.of(m.group().split(" ")), null, s.start(), s.end());
+          Candidate c =
+              new Candidate(
+                  d.index(),
+                  s.index(),
+                  m.start(),
+                  m.end(),
+                  m.group(),
+                  Lexicon.norm(m.group()),
+                  List.of(m.group().split(" ")),
+                  null,
+                  s.start(),
+                  s.end());
           e.getValue().add(c);
           out.add(c);
         }
@@ -956,7 +1132,13 @@ final class EntityExtractor {
       }
     }
     return new Entity(
-        name, cl.type, forms, new ArrayList<>(cl.roles), cl.mentions.size(), documents.size(), citations);
+        name,
+        cl.type,
+        forms,
+        new ArrayList<>(cl.roles),
+        cl.mentions.size(),
+        documents.size(),
+        citations);
   }
 
   private String stripTitles(String name) {

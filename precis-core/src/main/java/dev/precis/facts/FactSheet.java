@@ -3,8 +3,8 @@ package dev.precis.facts;
 import java.util.List;
 
 /**
- * Who, what, when of a story: entities, quotations, figures (with disagreements between
- * articles) and a timeline. Every fact carries citations into the articles' cleaned text.
+ * Who, what, when of a story: entities, quotations, figures (with disagreements between articles)
+ * and a timeline. Every fact carries citations into the articles' cleaned text.
  *
  * <pre>{@code
  * FactSheet sheet = FactExtractor.standard().extract(Precis.split(articles));

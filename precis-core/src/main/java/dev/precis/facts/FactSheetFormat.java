@@ -9,8 +9,8 @@ import dev.precis.summarize.Markdown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders a fact sheet as plain text, Markdown or JSON: the single place its output is shaped. */
 public enum FactSheetFormat {
@@ -19,6 +19,7 @@ public enum FactSheetFormat {
   JSON;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** How many entities, quotes, figure groups and events the text forms show. */
   private static final int SHOWN = 15;
 
@@ -74,12 +75,17 @@ public enum FactSheetFormat {
       if (n++ >= SHOWN) {
         break;
       }
-      b.append("- ").append(md ? "**" + e.name() + "**" : e.name())
-          .append(" (").append(e.type().name().toLowerCase(Locale.ROOT));
+      b.append("- ")
+          .append(md ? "**" + e.name() + "**" : e.name())
+          .append(" (")
+          .append(e.type().name().toLowerCase(Locale.ROOT));
       if (!e.roles().isEmpty()) {
-        b.append("; ").append(String.join("; ", e.roles().subList(0, Math.min(2, e.roles().size()))));
+        b.append("; ")
+            .append(String.join("; ", e.roles().subList(0, Math.min(2, e.roles().size()))));
       }
-      b.append("), ").append(e.mentions()).append(e.mentions() == 1 ? " mention " : " mentions ")
+      b.append("), ")
+          .append(e.mentions())
+          .append(e.mentions() == 1 ? " mention " : " mentions ")
           .append(markers(e.citations()));
       List<String> other = e.forms().stream().filter(f -> !f.equals(e.name())).limit(4).toList();
       if (!other.isEmpty()) {
@@ -94,8 +100,14 @@ public enum FactSheetFormat {
       if (n++ >= SHOWN) {
         break;
       }
-      b.append("- ").append(q.speaker() == null ? "(unattributed)" : md ? "**" + q.speaker() + "**" : q.speaker())
-          .append(": “").append(md ? Markdown.escape(q.text()) : q.text()).append("” ").append(markers(q.citations())).append('\n');
+      b.append("- ")
+          .append(
+              q.speaker() == null ? "(unattributed)" : md ? "**" + q.speaker() + "**" : q.speaker())
+          .append(": “")
+          .append(md ? Markdown.escape(q.text()) : q.text())
+          .append("” ")
+          .append(markers(q.citations()))
+          .append('\n');
     }
     b.append('\n');
     heading(b, md, "Figures", 3);
@@ -114,15 +126,24 @@ public enum FactSheetFormat {
     b.append('\n');
     heading(b, md, "Timeline", 3);
     for (TimelineEvent t : sheet.timeline()) {
-      b.append("- ").append(dateLabel(t)).append(": ").append(md ? Markdown.escape(shorten(t.text(), 160)) : shorten(t.text(), 160)).append(' ')
-          .append(markers(t.citations())).append('\n');
+      b.append("- ")
+          .append(dateLabel(t))
+          .append(": ")
+          .append(md ? Markdown.escape(shorten(t.text(), 160)) : shorten(t.text(), 160))
+          .append(' ')
+          .append(markers(t.citations()))
+          .append('\n');
     }
     if (!articles.isEmpty()) {
       b.append('\n');
       heading(b, md, "Sources", 3);
       for (int i = 0; i < articles.size(); i++) {
         String label = articles.get(i).label();
-        b.append('[').append(i + 1).append("] ").append(md ? Markdown.escape(label) : label).append('\n');
+        b.append('[')
+            .append(i + 1)
+            .append("] ")
+            .append(md ? Markdown.escape(label) : label)
+            .append('\n');
       }
     }
     return b.toString();
@@ -141,7 +162,9 @@ public enum FactSheetFormat {
       if (!f.counts().isEmpty()) {
         b.append(" (").append(f.counts()).append(')');
       }
-      b.append(" = ").append(f.range()).append(' ')
+      b.append(" = ")
+          .append(f.range())
+          .append(' ')
           .append(markers(same.stream().map(Figure::citation).toList()));
     }
   }
@@ -150,7 +173,9 @@ public enum FactSheetFormat {
   static Map<String, List<Figure>> variants(FigureGroup g) {
     Map<String, List<Figure>> out = new LinkedHashMap<>();
     for (Figure f : g.figures()) {
-      out.computeIfAbsent(f.text().toLowerCase(Locale.ROOT) + "|" + f.range(), k -> new ArrayList<>()).add(f);
+      out.computeIfAbsent(
+              f.text().toLowerCase(Locale.ROOT) + "|" + f.range(), k -> new ArrayList<>())
+          .add(f);
     }
     return out;
   }
@@ -178,7 +203,10 @@ public enum FactSheetFormat {
 
   private static String markers(List<Citation> citations) {
     StringBuilder b = new StringBuilder();
-    citations.stream().mapToInt(Citation::document).distinct().sorted()
+    citations.stream()
+        .mapToInt(Citation::document)
+        .distinct()
+        .sorted()
         .forEach(d -> b.append('[').append(d + 1).append(']'));
     return b.toString();
   }

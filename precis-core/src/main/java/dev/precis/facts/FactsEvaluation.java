@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Measures the fact extractors against the labelled sets in {@code datasets/facts/}: entity
  * mentions (precision/recall, typed and untyped) and merging (pairwise precision/recall, false
- * merges listed), quotations (detection precision/recall, speaker accuracy) and figures
- * (extraction precision/recall/F1, range, kind and counted-noun accuracy). Files are grouped
- * into stories by their folder, as a story clusterer would deliver them.
+ * merges listed), quotations (detection precision/recall, speaker accuracy) and figures (extraction
+ * precision/recall/F1, range, kind and counted-noun accuracy). Files are grouped into stories by
+ * their folder, as a story clusterer would deliver them.
  */
 public final class FactsEvaluation {
   /** One line of the report. */
@@ -38,7 +38,8 @@ public final class FactsEvaluation {
 
   /**
    * @param root the repository root (files in the labels are relative to it)
-   * @param data the folder holding {@code entity-forms.tsv}, {@code quotes.tsv}, {@code numbers.tsv}
+   * @param data the folder holding {@code entity-forms.tsv}, {@code quotes.tsv}, {@code
+   *     numbers.tsv}
    */
   public FactsEvaluation(Path root, Path data) {
     this.root = root;
@@ -68,8 +69,8 @@ public final class FactsEvaluation {
   }
 
   /**
-   * The headline scores per source of the labelled articles: the bundled example (looked at
-   * while building the extractors) and the MultiLing WikiNews articles.
+   * The headline scores per source of the labelled articles: the bundled example (looked at while
+   * building the extractors) and the MultiLing WikiNews articles.
    */
   public List<Score> bySource() {
     List<Score> out = new ArrayList<>();
@@ -78,13 +79,15 @@ public final class FactsEvaluation {
       String name = source.startsWith("examples") ? "example" : "MultiLing";
       java.util.function.Predicate<String[]> in = r -> r[0].startsWith(source);
       for (Score sc : entities(rows("entity-forms.tsv").stream().filter(in).toList())) {
-        if (sc.measure().equals("mention F1") || sc.measure().startsWith("false merges")
+        if (sc.measure().equals("mention F1")
+            || sc.measure().startsWith("false merges")
             || sc.measure().startsWith("merge recall")) {
           out.add(new Score("entities (" + name + ")", sc.measure(), sc.value(), sc.detail()));
         }
       }
       for (Score sc : quotes(rows("quotes.tsv").stream().filter(in).toList())) {
-        if (sc.measure().startsWith("speaker accuracy") || sc.measure().equals("detection recall")) {
+        if (sc.measure().startsWith("speaker accuracy")
+            || sc.measure().equals("detection recall")) {
           out.add(new Score("quotes (" + name + ")", sc.measure(), sc.value(), sc.detail()));
         }
       }
@@ -160,10 +163,11 @@ public final class FactsEvaluation {
 
   /**
    * CPU time of one fact extraction per cluster of {@code clusterDir} (one sub-folder of article
-   * files each, e.g. the ten 10-article MultiLing clusters), after {@code warmup} extractions.
-   * CPU time of the extracting thread, so other load on the machine does not inflate it.
+   * files each, e.g. the ten 10-article MultiLing clusters), after {@code warmup} extractions. CPU
+   * time of the extracting thread, so other load on the machine does not inflate it.
    */
-  public static double cpuMillisPerCluster(Path clusterDir, int warmup, int runs) throws IOException {
+  public static double cpuMillisPerCluster(Path clusterDir, int warmup, int runs)
+      throws IOException {
     List<List<Document>> clusters = new ArrayList<>();
     try (var topics = Files.list(clusterDir)) {
       for (Path topic : topics.sorted().toList()) {
@@ -173,8 +177,10 @@ public final class FactsEvaluation {
         List<Article> articles = new ArrayList<>();
         try (var files = Files.list(topic)) {
           for (Path f : files.sorted().toList()) {
-            articles.add(Precis.prepare(RawArticle.ofText(f.getFileName().toString(),
-                Files.readString(f, StandardCharsets.UTF_8))));
+            articles.add(
+                Precis.prepare(
+                    RawArticle.ofText(
+                        f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8))));
           }
         }
         clusters.add(Precis.split(articles));
@@ -196,7 +202,9 @@ public final class FactsEvaluation {
 
   /** How often a labelled form occurs as a name: whole words, not inside a longer labelled form. */
   static int[] occurrences(String text, String form, List<String> longer) {
-    Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}\\-.])" + Pattern.quote(form) + "(?![\\p{L}\\p{N}]|-\\p{Ll})");
+    Pattern p =
+        Pattern.compile(
+            "(?<![\\p{L}\\p{N}\\-.])" + Pattern.quote(form) + "(?![\\p{L}\\p{N}]|-\\p{Ll})");
     Matcher m = p.matcher(text);
     List<Integer> starts = new ArrayList<>();
     while (m.find()) {
@@ -254,7 +262,8 @@ public final class FactsEvaluation {
       String story = Path.of(file).getParent().toString();
       for (String[] r : e.getValue()) {
         String form = r[1];
-        List<String> longer = forms.stream().filter(f -> f.length() > form.length() && f.contains(form)).toList();
+        List<String> longer =
+            forms.stream().filter(f -> f.length() > form.length() && f.contains(form)).toList();
         int g = occurrences(text, form, longer).length;
         gold += g;
         int p = predCount.getOrDefault(form, 0);
@@ -266,9 +275,12 @@ public final class FactsEvaluation {
           if (type.name().equals(r[2])) {
             tpTyped += hit;
           } else {
-            errors.add("entity type: " + form + " is " + r[2] + ", predicted " + type + " (" + file + ")");
+            errors.add(
+                "entity type: " + form + " is " + r[2] + ", predicted " + type + " (" + file + ")");
           }
-          goldEntity.computeIfAbsent(story, k -> new LinkedHashMap<>()).put(file + "|" + form, r[3]);
+          goldEntity
+              .computeIfAbsent(story, k -> new LinkedHashMap<>())
+              .put(file + "|" + form, r[3]);
           predEntity.computeIfAbsent(story, k -> new LinkedHashMap<>()).put(file + "|" + form, id);
         }
         if (g > p) {
@@ -277,7 +289,8 @@ public final class FactsEvaluation {
         predCount.remove(form);
       }
       for (Map.Entry<String, Integer> extra : predCount.entrySet()) {
-        errors.add("entity false alarm: " + extra.getKey() + " x" + extra.getValue() + " (" + file + ")");
+        errors.add(
+            "entity false alarm: " + extra.getKey() + " x" + extra.getValue() + " (" + file + ")");
       }
     }
     // pairwise merging
@@ -302,7 +315,8 @@ public final class FactsEvaluation {
           if (p) {
             samePred++;
             if (!g) {
-              falseMerges.add(a.substring(a.indexOf('|') + 1) + " = " + b.substring(b.indexOf('|') + 1));
+              falseMerges.add(
+                  a.substring(a.indexOf('|') + 1) + " = " + b.substring(b.indexOf('|') + 1));
             }
           }
           if (g && !p) {
@@ -320,9 +334,20 @@ public final class FactsEvaluation {
     out.add(new Score("entities", "mention F1", f1(ratio(tp, pred), ratio(tp, gold)), ""));
     out.add(new Score("entities", "typed precision", ratio(tpTyped, pred), tpTyped + "/" + pred));
     out.add(new Score("entities", "typed recall", ratio(tpTyped, gold), tpTyped + "/" + gold));
-    out.add(new Score("entities", "merge precision (form pairs)", ratio(sameBoth, samePred), sameBoth + "/" + samePred));
-    out.add(new Score("entities", "merge recall (form pairs)", ratio(sameBoth, sameGold), sameBoth + "/" + sameGold));
-    out.add(new Score("entities", "false merges", falseMerges.size(), String.join("; ", falseMerges)));
+    out.add(
+        new Score(
+            "entities",
+            "merge precision (form pairs)",
+            ratio(sameBoth, samePred),
+            sameBoth + "/" + samePred));
+    out.add(
+        new Score(
+            "entities",
+            "merge recall (form pairs)",
+            ratio(sameBoth, sameGold),
+            sameBoth + "/" + sameGold));
+    out.add(
+        new Score("entities", "false merges", falseMerges.size(), String.join("; ", falseMerges)));
     return out;
   }
 
@@ -358,7 +383,8 @@ public final class FactsEvaluation {
         List<String> want = QuoteExtractor.words(r[1]);
         if (!containsRun(cleanedWords, want)) {
           skippedQuotes++;
-          errors.add("quote not in the cleaned text (cleaner removed it): " + r[1] + " (" + file + ")");
+          errors.add(
+              "quote not in the cleaned text (cleaner removed it): " + r[1] + " (" + file + ")");
           continue;
         }
         gold++;
@@ -381,16 +407,36 @@ public final class FactsEvaluation {
         String predicted = sp == null ? null : result.entities().get(sp).name();
         if (isNamed) {
           named++;
-          if (predicted != null && sameSpeaker(predicted, speaker, sp == null ? List.of() : result.entities().get(sp).forms())) {
+          if (predicted != null
+              && sameSpeaker(
+                  predicted, speaker, sp == null ? List.of() : result.entities().get(sp).forms())) {
             correct++;
           } else {
-            errors.add("speaker: \"" + r[1] + "\" is " + speaker + ", predicted " + predicted + " (" + file + ")");
+            errors.add(
+                "speaker: \""
+                    + r[1]
+                    + "\" is "
+                    + speaker
+                    + ", predicted "
+                    + predicted
+                    + " ("
+                    + file
+                    + ")");
           }
         } else {
           unnamed++;
           if (predicted != null) {
             unnamedGuessed++;
-            errors.add("speaker (unnamed in text): \"" + r[1] + "\" is " + speaker + ", predicted " + predicted + " (" + file + ")");
+            errors.add(
+                "speaker (unnamed in text): \""
+                    + r[1]
+                    + "\" is "
+                    + speaker
+                    + ", predicted "
+                    + predicted
+                    + " ("
+                    + file
+                    + ")");
           }
         }
       }
@@ -402,12 +448,27 @@ public final class FactsEvaluation {
     }
     List<Score> out = new ArrayList<>();
     if (skippedQuotes > 0) {
-      out.add(new Score("quotes", "labelled quotes the cleaner removed (not scored)", skippedQuotes, String.valueOf(skippedQuotes)));
+      out.add(
+          new Score(
+              "quotes",
+              "labelled quotes the cleaner removed (not scored)",
+              skippedQuotes,
+              String.valueOf(skippedQuotes)));
     }
     out.add(new Score("quotes", "detection precision", ratio(tp, pred), tp + "/" + pred));
     out.add(new Score("quotes", "detection recall", ratio(tp, gold), tp + "/" + gold));
-    out.add(new Score("quotes", "speaker accuracy (named speakers)", ratio(correct, named), correct + "/" + named));
-    out.add(new Score("quotes", "named speaker given where the text names none", unnamedGuessed, unnamedGuessed + "/" + unnamed));
+    out.add(
+        new Score(
+            "quotes",
+            "speaker accuracy (named speakers)",
+            ratio(correct, named),
+            correct + "/" + named));
+    out.add(
+        new Score(
+            "quotes",
+            "named speaker given where the text names none",
+            unnamedGuessed,
+            unnamedGuessed + "/" + unnamed));
     return out;
   }
 
@@ -438,8 +499,10 @@ public final class FactsEvaluation {
     }
     String[] pw = Lexicon.norm(predicted).split(" ");
     String[] gw = Lexicon.norm(gold).split(" ");
-    return pw.length > 1 && gw.length > 1
-        && EntityExtractor.surnameKey(pw[pw.length - 1]).equals(EntityExtractor.surnameKey(gw[gw.length - 1]));
+    return pw.length > 1
+        && gw.length > 1
+        && EntityExtractor.surnameKey(pw[pw.length - 1])
+            .equals(EntityExtractor.surnameKey(gw[gw.length - 1]));
   }
 
   // ------------------------------------------------------------------ numbers
@@ -468,7 +531,8 @@ public final class FactsEvaluation {
       for (String[] r : e.getValue()) {
         if (!cleaned.contains(r[1])) {
           skippedNumbers++;
-          errors.add("number not in the cleaned text (cleaner removed it): " + r[1] + " (" + file + ")");
+          errors.add(
+              "number not in the cleaned text (cleaner removed it): " + r[1] + " (" + file + ")");
           continue;
         }
         gold++;
@@ -478,14 +542,23 @@ public final class FactsEvaluation {
         int match = -1;
         for (int i = 0; i < found.size(); i++) {
           String got = found.get(i).text().toLowerCase(Locale.ROOT).replaceAll("us\\$|\\$|€|£", "");
-          if (!used[i] && got.startsWith(want)
+          if (!used[i]
+              && got.startsWith(want)
               && (got.length() == want.length() || !Character.isDigit(got.charAt(want.length())))) {
             match = i;
             break;
           }
         }
         if (match < 0) {
-          errors.add("number missed: " + (r[2].isEmpty() ? "" : r[2] + " ") + number + " " + r[3] + " (" + file + ")");
+          errors.add(
+              "number missed: "
+                  + (r[2].isEmpty() ? "" : r[2] + " ")
+                  + number
+                  + " "
+                  + r[3]
+                  + " ("
+                  + file
+                  + ")");
           continue;
         }
         used[match] = true;
@@ -503,12 +576,32 @@ public final class FactsEvaluation {
         if (ok) {
           rangeOk++;
         } else {
-          errors.add("number range: " + f.text() + " gold [" + r[5] + ", " + r[6] + "], predicted " + f.range() + " (" + file + ")");
+          errors.add(
+              "number range: "
+                  + f.text()
+                  + " gold ["
+                  + r[5]
+                  + ", "
+                  + r[6]
+                  + "], predicted "
+                  + f.range()
+                  + " ("
+                  + file
+                  + ")");
         }
         if (f.category().equals(r[4])) {
           catOk++;
         } else {
-          errors.add("number kind: " + f.text() + " is " + r[4] + ", predicted " + f.category() + " (" + file + ")");
+          errors.add(
+              "number kind: "
+                  + f.text()
+                  + " is "
+                  + r[4]
+                  + ", predicted "
+                  + f.category()
+                  + " ("
+                  + file
+                  + ")");
         }
         if (!r[3].equals("-")) {
           counted++;
@@ -517,26 +610,54 @@ public final class FactsEvaluation {
           if (gHead.equals(pHead)) {
             countsOk++;
           } else {
-            errors.add("number counts: " + f.text() + " counts " + r[3] + ", predicted '" + f.counts() + "' (" + file + ")");
+            errors.add(
+                "number counts: "
+                    + f.text()
+                    + " counts "
+                    + r[3]
+                    + ", predicted '"
+                    + f.counts()
+                    + "' ("
+                    + file
+                    + ")");
           }
         }
       }
       for (int i = 0; i < found.size(); i++) {
         if (!used[i]) {
-          errors.add("number false alarm: " + found.get(i).text() + " " + found.get(i).counts() + " (" + file + ")");
+          errors.add(
+              "number false alarm: "
+                  + found.get(i).text()
+                  + " "
+                  + found.get(i).counts()
+                  + " ("
+                  + file
+                  + ")");
         }
       }
     }
     double precision = ratio(tp, pred);
     double recall = ratio(tp, gold);
     List<Score> out = new ArrayList<>();
-    out.add(new Score("numbers", "labelled figures the cleaner removed (not scored)", skippedNumbers, String.valueOf(skippedNumbers)));
+    out.add(
+        new Score(
+            "numbers",
+            "labelled figures the cleaner removed (not scored)",
+            skippedNumbers,
+            String.valueOf(skippedNumbers)));
     out.add(new Score("numbers", "extraction precision", precision, tp + "/" + pred));
     out.add(new Score("numbers", "extraction recall", recall, tp + "/" + gold));
     out.add(new Score("numbers", "extraction F1", f1(precision, recall), ""));
     out.add(new Score("numbers", "range accuracy", ratio(rangeOk, ranged), rangeOk + "/" + ranged));
-    out.add(new Score("numbers", "kind accuracy (deaths, money...)", ratio(catOk, tp), catOk + "/" + tp));
-    out.add(new Score("numbers", "counted noun accuracy", ratio(countsOk, counted), countsOk + "/" + counted));
+    out.add(
+        new Score(
+            "numbers", "kind accuracy (deaths, money...)", ratio(catOk, tp), catOk + "/" + tp));
+    out.add(
+        new Score(
+            "numbers",
+            "counted noun accuracy",
+            ratio(countsOk, counted),
+            countsOk + "/" + counted));
     return out;
   }
 

@@ -12,7 +12,11 @@ import java.util.List;
  * @param conflicts pairs of figure texts whose ranges do not overlap, as "a vs b"
  */
 public record FigureGroup(
-    String category, String topic, List<Figure> figures, boolean disagreement, List<String> conflicts) {
+    String category,
+    String topic,
+    List<Figure> figures,
+    boolean disagreement,
+    List<String> conflicts) {
   public FigureGroup {
     figures = List.copyOf(figures);
     conflicts = List.copyOf(conflicts);

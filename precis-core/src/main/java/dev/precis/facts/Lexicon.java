@@ -16,28 +16,36 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The word lists the fact extractors read: places and demonyms, organisations, person titles,
- * words that mark organisation or place names, and capitalised function words. All are plain
- * text resources in {@code dev/precis/facts/}, written for Precis.
+ * The word lists the fact extractors read: places and demonyms, organisations, person titles, words
+ * that mark organisation or place names, and capitalised function words. All are plain text
+ * resources in {@code dev/precis/facts/}, written for Precis.
  */
 final class Lexicon {
   /** Normalised alias → canonical place name. */
   final Map<String, String> places = new HashMap<>();
+
   /** Normalised demonym ("russian") → canonical place ("Russia"). */
   final Map<String, String> demonyms = new HashMap<>();
+
   /** Normalised alias → canonical organisation name. */
   final Map<String, String> organizations = new HashMap<>();
+
   /** Person titles, lower-case, split into words. */
   final Set<String> titles = new HashSet<>();
+
   /** Single words occurring in titles ("minister", "secretary"). */
   final Set<String> titleWords = new HashSet<>();
+
   /** Words that qualify a title without being one ("deputy", "foreign", "permanent"). */
   final Set<String> titleModifiers = new HashSet<>();
+
   /** Common given names, lower-case. */
   final Set<String> givenNames;
+
   final Set<String> orgWords;
   final Set<String> placeWords;
   final Set<String> functionWords;
+
   /** Longest title in words. */
   final int maxTitleWords;
 
@@ -99,7 +107,12 @@ final class Lexicon {
     boolean plain = true;
     for (int i = 0; i < s.length() && plain; i++) {
       char c = s.charAt(i);
-      plain = c < 128 && c != '.' && !(c == ' ' && (i == 0 || s.charAt(i - 1) == ' ')) && c != '\t' && c != '\n';
+      plain =
+          c < 128
+              && c != '.'
+              && !(c == ' ' && (i == 0 || s.charAt(i - 1) == ' '))
+              && c != '\t'
+              && c != '\n';
     }
     if (plain && !s.endsWith(" ")) {
       return s.toLowerCase(Locale.ROOT); // the common case: ASCII, single spaces, no dots

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds figures (counts, money, percentages) with what they count, normalises hedged and vague
- * forms into ranges ("more than 80" → (80, ∞), "nearly 20" → [17, 20), "dozens" → [24, 144]),
- * and aligns figures about the same thing across articles: same kind of quantity (deaths,
- * injuries...) about the same event ("attack", "war"). Years, dates, times, ordinals and
- * compound modifiers ("two-hour", "six-year-old") are not figures.
+ * forms into ranges ("more than 80" → (80, ∞), "nearly 20" → [17, 20), "dozens" → [24, 144]), and
+ * aligns figures about the same thing across articles: same kind of quantity (deaths, injuries...)
+ * about the same event ("attack", "war"). Years, dates, times, ordinals and compound modifiers
+ * ("two-hour", "six-year-old") are not figures.
  */
 final class NumberExtractor {
   private static final String UNITS =
@@ -27,7 +27,11 @@ final class NumberExtractor {
           + "|sixteen|seventeen|eighteen|nineteen";
   private static final String TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
   private static final String WORD_NUMBER =
-      "(?:(?:" + TENS + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" + UNITS + "|a dozen|a hundred|a thousand|half a million|a million|a billion)";
+      "(?:(?:"
+          + TENS
+          + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+          + UNITS
+          + "|a dozen|a hundred|a thousand|half a million|a million|a billion)";
   private static final String MODIFIER =
       "more than|over|at least|nearly|almost|about|around|approximately|roughly|some|up to|fewer than"
           + "|less than|under|as many as|at most|no fewer than|no more than|close to|just over|just under"
@@ -38,46 +42,219 @@ final class NumberExtractor {
           + "|a few dozen|several hundred|a few hundred|several thousand|a few thousand|dozens|scores"
           + "|hundreds|thousands|millions|billions|a handful";
   private static final String SCALE = "hundred|thousand|million|billion|trillion|bn|m|k";
+
   /** The value of a figure, tried only where one can start (a digit, a currency, a number word). */
   private static final Pattern FIGURE =
       Pattern.compile(
-          "(?:(?<vague>\\b(?:" + VAGUE + ")\\b)"
-              + "|(?<cur>US\\$|\\$|€|£|¥)?\\s?(?<num>(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d|,\\d)|(?<![\\d.,:/])\\d+(?:\\.\\d+)?(?![\\d:/])|\\b" + WORD_NUMBER + "\\b)"
-              + "(?:(?:\\s|-)?(?<scale>(?:" + SCALE + "))\\b)?"
+          "(?:(?<vague>\\b(?:"
+              + VAGUE
+              + ")\\b)"
+              + "|(?<cur>US\\$|\\$|€|£|¥)?\\s?(?<num>(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d|,\\d)|(?<![\\d.,:/])\\d+(?:\\.\\d+)?(?![\\d:/])|\\b"
+              + WORD_NUMBER
+              + "\\b)"
+              + "(?:(?:\\s|-)?(?<scale>(?:"
+              + SCALE
+              + "))\\b)?"
               + "(?<unit>\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b|dollars\\b|euros\\b|pounds\\b|yen\\b|yuan\\b|rupees\\b|roubles\\b|rubles\\b))?)",
           Pattern.CASE_INSENSITIVE);
+
   /** A hedge right before the value: "more than", "nearly", "at least". */
-  private static final Pattern MODIFIER_BEFORE =
-      Pattern.compile("(?i)\\b(" + MODIFIER + ")\\s+$");
+  private static final Pattern MODIFIER_BEFORE = Pattern.compile("(?i)\\b(" + MODIFIER + ")\\s+$");
+
   private static final Pattern MONTH =
       Pattern.compile("(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?$");
   private static final Set<String> PERSON_NOUNS =
       Set.of(
-          "people", "persons", "person", "civilians", "civilian", "children", "child", "soldiers",
-          "soldier", "residents", "men", "women", "troops", "fighters", "militants", "protesters",
-          "protestors", "migrants", "refugees", "passengers", "victims", "workers", "students",
-          "police", "policemen", "officers", "rebels", "prisoners", "miners", "patients", "infants",
-          "babies", "adults", "citizens", "inhabitants", "villagers", "demonstrators", "pilgrims",
-          "tourists", "crew", "members", "staff", "employees", "individuals", "others", "americans",
-          "insurgents", "guards", "sailors", "marines", "journalists", "hostages", "survivors", "inmates",
-          "peacekeepers", "member", "nationals", "protester", "girls", "boys", "girl", "boy", "personnel",
-          "bombers", "attackers", "gunmen", "suspects", "teachers", "doctors", "nurses", "firefighters",
-          "volunteers", "athletes", "fans", "spectators", "voters", "delegates", "officials", "diplomats", "foreigners", "detainees", "evacuees");
+          "people",
+          "persons",
+          "person",
+          "civilians",
+          "civilian",
+          "children",
+          "child",
+          "soldiers",
+          "soldier",
+          "residents",
+          "men",
+          "women",
+          "troops",
+          "fighters",
+          "militants",
+          "protesters",
+          "protestors",
+          "migrants",
+          "refugees",
+          "passengers",
+          "victims",
+          "workers",
+          "students",
+          "police",
+          "policemen",
+          "officers",
+          "rebels",
+          "prisoners",
+          "miners",
+          "patients",
+          "infants",
+          "babies",
+          "adults",
+          "citizens",
+          "inhabitants",
+          "villagers",
+          "demonstrators",
+          "pilgrims",
+          "tourists",
+          "crew",
+          "members",
+          "staff",
+          "employees",
+          "individuals",
+          "others",
+          "americans",
+          "insurgents",
+          "guards",
+          "sailors",
+          "marines",
+          "journalists",
+          "hostages",
+          "survivors",
+          "inmates",
+          "peacekeepers",
+          "member",
+          "nationals",
+          "protester",
+          "girls",
+          "boys",
+          "girl",
+          "boy",
+          "personnel",
+          "bombers",
+          "attackers",
+          "gunmen",
+          "suspects",
+          "teachers",
+          "doctors",
+          "nurses",
+          "firefighters",
+          "volunteers",
+          "athletes",
+          "fans",
+          "spectators",
+          "voters",
+          "delegates",
+          "officials",
+          "diplomats",
+          "foreigners",
+          "detainees",
+          "evacuees");
   private static final Set<String> STOP =
       Set.of(
-          "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "were", "was",
-          "are", "is", "have", "has", "had", "be", "been", "will", "would", "who", "which", "that",
-          "with", "from", "by", "as", "it", "its", "their", "they", "he", "she", "than", "into",
-          "since", "after", "before", "during", "per", "each", "this", "these", "those", "while",
-          "when", "where", "over", "under", "about", "more", "less", "most", "many", "some", "all",
-          "there", "could", "can", "may", "might", "must", "should", "not", "also", "said",
-          "says", "killed", "dead", "died", "injured", "wounded", "hurt", "missing", "arrested",
-          "aged", "ago", "earlier", "later", "times", "year", "old", "left", "worth");
+          "the",
+          "a",
+          "an",
+          "of",
+          "in",
+          "on",
+          "at",
+          "to",
+          "for",
+          "and",
+          "or",
+          "but",
+          "were",
+          "was",
+          "are",
+          "is",
+          "have",
+          "has",
+          "had",
+          "be",
+          "been",
+          "will",
+          "would",
+          "who",
+          "which",
+          "that",
+          "with",
+          "from",
+          "by",
+          "as",
+          "it",
+          "its",
+          "their",
+          "they",
+          "he",
+          "she",
+          "than",
+          "into",
+          "since",
+          "after",
+          "before",
+          "during",
+          "per",
+          "each",
+          "this",
+          "these",
+          "those",
+          "while",
+          "when",
+          "where",
+          "over",
+          "under",
+          "about",
+          "more",
+          "less",
+          "most",
+          "many",
+          "some",
+          "all",
+          "there",
+          "could",
+          "can",
+          "may",
+          "might",
+          "must",
+          "should",
+          "not",
+          "also",
+          "said",
+          "says",
+          "killed",
+          "dead",
+          "died",
+          "injured",
+          "wounded",
+          "hurt",
+          "missing",
+          "arrested",
+          "aged",
+          "ago",
+          "earlier",
+          "later",
+          "times",
+          "year",
+          "old",
+          "left",
+          "worth");
   private static final Map<String, String> CUES = new LinkedHashMap<>();
 
   static {
-    for (String w : List.of("killed", "dead", "died", "deaths", "death", "fatalities", "lives", "bodies",
-        "murdered", "slain", "massacred", "perished", "executed", "toll")) {
+    for (String w :
+        List.of(
+            "killed",
+            "dead",
+            "died",
+            "deaths",
+            "death",
+            "fatalities",
+            "lives",
+            "bodies",
+            "murdered",
+            "slain",
+            "massacred",
+            "perished",
+            "executed",
+            "toll")) {
       CUES.put(w, "deaths");
     }
     for (String w : List.of("injured", "wounded", "hurt", "injuries", "injuring", "wounding")) {
@@ -90,7 +267,9 @@ final class NumberExtractor {
     for (String w : List.of("arrested", "detained", "arrests", "detentions")) {
       CUES.put(w, "arrests");
     }
-    for (String w : List.of("evacuated", "displaced", "homeless", "uprooted", "homes", "refugees", "evacuees")) {
+    for (String w :
+        List.of(
+            "evacuated", "displaced", "homeless", "uprooted", "homes", "refugees", "evacuees")) {
       CUES.put(w, "displaced");
     }
     for (String w : List.of("votes", "voted", "ballots", "vote")) {
@@ -101,22 +280,59 @@ final class NumberExtractor {
   private static final Map<String, String> EVENTS = new LinkedHashMap<>();
 
   static {
-    for (String w : List.of("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing",
-        "bombings", "gas", "raid", "raids", "shelling", "explosion", "explosions", "blast", "bomb", "shooting",
-        "massacre", "assault", "ambush")) {
+    for (String w :
+        List.of(
+            "attack",
+            "attacks",
+            "strike",
+            "strikes",
+            "airstrike",
+            "airstrikes",
+            "bombing",
+            "bombings",
+            "gas",
+            "raid",
+            "raids",
+            "shelling",
+            "explosion",
+            "explosions",
+            "blast",
+            "bomb",
+            "shooting",
+            "massacre",
+            "assault",
+            "ambush")) {
       EVENTS.put(w, "attack");
     }
     for (String w : List.of("war", "conflict", "fighting", "insurgency", "uprising")) {
       EVENTS.put(w, "war");
     }
-    for (String w : List.of("earthquake", "quake", "tremors", "tremor", "aftershock", "tsunami", "flood", "floods", "flooding", "storm", "hurricane",
-        "typhoon", "cyclone", "fire", "wildfire", "landslide", "eruption")) {
+    for (String w :
+        List.of(
+            "earthquake",
+            "quake",
+            "tremors",
+            "tremor",
+            "aftershock",
+            "tsunami",
+            "flood",
+            "floods",
+            "flooding",
+            "storm",
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "fire",
+            "wildfire",
+            "landslide",
+            "eruption")) {
       EVENTS.put(w, "disaster");
     }
     for (String w : List.of("crash", "accident", "collision", "derailment", "sinking")) {
       EVENTS.put(w, "accident");
     }
-    for (String w : List.of("epidemic", "outbreak", "pandemic", "virus", "flu", "disease", "cholera")) {
+    for (String w :
+        List.of("epidemic", "outbreak", "pandemic", "virus", "flu", "disease", "cholera")) {
       EVENTS.put(w, "outbreak");
     }
     for (String w : List.of("election", "referendum", "poll", "vote")) {
@@ -180,7 +396,10 @@ final class NumberExtractor {
         }
       } else if (c == '$' || c == '€' || c == '£' || c == '¥') {
         return i;
-      } else if (Character.isLetter(c) && !Character.isLetter(prev) && prev != '\'' && prev != '’') {
+      } else if (Character.isLetter(c)
+          && !Character.isLetter(prev)
+          && prev != '\''
+          && prev != '’') {
         if (c == 'U' && st.startsWith("US$", i)) {
           return i;
         }
@@ -189,7 +408,10 @@ final class NumberExtractor {
           j++;
         }
         String w = st.substring(i, j).toLowerCase(Locale.ROOT);
-        if (NUMBER_WORDS.contains(w) || w.equals("tens") || w.equals("several") || w.equals("half")
+        if (NUMBER_WORDS.contains(w)
+            || w.equals("tens")
+            || w.equals("several")
+            || w.equals("half")
             || ((w.equals("a") || w.equals("few")) && j + 1 < n && startsNumberWord(st, j + 1))) {
           return i;
         }
@@ -200,7 +422,8 @@ final class NumberExtractor {
   }
 
   private static boolean startsNumberWord(String st, int at) {
-    for (String w : List.of("dozen", "hundred", "thousand", "million", "billion", "handful", "few")) {
+    for (String w :
+        List.of("dozen", "hundred", "thousand", "million", "billion", "handful", "few")) {
       if (st.regionMatches(true, at, w, 0, w.length())) {
         return true;
       }
@@ -216,7 +439,8 @@ final class NumberExtractor {
     return j;
   }
 
-  private Figure figure(Document d, Sentence s, String st, String text, Matcher m, String mod, int modStart) {
+  private Figure figure(
+      Document d, Sentence s, String st, String text, Matcher m, String mod, int modStart) {
     String vague = m.group("vague");
     String num = m.group("num");
     String scale = m.group("scale") == null ? "" : m.group("scale").toLowerCase(Locale.ROOT);
@@ -224,7 +448,8 @@ final class NumberExtractor {
     String cur = m.group("cur") == null ? "" : m.group("cur");
     int start = modStart;
     int end = m.end();
-    int valueStart = vague != null ? m.start("vague") : (cur.isEmpty() ? m.start("num") : m.start("cur"));
+    int valueStart =
+        vague != null ? m.start("vague") : (cur.isEmpty() ? m.start("num") : m.start("cur"));
     String before = st.substring(Math.max(0, valueStart - 12), valueStart);
     String afterText = st.substring(end);
     if (scale.equals("m") || scale.equals("k") || scale.equals("bn")) {
@@ -238,7 +463,10 @@ final class NumberExtractor {
     double value;
     Range range;
     if (vague != null) {
-      if (!mod.isEmpty() && !mod.equals("some") && !mod.equals("more than") && !mod.equals("over")) {
+      if (!mod.isEmpty()
+          && !mod.equals("some")
+          && !mod.equals("more than")
+          && !mod.equals("over")) {
         // "about dozens" is odd; keep the modifier out
       }
       range = vagueRange(vague.toLowerCase(Locale.ROOT));
@@ -254,15 +482,23 @@ final class NumberExtractor {
       }
       // compound modifiers and glued forms: "two-hour", "six-year-old", "16x9", "G7", "1st"
       Matcher glued = GLUED_UNIT.matcher(st.substring(end));
-      if (end < st.length() && Character.isLetter(st.charAt(end)) && scale.isEmpty() && unit.isEmpty() && glued.find()) {
+      if (end < st.length()
+          && Character.isLetter(st.charAt(end))
+          && scale.isEmpty()
+          && unit.isEmpty()
+          && glued.find()) {
         end += glued.end(); // "300km": a number with its unit attached
-      } else if (end < st.length() && (st.charAt(end) == '-' || Character.isLetter(st.charAt(end))) && scale.isEmpty() && unit.isEmpty()) {
+      } else if (end < st.length()
+          && (st.charAt(end) == '-' || Character.isLetter(st.charAt(end)))
+          && scale.isEmpty()
+          && unit.isEmpty()) {
         return null;
       }
-      if (end + 1 < st.length() && st.charAt(end) == '-' ) {
+      if (end + 1 < st.length() && st.charAt(end) == '-') {
         return null;
       }
-      if (valueStart > 0 && (Character.isLetter(st.charAt(valueStart - 1)) || st.charAt(valueStart - 1) == '-')) {
+      if (valueStart > 0
+          && (Character.isLetter(st.charAt(valueStart - 1)) || st.charAt(valueStart - 1) == '-')) {
         return null;
       }
       Double v = parseNumber(num);
@@ -278,29 +514,50 @@ final class NumberExtractor {
       // dates and times
       String prevWord = lastWord(st.substring(0, valueStart));
       String nextWord = firstWord(afterText);
-      if (digits && (MONTH.matcher(prevWord).matches() || MONTH.matcher(nextWord).matches()
-          || (nextWord.equals("of") && MONTH.matcher(firstWord(afterText.substring(afterText.indexOf("of") + 2))).matches()))) {
+      if (digits
+          && (MONTH.matcher(prevWord).matches()
+              || MONTH.matcher(nextWord).matches()
+              || (nextWord.equals("of")
+                  && MONTH
+                      .matcher(firstWord(afterText.substring(afterText.indexOf("of") + 2)))
+                      .matches()))) {
         return null;
       }
       if (nextWord.matches("(?i)a\\.?m\\.?|p\\.?m\\.?|gmt|utc|bst|cet|et|hours?gmt")) {
         return null;
       }
       // years: a bare four-digit number between 1800 and 2100 not counting anything
-      if (digits && num.matches("\\d{4}") && value >= 1800 && value <= 2100 && cur.isEmpty() && unit.isEmpty()
-          && scale.isEmpty() && !PERSON_NOUNS.contains(nextWord.toLowerCase(Locale.ROOT))) {
+      if (digits
+          && num.matches("\\d{4}")
+          && value >= 1800
+          && value <= 2100
+          && cur.isEmpty()
+          && unit.isEmpty()
+          && scale.isEmpty()
+          && !PERSON_NOUNS.contains(nextWord.toLowerCase(Locale.ROOT))) {
         return null;
       }
       if (afterText.matches("(?i)^\\s*-?years?[- ]old\\b.*")) {
         return null; // ages ("26 year-old") describe a person, they count nothing
       }
       String prevRaw = st.substring(0, valueStart).stripTrailing();
-      if (digits && mod.isEmpty() && cur.isEmpty() && prevRaw.length() == valueStart - 1
-          && !prevRaw.isEmpty() && Character.isLetter(prevRaw.charAt(prevRaw.length() - 1))
-          && !prevWord.isEmpty() && Character.isUpperCase(prevWord.charAt(0))
-          && !Lexicon.get().isFunctionWord(prevWord) && !MONTH.matcher(prevWord).matches()) {
+      if (digits
+          && mod.isEmpty()
+          && cur.isEmpty()
+          && prevRaw.length() == valueStart - 1
+          && !prevRaw.isEmpty()
+          && Character.isLetter(prevRaw.charAt(prevRaw.length() - 1))
+          && !prevWord.isEmpty()
+          && Character.isUpperCase(prevWord.charAt(0))
+          && !Lexicon.get().isFunctionWord(prevWord)
+          && !MONTH.matcher(prevWord).matches()) {
         return null; // "Flight 447", "Terminal 2", "Resolution 1723": a name, not a count
       }
-      if (digits && mod.isEmpty() && prevRaw.endsWith(",") && afterText.startsWith(",") && value < 120) {
+      if (digits
+          && mod.isEmpty()
+          && prevRaw.endsWith(",")
+          && afterText.startsWith(",")
+          && value < 120) {
         String name = prevRaw.substring(0, prevRaw.length() - 1).strip();
         int sp = name.lastIndexOf(' ');
         String lastName = sp < 0 ? name : name.substring(sp + 1);
@@ -308,7 +565,8 @@ final class NumberExtractor {
           return null; // "Xiao Tan, 32, of Chinese origin": an age
         }
       }
-      if (prevWord.matches("(?i)no\\.?|number|page|room|flight|route|article|section|chapter|episode|level|grade|category|phase|resolution|version|hurricane")) {
+      if (prevWord.matches(
+          "(?i)no\\.?|number|page|room|flight|route|article|section|chapter|episode|level|grade|category|phase|resolution|version|hurricane")) {
         return null;
       }
       if (before.matches(".*[#№]\\s?$")) {
@@ -326,7 +584,10 @@ final class NumberExtractor {
       Matcher frac = FRACTION.matcher(afterText2);
       Matcher tail = RANGE_TAIL.matcher(afterText2);
       if (frac.find()) {
-        double add = frac.group(1).equals("1/2") || frac.group(1).equals("and a half") ? 0.5 : frac.group(1).equals("1/4") ? 0.25 : 0.75;
+        double add =
+            frac.group(1).equals("1/2") || frac.group(1).equals("and a half")
+                ? 0.5
+                : frac.group(1).equals("1/4") ? 0.25 : 0.75;
         range = Range.exactly(range.low() + add);
         end += frac.end();
       } else if (tail.find() && (!tail.group(1).equalsIgnoreCase("and") || mod.equals("between"))) {
@@ -348,7 +609,8 @@ final class NumberExtractor {
       counts = unit.isEmpty() ? currencyName(cur) : unit;
     } else if (!unit.isEmpty()) {
       counts = "percent";
-    } else if (MAGNITUDE_BEFORE.matcher(st.substring(0, valueStart)).find() || MAGNITUDE_AFTER.matcher(rest).find()) {
+    } else if (MAGNITUDE_BEFORE.matcher(st.substring(0, valueStart)).find()
+        || MAGNITUDE_AFTER.matcher(rest).find()) {
       counts = "magnitude";
     } else if (GLUED_UNIT.matcher(st.substring(start, end).replaceAll("^.*\\d", "")).find()) {
       counts = st.substring(start, end).replaceAll("^.*\\d", "");
@@ -365,9 +627,10 @@ final class NumberExtractor {
     Matcher post = POST_MODIFIER.matcher(rest);
     if (post.find() && range.low() == range.high()) {
       String w = post.group(1).toLowerCase(Locale.ROOT);
-      range = w.matches("less|fewer|lower|below")
-          ? new Range(0, true, range.high(), true, false)
-          : new Range(range.low(), true, Double.POSITIVE_INFINITY, false, false);
+      range =
+          w.matches("less|fewer|lower|below")
+              ? new Range(0, true, range.high(), true, false)
+              : new Range(range.low(), true, Double.POSITIVE_INFINITY, false, false);
     }
     String category = category(st, start, end, counts, unit, cur);
     if (category.equals("count") && mod.isEmpty() && vague == null && range.low() == range.high()) {
@@ -375,20 +638,43 @@ final class NumberExtractor {
     }
     String topic = EVENT_COUNTS.contains(category) ? topic(st, start) : "";
     String shown = st.substring(start, end).strip();
-    int absStart = s.start() + start + (st.substring(start, end).length() - st.substring(start, end).stripLeading().length());
-    Mention mention = new Mention(d.index(), absStart, absStart + shown.length(), text.substring(absStart, absStart + shown.length()));
-    return new Figure(shown, range, counts, category, topic, mention, new Citation(d.index(), s.start(), s.end()));
+    int absStart =
+        s.start()
+            + start
+            + (st.substring(start, end).length()
+                - st.substring(start, end).stripLeading().length());
+    Mention mention =
+        new Mention(
+            d.index(),
+            absStart,
+            absStart + shown.length(),
+            text.substring(absStart, absStart + shown.length()));
+    return new Figure(
+        shown,
+        range,
+        counts,
+        category,
+        topic,
+        mention,
+        new Citation(d.index(), s.start(), s.end()));
   }
 
-  private static final Pattern GLUED_UNIT = Pattern.compile("^(km|kg|cm|mm|mi|mph|ft|kph|kw|mw)\\b");
-  private static final Pattern FRACTION = Pattern.compile("^\\s+(1/2|1/4|3/4|and a half)(?![\\d/])");
+  private static final Pattern GLUED_UNIT =
+      Pattern.compile("^(km|kg|cm|mm|mi|mph|ft|kph|kw|mw)\\b");
+  private static final Pattern FRACTION =
+      Pattern.compile("^\\s+(1/2|1/4|3/4|and a half)(?![\\d/])");
   private static final Pattern RANGE_TAIL =
-      Pattern.compile("^\\s*(to|and|-|–)\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|" + WORD_NUMBER + ")\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^\\s*(to|and|-|–)\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|" + WORD_NUMBER + ")\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern MAGNITUDE_BEFORE = Pattern.compile("(?i)magnitude(?:\\s+of)?\\s*$");
-  private static final Pattern MAGNITUDE_AFTER = Pattern.compile("(?i)^\\s*(?:on the (?:\\w+ )?(?:magnitude|richter) scale|magnitude\\b)");
-  private static final Pattern CONJUNCTION = Pattern.compile("(?i)^\\s*(?:and|or|to)\\s+[\\d.,]+(?=\\s)");
+  private static final Pattern MAGNITUDE_AFTER =
+      Pattern.compile("(?i)^\\s*(?:on the (?:\\w+ )?(?:magnitude|richter) scale|magnitude\\b)");
+  private static final Pattern CONJUNCTION =
+      Pattern.compile("(?i)^\\s*(?:and|or|to)\\s+[\\d.,]+(?=\\s)");
   private static final Pattern POST_MODIFIER =
-      Pattern.compile("(?i)^(?:\\s+[\\p{L}-]+){0,2}?\\s+or\\s+(more|greater|higher|above|less|fewer|lower|below)\\b");
+      Pattern.compile(
+          "(?i)^(?:\\s+[\\p{L}-]+){0,2}?\\s+or\\s+(more|greater|higher|above|less|fewer|lower|below)\\b");
 
   private static String currencyName(String cur) {
     return switch (cur) {
@@ -404,8 +690,20 @@ final class NumberExtractor {
   static {
     NUMBER_WORDS.addAll(List.of(UNITS.split("\\|")));
     NUMBER_WORDS.addAll(List.of(TENS.split("\\|")));
-    NUMBER_WORDS.addAll(List.of("dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
-        "million", "millions", "billion", "billions", "scores", "handful"));
+    NUMBER_WORDS.addAll(
+        List.of(
+            "dozen",
+            "dozens",
+            "hundred",
+            "hundreds",
+            "thousand",
+            "thousands",
+            "million",
+            "millions",
+            "billion",
+            "billions",
+            "scores",
+            "handful"));
   }
 
   /** A cheap test that spares the full pattern on sentences without digits or number words. */
@@ -422,7 +720,9 @@ final class NumberExtractor {
         while (j < n && Character.isLetter(s.charAt(j))) {
           j++;
         }
-        if (j - i >= 3 && j - i <= 9 && NUMBER_WORDS.contains(s.substring(i, j).toLowerCase(Locale.ROOT))) {
+        if (j - i >= 3
+            && j - i <= 9
+            && NUMBER_WORDS.contains(s.substring(i, j).toLowerCase(Locale.ROOT))) {
           return true;
         }
         i = j;
@@ -460,10 +760,12 @@ final class NumberExtractor {
       case "more than", "over", "just over", "well over", "upwards of", "in excess of", "above" ->
           new Range(v, false, inf, false, false);
       case "at least", "no fewer than", "a minimum of" -> new Range(v, true, inf, false, false);
-      case "nearly", "almost", "close to", "just under" -> new Range(Math.floor(v * 0.85), true, v, false, true);
+      case "nearly", "almost", "close to", "just under" ->
+          new Range(Math.floor(v * 0.85), true, v, false, true);
       case "about", "around", "approximately", "roughly", "some", "an estimated", "estimated" ->
           new Range(Math.floor(v * 0.9 + 1e-9), true, Math.ceil(v * 1.1 - 1e-9), true, true);
-      case "up to", "as many as", "at most", "no more than", "a maximum of" -> new Range(0, true, v, true, false);
+      case "up to", "as many as", "at most", "no more than", "a maximum of" ->
+          new Range(0, true, v, true, false);
       case "fewer than", "less than", "under", "below" -> new Range(0, true, v, false, false);
       default -> Range.exactly(v);
     };
@@ -545,20 +847,73 @@ final class NumberExtractor {
   /** Measure units: a figure's counted noun ends at one ("7.0 magnitude earthquake"). */
   private static final Set<String> UNIT_NOUNS =
       Set.of(
-          "magnitude", "percent", "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles",
-          "mile", "mi", "meters", "metres", "meter", "metre", "feet", "foot", "ft", "inches", "inch",
-          "centimeters", "centimetres", "cm", "millimeters", "millimetres", "mm", "tons", "tonnes",
-          "kg", "kilograms", "hours", "hour", "minutes", "seconds", "days", "weeks", "months", "years",
-          "decades", "centuries", "acres", "hectares", "degrees", "points", "gigaton", "megaton",
-          "megawatts", "knots", "mph");
+          "magnitude",
+          "percent",
+          "km",
+          "kilometers",
+          "kilometres",
+          "kilometer",
+          "kilometre",
+          "miles",
+          "mile",
+          "mi",
+          "meters",
+          "metres",
+          "meter",
+          "metre",
+          "feet",
+          "foot",
+          "ft",
+          "inches",
+          "inch",
+          "centimeters",
+          "centimetres",
+          "cm",
+          "millimeters",
+          "millimetres",
+          "mm",
+          "tons",
+          "tonnes",
+          "kg",
+          "kilograms",
+          "hours",
+          "hour",
+          "minutes",
+          "seconds",
+          "days",
+          "weeks",
+          "months",
+          "years",
+          "decades",
+          "centuries",
+          "acres",
+          "hectares",
+          "degrees",
+          "points",
+          "gigaton",
+          "megaton",
+          "megawatts",
+          "knots",
+          "mph");
+
   private static final Set<String> SKIP_ADJECTIVES =
-      Set.of("other", "more", "additional", "further", "new", "extra", "confirmed", "reported", "known");
-  private static final Pattern NP = Pattern.compile("^[\\s]*([\\p{L}][\\p{L}'’\\-]*(?:\\s+[\\p{L}][\\p{L}'’\\-]*)*)");
+      Set.of(
+          "other",
+          "more",
+          "additional",
+          "further",
+          "new",
+          "extra",
+          "confirmed",
+          "reported",
+          "known");
+  private static final Pattern NP =
+      Pattern.compile("^[\\s]*([\\p{L}][\\p{L}'’\\-]*(?:\\s+[\\p{L}][\\p{L}'’\\-]*)*)");
 
   /**
    * The noun phrase a figure counts: "80 people", "dozens of cruise missiles" → "cruise missiles",
-   * "15 British sailors" → "sailors" (capitalised modifiers skipped), "7.0 magnitude earthquake"
-   * → "magnitude" (a unit ends the phrase).
+   * "15 British sailors" → "sailors" (capitalised modifiers skipped), "7.0 magnitude earthquake" →
+   * "magnitude" (a unit ends the phrase).
    */
   static String countedNoun(String after) {
     Matcher m = NP.matcher(after);
@@ -571,7 +926,10 @@ final class NumberExtractor {
     for (int i = 0; i < words.length && i < 8; i++) {
       String w = words[i];
       String lw = w.toLowerCase(Locale.ROOT);
-      if (out.isEmpty() && Character.isUpperCase(w.charAt(0)) && skipped < 4 && i + 1 < words.length) {
+      if (out.isEmpty()
+          && Character.isUpperCase(w.charAt(0))
+          && skipped < 4
+          && i + 1 < words.length) {
         skipped++; // "British", "UK Royal Navy": modifiers of the counted noun
         continue;
       }
@@ -582,7 +940,10 @@ final class NumberExtractor {
         out.add(lw); // "search and rescue teams"
         continue;
       }
-      if (Character.isUpperCase(w.charAt(0)) && !out.isEmpty() && skipped < 4 && i + 1 < words.length
+      if (Character.isUpperCase(w.charAt(0))
+          && !out.isEmpty()
+          && skipped < 4
+          && i + 1 < words.length
           && !isPluralNoun(out.get(out.size() - 1))) {
         skipped++; // "three separate London Underground trains"
         continue;
@@ -593,10 +954,14 @@ final class NumberExtractor {
       if (!out.isEmpty() && lw.endsWith("ed")) {
         break; // "one computer switched": the verb after the noun
       }
-      if (out.isEmpty() && lw.endsWith("ed") && !PERSON_NOUNS.contains(lw)
-          && !(i + 1 < words.length && (isPluralNoun(words[i + 1].toLowerCase(Locale.ROOT))
-              || PERSON_NOUNS.contains(words[i + 1].toLowerCase(Locale.ROOT))))) {
-        break; // "the two seized by Iran": a verb, the noun is left out ("orphaned children" is kept)
+      if (out.isEmpty()
+          && lw.endsWith("ed")
+          && !PERSON_NOUNS.contains(lw)
+          && !(i + 1 < words.length
+              && (isPluralNoun(words[i + 1].toLowerCase(Locale.ROOT))
+                  || PERSON_NOUNS.contains(words[i + 1].toLowerCase(Locale.ROOT))))) {
+        break; // "the two seized by Iran": a verb, the noun is left out ("orphaned children" is
+        // kept)
       }
       if (lw.endsWith("'s") || lw.endsWith("’s")) {
         lw = lw.substring(0, lw.length() - 2);
@@ -604,7 +969,10 @@ final class NumberExtractor {
         break; // "the fifteen crew's capture"
       }
       out.add(lw);
-      if (UNIT_NOUNS.contains(lw) || isPluralNoun(lw) || PERSON_NOUNS.contains(lw) || out.size() >= 4) {
+      if (UNIT_NOUNS.contains(lw)
+          || isPluralNoun(lw)
+          || PERSON_NOUNS.contains(lw)
+          || out.size() >= 4) {
         break;
       }
     }
@@ -618,8 +986,12 @@ final class NumberExtractor {
     return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("ous");
   }
 
-  private static String category(String st, int start, int end, String counts, String unit, String cur) {
-    if (unit.startsWith("%") || unit.startsWith("percent") || unit.startsWith("per cent") || unit.startsWith("percentage")) {
+  private static String category(
+      String st, int start, int end, String counts, String unit, String cur) {
+    if (unit.startsWith("%")
+        || unit.startsWith("percent")
+        || unit.startsWith("per cent")
+        || unit.startsWith("percentage")) {
       return "percent";
     }
     if (!cur.isEmpty() || unit.matches("dollars|euros|pounds|yen|yuan|rupees|roubles|rubles")) {
@@ -634,7 +1006,8 @@ final class NumberExtractor {
       return CUES.get(head);
     }
     if (personLike) {
-      // a cue in the clause around the figure: "killed more than 80 people", "left 20 civilians dead"
+      // a cue in the clause around the figure: "killed more than 80 people", "left 20 civilians
+      // dead"
       String cue = nearestCue(st, start, end);
       if (cue != null) {
         return cue;
@@ -648,8 +1021,10 @@ final class NumberExtractor {
   }
 
   private static String nearestCue(String st, int start, int end) {
-    String[] beforeWords = clause(st.substring(0, start), true).toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
-    String[] afterWords = clause(st.substring(end), false).toLowerCase(Locale.ROOT).strip().split("[^\\p{L}]+");
+    String[] beforeWords =
+        clause(st.substring(0, start), true).toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+    String[] afterWords =
+        clause(st.substring(end), false).toLowerCase(Locale.ROOT).strip().split("[^\\p{L}]+");
     String best = null;
     int bestDist = 99;
     for (int i = 0; i < afterWords.length && i < 12; i++) {
@@ -727,8 +1102,25 @@ final class NumberExtractor {
   }
 
   private static final Set<String> TOTAL_NOUNS =
-      Set.of("", "people", "persons", "person", "civilians", "deaths", "death", "dead", "bodies", "victims",
-          "lives", "fatalities", "casualties", "injured", "wounded", "missing", "refugees", "displaced");
+      Set.of(
+          "",
+          "people",
+          "persons",
+          "person",
+          "civilians",
+          "deaths",
+          "death",
+          "dead",
+          "bodies",
+          "victims",
+          "lives",
+          "fatalities",
+          "casualties",
+          "injured",
+          "wounded",
+          "missing",
+          "refugees",
+          "displaced");
 
   /** A figure that counts everyone affected (people, civilians, deaths), not one group of them. */
   private static boolean isTotal(Figure f) {
@@ -763,12 +1155,21 @@ final class NumberExtractor {
           }
         }
       }
-      out.add(new FigureGroup(first.category(), first.topic(), g, !conflicts.isEmpty(), new ArrayList<>(conflicts)));
+      out.add(
+          new FigureGroup(
+              first.category(),
+              first.topic(),
+              g,
+              !conflicts.isEmpty(),
+              new ArrayList<>(conflicts)));
     }
-    out.sort(Comparator.comparing((FigureGroup g) -> !g.disagreement())
-        .thenComparing(g -> !EVENT_COUNTS.contains(g.category()))
-        .thenComparingLong(g -> -g.figures().stream().mapToInt(f -> f.citation().document()).distinct().count())
-        .thenComparingInt(g -> -g.figures().size()));
+    out.sort(
+        Comparator.comparing((FigureGroup g) -> !g.disagreement())
+            .thenComparing(g -> !EVENT_COUNTS.contains(g.category()))
+            .thenComparingLong(
+                g ->
+                    -g.figures().stream().mapToInt(f -> f.citation().document()).distinct().count())
+            .thenComparingInt(g -> -g.figures().size()));
     return out;
   }
 }

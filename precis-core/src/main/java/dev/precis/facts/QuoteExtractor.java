@@ -17,11 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds direct quotations and their speakers. A speaker is read from the attribution next to
- * the quotation ("…," said Lavrov / "…," Tillerson told reporters / Trump added: "…"); a
- * pronoun ("he added") resolves to the most recent person named as the subject of a speech verb
- * outside quotations; a quotation without attribution continues the speaker of the previous one
- * in its paragraph. Quotations carried by several articles, whole or in part, are merged.
+ * Finds direct quotations and their speakers. A speaker is read from the attribution next to the
+ * quotation ("…," said Lavrov / "…," Tillerson told reporters / Trump added: "…"); a pronoun ("he
+ * added") resolves to the most recent person named as the subject of a speech verb outside
+ * quotations; a quotation without attribution continues the speaker of the previous one in its
+ * paragraph. Quotations carried by several articles, whole or in part, are merged.
  */
 final class QuoteExtractor {
   /** Quotations shorter than this are scare quotes ("barbaric"), not statements. */
@@ -36,15 +36,30 @@ final class QuoteExtractor {
   private static final Set<String> VERB_SET = Set.of(VERBS.split("\\|"));
   private static final Set<String> ADDRESSEE_VERBS = Set.of("told", "tells", "asked", "answered");
   private static final Set<String> AUXILIARIES =
-      Set.of("also", "later", "then", "further", "again", "simply", "once", "has", "had", "have", "was", "is",
-          "will", "would", "been");
+      Set.of(
+          "also", "later", "then", "further", "again", "simply", "once", "has", "had", "have",
+          "was", "is", "will", "would", "been");
   private static final Set<String> ROLE_WORDS =
-      Set.of("the", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "official",
-          "president", "analyst", "department", "ministry", "chief", "head", "envoy", "ambassador");
+      Set.of(
+          "the",
+          "spokesman",
+          "spokeswoman",
+          "spokesperson",
+          "minister",
+          "secretary",
+          "official",
+          "president",
+          "analyst",
+          "department",
+          "ministry",
+          "chief",
+          "head",
+          "envoy",
+          "ambassador");
 
   /**
-   * The first lower-case word after {@code from}, past adverbs and auxiliaries ("also", "had"),
-   * or null when something else (a capital, punctuation) comes first.
+   * The first lower-case word after {@code from}, past adverbs and auxiliaries ("also", "had"), or
+   * null when something else (a capital, punctuation) comes first.
    */
   static String verbAfter(String s, int from, boolean allowPunctuation) {
     int i = from;
@@ -88,15 +103,24 @@ final class QuoteExtractor {
   private static final Pattern VERB_ANYWHERE =
       Pattern.compile("\\b(?:" + VERBS + "|according to)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern PRONOUN_BEFORE_VERB =
-      Pattern.compile("\\b(he|she|it|they)\\s+(?:\\w+ly\\s+|also\\s+|later\\s+|then\\s+)?$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(he|she|it|they)\\s+(?:\\w+ly\\s+|also\\s+|later\\s+|then\\s+)?$",
+          Pattern.CASE_INSENSITIVE);
 
   /** A quotation as found in one article. */
   record Found(
-      int document, int open, int close, String text, Integer speaker, int strength, Citation citation) {}
+      int document,
+      int open,
+      int close,
+      String text,
+      Integer speaker,
+      int strength,
+      Citation citation) {}
 
   private static final int NAMED = 3;
   private static final int PRONOUN = 2;
   private static final int CONTINUED = 1;
+
   /** Attributed to a description ("a spokesperson for …"): no name, and none to borrow. */
   private static final int DESCRIBED = -1;
 
@@ -108,7 +132,9 @@ final class QuoteExtractor {
     return merge(found, entities.entities());
   }
 
-  /** Quotation spans [open, close] (offsets of the marks) in one article, paragraph by paragraph. */
+  /**
+   * Quotation spans [open, close] (offsets of the marks) in one article, paragraph by paragraph.
+   */
   static List<int[]> spans(String text) {
     List<int[]> out = new ArrayList<>();
     int i = 0;
@@ -122,7 +148,11 @@ final class QuoteExtractor {
       char closer = 0;
       for (int k = i; k < para; k++) {
         char c = text.charAt(k);
-        boolean between = k > 0 && k + 1 < n && Character.isLetter(text.charAt(k - 1)) && Character.isLetter(text.charAt(k + 1));
+        boolean between =
+            k > 0
+                && k + 1 < n
+                && Character.isLetter(text.charAt(k - 1))
+                && Character.isLetter(text.charAt(k + 1));
         if (open < 0) {
           if (c == '“') {
             open = k;
@@ -130,13 +160,19 @@ final class QuoteExtractor {
           } else if (c == '"' && !between) {
             open = k;
             closer = '"';
-          } else if ((c == '\'' || c == '‘') && !between && (k == 0 || !Character.isLetterOrDigit(text.charAt(k - 1)))
-              && k + 1 < n && Character.isLetter(text.charAt(k + 1))) {
+          } else if ((c == '\'' || c == '‘')
+              && !between
+              && (k == 0 || !Character.isLetterOrDigit(text.charAt(k - 1)))
+              && k + 1 < n
+              && Character.isLetter(text.charAt(k + 1))) {
             open = k;
             closer = c == '‘' ? '’' : '\'';
           }
-        } else if ((c == closer || (closer == '”' && c == '"') || (closer == '"' && c == '”')) && !(between && closer != '”')) {
-          if ((closer == '\'' || closer == '’') && k + 1 < n && Character.isLetter(text.charAt(k + 1))) {
+        } else if ((c == closer || (closer == '”' && c == '"') || (closer == '"' && c == '”'))
+            && !(between && closer != '”')) {
+          if ((closer == '\'' || closer == '’')
+              && k + 1 < n
+              && Character.isLetter(text.charAt(k + 1))) {
             continue; // an apostrophe inside a single-quoted span
           }
           out.add(new int[] {open, k});
@@ -156,12 +192,20 @@ final class QuoteExtractor {
   private static final class Attribution {
     final Document doc;
     final String text;
-    /** The text with every quotation blanked: verbs and names inside quotations attribute nothing. */
+
+    /**
+     * The text with every quotation blanked: verbs and names inside quotations attribute nothing.
+     */
     final String masked;
+
     final List<int[]> spans;
     final List<EntityExtractor.ResolvedMention> mentions = new ArrayList<>();
     final List<Entity> entities;
-    /** [position, entity]: sentence subjects and named subjects of speech verbs, the antecedents of "he". */
+
+    /**
+     * [position, entity]: sentence subjects and named subjects of speech verbs, the antecedents of
+     * "he".
+     */
     final List<int[]> salient = new ArrayList<>();
 
     Attribution(Document d, EntityExtractor.Result result) {
@@ -192,7 +236,10 @@ final class QuoteExtractor {
       return entities.get(m.entity()).type();
     }
 
-    /** "Lavrov said", "Tillerson also told", "said Lavrov", "said White House spokesman Sean Spicer". */
+    /**
+     * "Lavrov said", "Tillerson also told", "said Lavrov", "said White House spokesman Sean
+     * Spicer".
+     */
     boolean isSpeechSubject(EntityExtractor.ResolvedMention m) {
       String next = verbAfter(masked, m.end(), true);
       if (next != null && VERB_SET.contains(next)) {
@@ -206,8 +253,11 @@ final class QuoteExtractor {
           end--;
         }
         int start = end;
-        while (start > 0 && (Character.isLetter(masked.charAt(start - 1)) || masked.charAt(start - 1) == '.'
-            || masked.charAt(start - 1) == '\'' || masked.charAt(start - 1) == '’')) {
+        while (start > 0
+            && (Character.isLetter(masked.charAt(start - 1))
+                || masked.charAt(start - 1) == '.'
+                || masked.charAt(start - 1) == '\''
+                || masked.charAt(start - 1) == '’')) {
           start--;
         }
         if (start == end) {
@@ -218,7 +268,10 @@ final class QuoteExtractor {
         if (VERB_SET.contains(lw)) {
           return true;
         }
-        if (!(Character.isUpperCase(w.charAt(0)) || ROLE_WORDS.contains(lw) || lw.endsWith("'s") || lw.endsWith("’s"))) {
+        if (!(Character.isUpperCase(w.charAt(0))
+            || ROLE_WORDS.contains(lw)
+            || lw.endsWith("'s")
+            || lw.endsWith("’s"))) {
           return false;
         }
         i = start;
@@ -226,14 +279,19 @@ final class QuoteExtractor {
       return false;
     }
 
-    /** A name followed by a verb ("Trump forcefully denounced", "Mulet, the acting head …, told"). */
+    /**
+     * A name followed by a verb ("Trump forcefully denounced", "Mulet, the acting head …, told").
+     */
     boolean isSubject(EntityExtractor.ResolvedMention m) {
       String head = masked.substring(Math.max(0, m.start() - 6), m.start());
       if (head.endsWith("that ") || head.endsWith("whether ")) {
         return false; // "Gabriel also said that Tillerson had focused": a reported subject
       }
       String next = verbAfter(masked, m.end(), false);
-      if (next != null && (VERB_SET.contains(next) || next.endsWith("ed") || (next.endsWith("s") && !next.endsWith("ss")))) {
+      if (next != null
+          && (VERB_SET.contains(next)
+              || next.endsWith("ed")
+              || (next.endsWith("s") && !next.endsWith("ss")))) {
         return true;
       }
       if (m.end() < masked.length() && masked.charAt(m.end()) == ',') {
@@ -262,7 +320,9 @@ final class QuoteExtractor {
         int[] who = attribute(q, open, close, paragraph);
         if (who != null && who[0] < 0) {
           // "…," said a spokesperson for Tony Blair: attributed, but to nobody named
-          out.add(new Found(doc.index(), open, close, inner, null, DESCRIBED, citation(doc, open, close)));
+          out.add(
+              new Found(
+                  doc.index(), open, close, inner, null, DESCRIBED, citation(doc, open, close)));
           previousSpeaker = null;
           continue;
         }
@@ -276,16 +336,36 @@ final class QuoteExtractor {
         if (speaker != null) {
           previousSpeaker = speaker;
         }
-        out.add(new Found(doc.index(), open, close, inner, speaker, who == null ? 0 : who[1], citation(doc, open, close)));
+        out.add(
+            new Found(
+                doc.index(),
+                open,
+                close,
+                inner,
+                speaker,
+                who == null ? 0 : who[1],
+                citation(doc, open, close)));
       }
       // "…" if we are faced with "…," added Larijani: a quotation continued in the same sentence
       for (int i = out.size() - 2; i >= 0; i--) {
         Found a = out.get(i);
         Found b = out.get(i + 1);
         String between = masked.substring(a.close() + 1, b.open());
-        if (a.speaker() == null && a.strength() != DESCRIBED && b.speaker() != null
-            && between.indexOf('\n') < 0 && !hasSentenceEnd(between)) {
-          out.set(i, new Found(a.document(), a.open(), a.close(), a.text(), b.speaker(), b.strength(), a.citation()));
+        if (a.speaker() == null
+            && a.strength() != DESCRIBED
+            && b.speaker() != null
+            && between.indexOf('\n') < 0
+            && !hasSentenceEnd(between)) {
+          out.set(
+              i,
+              new Found(
+                  a.document(),
+                  a.open(),
+                  a.close(),
+                  a.text(),
+                  b.speaker(),
+                  b.strength(),
+                  a.citation()));
         }
       }
       return out;
@@ -355,7 +435,10 @@ final class QuoteExtractor {
       return attributeBefore(before.substring(cut), beforeStart + cut, open);
     }
 
-    /** The speaker named in {@code before} (starting at offset {@code from}) for a quotation at {@code open}. */
+    /**
+     * The speaker named in {@code before} (starting at offset {@code from}) for a quotation at
+     * {@code open}.
+     */
     int[] attributeBefore(String before, int from, int open) {
       int limit = from + before.length();
       Matcher verbs = VERB_ANYWHERE.matcher(before);
@@ -377,7 +460,8 @@ final class QuoteExtractor {
         }
         EntityExtractor.ResolvedMention adjacent = null;
         for (EntityExtractor.ResolvedMention m : mentions) {
-          if (m.start() >= from && m.end() <= verbStart
+          if (m.start() >= from
+              && m.end() <= verbStart
               && ADJACENT_GAP.matcher(masked.substring(m.end(), verbStart)).matches()) {
             adjacent = m;
           }
@@ -468,7 +552,8 @@ final class QuoteExtractor {
           return null;
         }
         String rest = masked.substring(m.end(), Math.min(limit, m.end() + 40));
-        if (SUBJECT_VERB_START.matcher(rest).find() || APPOSITIVE_THEN_VERB.matcher(masked.substring(m.end(), limit)).find()) {
+        if (SUBJECT_VERB_START.matcher(rest).find()
+            || APPOSITIVE_THEN_VERB.matcher(masked.substring(m.end(), limit)).find()) {
           return m.entity();
         }
       }
@@ -482,7 +567,10 @@ final class QuoteExtractor {
         if (m.start() >= from && m.end() <= to && type(m) == EntityType.PERSON) {
           return m.entity();
         }
-        if (org == null && m.start() >= from && m.end() <= to && type(m) == EntityType.ORGANIZATION) {
+        if (org == null
+            && m.start() >= from
+            && m.end() <= to
+            && type(m) == EntityType.ORGANIZATION) {
           org = m.entity();
         }
       }
@@ -491,7 +579,8 @@ final class QuoteExtractor {
 
     Integer resolvePronoun(String pronoun, int at) {
       String p = pronoun.toLowerCase(Locale.ROOT);
-      EntityType want = p.equals("he") || p.equals("she") ? EntityType.PERSON : EntityType.ORGANIZATION;
+      EntityType want =
+          p.equals("he") || p.equals("she") ? EntityType.PERSON : EntityType.ORGANIZATION;
       int[] best = null;
       for (int i = salient.size() - 1; i >= 0; i--) {
         int[] e = salient.get(i);
@@ -506,8 +595,10 @@ final class QuoteExtractor {
         if (m.start() >= at || type(m) != want) {
           continue;
         }
-        if ((best == null || m.start() > best[0]) && at - m.start() < 450
-            && m.end() < masked.length() && masked.charAt(m.end()) == ',') {
+        if ((best == null || m.start() > best[0])
+            && at - m.start() < 450
+            && m.end() < masked.length()
+            && masked.charAt(m.end()) == ',') {
           return m.entity();
         }
         break;
@@ -517,23 +608,36 @@ final class QuoteExtractor {
   }
 
   private static final Pattern ADJACENT_GAP =
-      Pattern.compile("[\\s,]*(?:who\\s+)?(?:(?:also|had|has|have|then|later|again|further|simply|once|would|will|was|is|had been|has been|,)\\s*)*");
+      Pattern.compile(
+          "[\\s,]*(?:who\\s+)?(?:(?:also|had|has|have|then|later|again|further|simply|once|would|will|was|is|had been|has been|,)\\s*)*");
   private static final Pattern ROLE_GAP =
-      Pattern.compile("[\\s,:]*(?:(?:the|[\\p{Lu}][\\p{L}.'’\\-]*|'s|’s|,|spokesman|spokeswoman|spokesperson|minister|secretary|official|president|ambassador|chief|head|envoy|department|ministry|foreign|deputy|general|analyst|commander|director|leader)[\\s,]*)*");
+      Pattern.compile(
+          "[\\s,:]*(?:(?:the|[\\p{Lu}][\\p{L}.'’\\-]*|'s|’s|,|spokesman|spokeswoman|spokesperson|minister|secretary|official|president|ambassador|chief|head|envoy|department|ministry|foreign|deputy|general|analyst|commander|director|leader)[\\s,]*)*");
   private static final Pattern APPOSITIVE_THEN_VERB =
-      Pattern.compile("^,(?:[^,.;_\"“”]{0,80},){0,2}\\s*(?:also\\s+)?(?:" + VERBS + "|\\p{Ll}+ed|was|is|were|has|had)\\b");
+      Pattern.compile(
+          "^,(?:[^,.;_\"“”]{0,80},){0,2}\\s*(?:also\\s+)?(?:"
+              + VERBS
+              + "|\\p{Ll}+ed|was|is|were|has|had)\\b");
   private static final Pattern DESCRIBED_SPEAKER =
       Pattern.compile("^\\s+(?:a|an|one|the|another)\\s+\\p{Ll}");
   private static final Pattern APPOSITIVE_GAP =
       Pattern.compile("[\\s,]*(?:(?:a|an|one|the)\\s+)?[\\p{Ll}\\s\\-]{0,40},\\s*");
   private static final Pattern INVERTED_SPEECH =
-      Pattern.compile("\\b(?:" + VERBS + ")\\s+(?:(?:the|[\\p{Lu}][\\p{L}.'’\\-]*|'s|spokesman|spokeswoman|minister|secretary|official|president|analyst|department)\\s+){0,5}$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(?:"
+              + VERBS
+              + ")\\s+(?:(?:the|[\\p{Lu}][\\p{L}.'’\\-]*|'s|spokesman|spokeswoman|minister|secretary|official|president|analyst|department)\\s+){0,5}$",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern VERBISH =
-      Pattern.compile("^\\s*(?:(?:\\w+ly|also|later|then|has|had|have|was|is|will|would|had been|has been)\\s+)*(?:" + VERBS + "|\\p{Ll}+ed|\\p{Ll}+s)\\b");
+      Pattern.compile(
+          "^\\s*(?:(?:\\w+ly|also|later|then|has|had|have|was|is|will|would|had been|has been)\\s+)*(?:"
+              + VERBS
+              + "|\\p{Ll}+ed|\\p{Ll}+s)\\b");
   private static final Pattern VERB_AFTER_COMMA =
       Pattern.compile(",\\s*(?:" + VERBS + ")\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern INITIAL_PRONOUN =
-      Pattern.compile("^\\s*(?:\\p{Lu}\\p{Ll}+,\\s*)?(?:But\\s+|And\\s+)?(He|She|It|They|he|she|it|they)\\b");
+      Pattern.compile(
+          "^\\s*(?:\\p{Lu}\\p{Ll}+,\\s*)?(?:But\\s+|And\\s+)?(He|She|It|They|he|she|it|they)\\b");
 
   private static boolean hasSentenceEnd(String s) {
     return sentenceEnd(s) < s.length();
@@ -546,7 +650,9 @@ final class QuoteExtractor {
       if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(s.charAt(i + 1))) {
         char n = s.charAt(i + 2);
         if (Character.isUpperCase(n) || n == '"' || n == '“') {
-          if (!(i >= 2 && s.substring(Math.max(0, i - 3), i).matches(".*\\b(Mr|Ms|Dr|Mrs|St|Gen|Sen|Rep|Gov|\\p{Lu})$"))) {
+          if (!(i >= 2
+              && s.substring(Math.max(0, i - 3), i)
+                  .matches(".*\\b(Mr|Ms|Dr|Mrs|St|Gen|Sen|Rep|Gov|\\p{Lu})$"))) {
             return i + 1;
           }
         }
@@ -562,7 +668,10 @@ final class QuoteExtractor {
       if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(before.charAt(i + 1))) {
         char n = before.charAt(i + 2);
         if ((Character.isUpperCase(n) || n == '"' || n == '“')
-            && !(i >= 2 && before.substring(Math.max(0, i - 3), i).matches(".*\\b(Mr|Ms|Dr|Mrs|St|Gen|Sen|Rep|Gov|\\p{Lu})$"))) {
+            && !(i >= 2
+                && before
+                    .substring(Math.max(0, i - 3), i)
+                    .matches(".*\\b(Mr|Ms|Dr|Mrs|St|Gen|Sen|Rep|Gov|\\p{Lu})$"))) {
           cut = i + 2;
         }
       }
@@ -614,7 +723,9 @@ final class QuoteExtractor {
     return out;
   }
 
-  /** Whether two versions are one quotation: most of the shorter one's trigrams are in the other. */
+  /**
+   * Whether two versions are one quotation: most of the shorter one's trigrams are in the other.
+   */
   static boolean sameQuote(String a, String b) {
     return sameQuote(trigrams(words(a)), trigrams(words(b)));
   }
@@ -664,10 +775,13 @@ final class QuoteExtractor {
           votes.merge(f.speaker(), f.strength(), Integer::sum);
         }
       }
-      Integer speaker = votes.entrySet().stream()
-          .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-          .map(Map.Entry::getKey)
-          .orElse(null);
+      Integer speaker =
+          votes.entrySet().stream()
+              .max(
+                  Map.Entry.<Integer, Integer>comparingByValue()
+                      .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+              .map(Map.Entry::getKey)
+              .orElse(null);
       Set<String> variants = new LinkedHashSet<>();
       List<Citation> citations = new ArrayList<>();
       for (Found f : g) {
@@ -678,12 +792,17 @@ final class QuoteExtractor {
           citations.add(f.citation());
         }
       }
-      out.add(new Quote(
-          longest.text(), speaker == null ? null : entities.get(speaker).name(), new ArrayList<>(variants), citations));
+      out.add(
+          new Quote(
+              longest.text(),
+              speaker == null ? null : entities.get(speaker).name(),
+              new ArrayList<>(variants),
+              citations));
     }
-    out.sort(Comparator.comparingLong((Quote q) -> -q.outlets())
-        .thenComparingInt(q -> q.citations().get(0).document())
-        .thenComparingInt(q -> q.citations().get(0).start()));
+    out.sort(
+        Comparator.comparingLong((Quote q) -> -q.outlets())
+            .thenComparingInt(q -> q.citations().get(0).document())
+            .thenComparingInt(q -> q.citations().get(0).start()));
     return out;
   }
 

@@ -1,8 +1,8 @@
 package dev.precis.facts;
 
 /**
- * The interval of values a stated figure allows: "at least 87" is {@code [87, ∞)}, "more than
- * 80" is {@code (80, ∞)}, "nearly 20" is {@code [17, 20)}, "dozens" is {@code [24, 144]}.
+ * The interval of values a stated figure allows: "at least 87" is {@code [87, ∞)}, "more than 80"
+ * is {@code (80, ∞)}, "nearly 20" is {@code [17, 20)}, "dozens" is {@code [24, 144]}.
  *
  * @param low lower bound
  * @param lowInclusive whether {@code low} itself is allowed

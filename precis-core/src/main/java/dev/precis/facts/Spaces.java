@@ -5,8 +5,9 @@ final class Spaces {
   private Spaces() {}
 
   /**
-   * Unicode spaces (no-break, thin, narrow) as plain spaces: scraped news writes "27&nbsp;languages",
-   * and every pattern here expects an ordinary space. Offsets stay valid: one char for one char.
+   * Unicode spaces (no-break, thin, narrow) as plain spaces: scraped news writes
+   * "27&nbsp;languages", and every pattern here expects an ordinary space. Offsets stay valid: one
+   * char for one char.
    */
   static String normalize(String s) {
     boolean any = false;
@@ -26,7 +27,12 @@ final class Spaces {
   }
 
   private static boolean isOddSpace(char ch) {
-    return ch == '\u00a0' || ch == '\u2007' || ch == '\u2009' || ch == '\u202f' || ch == '\u200a'
-        || ch == '\u2002' || ch == '\u2003';
+    return ch == '\u00a0'
+        || ch == '\u2007'
+        || ch == '\u2009'
+        || ch == '\u202f'
+        || ch == '\u200a'
+        || ch == '\u2002'
+        || ch == '\u2003';
   }
 }

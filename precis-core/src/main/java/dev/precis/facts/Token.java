@@ -36,8 +36,8 @@ record Token(int start, int end, String text) {
   }
 
   /**
-   * Tokens of {@code text[from, to)}. Possessive endings ('s) become their own token, and words
-   * a scraper glued together ("TillersonRex") are split at the lower→upper case change.
+   * Tokens of {@code text[from, to)}. Possessive endings ('s) become their own token, and words a
+   * scraper glued together ("TillersonRex") are split at the lower→upper case change.
    */
   static List<Token> tokenize(String text, int from, int to) {
     List<Token> out = new ArrayList<>();

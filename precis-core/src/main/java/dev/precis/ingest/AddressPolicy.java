@@ -8,19 +8,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides which resolved addresses the fetcher may connect to. A URL from a feed or a user must
- * not reach the machine itself, its local network or a cloud metadata service (server-side
- * request forgery), so these are refused unless private addresses are allowed explicitly:
- * unspecified, loopback, private (RFC 1918), CGNAT (100.64/10), link-local (incl. the metadata
- * address 169.254.169.254), IETF protocol (192.0.0/24), benchmarking, documentation, multicast,
- * reserved and broadcast IPv4 addresses; IPv6 loopback, link-local, site-local, unique-local
- * (fc00::/7, incl. AWS's fd00:ec2::254), multicast and documentation addresses; and IPv6 forms
- * that embed an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo) are judged by the IPv4
- * address inside.
+ * Decides which resolved addresses the fetcher may connect to. A URL from a feed or a user must not
+ * reach the machine itself, its local network or a cloud metadata service (server-side request
+ * forgery), so these are refused unless private addresses are allowed explicitly: unspecified,
+ * loopback, private (RFC 1918), CGNAT (100.64/10), link-local (incl. the metadata address
+ * 169.254.169.254), IETF protocol (192.0.0/24), benchmarking, documentation, multicast, reserved
+ * and broadcast IPv4 addresses; IPv6 loopback, link-local, site-local, unique-local (fc00::/7,
+ * incl. AWS's fd00:ec2::254), multicast and documentation addresses; and IPv6 forms that embed an
+ * IPv4 address (mapped, compatible, NAT64, 6to4, Teredo) are judged by the IPv4 address inside.
  */
 public final class AddressPolicy {
   private static final Set<String> METADATA_HOSTS =
-      Set.of("metadata.google.internal", "metadata.goog", "metadata", "instance-data",
+      Set.of(
+          "metadata.google.internal",
+          "metadata.goog",
+          "metadata",
+          "instance-data",
           "instance-data.ec2.internal");
 
   private AddressPolicy() {}
@@ -75,7 +78,8 @@ public final class AddressPolicy {
     if (a0 == 198 && (a1 & 0xfe) == 18) {
       return "a benchmarking address";
     }
-    if ((a0 == 192 && a1 == 0 && a2 == 2) || (a0 == 198 && a1 == 51 && a2 == 100)
+    if ((a0 == 192 && a1 == 0 && a2 == 2)
+        || (a0 == 198 && a1 == 51 && a2 == 100)
         || (a0 == 203 && a1 == 0 && a2 == 113)) {
       return "a documentation address";
     }
@@ -133,7 +137,9 @@ public final class AddressPolicy {
       return "a site-local (private) address";
     }
     if ((w0 & 0xfe00) == 0xfc00) {
-      return w0 == 0xfd00 && w1 == 0x0ec2 ? "a cloud metadata address" : "a unique-local (private) address";
+      return w0 == 0xfd00 && w1 == 0x0ec2
+          ? "a cloud metadata address"
+          : "a unique-local (private) address";
     }
     if ((w0 & 0xff00) == 0xff00) {
       return "a multicast address";

@@ -3,8 +3,8 @@ package dev.precis.ingest;
 import java.time.Instant;
 
 /**
- * An article after main-text extraction and boilerplate removal. All character offsets in
- * Precis (sentences, citations, facts) point into {@link #text()}.
+ * An article after main-text extraction and boilerplate removal. All character offsets in Precis
+ * (sentences, citations, facts) point into {@link #text()}.
  *
  * @param id stable identifier
  * @param title the title, kept as metadata and never part of {@code text}; may be {@code null}

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads articles from paths given on the command line: a file, a directory (every {@code .txt},
- * {@code .html}, {@code .htm}, {@code .json}, {@code .jsonl} inside, recursively, in name
- * order) or {@code -} for standard input. A file named explicitly that cannot be used is an
- * error; a file inside a directory that cannot be used is skipped with a warning.
+ * {@code .html}, {@code .htm}, {@code .json}, {@code .jsonl} inside, recursively, in name order) or
+ * {@code -} for standard input. A file named explicitly that cannot be used is an error; a file
+ * inside a directory that cannot be used is skipped with a warning.
  */
 public final class ArticleReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +46,8 @@ public final class ArticleReader {
       if (Files.isDirectory(path)) {
         List<Path> files = listArticles(path);
         if (files.isEmpty()) {
-          throw new InputException(p + ": directory contains no .txt, .html, .json or .jsonl files");
+          throw new InputException(
+              p + ": directory contains no .txt, .html, .json or .jsonl files");
         }
         for (Path f : files) {
           try {
@@ -83,8 +84,11 @@ public final class ArticleReader {
 
   static boolean isArticleFile(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm")
-        || n.endsWith(".json") || n.endsWith(".jsonl");
+    return n.endsWith(".txt")
+        || n.endsWith(".html")
+        || n.endsWith(".htm")
+        || n.endsWith(".json")
+        || n.endsWith(".jsonl");
   }
 
   /** Reads one file (any extension: the content decides how it is parsed). */
@@ -94,7 +98,11 @@ public final class ArticleReader {
       long size = Files.size(f);
       if (size > limits.maxFileBytes()) {
         throw new InputException(
-            f + ": file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
+            f
+                + ": file is "
+                + size
+                + " bytes, over the limit of "
+                + limits.maxFileBytes()
                 + " (raise it with --max-file-bytes)");
       }
       bytes = Files.readAllBytes(f);
@@ -134,8 +142,8 @@ public final class ArticleReader {
     if (lower.endsWith(".jsonl")) {
       return fromJsonLines(text, id, origin);
     }
-    if (lower.endsWith(".json") || (origin.equals("stdin") && (trimmed.startsWith("{")
-        || trimmed.startsWith("[")))) {
+    if (lower.endsWith(".json")
+        || (origin.equals("stdin") && (trimmed.startsWith("{") || trimmed.startsWith("[")))) {
       if (origin.equals("stdin") && trimmed.startsWith("{") && trimmed.contains("\n{")) {
         return fromJsonLines(text, id, origin);
       }
@@ -154,8 +162,12 @@ public final class ArticleReader {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw new InputException(
-          origin + ": invalid JSON at line " + e.getLocation().getLineNr() + " ("
-              + e.getOriginalMessage() + ")");
+          origin
+              + ": invalid JSON at line "
+              + e.getLocation().getLineNr()
+              + " ("
+              + e.getOriginalMessage()
+              + ")");
     }
     if (root == null) {
       throw new InputException(origin + ": empty JSON file");
@@ -163,7 +175,8 @@ public final class ArticleReader {
     if (root.isObject() && root.has("summary") && root.has("sentences")) {
       // `summarize DIR --format json --output DIR/summary.json` then `summarize DIR` read every
       // article a second time from the summary's "documents"
-      throw new InputException(origin + ": a Precis summary (summarize --format json output), not articles");
+      throw new InputException(
+          origin + ": a Precis summary (summarize --format json output), not articles");
     }
     JsonNode list = root.isArray() ? root : root.get("documents");
     List<RawArticle> out = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.precis.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,40 +15,40 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The one entry point for ingestion: expands command-line inputs into a stream of
- * {@link RawArticle}s, reading lazily so that a million articles never sit in memory.
+ * The one entry point for ingestion: expands command-line inputs into a stream of {@link
+ * RawArticle}s, reading lazily so that a million articles never sit in memory.
  *
  * <p>Each input is one of:
+ *
  * <ul>
  *   <li>{@code -}: standard input (plain text, HTML, JSON, JSON Lines or WARC, sniffed);
  *   <li>an {@code http://} or {@code https://} URL: fetched with {@link HttpFetcher}; an HTML or
  *       text page is one article, an RSS/Atom feed gives its items (see below);
- *   <li>a directory: every article file inside, recursively, in name order (files that cannot
- *       be used are skipped with a warning);
- *   <li>a file, by extension, else by content: {@code .txt}, {@code .html}/{@code .htm}
- *       ({@code .gz} too), {@code .json} (one article, a list, or {@code {"documents": [...]}}),
- *       {@code .jsonl}/{@code .ndjson} ({@code .gz} too; one article a line: {@code id},
- *       {@code text} or {@code html}, optional {@code title}, {@code url}, {@code published},
- *       {@code source}), {@code .warc}/{@code .warc.gz} (every 2xx HTML response record), and
- *       {@code .rss}/{@code .atom}/{@code .xml} feeds.
+ *   <li>a directory: every article file inside, recursively, in name order (files that cannot be
+ *       used are skipped with a warning);
+ *   <li>a file, by extension, else by content: {@code .txt}, {@code .html}/{@code .htm} ({@code
+ *       .gz} too), {@code .json} (one article, a list, or {@code {"documents": [...]}}), {@code
+ *       .jsonl}/{@code .ndjson} ({@code .gz} too; one article a line: {@code id}, {@code text} or
+ *       {@code html}, optional {@code title}, {@code url}, {@code published}, {@code source}),
+ *       {@code .warc}/{@code .warc.gz} (every 2xx HTML response record), and {@code .rss}/{@code
+ *       .atom}/{@code .xml} feeds.
  * </ul>
- * A feed item becomes the page its link points to, fetched, or with
- * {@link SourceOptions#fetchFeedLinks()} off its own content or description (then the feed's
- * title becomes {@link RawArticle#source()}). Fetch and WARC times become
- * {@link RawArticle#retrieved()}.
  *
- * <p>Errors: an input named explicitly that cannot be read (missing path, empty directory,
- * refused or failed URL, invalid JSON line, over-large file) is an {@link InputException} with
- * a one-line message, thrown by {@code open} when it can be seen up front and otherwise when the
- * stream reaches it; a file inside a directory, a WARC record or a feed link that cannot be used
- * is skipped with a warning; empty articles are skipped with a warning; a stream that ends
- * without a single article throws {@link InputException} ("no articles to read in ...").
+ * A feed item becomes the page its link points to, fetched, or with {@link
+ * SourceOptions#fetchFeedLinks()} off its own content or description (then the feed's title becomes
+ * {@link RawArticle#source()}). Fetch and WARC times become {@link RawArticle#retrieved()}.
+ *
+ * <p>Errors: an input named explicitly that cannot be read (missing path, empty directory, refused
+ * or failed URL, invalid JSON line, over-large file) is an {@link InputException} with a one-line
+ * message, thrown by {@code open} when it can be seen up front and otherwise when the stream
+ * reaches it; a file inside a directory, a WARC record or a feed link that cannot be used is
+ * skipped with a warning; empty articles are skipped with a warning; a stream that ends without a
+ * single article throws {@link InputException} ("no articles to read in ...").
  *
  * <pre>{@code
  * SourceOptions options = SourceOptions.defaults()
@@ -66,16 +65,30 @@ import java.util.zip.GZIPInputStream;
 public final class ArticleSources {
   private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
   private static final String[] ARTICLE_SUFFIXES = {
-    ".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".warc", ".rss", ".atom", ".xml",
-    ".txt.gz", ".html.gz", ".htm.gz", ".jsonl.gz", ".ndjson.gz", ".warc.gz"
+    ".txt",
+    ".html",
+    ".htm",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".warc",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".txt.gz",
+    ".html.gz",
+    ".htm.gz",
+    ".jsonl.gz",
+    ".ndjson.gz",
+    ".warc.gz"
   };
 
   private ArticleSources() {}
 
   /**
-   * Opens the inputs as one stream of articles, fetching with the process-wide fetcher for
-   * {@link SourceOptions#fetch()} ({@link HttpFetcher#shared}), so that per-host delays and
-   * robots.txt rules hold across streams opened one input at a time.
+   * Opens the inputs as one stream of articles, fetching with the process-wide fetcher for {@link
+   * SourceOptions#fetch()} ({@link HttpFetcher#shared}), so that per-host delays and robots.txt
+   * rules hold across streams opened one input at a time.
    *
    * @throws InputException when an input is missing, an empty directory or not a valid URL
    */
@@ -87,7 +100,8 @@ public final class ArticleSources {
    * Opens the inputs as one stream of articles, fetching URLs with the given fetcher (share one
    * fetcher across streams to keep its per-host delays and robots.txt rules).
    */
-  public static ArticleStream open(List<String> inputs, SourceOptions options, HttpFetcher fetcher) {
+  public static ArticleStream open(
+      List<String> inputs, SourceOptions options, HttpFetcher fetcher) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("no input: give files, directories, URLs or - for stdin");
     }
@@ -95,18 +109,19 @@ public final class ArticleSources {
       check(input);
     }
     Iterator<String> it = inputs.iterator();
-    Iterator<Supplier<ArticleIterator>> openers = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
+    Iterator<Supplier<ArticleIterator>> openers =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
 
-      @Override
-      public Supplier<ArticleIterator> next() {
-        String input = it.next();
-        return () -> openInput(input, options, fetcher);
-      }
-    };
+          @Override
+          public Supplier<ArticleIterator> next() {
+            String input = it.next();
+            return () -> openInput(input, options, fetcher);
+          }
+        };
     return new ArticleStream(ArticleIterator.concat(openers, null), inputs, options.warnings());
   }
 
@@ -140,8 +155,8 @@ public final class ArticleSources {
       throw new InputException(input + ": no such file or directory");
     }
     if (Files.isDirectory(path) && !containsArticleFile(path)) {
-      throw new InputException(input + ": directory contains no .txt, .html, .json, .jsonl, "
-          + "WARC or feed files");
+      throw new InputException(
+          input + ": directory contains no .txt, .html, .json, .jsonl, " + "WARC or feed files");
     }
   }
 
@@ -150,7 +165,8 @@ public final class ArticleSources {
     return files.hasNext();
   }
 
-  private static ArticleIterator openInput(String input, SourceOptions options, HttpFetcher fetcher) {
+  private static ArticleIterator openInput(
+      String input, SourceOptions options, HttpFetcher fetcher) {
     if (input.equals("-")) {
       return openStdin(options);
     }
@@ -160,18 +176,19 @@ public final class ArticleSources {
     Path path = Path.of(input);
     if (Files.isDirectory(path)) {
       Iterator<Path> files = walk(path);
-      Iterator<Supplier<ArticleIterator>> openers = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return files.hasNext();
-        }
+      Iterator<Supplier<ArticleIterator>> openers =
+          new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return files.hasNext();
+            }
 
-        @Override
-        public Supplier<ArticleIterator> next() {
-          Path f = files.next();
-          return () -> openFile(f, options, fetcher);
-        }
-      };
+            @Override
+            public Supplier<ArticleIterator> next() {
+              Path f = files.next();
+              return () -> openFile(f, options, fetcher);
+            }
+          };
       return ArticleIterator.concat(openers, options.warnings());
     }
     return openFile(path, options, fetcher);
@@ -184,15 +201,17 @@ public final class ArticleSources {
     if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
       return WarcArticles.open(file, limits, options.warnings());
     }
-    if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".jsonl.gz")
+    if (name.endsWith(".jsonl")
+        || name.endsWith(".ndjson")
+        || name.endsWith(".jsonl.gz")
         || name.endsWith(".ndjson.gz")) {
       return JsonLinesArticles.open(file, limits);
     }
     ArticleReader reader = new ArticleReader(limits, options.warnings());
     if (name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml")) {
       byte[] bytes = readFile(file, limits);
-      return FeedArticles.parse(bytes, file.toString(), null, options.fetchFeedLinks(), fetcher,
-          options.warnings());
+      return FeedArticles.parse(
+          bytes, file.toString(), null, options.fetchFeedLinks(), fetcher, options.warnings());
     }
     byte[] head = head(file);
     if (startsWith(head, "WARC/")) {
@@ -206,12 +225,21 @@ public final class ArticleSources {
       String id = file.getFileName().toString().replaceFirst("(?i)(\\.[a-z0-9]+)?\\.gz$", "");
       String origin = file.toString();
       String innerName = origin.substring(0, origin.length() - (name.endsWith(".gz") ? 3 : 0));
-      return ArticleIterator.of(reader.fromBytes(inner, id, innerName.equals(origin) ? origin : innerName));
+      return ArticleIterator.of(
+          reader.fromBytes(inner, id, innerName.equals(origin) ? origin : innerName));
     }
-    if (!name.endsWith(".txt") && !name.endsWith(".html") && !name.endsWith(".htm")
-        && !name.endsWith(".json") && looksLikeXmlFeed(head)) {
-      return FeedArticles.parse(readFile(file, limits), file.toString(), null,
-          options.fetchFeedLinks(), fetcher, options.warnings());
+    if (!name.endsWith(".txt")
+        && !name.endsWith(".html")
+        && !name.endsWith(".htm")
+        && !name.endsWith(".json")
+        && looksLikeXmlFeed(head)) {
+      return FeedArticles.parse(
+          readFile(file, limits),
+          file.toString(),
+          null,
+          options.fetchFeedLinks(),
+          fetcher,
+          options.warnings());
     }
     return ArticleIterator.of(reader.fromFile(file));
   }
@@ -222,16 +250,27 @@ public final class ArticleSources {
     byte[] head = java.util.Arrays.copyOf(body, Math.min(body.length, 4096));
     // some servers label their feeds text/html or text/plain: the document decides
     if (page.isFeed() || looksLikeXmlFeed(head)) {
-      return FeedArticles.parse(page.body(), input, page.uri(), options.fetchFeedLinks(), fetcher,
-          options.warnings());
+      return FeedArticles.parse(
+          page.body(), input, page.uri(), options.fetchFeedLinks(), fetcher, options.warnings());
     }
     if (page.isHtml() || "text/plain".equals(page.mediaType()) || page.mediaType() == null) {
       String text = page.text();
-      RawArticle.Format format = page.isHtml()
-          ? RawArticle.Format.HTML
-          : page.mediaType() == null ? RawArticle.Format.sniff(text) : RawArticle.Format.TEXT;
-      return ArticleIterator.of(List.of(new RawArticle(input, text, format, null,
-          page.uri().toString(), null, input, null, page.fetched())));
+      RawArticle.Format format =
+          page.isHtml()
+              ? RawArticle.Format.HTML
+              : page.mediaType() == null ? RawArticle.Format.sniff(text) : RawArticle.Format.TEXT;
+      return ArticleIterator.of(
+          List.of(
+              new RawArticle(
+                  input,
+                  text,
+                  format,
+                  null,
+                  page.uri().toString(),
+                  null,
+                  input,
+                  null,
+                  page.fetched())));
     }
     throw new InputException(input + ": " + page.mediaType() + " but not an RSS or Atom feed");
   }
@@ -312,8 +351,8 @@ public final class ArticleSources {
   // ---- files ---------------------------------------------------------------------------------
 
   /**
-   * Article files under a directory, recursively, in name order, one directory listing in
-   * memory at a time. Symbolic links to directories are not followed (no cycles).
+   * Article files under a directory, recursively, in name order, one directory listing in memory at
+   * a time. Symbolic links to directories are not followed (no cycles).
    */
   static Iterator<Path> walk(Path root) {
     return new Iterator<>() {
@@ -375,8 +414,13 @@ public final class ArticleSources {
     try {
       long size = Files.size(file);
       if (size > limits.maxFileBytes()) {
-        throw new InputException(file + ": file is " + size + " bytes, over the limit of "
-            + limits.maxFileBytes() + " (raise it with --max-file-bytes)");
+        throw new InputException(
+            file
+                + ": file is "
+                + size
+                + " bytes, over the limit of "
+                + limits.maxFileBytes()
+                + " (raise it with --max-file-bytes)");
       }
       return Files.readAllBytes(file);
     } catch (java.nio.file.NoSuchFileException e) {
@@ -400,8 +444,11 @@ public final class ArticleSources {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 65536)) {
       byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
       if (b.length > limits.maxFileBytes()) {
-        throw new InputException(file + ": decompressed file is over the limit of "
-            + limits.maxFileBytes() + " bytes (raise it with --max-file-bytes)");
+        throw new InputException(
+            file
+                + ": decompressed file is over the limit of "
+                + limits.maxFileBytes()
+                + " bytes (raise it with --max-file-bytes)");
       }
       return b;
     } catch (IOException e) {
@@ -430,7 +477,10 @@ public final class ArticleSources {
     if (h.startsWith("\u00ef\u00bb\u00bf")) {
       h = h.substring(3);
     }
-    return (h.startsWith("<?xml") || h.startsWith("<rss") || h.startsWith("<feed")
-        || h.startsWith("<rdf:RDF")) && FeedArticles.looksLikeFeed(head);
+    return (h.startsWith("<?xml")
+            || h.startsWith("<rss")
+            || h.startsWith("<feed")
+            || h.startsWith("<rdf:RDF"))
+        && FeedArticles.looksLikeFeed(head);
   }
 }

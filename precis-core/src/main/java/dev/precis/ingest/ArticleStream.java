@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A lazy stream of raw articles from {@link ArticleSources#open}. Read it once, from one
- * thread, as an {@link Iterator} or a {@link #stream() Stream}, and close it (try-with-resources)
- * to release open files. Empty articles are skipped with a warning; reaching the end without a
- * single article throws {@link InputException}.
+ * A lazy stream of raw articles from {@link ArticleSources#open}. Read it once, from one thread, as
+ * an {@link Iterator} or a {@link #stream() Stream}, and close it (try-with-resources) to release
+ * open files. Empty articles are skipped with a warning; reaching the end without a single article
+ * throws {@link InputException}.
  */
 public final class ArticleStream implements Iterator<RawArticle>, Closeable {
   private final ArticleIterator source;

@@ -20,12 +20,12 @@ import java.util.function.Consumer;
 
 /**
  * The items of an RSS (0.9x, 1.0, 2.0) or Atom feed, parsed with ROME, as articles. With link
- * fetching on (the default) each item's link is fetched and its HTML becomes the article, with
- * the item's title and date kept as metadata and the outlet taken from the page; when the fetch
- * fails the item's own content or description is used with a warning. With fetching off
- * ({@code --no-fetch}) the item's content (or description) is the article and the feed's title
- * its outlet. Items are fetched one at a time as the
- * stream is read. DOCTYPEs are refused, so a feed cannot pull in external entities.
+ * fetching on (the default) each item's link is fetched and its HTML becomes the article, with the
+ * item's title and date kept as metadata and the outlet taken from the page; when the fetch fails
+ * the item's own content or description is used with a warning. With fetching off ({@code
+ * --no-fetch}) the item's content (or description) is the article and the feed's title its outlet.
+ * Items are fetched one at a time as the stream is read. DOCTYPEs are refused, so a feed cannot
+ * pull in external entities.
  */
 final class FeedArticles extends ArticleIterator {
   private final Iterator<Item> items;
@@ -35,9 +35,14 @@ final class FeedArticles extends ArticleIterator {
   private final Consumer<String> warnings;
 
   /** One feed entry, reduced to what Precis uses. */
-  record Item(String id, String title, String link, Instant published, String content, String origin) {}
+  record Item(
+      String id, String title, String link, Instant published, String content, String origin) {}
 
-  private FeedArticles(List<Item> items, String feedTitle, boolean fetchLinks, HttpFetcher fetcher,
+  private FeedArticles(
+      List<Item> items,
+      String feedTitle,
+      boolean fetchLinks,
+      HttpFetcher fetcher,
       Consumer<String> warnings) {
     this.items = items.iterator();
     this.feedTitle = feedTitle;
@@ -48,9 +53,12 @@ final class FeedArticles extends ArticleIterator {
 
   /** True when the start of {@code bytes} looks like an RSS, RDF or Atom document. */
   static boolean looksLikeFeed(byte[] bytes) {
-    String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1)
-        .toLowerCase(Locale.ROOT);
-    return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")
+    String head =
+        new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
+    return head.contains("<rss")
+        || head.contains("<feed")
+        || head.contains("<rdf:rdf")
         || head.contains("<channel");
   }
 
@@ -61,15 +69,21 @@ final class FeedArticles extends ArticleIterator {
    * @param origin the file or URL, for messages and item ids
    * @param base the feed's URL, to resolve relative item links, or {@code null}
    */
-  static FeedArticles parse(byte[] bytes, String origin, URI base, boolean fetchLinks,
-      HttpFetcher fetcher, Consumer<String> warnings) {
+  static FeedArticles parse(
+      byte[] bytes,
+      String origin,
+      URI base,
+      boolean fetchLinks,
+      HttpFetcher fetcher,
+      Consumer<String> warnings) {
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
       input.setAllowDoctypes(false);
       feed = input.build(new XmlReader(new ByteArrayInputStream(bytes)));
     } catch (FeedException | IOException | IllegalArgumentException e) {
-      throw new InputException(origin + ": not an RSS or Atom feed (" + oneLine(e.getMessage()) + ")");
+      throw new InputException(
+          origin + ": not an RSS or Atom feed (" + oneLine(e.getMessage()) + ")");
     }
     URI linkBase = base;
     if (linkBase == null && feed.getLink() != null) {
@@ -83,8 +97,14 @@ final class FeedArticles extends ArticleIterator {
       String itemOrigin = link != null ? link : origin + "#" + (i + 1);
       String id = firstNonBlank(e.getUri(), link, origin + "#" + (i + 1));
       Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
-      items.add(new Item(id, blankToNull(e.getTitle()), link,
-          date == null ? null : date.toInstant(), content(e), itemOrigin));
+      items.add(
+          new Item(
+              id,
+              blankToNull(e.getTitle()),
+              link,
+              date == null ? null : date.toInstant(),
+              content(e),
+              itemOrigin));
     }
     String title = blankToNull(feed.getTitle());
     return new FeedArticles(items, title, fetchLinks, fetcher, warnings);
@@ -112,14 +132,21 @@ final class FeedArticles extends ArticleIterator {
         try {
           FetchResult page = fetcher.fetch(item.link());
           if (page.isHtml() || "text/plain".equals(page.mediaType())) {
-            return new RawArticle(item.link(), page.text(),
+            return new RawArticle(
+                item.link(),
+                page.text(),
                 page.isHtml() ? RawArticle.Format.HTML : RawArticle.Format.TEXT,
                 // outlet: the page's own (site name, publisher, host), as for any fetched page;
                 // a feed title often names a section ("Example News - World")
-                item.title(), page.uri().toString(), item.published(), item.link(), null,
+                item.title(),
+                page.uri().toString(),
+                item.published(),
+                item.link(),
+                null,
                 page.fetched());
           }
-          warnings.accept("skipped " + item.link() + ": " + describe(page) + ", not a page" + fallback);
+          warnings.accept(
+              "skipped " + item.link() + ": " + describe(page) + ", not a page" + fallback);
         } catch (InputException e) {
           warnings.accept("skipped " + e.getMessage() + fallback);
         }
@@ -127,8 +154,16 @@ final class FeedArticles extends ArticleIterator {
           continue;
         }
       }
-      return new RawArticle(item.id(), item.content(), RawArticle.Format.HTML, item.title(),
-          item.link(), item.published(), item.origin(), feedTitle, null);
+      return new RawArticle(
+          item.id(),
+          item.content(),
+          RawArticle.Format.HTML,
+          item.title(),
+          item.link(),
+          item.published(),
+          item.origin(),
+          feedTitle,
+          null);
     }
     return null;
   }

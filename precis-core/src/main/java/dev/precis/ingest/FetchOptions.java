@@ -8,13 +8,13 @@ import java.util.TreeSet;
 
 /**
  * Limits and manners of the {@link HttpFetcher}. The defaults suit fetching news pages and feeds
- * named by a user or listed in a feed; every limit exists so that a hostile or broken server
- * cannot hang Precis, exhaust its memory or turn it against the local network.
+ * named by a user or listed in a feed; every limit exists so that a hostile or broken server cannot
+ * hang Precis, exhaust its memory or turn it against the local network.
  *
  * @param connectTimeout longest wait for a TCP (and TLS) connection
  * @param readTimeout longest wait for the next bytes of a response
- * @param totalTimeout longest time for one request from connect to last byte (stops servers
- *     that trickle a byte at a time under the read timeout)
+ * @param totalTimeout longest time for one request from connect to last byte (stops servers that
+ *     trickle a byte at a time under the read timeout)
  * @param maxBytes largest response body, after decompression; a larger body is an error
  * @param maxRedirects most redirects followed; each hop is checked like the first request
  * @param hostDelay least time between the starts of two requests to the same host
@@ -22,9 +22,9 @@ import java.util.TreeSet;
  *     addresses too (off by default: such URLs are refused)
  * @param obeyRobots read each host's {@code robots.txt} and skip URLs it disallows for Precis
  * @param userAgent the {@code User-Agent} header
- * @param allowedHosts hosts fetched even when their addresses are private: each a host name or
- *     IP address, optionally with {@code :port} ({@code [v6]:port} for IPv6); every other
- *     private address stays refused ({@code --allow-host})
+ * @param allowedHosts hosts fetched even when their addresses are private: each a host name or IP
+ *     address, optionally with {@code :port} ({@code [v6]:port} for IPv6); every other private
+ *     address stays refused ({@code --allow-host})
  */
 public record FetchOptions(
     Duration connectTimeout,
@@ -53,9 +53,12 @@ public record FetchOptions(
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("the redirect limit must not be negative");
     }
-    if (connectTimeout.isNegative() || connectTimeout.isZero()
-        || readTimeout.isNegative() || readTimeout.isZero()
-        || totalTimeout.isNegative() || totalTimeout.isZero()) {
+    if (connectTimeout.isNegative()
+        || connectTimeout.isZero()
+        || readTimeout.isNegative()
+        || readTimeout.isZero()
+        || totalTimeout.isNegative()
+        || totalTimeout.isZero()) {
       throw new IllegalArgumentException("fetch timeouts must be positive");
     }
     if (hostDelay.isNegative()) {
@@ -83,11 +86,23 @@ public record FetchOptions(
       boolean allowPrivate,
       boolean obeyRobots,
       String userAgent) {
-    this(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay,
-        allowPrivate, obeyRobots, userAgent, Set.of());
+    this(
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        maxBytes,
+        maxRedirects,
+        hostDelay,
+        allowPrivate,
+        obeyRobots,
+        userAgent,
+        Set.of());
   }
 
-  /** Defaults: 10 s connect, 20 s read, 60 s total, 10 MiB, 5 redirects, 1 s per host, robots.txt obeyed, private addresses refused. */
+  /**
+   * Defaults: 10 s connect, 20 s read, 60 s total, 10 MiB, 5 redirects, 1 s per host, robots.txt
+   * obeyed, private addresses refused.
+   */
   public static FetchOptions defaults() {
     return new FetchOptions(
         DEFAULT_CONNECT_TIMEOUT,
@@ -102,35 +117,115 @@ public record FetchOptions(
   }
 
   public FetchOptions withTimeouts(Duration connect, Duration read, Duration total) {
-    return new FetchOptions(connect, read, total, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent, allowedHosts);
+    return new FetchOptions(
+        connect,
+        read,
+        total,
+        maxBytes,
+        maxRedirects,
+        hostDelay,
+        allowPrivate,
+        obeyRobots,
+        userAgent,
+        allowedHosts);
   }
 
   public FetchOptions withMaxBytes(long bytes) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, bytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent, allowedHosts);
+    return new FetchOptions(
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        bytes,
+        maxRedirects,
+        hostDelay,
+        allowPrivate,
+        obeyRobots,
+        userAgent,
+        allowedHosts);
   }
 
   public FetchOptions withMaxRedirects(int redirects) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, redirects, hostDelay, allowPrivate, obeyRobots, userAgent, allowedHosts);
+    return new FetchOptions(
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        maxBytes,
+        redirects,
+        hostDelay,
+        allowPrivate,
+        obeyRobots,
+        userAgent,
+        allowedHosts);
   }
 
   public FetchOptions withHostDelay(Duration delay) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, delay, allowPrivate, obeyRobots, userAgent, allowedHosts);
+    return new FetchOptions(
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        maxBytes,
+        maxRedirects,
+        delay,
+        allowPrivate,
+        obeyRobots,
+        userAgent,
+        allowedHosts);
   }
 
   public FetchOptions withAllowPrivate(boolean allow) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allow, obeyRobots, userAgent, allowedHosts);
+    return new FetchOptions(
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        maxBytes,
+        maxRedirects,
+        hostDelay,
+        allow,
+        obeyRobots,
+        userAgent,
+        allowedHosts);
   }
 
   public FetchOptions withObeyRobots(boolean obey) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obey, userAgent, allowedHosts);
+    return new FetchOptions(
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        maxBytes,
+        maxRedirects,
+        hostDelay,
+        allowPrivate,
+        obey,
+        userAgent,
+        allowedHosts);
   }
 
   /** Hosts ({@code host} or {@code host:port}) fetched even though they are private. */
   public FetchOptions withAllowedHosts(Set<String> hosts) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, userAgent, hosts);
+    return new FetchOptions(
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        maxBytes,
+        maxRedirects,
+        hostDelay,
+        allowPrivate,
+        obeyRobots,
+        userAgent,
+        hosts);
   }
 
   public FetchOptions withUserAgent(String agent) {
-    return new FetchOptions(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, hostDelay, allowPrivate, obeyRobots, agent, allowedHosts);
+    return new FetchOptions(
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        maxBytes,
+        maxRedirects,
+        hostDelay,
+        allowPrivate,
+        obeyRobots,
+        agent,
+        allowedHosts);
   }
 }

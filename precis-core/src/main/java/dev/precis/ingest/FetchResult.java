@@ -11,8 +11,8 @@ import java.util.Locale;
  * @param requested the URL asked for
  * @param uri the URL finally answered, after redirects
  * @param status the HTTP status (2xx)
- * @param mediaType the media type, lower case, without parameters ({@code text/html}), or
- *     {@code null} when the server sent none
+ * @param mediaType the media type, lower case, without parameters ({@code text/html}), or {@code
+ *     null} when the server sent none
  * @param charset the {@code charset} parameter of the content type, or {@code null}
  * @param body the body, decompressed
  * @param fetched when the response arrived
@@ -46,7 +46,9 @@ public record FetchResult(
 
   /** True for RSS, Atom and generic XML types, or an untyped body that looks like a feed. */
   public boolean isFeed() {
-    if (mediaType == null || mediaType.equals("application/xml") || mediaType.equals("text/xml")
+    if (mediaType == null
+        || mediaType.equals("application/xml")
+        || mediaType.equals("text/xml")
         || mediaType.equals("application/octet-stream")) {
       return FeedArticles.looksLikeFeed(body);
     }

@@ -38,17 +38,17 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A small, careful HTTP/1.1 client for pages and feeds. Built on plain sockets rather than
- * {@code java.net.http} so that every connection goes to an address that was checked: the host
- * is resolved once, each address is checked by {@link AddressPolicy}, and the socket connects to
- * that very address (pinned, so a second DNS answer cannot rebind it); TLS still verifies the
- * certificate against the host name. Redirects are followed by hand, each hop checked again.
+ * A small, careful HTTP/1.1 client for pages and feeds. Built on plain sockets rather than {@code
+ * java.net.http} so that every connection goes to an address that was checked: the host is resolved
+ * once, each address is checked by {@link AddressPolicy}, and the socket connects to that very
+ * address (pinned, so a second DNS answer cannot rebind it); TLS still verifies the certificate
+ * against the host name. Redirects are followed by hand, each hop checked again.
  *
- * <p>Limits ({@link FetchOptions}): connect, read and total timeouts; a body size limit (a
- * longer body is an error, not silently cut); a redirect limit and loop detection; accepted
- * content types (HTML, XHTML, RSS/Atom/XML feeds, plain text); a minimum delay between requests
- * to one host; and {@code robots.txt} when asked. Thread-safe: one fetcher can serve many
- * threads and keeps the per-host delays and robots rules for all of them.
+ * <p>Limits ({@link FetchOptions}): connect, read and total timeouts; a body size limit (a longer
+ * body is an error, not silently cut); a redirect limit and loop detection; accepted content types
+ * (HTML, XHTML, RSS/Atom/XML feeds, plain text); a minimum delay between requests to one host; and
+ * {@code robots.txt} when asked. Thread-safe: one fetcher can serve many threads and keeps the
+ * per-host delays and robots rules for all of them.
  *
  * <pre>{@code
  * HttpFetcher fetcher = new HttpFetcher(FetchOptions.defaults());
@@ -87,8 +87,8 @@ public final class HttpFetcher {
   }
 
   /**
-   * The process-wide fetcher for these options: every stream opened with equal options shares
-   * its per-host delays and robots.txt rules, so politeness holds across separate inputs.
+   * The process-wide fetcher for these options: every stream opened with equal options shares its
+   * per-host delays and robots.txt rules, so politeness holds across separate inputs.
    */
   public static HttpFetcher shared(FetchOptions options) {
     return SHARED.computeIfAbsent(options, HttpFetcher::new);
@@ -104,8 +104,8 @@ public final class HttpFetcher {
   }
 
   /**
-   * Fetches an http(s) URL, following redirects, and returns a 2xx response whose type is HTML,
-   * a feed or text.
+   * Fetches an http(s) URL, following redirects, and returns a 2xx response whose type is HTML, a
+   * feed or text.
    *
    * @throws FetchException with a one-line message when the URL is refused or fails
    */
@@ -117,7 +117,8 @@ public final class HttpFetcher {
       String context = hop == 0 ? "" : "redirect to " + uri + ": ";
       List<InetAddress> addresses = resolveChecked(uri, context);
       if (options.obeyRobots() && !robotsAllow(uri, addresses)) {
-        throw new FetchException("refused: " + context + uri + " is disallowed by robots.txt (use --ignore-robots)");
+        throw new FetchException(
+            "refused: " + context + uri + " is disallowed by robots.txt (use --ignore-robots)");
       }
       Response r = exchange(uri, addresses, true);
       if (r.isRedirect()) {
@@ -126,7 +127,8 @@ public final class HttpFetcher {
           throw new FetchException(uri + ": HTTP " + r.status + " redirect without a Location");
         }
         if (hop >= options.maxRedirects()) {
-          throw new FetchException(start + ": too many redirects (more than " + options.maxRedirects() + ")");
+          throw new FetchException(
+              start + ": too many redirects (more than " + options.maxRedirects() + ")");
         }
         URI next = resolveLocation(uri, location);
         if (!seen.add(next)) {
@@ -136,7 +138,8 @@ public final class HttpFetcher {
         continue;
       }
       if (r.status < 200 || r.status > 299) {
-        throw new FetchException(uri + ": HTTP " + r.status + (r.reason.isEmpty() ? "" : " " + r.reason));
+        throw new FetchException(
+            uri + ": HTTP " + r.status + (r.reason.isEmpty() ? "" : " " + r.reason));
       }
       return new FetchResult(start, uri, r.status, r.mediaType, r.charset, r.body, Instant.now());
     }
@@ -148,7 +151,9 @@ public final class HttpFetcher {
     URI uri;
     try {
       uri = new URI(text);
-      if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawUserInfo() == null
+      if (uri.getHost() == null
+          && uri.getRawAuthority() != null
+          && uri.getRawUserInfo() == null
           && !uri.getRawAuthority().chars().allMatch(c -> c < 128)) {
         // an internationalized host name: its ASCII (punycode) form
         String authority = uri.getRawAuthority();
@@ -206,7 +211,8 @@ public final class HttpFetcher {
     if (!options.allowPrivate() && !allowedHost(host, port)) {
       String nameReason = AddressPolicy.refusalReason(host);
       if (nameReason != null) {
-        throw new FetchException("refused: " + context + host + " is " + nameReason + " (use --allow-private)");
+        throw new FetchException(
+            "refused: " + context + host + " is " + nameReason + " (use --allow-private)");
       }
     }
     InetAddress[] all;
@@ -227,10 +233,12 @@ public final class HttpFetcher {
         String reason = AddressPolicy.refusalReason(a);
         if (reason != null) {
           String ip = a.getHostAddress();
-          String who = ip.equals(host) || ("[" + ip + "]").equals(uri.getHost()) || isLiteral(host)
-              ? ip
-              : host + " (" + ip + ")";
-          throw new FetchException("refused: " + context + who + " is " + reason + " (use --allow-private)");
+          String who =
+              ip.equals(host) || ("[" + ip + "]").equals(uri.getHost()) || isLiteral(host)
+                  ? ip
+                  : host + " (" + ip + ")";
+          throw new FetchException(
+              "refused: " + context + who + " is " + reason + " (use --allow-private)");
         }
       }
     }
@@ -245,7 +253,8 @@ public final class HttpFetcher {
     }
     String h = host.toLowerCase(Locale.ROOT);
     String bracketed = h.indexOf(':') >= 0 ? "[" + h + "]" : h;
-    return allowed.contains(h) || allowed.contains(bracketed)
+    return allowed.contains(h)
+        || allowed.contains(bracketed)
         || allowed.contains(bracketed + ":" + port);
   }
 
@@ -306,8 +315,11 @@ public final class HttpFetcher {
         }
         if (r.status >= 200 && r.status <= 299) {
           synchronized (robotsParser) {
-            return robotsParser.parseContent(robotsUri.toString(), r.body,
-                r.mediaType == null ? "text/plain" : r.mediaType, List.of(ROBOT_NAME));
+            return robotsParser.parseContent(
+                robotsUri.toString(),
+                r.body,
+                r.mediaType == null ? "text/plain" : r.mediaType,
+                List.of(ROBOT_NAME));
           }
         }
         // 4xx: no rules; 5xx: the site is in trouble, but a missing robots.txt must not block
@@ -361,7 +373,8 @@ public final class HttpFetcher {
       OutputStream out = socket.getOutputStream();
       out.write(request(uri, host, port).getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      InputStream in = new DeadlineInputStream(socket.getInputStream(), socket, deadline, uri, options);
+      InputStream in =
+          new DeadlineInputStream(socket.getInputStream(), socket, deadline, uri, options);
       Response r = readHead(in, uri);
       if (r.isRedirect() || (r.status < 200 || r.status > 299)) {
         r.body = new byte[0]; // the body of an error or redirect is never used
@@ -375,7 +388,8 @@ public final class HttpFetcher {
       r.body = readBody(in, r, uri, limit);
       return r;
     } catch (SocketTimeoutException e) {
-      throw new Unreachable(uri + ": timed out (no data for " + seconds(options.readTimeout()) + ")");
+      throw new Unreachable(
+          uri + ": timed out (no data for " + seconds(options.readTimeout()) + ")");
     } catch (SSLException e) {
       throw new FetchException(uri + ": TLS failed (" + e.getMessage() + ")");
     } catch (FetchException e) {
@@ -390,11 +404,16 @@ public final class HttpFetcher {
     for (InetAddress address : addresses) {
       Socket plain = new Socket();
       try {
-        plain.connect(new InetSocketAddress(address, port),
+        plain.connect(
+            new InetSocketAddress(address, port),
             (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
-        // the TLS handshake is bounded too: a server that accepts and never answers must not hang us
-        plain.setSoTimeout((int) Math.min(Integer.MAX_VALUE,
-            Math.min(options.readTimeout().toMillis(), options.totalTimeout().toMillis())));
+        // the TLS handshake is bounded too: a server that accepts and never answers must not hang
+        // us
+        plain.setSoTimeout(
+            (int)
+                Math.min(
+                    Integer.MAX_VALUE,
+                    Math.min(options.readTimeout().toMillis(), options.totalTimeout().toMillis())));
         if (!uri.getScheme().equals("https")) {
           return plain;
         }
@@ -410,17 +429,32 @@ public final class HttpFetcher {
           throw new FetchException(uri + ": TLS failed (" + e.getMessage() + ")");
         }
         if (e instanceof SocketTimeoutException && plain.isConnected()) {
-          throw new Unreachable(uri + ": TLS failed (no handshake answer within "
-              + seconds(options.readTimeout()) + ")");
+          throw new Unreachable(
+              uri
+                  + ": TLS failed (no handshake answer within "
+                  + seconds(options.readTimeout())
+                  + ")");
         }
       }
     }
     if (last instanceof SocketTimeoutException) {
-      throw new Unreachable(uri + ": timed out connecting to " + host + ":" + port
-          + " (after " + seconds(options.connectTimeout()) + ")");
+      throw new Unreachable(
+          uri
+              + ": timed out connecting to "
+              + host
+              + ":"
+              + port
+              + " (after "
+              + seconds(options.connectTimeout())
+              + ")");
     }
-    throw new Unreachable(uri + ": cannot connect to " + host + ":" + port
-        + (last == null ? "" : " (" + describe(last) + ")"));
+    throw new Unreachable(
+        uri
+            + ": cannot connect to "
+            + host
+            + ":"
+            + port
+            + (last == null ? "" : " (" + describe(last) + ")"));
   }
 
   private Socket tls(Socket plain, String host, int port) throws IOException {
@@ -451,10 +485,18 @@ public final class HttpFetcher {
     if (port != (uri.getScheme().equals("https") ? 443 : 80)) {
       hostHeader += ":" + port;
     }
-    return "GET " + path + " HTTP/1.1\r\n"
-        + "Host: " + hostHeader + "\r\n"
-        + "User-Agent: " + options.userAgent() + "\r\n"
-        + "Accept: " + ACCEPT + "\r\n"
+    return "GET "
+        + path
+        + " HTTP/1.1\r\n"
+        + "Host: "
+        + hostHeader
+        + "\r\n"
+        + "User-Agent: "
+        + options.userAgent()
+        + "\r\n"
+        + "Accept: "
+        + ACCEPT
+        + "\r\n"
         + "Accept-Encoding: gzip, deflate\r\n"
         + "Connection: close\r\n\r\n";
   }
@@ -484,7 +526,9 @@ public final class HttpFetcher {
           throw new FetchException(uri + ": too many response headers");
         }
         String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        r.headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
+        r.headers
+            .computeIfAbsent(name, k -> new ArrayList<>())
+            .add(line.substring(colon + 1).strip());
       }
     } while (r.status >= 100 && r.status < 200); // skip interim responses (100 Continue)
     String type = r.header("content-type");
@@ -525,7 +569,8 @@ public final class HttpFetcher {
     }
   }
 
-  private static byte[] readBody(InputStream in, Response r, URI uri, long limit) throws IOException {
+  private static byte[] readBody(InputStream in, Response r, URI uri, long limit)
+      throws IOException {
     String te = r.header("transfer-encoding");
     String cl = r.header("content-length");
     InputStream body;
@@ -540,8 +585,13 @@ public final class HttpFetcher {
       }
       String enc = r.header("content-encoding");
       if (length > limit && (enc == null || enc.equalsIgnoreCase("identity"))) {
-        throw new FetchException(uri + ": body is " + length + " bytes, over the limit of " + limit
-            + " (raise it with --max-fetch-bytes)");
+        throw new FetchException(
+            uri
+                + ": body is "
+                + length
+                + " bytes, over the limit of "
+                + limit
+                + " (raise it with --max-fetch-bytes)");
       }
       body = new LimitedInputStream(in, length);
     } else {
@@ -570,8 +620,11 @@ public final class HttpFetcher {
         total += n;
         if (total > limit) {
           // counted after decompression, so a small gzip bomb is stopped too
-          throw new FetchException(uri + ": body is over the limit of " + limit
-              + " bytes (raise it with --max-fetch-bytes)");
+          throw new FetchException(
+              uri
+                  + ": body is over the limit of "
+                  + limit
+                  + " bytes (raise it with --max-fetch-bytes)");
         }
         out.write(buf, 0, n);
       }
@@ -584,7 +637,9 @@ public final class HttpFetcher {
   /** "20 s", "1.5 s", "0.3 s": timeouts as people write them. */
   static String seconds(java.time.Duration d) {
     long ms = d.toMillis();
-    return ms % 1000 == 0 ? ms / 1000 + " s" : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
+    return ms % 1000 == 0
+        ? ms / 1000 + " s"
+        : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   private static String describe(IOException e) {
@@ -636,7 +691,8 @@ public final class HttpFetcher {
     // means the total budget ran out (milliseconds round down, so the clock may not be past it)
     private boolean armedByDeadline;
 
-    DeadlineInputStream(InputStream in, Socket socket, long deadline, URI uri, FetchOptions options) {
+    DeadlineInputStream(
+        InputStream in, Socket socket, long deadline, URI uri, FetchOptions options) {
       super(in);
       this.socket = socket;
       this.deadline = deadline;
@@ -647,7 +703,8 @@ public final class HttpFetcher {
     private void arm() throws IOException {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new Unreachable(uri + ": timed out (over " + seconds(options.totalTimeout()) + " in total)");
+        throw new Unreachable(
+            uri + ": timed out (over " + seconds(options.totalTimeout()) + " in total)");
       }
       long ms = Math.max(1, Math.min(options.readTimeout().toMillis(), left / 1_000_000));
       armedByDeadline = ms < options.readTimeout().toMillis();
@@ -656,7 +713,8 @@ public final class HttpFetcher {
 
     private IOException timeout(SocketTimeoutException e) {
       if (armedByDeadline || deadline - System.nanoTime() <= 0) {
-        throw new Unreachable(uri + ": timed out (over " + seconds(options.totalTimeout()) + " in total)");
+        throw new Unreachable(
+            uri + ": timed out (over " + seconds(options.totalTimeout()) + " in total)");
       }
       return e;
     }

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads articles from JSON values: a string (plain text or HTML, sniffed) or an object with
- * {@code text} or {@code html} and optional {@code id}, {@code title}, {@code url},
- * {@code published}, {@code source} (the outlet; {@code outlet} is accepted too).
+ * Reads articles from JSON values: a string (plain text or HTML, sniffed) or an object with {@code
+ * text} or {@code html} and optional {@code id}, {@code title}, {@code url}, {@code published},
+ * {@code source} (the outlet; {@code outlet} is accepted too).
  */
 public final class JsonArticles {
   private JsonArticles() {}

@@ -16,10 +16,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Streams JSON Lines, one article object a line ({@code id}, {@code text} or {@code html},
- * optional {@code title}, {@code url}, {@code published}, {@code source}; see
- * {@link JsonArticles}), plain or gzip-compressed, holding one line in memory at a time. A
- * line longer than the file limit is an error, so a broken file cannot exhaust memory.
+ * Streams JSON Lines, one article object a line ({@code id}, {@code text} or {@code html}, optional
+ * {@code title}, {@code url}, {@code published}, {@code source}; see {@link JsonArticles}), plain
+ * or gzip-compressed, holding one line in memory at a time. A line longer than the file limit is an
+ * error, so a broken file cannot exhaust memory.
  */
 final class JsonLinesArticles extends ArticleIterator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,8 +111,13 @@ final class JsonLinesArticles extends ArticleIterator {
         }
         line.append(buf, start, pos - start);
         if (line.length() > maxLineChars) {
-          throw new InputException(origin + ": line " + lineNo + " is over the limit of "
-              + maxLineChars + " bytes (raise it with --max-file-bytes)");
+          throw new InputException(
+              origin
+                  + ": line "
+                  + lineNo
+                  + " is over the limit of "
+                  + maxLineChars
+                  + " bytes (raise it with --max-file-bytes)");
         }
         if (pos < end) {
           pos++; // the newline

@@ -1,8 +1,8 @@
 package dev.precis.ingest;
 
 /**
- * Size limits on input. Files larger than {@code maxFileBytes} are refused with a clear error,
- * so a stray binary or a log file cannot exhaust memory.
+ * Size limits on input. Files larger than {@code maxFileBytes} are refused with a clear error, so a
+ * stray binary or a log file cannot exhaust memory.
  *
  * @param maxFileBytes largest input file read whole (default 20 MiB)
  */
@@ -12,7 +12,8 @@ public record Limits(long maxFileBytes) {
   public Limits {
     if (maxFileBytes < 1) {
       // 0 or a negative limit would skip every file with a confusing "over the limit" warning
-      throw new IllegalArgumentException("--max-file-bytes must be at least 1, got " + maxFileBytes);
+      throw new IllegalArgumentException(
+          "--max-file-bytes must be at least 1, got " + maxFileBytes);
     }
   }
 

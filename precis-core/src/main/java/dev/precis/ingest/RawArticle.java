@@ -12,10 +12,10 @@ import java.time.Instant;
  * @param url canonical URL given by the source, or {@code null}
  * @param published publication time given by the source, or {@code null}
  * @param origin where it came from, for messages and source lists (path, URL, "stdin")
- * @param source the outlet (publisher) named by the source, e.g. a JSON {@code source} field or
- *     a feed's title, or {@code null}; becomes {@link Article#outlet()}
- * @param retrieved when the page was fetched or archived (HTTP fetch time, WARC-Date), or
- *     {@code null}; used as the publication time when neither the source nor the page gives one
+ * @param source the outlet (publisher) named by the source, e.g. a JSON {@code source} field or a
+ *     feed's title, or {@code null}; becomes {@link Article#outlet()}
+ * @param retrieved when the page was fetched or archived (HTTP fetch time, WARC-Date), or {@code
+ *     null}; used as the publication time when neither the source nor the page gives one
  */
 public record RawArticle(
     String id,

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
  *
  * @param limits size limit for a file read whole, and for one JSON line or one WARC record
  * @param fetch limits and manners of the HTTP fetcher (URLs, feed links)
- * @param fetchFeedLinks fetch the page each feed item links to ({@code true}, the default), or
- *     use the item's own content or description ({@code false}, {@code --no-fetch})
+ * @param fetchFeedLinks fetch the page each feed item links to ({@code true}, the default), or use
+ *     the item's own content or description ({@code false}, {@code --no-fetch})
  * @param warnings receives one-line warnings about skipped inputs
  * @param stdin read for the input {@code -}
  */

@@ -1,10 +1,10 @@
 package dev.precis.ingest;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class TextDecoder {
   private static final Pattern META_CHARSET =
-      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_:.-]+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_:.-]+)", Pattern.CASE_INSENSITIVE);
 
   private TextDecoder() {}
 
@@ -34,7 +35,9 @@ public final class TextDecoder {
   }
 
   public static String decode(byte[] bytes) {
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF) {
       return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     }

@@ -16,11 +16,11 @@ import org.netpreserve.jwarc.WarcResponse;
 
 /**
  * Streams the web pages of a WARC archive ({@code .warc} or {@code .warc.gz}, read with jwarc):
- * every {@code response} record with a 2xx HTML, XHTML or plain-text answer, and every
- * {@code resource} record of those types, becomes one article whose id and URL are the
- * record's target URI and whose retrieval time is its {@code WARC-Date}. Requests, metadata,
- * revisits, redirects, errors, images and scripts are passed over. A record body larger than the
- * file limit is skipped with a warning.
+ * every {@code response} record with a 2xx HTML, XHTML or plain-text answer, and every {@code
+ * resource} record of those types, becomes one article whose id and URL are the record's target URI
+ * and whose retrieval time is its {@code WARC-Date}. Requests, metadata, revisits, redirects,
+ * errors, images and scripts are passed over. A record body larger than the file limit is skipped
+ * with a warning.
  */
 final class WarcArticles extends ArticleIterator {
   private final WarcReader reader;
@@ -34,7 +34,10 @@ final class WarcArticles extends ArticleIterator {
     this.origin = origin;
     this.limits = limits;
     this.warnings = warnings;
-    reader.onWarning(w -> { /* jwarc's parse warnings on lenient records are not the user's concern */ });
+    reader.onWarning(
+        w -> {
+          /* jwarc's parse warnings on lenient records are not the user's concern */
+        });
   }
 
   static WarcArticles open(Path file, Limits limits, Consumer<String> warnings) {
@@ -49,7 +52,8 @@ final class WarcArticles extends ArticleIterator {
     }
   }
 
-  static WarcArticles open(InputStream in, String origin, Limits limits, Consumer<String> warnings) {
+  static WarcArticles open(
+      InputStream in, String origin, Limits limits, Consumer<String> warnings) {
     try {
       return new WarcArticles(new WarcReader(in), origin, limits, warnings);
     } catch (IOException | IllegalArgumentException e) {
@@ -70,8 +74,8 @@ final class WarcArticles extends ArticleIterator {
       try {
         next = reader.next();
       } catch (IOException | RuntimeException e) {
-        throw new InputException(origin + ": invalid WARC record at byte " + position + " ("
-            + e.getMessage() + ")");
+        throw new InputException(
+            origin + ": invalid WARC record at byte " + position + " (" + e.getMessage() + ")");
       }
       if (next.isEmpty()) {
         return null;
@@ -86,8 +90,14 @@ final class WarcArticles extends ArticleIterator {
         if (e instanceof InputException ie) {
           warnings.accept("skipped " + ie.getMessage());
         } else {
-          warnings.accept("skipped " + origin + ": unreadable record at byte " + position + " ("
-              + e.getMessage() + ")");
+          warnings.accept(
+              "skipped "
+                  + origin
+                  + ": unreadable record at byte "
+                  + position
+                  + " ("
+                  + e.getMessage()
+                  + ")");
         }
       }
     }
@@ -121,10 +131,16 @@ final class WarcArticles extends ArticleIterator {
     } else {
       return null;
     }
-    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+    byte[] bytes =
+        body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
     if (bytes.length > limits.maxFileBytes()) {
-      throw new InputException(origin + ": " + target + ": page is over the limit of "
-          + limits.maxFileBytes() + " bytes (raise it with --max-file-bytes)");
+      throw new InputException(
+          origin
+              + ": "
+              + target
+              + ": page is over the limit of "
+              + limits.maxFileBytes()
+              + " bytes (raise it with --max-file-bytes)");
     }
     String text = decode(bytes, type);
     boolean plain = type.base().toString().equalsIgnoreCase("text/plain");
@@ -153,7 +169,9 @@ final class WarcArticles extends ArticleIterator {
       return false;
     }
     String base = type.base().toString().toLowerCase(Locale.ROOT);
-    return base.equals("text/html") || base.equals("application/xhtml+xml") || base.equals("text/plain");
+    return base.equals("text/html")
+        || base.equals("application/xhtml+xml")
+        || base.equals("text/plain");
   }
 
   private static String decode(byte[] bytes, MediaType type) {

@@ -3,8 +3,8 @@ package dev.precis.story;
 import java.util.Arrays;
 
 /**
- * The sum of a story's member vectors, pruned to its heaviest terms so that a story's memory
- * does not grow with its size.
+ * The sum of a story's member vectors, pruned to its heaviest terms so that a story's memory does
+ * not grow with its size.
  */
 final class Centroid {
   private final int capacity;

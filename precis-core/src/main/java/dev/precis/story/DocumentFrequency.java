@@ -1,15 +1,15 @@
 package dev.precis.story;
 
 /**
- * Document frequencies of term hashes, kept incrementally as articles arrive, in a fixed-size
- * table (hashed counters): memory does not grow with the vocabulary, at the price of rare
- * collisions between rare words.
+ * Document frequencies of term hashes, kept incrementally as articles arrive, in a fixed-size table
+ * (hashed counters): memory does not grow with the vocabulary, at the price of rare collisions
+ * between rare words.
  */
 final class DocumentFrequency {
   /**
-   * Pseudo-documents that contain none of the words: with few real documents (a handful of
-   * articles about one event) the words they all share would otherwise get an IDF near zero,
-   * although they are exactly what makes them one story. The prior fades as documents arrive.
+   * Pseudo-documents that contain none of the words: with few real documents (a handful of articles
+   * about one event) the words they all share would otherwise get an IDF near zero, although they
+   * are exactly what makes them one story. The prior fades as documents arrive.
    */
   static final double PRIOR_DOCUMENTS = 1000;
 

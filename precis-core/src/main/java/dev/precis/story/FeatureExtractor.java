@@ -8,20 +8,21 @@ import java.util.SplittableRandom;
  * characters, hashing words as it goes instead of allocating strings.
  *
  * <p>Words are runs of letters and digits, lower-cased; a final {@code s} is dropped from words
- * longer than three letters (not after another {@code s}) so that plurals meet their singular.
- * Stop words and one-letter words carry no topic and are left out of the term counts, but every
- * word takes part in the shingles, because copies are recognised by their exact wording.
- * Capitalised words that do not start a sentence stand in for named entities: Precis ships no
- * NER model, and in news text this simple rule finds most names of people, places and
- * organisations.
+ * longer than three letters (not after another {@code s}) so that plurals meet their singular. Stop
+ * words and one-letter words carry no topic and are left out of the term counts, but every word
+ * takes part in the shingles, because copies are recognised by their exact wording. Capitalised
+ * words that do not start a sentence stand in for named entities: Precis ships no NER model, and in
+ * news text this simple rule finds most names of people, places and organisations.
  *
  * <p>Not thread-safe (it reuses buffers): use one instance per thread.
  */
 public final class FeatureExtractor {
   /** Number of MinHash values in a signature. */
   public static final int SIGNATURE_SIZE = 63;
+
   /** Most entities kept per article (the most frequent ones). */
   public static final int MAX_ENTITIES = 24;
+
   /** Words read per article: enough to know the story, and bounds the work for huge inputs. */
   public static final int MAX_WORDS = 3000;
 
@@ -212,7 +213,8 @@ public final class FeatureExtractor {
     for (int i = 0; i < distinct; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> freq[x] != freq[y] ? freq[y] - freq[x] : Long.compare(keys[x], keys[y]));
+    Arrays.sort(
+        order, (x, y) -> freq[x] != freq[y] ? freq[y] - freq[x] : Long.compare(keys[x], keys[y]));
     long[] out = new long[MAX_ENTITIES];
     for (int i = 0; i < MAX_ENTITIES; i++) {
       out[i] = keys[order[i]];

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds earlier canonical articles that an article copies, by locality-sensitive hashing of
- * MinHash signatures: the signature is cut into bands of {@link #ROWS} values and two
- * articles become candidates when any band is equal; candidates are then checked on the whole
- * signature. With 21 bands of 3 rows a pair with Jaccard 0.5 is found with probability 0.94,
- * one with 0.6 with 0.99.
+ * Finds earlier canonical articles that an article copies, by locality-sensitive hashing of MinHash
+ * signatures: the signature is cut into bands of {@link #ROWS} values and two articles become
+ * candidates when any band is equal; candidates are then checked on the whole signature. With 21
+ * bands of 3 rows a pair with Jaccard 0.5 is found with probability 0.94, one with 0.6 with 0.99.
  */
 final class NearDuplicateIndex {
   static final int ROWS = 3;

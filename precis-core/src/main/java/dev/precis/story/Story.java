@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * A story: the articles, from one or more outlets, that report the same event, in arrival
- * order. Copies of an article (syndication, light rewrites) are members too, marked with
- * {@link StoryArticle#duplicateOf()}, so that a summary computed over the canonical articles
- * can still list every outlet.
+ * A story: the articles, from one or more outlets, that report the same event, in arrival order.
+ * Copies of an article (syndication, light rewrites) are members too, marked with {@link
+ * StoryArticle#duplicateOf()}, so that a summary computed over the canonical articles can still
+ * list every outlet.
  *
  * @param id story number, unique within one {@link StoryClusterer}, in order of creation
  * @param articles members in arrival order

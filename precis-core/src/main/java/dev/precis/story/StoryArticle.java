@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param outlet publisher (outlet, else URL host) or {@code null}
  * @param url its URL or {@code null}
  * @param published publication time or {@code null}
- * @param duplicateOf id of the canonical article this one copies, or {@code null} when it is
- *     itself canonical
+ * @param duplicateOf id of the canonical article this one copies, or {@code null} when it is itself
+ *     canonical
  */
 public record StoryArticle(
     String id, String title, String outlet, String url, Instant published, String duplicateOf) {

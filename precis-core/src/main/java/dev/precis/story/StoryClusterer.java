@@ -17,26 +17,26 @@ import java.util.function.Consumer;
  * <p>For each article, in arrival order:
  *
  * <ol>
- *   <li><b>Copies.</b> Its MinHash signature is looked up in a locality-sensitive hash index of
- *       the canonical articles of open stories; a copy joins the story of its original and is
+ *   <li><b>Copies.</b> Its MinHash signature is looked up in a locality-sensitive hash index of the
+ *       canonical articles of open stories; a copy joins the story of its original and is
  *       remembered as a copy (its text is not used again).
  *   <li><b>Candidates.</b> Its TF-IDF vector (document frequencies kept incrementally, names
  *       boosted) is reduced to its heaviest terms; an inverted index from term to open stories
- *       gives the only stories it is compared with, so the cost does not grow with the number
- *       of stories.
+ *       gives the only stories it is compared with, so the cost does not grow with the number of
+ *       stories.
  *   <li><b>Similarity.</b> Cosine with each candidate's centroid, multiplied by a time decay:
  *       beyond {@code grace} from the story's mean time it halves every {@code halfLife}.
- *   <li><b>Decision.</b> It joins the best story scoring at least {@code threshold}, else starts
- *       a new one. If it also reaches a second story whose centroid is at least {@code
+ *   <li><b>Decision.</b> It joins the best story scoring at least {@code threshold}, else starts a
+ *       new one. If it also reaches a second story whose centroid is at least {@code
  *       mergeThreshold} similar to the first, the two stories merge.
  *   <li><b>Closing.</b> Stories that have not grown for {@code closeAfter} of article time (or the
- *       least recently updated, beyond {@code maxActiveStories}) are closed: handed to the
- *       listener and forgotten, so memory stays bounded on an endless stream.
+ *       least recently updated, beyond {@code maxActiveStories}) are closed: handed to the listener
+ *       and forgotten, so memory stays bounded on an endless stream.
  * </ol>
  *
  * <p>The result depends only on the articles and their order: no randomness, no hash-order
- * iteration. Articles without a publication time are not decayed; for closing stories they
- * count at the latest time seen so far.
+ * iteration. Articles without a publication time are not decayed; for closing stories they count at
+ * the latest time seen so far.
  *
  * <pre>{@code
  * List<Story> stories = new ArrayList<>();
@@ -51,16 +51,22 @@ import java.util.function.Consumer;
 public final class StoryClusterer {
   /** Terms kept in an article vector. */
   static final int VECTOR_TERMS = 64;
+
   /** Terms kept in a story centroid. */
   static final int CENTROID_TERMS = 160;
+
   /** Heaviest article terms used to look up candidate stories (and to index a story). */
   static final int QUERY_TERMS = 16;
+
   /** Stories scored exactly per article: those sharing the most query-term weight. */
   static final int MAX_CANDIDATES = 48;
+
   /** Articles in a row dated far ahead of the clock that make it jump. */
   static final int JUMP_CONFIRMATIONS = 8;
+
   /** Articles between two sweeps of the inverted index. */
   static final int SWEEP_EVERY = 20_000;
+
   /** Longest posting list; older entries beyond it are dropped. */
   static final int MAX_POSTINGS = 256;
 
@@ -73,8 +79,10 @@ public final class StoryClusterer {
   private final DocumentFrequency df = new DocumentFrequency(22);
   private final NearDuplicateIndex duplicates;
   private final Map<Long, List<StoryState>> postings = new HashMap<>();
+
   /** Open stories, least recently updated first. */
   private final List<StoryState> candidates = new ArrayList<>();
+
   private final LinkedHashMap<Long, StoryState> open = new LinkedHashMap<>(1024, 0.75f, false);
   private final double graceMillis;
   private final double halfLifeMillis;
@@ -90,7 +98,8 @@ public final class StoryClusterer {
   public StoryClusterer(StoryOptions options, Consumer<Story> listener) {
     this.options = options;
     this.listener = listener;
-    this.duplicates = new NearDuplicateIndex(options.duplicateJaccard(), options.duplicateContainment());
+    this.duplicates =
+        new NearDuplicateIndex(options.duplicateJaccard(), options.duplicateContainment());
     this.graceMillis = options.grace().toMillis();
     this.halfLifeMillis = Math.max(1, options.halfLife().toMillis());
     this.closeAfterMillis = options.closeAfter().toMillis();
@@ -125,12 +134,25 @@ public final class StoryClusterer {
     closeStale();
     long mySeq = seq++;
     StoryArticle member =
-        new StoryArticle(article.id(), article.title(), outlet(article), article.url(), article.published(), null);
+        new StoryArticle(
+            article.id(),
+            article.title(),
+            outlet(article),
+            article.url(),
+            article.published(),
+            null);
 
     NearDuplicateIndex.Entry original = duplicates.find(f.minHash(), f.shingles());
     if (original != null) {
       StoryState story = original.story.live();
-      StoryArticle copy = new StoryArticle(member.id(), member.title(), member.outlet(), member.url(), member.published(), original.articleId);
+      StoryArticle copy =
+          new StoryArticle(
+              member.id(),
+              member.title(),
+              member.outlet(),
+              member.url(),
+              member.published(),
+              original.articleId);
       story.members.add(new StoryState.Member(mySeq, copy));
       if (timed) {
         story.addTime(time);
@@ -170,7 +192,11 @@ public final class StoryClusterer {
       }
     }
     if (candidates.size() > MAX_CANDIDATES) {
-      candidates.sort((a, b) -> a.overlap != b.overlap ? Double.compare(b.overlap, a.overlap) : Long.compare(a.id, b.id));
+      candidates.sort(
+          (a, b) ->
+              a.overlap != b.overlap
+                  ? Double.compare(b.overlap, a.overlap)
+                  : Long.compare(a.id, b.id));
       candidates.subList(MAX_CANDIDATES, candidates.size()).clear();
     }
     StoryState best = null;
@@ -195,7 +221,8 @@ public final class StoryClusterer {
     double threshold = options.threshold() + (timed ? 0 : options.undatedMargin());
     if (best != null && bestScore >= threshold) {
       target = best;
-      if (second != null && secondScore >= threshold
+      if (second != null
+          && secondScore >= threshold
           && best.centroid.cosine(second.centroid) * decay(best, second)
               >= options.mergeThreshold()) {
         target = merge(best, second);
@@ -211,7 +238,8 @@ public final class StoryClusterer {
     if (timed) {
       target.addTime(time);
     }
-    NearDuplicateIndex.Entry entry = new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
+    NearDuplicateIndex.Entry entry =
+        new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
     duplicates.add(entry);
     for (long term : query) {
@@ -249,11 +277,11 @@ public final class StoryClusterer {
   }
 
   /**
-   * Moves the stream clock forward. A date more than {@code closeAfter} ahead of the clock
-   * would close every open story at once: one article with a wrong date (a parse error, a
-   * year typo) must not do that. Such a jump is believed only when {@link #JUMP_CONFIRMATIONS}
-   * articles in a row are that far ahead (the stream really resumed after a gap); the clock
-   * then moves to the earliest of them.
+   * Moves the stream clock forward. A date more than {@code closeAfter} ahead of the clock would
+   * close every open story at once: one article with a wrong date (a parse error, a year typo) must
+   * not do that. Such a jump is believed only when {@link #JUMP_CONFIRMATIONS} articles in a row
+   * are that far ahead (the stream really resumed after a gap); the clock then moves to the
+   * earliest of them.
    */
   private void advanceClock(long time) {
     if (time - now <= closeAfterMillis) {
@@ -288,7 +316,8 @@ public final class StoryClusterer {
     // the larger story absorbs the smaller one; on a tie the older one (smaller id) survives
     StoryState keep = a;
     StoryState gone = b;
-    if (b.members.size() > a.members.size() || (b.members.size() == a.members.size() && b.id < a.id)) {
+    if (b.members.size() > a.members.size()
+        || (b.members.size() == a.members.size() && b.id < a.id)) {
       keep = b;
       gone = a;
     }
@@ -343,7 +372,8 @@ public final class StoryClusterer {
    * once it has doubled since the last sweep: its size then follows the open stories.
    */
   private void maybeSweep() {
-    if (seq % SWEEP_EVERY != 0 && (postings.size() < 4096 || postings.size() < 2 * postingsAtLastSweep)) {
+    if (seq % SWEEP_EVERY != 0
+        && (postings.size() < 4096 || postings.size() < 2 * postingsAtLastSweep)) {
       return;
     }
     Iterator<List<StoryState>> it = postings.values().iterator();

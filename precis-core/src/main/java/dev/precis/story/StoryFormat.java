@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Renders a story with its cited summary as one JSON object (for JSON Lines) or as Markdown.
- * A citation of a canonical article also names the outlets of all its copies: the summary is
- * computed once over canonical texts, but every outlet that ran the text gets the credit.
+ * Renders a story with its cited summary as one JSON object (for JSON Lines) or as Markdown. A
+ * citation of a canonical article also names the outlets of all its copies: the summary is computed
+ * once over canonical texts, but every outlet that ran the text gets the credit.
  */
 public enum StoryFormat {
   JSONL,
@@ -34,9 +34,9 @@ public enum StoryFormat {
   }
 
   /**
-   * Renders one story. {@code summary} was computed over the story's canonical articles (its
-   * {@code articles()} are they, in citation order); it may be {@code null} when none had text.
-   * The JSON form is one line with no line break inside.
+   * Renders one story. {@code summary} was computed over the story's canonical articles (its {@code
+   * articles()} are they, in citation order); it may be {@code null} when none had text. The JSON
+   * form is one line with no line break inside.
    */
   public String render(Story story, Summary summary, String fallbackTitle) {
     return switch (this) {
@@ -96,7 +96,10 @@ public enum StoryFormat {
   private static String markdown(Story story, Summary summary, String fallbackTitle) {
     StringBuilder b = new StringBuilder();
     b.append("## ").append(Markdown.escape(title(story, fallbackTitle))).append("\n\n");
-    b.append('*').append(id(story)).append(" · ").append(story.articles().size())
+    b.append('*')
+        .append(id(story))
+        .append(" · ")
+        .append(story.articles().size())
         .append(story.articles().size() == 1 ? " article" : " articles");
     if (story.firstSeen() != null) {
       b.append(" · ").append(story.firstSeen());
@@ -108,11 +111,15 @@ public enum StoryFormat {
       b.append(" · ").append(String.join(", ", story.outlets()));
     }
     b.append("*\n\n");
-    List<String> canon = summary == null ? List.of() : summary.articles().stream().map(Article::id).toList();
+    List<String> canon =
+        summary == null ? List.of() : summary.articles().stream().map(Article::id).toList();
     if (summary != null) {
       for (SummarySentence s : summary.sentences()) {
         b.append(Markdown.escape(s.text()));
-        s.citations().stream().mapToInt(Citation::document).distinct().sorted()
+        s.citations().stream()
+            .mapToInt(Citation::document)
+            .distinct()
+            .sorted()
             .forEach(d -> b.append(" [").append(d + 1).append(']'));
         b.append("\n\n");
       }
@@ -163,7 +170,8 @@ public enum StoryFormat {
   private static Set<String> outletsOf(Story story, String canonicalId) {
     Set<String> out = new LinkedHashSet<>();
     for (StoryArticle a : story.articles()) {
-      if ((a.id().equals(canonicalId) || canonicalId.equals(a.duplicateOf())) && a.outlet() != null) {
+      if ((a.id().equals(canonicalId) || canonicalId.equals(a.duplicateOf()))
+          && a.outlet() != null) {
         out.add(a.outlet());
       }
     }

@@ -9,24 +9,24 @@ import java.time.Duration;
  * StoryOptions o = StoryOptions.defaults().withThreshold(0.3);
  * }</pre>
  *
- * @param threshold an article joins the most similar story when its similarity (cosine of
- *     TF-IDF vectors, times the time decay) is at least this, else it starts a new story.
- *     Higher means smaller, purer stories
- * @param undatedMargin an undated article needs this much more similarity: without a date, the
- *     text alone must tell same-topic stories apart (tuned on Multi-News with and without
- *     dates: 0.22 without, 0.14 with)
- * @param mergeThreshold two stories merge when an article reaches both and their centroids are
- *     at least this similar
+ * @param threshold an article joins the most similar story when its similarity (cosine of TF-IDF
+ *     vectors, times the time decay) is at least this, else it starts a new story. Higher means
+ *     smaller, purer stories
+ * @param undatedMargin an undated article needs this much more similarity: without a date, the text
+ *     alone must tell same-topic stories apart (tuned on Multi-News with and without dates: 0.22
+ *     without, 0.14 with)
+ * @param mergeThreshold two stories merge when an article reaches both and their centroids are at
+ *     least this similar
  * @param duplicateJaccard articles whose estimated word-3-shingle Jaccard similarity is at least
  *     this are copies of each other (syndication, light rewrites)
- * @param duplicateContainment also copies when this share of the shorter article's shingles
- *     appears in the longer one (a copy that was cut or extended)
+ * @param duplicateContainment also copies when this share of the shorter article's shingles appears
+ *     in the longer one (a copy that was cut or extended)
  * @param entityBoost weight multiplier of capitalised words (names) in article vectors
  * @param grace articles this close in time to a story's mean time are not penalised
  * @param halfLife beyond the grace period the similarity halves every {@code halfLife}, so
  *     same-topic articles from different days form different stories
- * @param closeAfter a story that has not grown for this long (in article time) is closed and
- *     its state dropped: memory stays bounded on endless streams
+ * @param closeAfter a story that has not grown for this long (in article time) is closed and its
+ *     state dropped: memory stays bounded on endless streams
  * @param maxActiveStories most open stories kept; the least recently updated closes first
  */
 public record StoryOptions(
@@ -41,8 +41,10 @@ public record StoryOptions(
     Duration closeAfter,
     int maxActiveStories) {
 
-  /** Default similarity threshold: the best on the tuning half of Multi-News validation as a
-   * dated stream of about 90 stories a day ({@code eval-stories --times synthetic --days 30}). */
+  /**
+   * Default similarity threshold: the best on the tuning half of Multi-News validation as a dated
+   * stream of about 90 stories a day ({@code eval-stories --times synthetic --days 30}).
+   */
   public static final double DEFAULT_THRESHOLD = 0.14;
 
   public StoryOptions {
@@ -76,37 +78,85 @@ public record StoryOptions(
 
   public StoryOptions withThreshold(double t) {
     return new StoryOptions(
-        t, undatedMargin, mergeThreshold, duplicateJaccard, duplicateContainment, entityBoost, grace, halfLife,
-        closeAfter, maxActiveStories);
+        t,
+        undatedMargin,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        grace,
+        halfLife,
+        closeAfter,
+        maxActiveStories);
   }
 
   public StoryOptions withUndatedMargin(double m) {
     return new StoryOptions(
-        threshold, m, mergeThreshold, duplicateJaccard, duplicateContainment, entityBoost, grace,
-        halfLife, closeAfter, maxActiveStories);
+        threshold,
+        m,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        grace,
+        halfLife,
+        closeAfter,
+        maxActiveStories);
   }
 
   public StoryOptions withMergeThreshold(double t) {
     return new StoryOptions(
-        threshold, undatedMargin, t, duplicateJaccard, duplicateContainment, entityBoost, grace, halfLife,
-        closeAfter, maxActiveStories);
+        threshold,
+        undatedMargin,
+        t,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        grace,
+        halfLife,
+        closeAfter,
+        maxActiveStories);
   }
 
   public StoryOptions withEntityBoost(double b) {
     return new StoryOptions(
-        threshold, undatedMargin, mergeThreshold, duplicateJaccard, duplicateContainment, b, grace, halfLife,
-        closeAfter, maxActiveStories);
+        threshold,
+        undatedMargin,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        b,
+        grace,
+        halfLife,
+        closeAfter,
+        maxActiveStories);
   }
 
   public StoryOptions withCloseAfter(Duration d) {
     return new StoryOptions(
-        threshold, undatedMargin, mergeThreshold, duplicateJaccard, duplicateContainment, entityBoost, grace,
-        halfLife, d, maxActiveStories);
+        threshold,
+        undatedMargin,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        grace,
+        halfLife,
+        d,
+        maxActiveStories);
   }
 
   public StoryOptions withMaxActiveStories(int n) {
     return new StoryOptions(
-        threshold, undatedMargin, mergeThreshold, duplicateJaccard, duplicateContainment, entityBoost, grace,
-        halfLife, closeAfter, n);
+        threshold,
+        undatedMargin,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        grace,
+        halfLife,
+        closeAfter,
+        n);
   }
 }

@@ -10,22 +10,30 @@ final class StoryState {
 
   final long id;
   final Centroid centroid;
+
   /** Members with their arrival sequence numbers (merges interleave them again). */
   final ArrayList<Member> members = new ArrayList<>();
+
   final ArrayList<NearDuplicateIndex.Entry> canonicals = new ArrayList<>();
   long minTime = Long.MAX_VALUE;
   long maxTime = Long.MIN_VALUE;
   double timeSum;
   int timed;
+
   /** Stream time (millis) of the last article added: what eviction looks at. */
   long lastUpdate;
+
   int vectors;
+
   /** Set when closed or merged: index entries pointing here are stale. */
   boolean closed;
+
   /** The story this one was merged into, or {@code null}. */
   StoryState mergedInto;
+
   /** Article sequence number that last saw this story as a candidate (dedupes candidates). */
   long mark = -1;
+
   /** Sum of the query-term weights that reached this story for the current article. */
   double overlap;
 
@@ -73,8 +81,8 @@ final class StoryState {
   }
 
   /**
-   * Drops everything but the id once the story is closed or merged: stale entries in the
-   * inverted index then hold only this small shell until the next sweep.
+   * Drops everything but the id once the story is closed or merged: stale entries in the inverted
+   * index then hold only this small shell until the next sweep.
    */
   void release() {
     members.clear();

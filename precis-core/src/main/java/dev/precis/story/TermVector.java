@@ -3,8 +3,8 @@ package dev.precis.story;
 import java.util.Arrays;
 
 /**
- * A sparse, L2-normalised vector of term weights, terms sorted ascending so that dot products
- * are a merge of two sorted arrays.
+ * A sparse, L2-normalised vector of term weights, terms sorted ascending so that dot products are a
+ * merge of two sorted arrays.
  */
 final class TermVector {
   final long[] terms;
@@ -16,8 +16,8 @@ final class TermVector {
   }
 
   /**
-   * Builds a TF-IDF vector ({@code (1 + ln tf) * idf}, entities boosted), keeping the
-   * {@code keep} heaviest terms.
+   * Builds a TF-IDF vector ({@code (1 + ln tf) * idf}, entities boosted), keeping the {@code keep}
+   * heaviest terms.
    */
   static TermVector of(TextFeatures f, DocumentFrequency df, double entityBoost, int keep) {
     long[] entities = f.entities();

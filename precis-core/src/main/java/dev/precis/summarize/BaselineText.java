@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the classic baselines share: the candidate sentences of a cluster, their terms
- * (lower-cased alphanumeric runs, SMART stop words removed, Porter-stemmed as ROUGE stems) and
- * tf-idf vectors with sentences as the "documents" of the idf, and the budget filling rule.
- * Kept in one place so every baseline sees the same sentences and the same budget.
+ * What the classic baselines share: the candidate sentences of a cluster, their terms (lower-cased
+ * alphanumeric runs, SMART stop words removed, Porter-stemmed as ROUGE stems) and tf-idf vectors
+ * with sentences as the "documents" of the idf, and the budget filling rule. Kept in one place so
+ * every baseline sees the same sentences and the same budget.
  */
 final class BaselineText {
   /** Sentences shorter than this are headlines, datelines or fragments: never selected. */
@@ -123,8 +123,8 @@ final class BaselineText {
   }
 
   /**
-   * Fills the budget in rank order: a sentence is taken when it fits and is not a near copy
-   * (cosine above {@code maxSimilarity}) of one already taken. Returned in reading order.
+   * Fills the budget in rank order: a sentence is taken when it fits and is not a near copy (cosine
+   * above {@code maxSimilarity}) of one already taken. Returned in reading order.
    */
   List<Sentence> fill(List<Integer> ranked, int maxWords, double maxSimilarity) {
     List<Integer> chosen = new ArrayList<>();

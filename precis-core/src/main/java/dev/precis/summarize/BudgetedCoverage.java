@@ -3,18 +3,19 @@ package dev.precis.summarize;
 import java.util.Arrays;
 
 /**
- * Budgeted maximum concept coverage: choose sentences whose costs (words) fit a budget so that
- * the summed weight of the distinct concepts they cover, plus a per-sentence bonus, is as high
- * as possible. This is the ILP of Gillick and Favre (2009) without the solver: a cost-scaled
- * greedy start, then best-improvement local search (add, swap one for one, swap one for two)
- * until no move helps. On news clusters it reaches the ILP optimum or comes within a fraction of
- * a percent of it, in a few milliseconds, and it is deterministic (ties go to the lower index).
+ * Budgeted maximum concept coverage: choose sentences whose costs (words) fit a budget so that the
+ * summed weight of the distinct concepts they cover, plus a per-sentence bonus, is as high as
+ * possible. This is the ILP of Gillick and Favre (2009) without the solver: a cost-scaled greedy
+ * start, then best-improvement local search (add, swap one for one, swap one for two) until no move
+ * helps. On news clusters it reaches the ILP optimum or comes within a fraction of a percent of it,
+ * in a few milliseconds, and it is deterministic (ties go to the lower index).
  *
- * <p>Redundancy control: a sentence may only join when at least {@code minNovelty} of its
- * concept weight is not yet covered, so near-duplicates never fill leftover budget.
+ * <p>Redundancy control: a sentence may only join when at least {@code minNovelty} of its concept
+ * weight is not yet covered, so near-duplicates never fill leftover budget.
  */
 final class BudgetedCoverage {
   private static final double EPS = 1e-9;
+
   /** How many of the best single replacements are tried in pairs. */
   private static final int PAIR_POOL = 24;
 
@@ -38,7 +39,8 @@ final class BudgetedCoverage {
    * @param bonus value a sentence adds on its own, outside concept coverage
    * @param minNovelty share of a sentence's concept weight that must be new when it joins
    */
-  BudgetedCoverage(int[][] concepts, double[] weight, int[] cost, double[] bonus, double minNovelty) {
+  BudgetedCoverage(
+      int[][] concepts, double[] weight, int[] cost, double[] bonus, double minNovelty) {
     this(concepts, weight, cost, bonus, minNovelty, null, null);
   }
 
@@ -47,8 +49,14 @@ final class BudgetedCoverage {
    * @param linkBonus value earned when a sentence and the one just before it are both chosen
    *     (reading flow; a sentence continuing its predecessor is resolved)
    */
-  BudgetedCoverage(int[][] concepts, double[] weight, int[] cost, double[] bonus, double minNovelty,
-      int[] previous, double[] linkBonus) {
+  BudgetedCoverage(
+      int[][] concepts,
+      double[] weight,
+      int[] cost,
+      double[] bonus,
+      double minNovelty,
+      int[] previous,
+      double[] linkBonus) {
     this.concepts = concepts;
     this.weight = weight;
     this.cost = cost;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Baseline: centroid-based summarization (Radev et al., MEAD): the cluster centroid is the sum
- * of the sentences' tf-idf vectors restricted to its {@value #CENTROID_TERMS} heaviest terms;
+ * Baseline: centroid-based summarization (Radev et al., MEAD): the cluster centroid is the sum of
+ * the sentences' tf-idf vectors restricted to its {@value #CENTROID_TERMS} heaviest terms;
  * sentences are ranked by cosine with it, and near copies (cosine above 0.5) are skipped.
  */
 public final class CentroidSummarizer implements Summarizer {

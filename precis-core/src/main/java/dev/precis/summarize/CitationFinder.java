@@ -13,15 +13,15 @@ import java.util.Map;
  * Finds, for a summary sentence, every article that states the same content: identical or
  * near-identical sentences in the other documents.
  *
- * <p>Two sentences state the same content when they share most of their informative word
- * bigrams (bigrams not made of two stop words, light-stemmed, so "U.S." and tokenised "u.s ."
- * meet): the shared bigrams must be at least {@code threshold} of the shorter sentence's and at
- * least half of the summary sentence's (so a short sentence that only repeats a name is not a
- * citation), and at least three. Per document the best match is cited; an article that splits
- * the statement over two consecutive sentences is cited with a span covering both.
+ * <p>Two sentences state the same content when they share most of their informative word bigrams
+ * (bigrams not made of two stop words, light-stemmed, so "U.S." and tokenised "u.s ." meet): the
+ * shared bigrams must be at least {@code threshold} of the shorter sentence's and at least half of
+ * the summary sentence's (so a short sentence that only repeats a name is not a citation), and at
+ * least three. Per document the best match is cited; an article that splits the statement over two
+ * consecutive sentences is cited with a span covering both.
  *
- * <p>Use {@link #index(List)} once per document set and ask the index for each summary
- * sentence: matching then costs one pass over the sentence's bigram postings.
+ * <p>Use {@link #index(List)} once per document set and ask the index for each summary sentence:
+ * matching then costs one pass over the sentence's bigram postings.
  *
  * <pre>{@code
  * CitationFinder.Index idx = new CitationFinder().index(documents);
@@ -115,7 +115,9 @@ public final class CitationFinder {
           continue;
         }
         double score = (double) hit / Math.min(mine.length, sizes[i]);
-        if (score >= threshold && hit * 2 >= mine.length && score > bestScore[other.document()]
+        if (score >= threshold
+            && hit * 2 >= mine.length
+            && score > bestScore[other.document()]
             && numbers(other.text()).containsAll(myNumbers)) {
           bestScore[other.document()] = score;
           best[other.document()] = other;
@@ -136,7 +138,9 @@ public final class CitationFinder {
         double cover = (double) hit / mine.length;
         double ofPair = (double) hit / (sizes[i] + sizes[i + 1]);
         // the pair must carry most of our sentence, clearly more than one sentence alone does
-        if (cover >= Math.max(threshold, 0.6) && ofPair >= 0.4 && cover >= bestCover[d] + 0.2
+        if (cover >= Math.max(threshold, 0.6)
+            && ofPair >= 0.4
+            && cover >= bestCover[d] + 0.2
             && numbers(a.text() + " " + b.text()).containsAll(myNumbers)) {
           bestCover[d] = cover;
           pairStart[d] = a;
@@ -196,8 +200,8 @@ public final class CitationFinder {
 
   /**
    * The figures a sentence states ("300,000" = "300000"). A sentence that says "killed 87 people"
-   * is not stated by one that says "killed 20 people", however many words they share: a match
-   * must carry every figure of the cited sentence.
+   * is not stated by one that says "killed 20 people", however many words they share: a match must
+   * carry every figure of the cited sentence.
    */
   static java.util.Set<String> numbers(String text) {
     java.util.Set<String> out = new java.util.HashSet<>();

@@ -13,17 +13,16 @@ import java.util.Set;
  * The default summarizer: unsupervised concept coverage for multi-document news.
  *
  * <p>Concepts are word bigrams (light-stemmed, not both stop words) and, with a smaller weight,
- * content words. A concept's weight sums, over the articles that contain it, a position weight
- * of its first mention there: what several articles say, and say early, is what the story is
- * about (Gillick and Favre 2009; Boudin et al. 2015). The summary is the set of sentences that
- * covers the most concept weight within the word budget ({@link BudgetedCoverage}); covering a
- * concept twice earns nothing, which is the redundancy control across sources.
+ * content words. A concept's weight sums, over the articles that contain it, a position weight of
+ * its first mention there: what several articles say, and say early, is what the story is about
+ * (Gillick and Favre 2009; Boudin et al. 2015). The summary is the set of sentences that covers the
+ * most concept weight within the word budget ({@link BudgetedCoverage}); covering a concept twice
+ * earns nothing, which is the redundancy control across sources.
  *
- * <p>Before selection, sentences that cannot stand alone are set aside: headlines and
- * fragments, bare quotes, page furniture, very short or very long sentences, and sentences that
- * open with an unresolved pronoun or connective ({@link SentenceTraits}). They come back only
- * when the rest cannot fill the budget. The result is put in reading order by {@link
- * SummaryOrder}.
+ * <p>Before selection, sentences that cannot stand alone are set aside: headlines and fragments,
+ * bare quotes, page furniture, very short or very long sentences, and sentences that open with an
+ * unresolved pronoun or connective ({@link SentenceTraits}). They come back only when the rest
+ * cannot fill the budget. The result is put in reading order by {@link SummaryOrder}.
  */
 public final class ConceptSummarizer implements Summarizer {
 
@@ -36,20 +35,20 @@ public final class ConceptSummarizer implements Summarizer {
    * @param positionBoost extra weight of a concept first mentioned in an article's first sentence
    * @param positionDecay sentences over which that extra weight falls by a factor e
    * @param unigramWeight weight of a content-word concept relative to a bigram concept
-   * @param rareFactor weight factor of concepts found in one article only, in clusters of at
-   *     least {@code rareMinDocs} articles
+   * @param rareFactor weight factor of concepts found in one article only, in clusters of at least
+   *     {@code rareMinDocs} articles
    * @param rareMinDocs cluster size from which single-article concepts are discounted
    * @param costExponent greedy start ranks sentences by gain / words^costExponent
    * @param minNovelty share of a sentence's concept weight that must be new for it to join
    * @param leadBonus per-word bonus of a sentence in an article's first sentences, same decay
-   * @param relaxFactor standalone sentences must offer this many times the budget, else others
-   *     are admitted with penalties
+   * @param relaxFactor standalone sentences must offer this many times the budget, else others are
+   *     admitted with penalties
    * @param danglingPenalty per-word penalty, in units of the cluster's mean concept weight per
    *     word, of a sentence opening with a pronoun or connective
    * @param fragmentPenalty the same for headlines, fragments and bare quotes
    * @param repeatWeight weight of each further mention of a concept within one article
-   * @param fillBonus per-word value of any word used, in units of the mean concept weight per
-   *     word: ROUGE rewards a summary that uses its budget
+   * @param fillBonus per-word value of any word used, in units of the mean concept weight per word:
+   *     ROUGE rewards a summary that uses its budget
    * @param linkBonus per-word value of a sentence chosen together with the one before it in its
    *     article, same units: consecutive sentences read better
    * @param offTopicRatio an article is off the story when fewer than this share of its content
@@ -75,17 +74,18 @@ public final class ConceptSummarizer implements Summarizer {
       double offTopicRatio) {
 
     public static Params defaults() {
-      return new Params(8, 60, 3.0, 3.0, 0.2, 0.3, 2, 1.0, 0.3, 0.0, 1.5, 0.8, 0.6, 0.0, 0.8, 0.0, 0.2);
+      return new Params(
+          8, 60, 3.0, 3.0, 0.2, 0.3, 2, 1.0, 0.3, 0.0, 1.5, 0.8, 0.6, 0.0, 0.8, 0.0, 0.2);
     }
   }
 
   private static final int MAX_PASSES = 40;
+
   /** Shortest sentence allowed even when nothing else is left to fill the budget. */
   static final int MIN_LAST_RESORT_WORDS = 4;
 
   /** Per-word penalty of an unresolved dangling sentence while alternatives are plentiful. */
   private static final double STRICT_DANGLING_PENALTY = 3.0;
-
 
   private final Params params;
 
@@ -131,8 +131,10 @@ public final class ConceptSummarizer implements Summarizer {
     final boolean[] dangling;
     final boolean[] duplicate;
     final boolean[] furniture;
+
     /** Sentences of an article that shares (almost) no content words with the others. */
     final boolean[] offTopic;
+
     final int[] previous;
     double[] linkBonus;
     private final Params params;
@@ -143,8 +145,11 @@ public final class ConceptSummarizer implements Summarizer {
         for (Sentence s : d.sentences()) {
           // a leading dateline ("WASHINGTON (AP) — ") is left out: the sentence starts after it
           int cut = SentenceTraits.datelineLength(s.text());
-          sentences.add(cut == 0 ? s
-              : new Sentence(s.document(), s.index(), s.start() + cut, s.end(), s.text().substring(cut)));
+          sentences.add(
+              cut == 0
+                  ? s
+                  : new Sentence(
+                      s.document(), s.index(), s.start() + cut, s.end(), s.text().substring(cut)));
         }
       }
       int n = sentences.size();
@@ -176,7 +181,8 @@ public final class ConceptSummarizer implements Summarizer {
           tokens.clear();
           ConceptTokens.tokenize(text, tokens);
           duplicate[k] = !seenText.add(String.join(" ", tokens));
-          double position = 1 + params.positionBoost() * Math.exp(-s.index() / params.positionDecay());
+          double position =
+              1 + params.positionBoost() * Math.exp(-s.index() / params.positionDecay());
           bonus[k] = params.leadBonus() * (position - 1) * cost[k];
           int[] ids = new int[tokens.size()];
           boolean[] stop = new boolean[tokens.size()];
@@ -196,12 +202,34 @@ public final class ConceptSummarizer implements Summarizer {
           for (int t = 0; t < ids.length; t++) {
             if (!stop[t]) {
               // content word: key with the high half -1 so it never meets a bigram key
-              m = note(conceptIds, stats, -1, ids[t], false, params.unigramWeight(), position,
-                  s.index(), d.index(), mine, m);
+              m =
+                  note(
+                      conceptIds,
+                      stats,
+                      -1,
+                      ids[t],
+                      false,
+                      params.unigramWeight(),
+                      position,
+                      s.index(),
+                      d.index(),
+                      mine,
+                      m);
             }
             if (t + 1 < ids.length && !(stop[t] && stop[t + 1])) {
-              m = note(conceptIds, stats, ids[t], ids[t + 1], stop[t] || stop[t + 1], 1.0,
-                  position, s.index(), d.index(), mine, m);
+              m =
+                  note(
+                      conceptIds,
+                      stats,
+                      ids[t],
+                      ids[t + 1],
+                      stop[t] || stop[t + 1],
+                      1.0,
+                      position,
+                      s.index(),
+                      d.index(),
+                      mine,
+                      m);
             }
           }
           concepts[k] = distinct(mine, m);
@@ -222,15 +250,17 @@ public final class ConceptSummarizer implements Summarizer {
       }
     }
 
-    /** Per concept: {position-weighted sum, df, last doc, repeats, first index, base, has stop,
-     * first token id (-1 for a content word), second token id}. */
+    /**
+     * Per concept: {position-weighted sum, df, last doc, repeats, first index, base, has stop,
+     * first token id (-1 for a content word), second token id}.
+     */
     final List<double[]> stats;
 
     /**
-     * Marks the sentences of articles that do not belong to the story: an article whose
-     * content words almost never occur in any other article (an error page, an archive notice,
-     * a different story). Only when some articles do share their words, so a cluster of
-     * unrelated articles keeps them all.
+     * Marks the sentences of articles that do not belong to the story: an article whose content
+     * words almost never occur in any other article (an error page, an archive notice, a different
+     * story). Only when some articles do share their words, so a cluster of unrelated articles
+     * keeps them all.
      */
     private void markOffTopicArticles(List<Document> documents) {
       int nDocs = documents.size();
@@ -268,13 +298,22 @@ public final class ConceptSummarizer implements Summarizer {
       }
     }
 
-
     /**
      * Records a concept occurrence: the first mention in each document adds the concept's base
      * weight times the position weight of the sentence. Returns the new count in {@code mine}.
      */
-    private static int note(Map<Long, Integer> ids, List<double[]> stats, int a, int b,
-        boolean hasStop, double base, double position, int index, int doc, int[] mine, int m) {
+    private static int note(
+        Map<Long, Integer> ids,
+        List<double[]> stats,
+        int a,
+        int b,
+        boolean hasStop,
+        double base,
+        double position,
+        int index,
+        int doc,
+        int[] mine,
+        int m) {
       long key = ((long) a << 32) | b;
       Integer id = ids.get(key);
       if (id == null) {
@@ -313,11 +352,11 @@ public final class ConceptSummarizer implements Summarizer {
     }
 
     /**
-     * Sentences allowed into the summary. Only sentences that stand alone are candidates while
-     * they offer at least {@code relaxFactor} times the budget; below that, sentences opening
-     * with a pronoun or connective join with a per-word penalty, then fragments with a larger
-     * one, then sentences of any length, so a dangling sentence is chosen only when the
-     * alternatives are few or poor.
+     * Sentences allowed into the summary. Only sentences that stand alone are candidates while they
+     * offer at least {@code relaxFactor} times the budget; below that, sentences opening with a
+     * pronoun or connective join with a per-word penalty, then fragments with a larger one, then
+     * sentences of any length, so a dangling sentence is chosen only when the alternatives are few
+     * or poor.
      */
     boolean[] candidates(int budget) {
       int n = size();
@@ -343,8 +382,8 @@ public final class ConceptSummarizer implements Summarizer {
       // a sentence opening with a pronoun or connective is penalised unless the sentence
       // before it is chosen too (then it is resolved: the link refunds the penalty); the
       // penalty is prohibitive while standalone alternatives are plentiful
-      double penalty = pool < params.relaxFactor() * budget
-          ? params.danglingPenalty() : STRICT_DANGLING_PENALTY;
+      double penalty =
+          pool < params.relaxFactor() * budget ? params.danglingPenalty() : STRICT_DANGLING_PENALTY;
       for (int i = 0; i < n; i++) {
         linkBonus[i] = params.linkBonus() * perWord * cost[i];
         if (!ok[i] && !duplicate[i] && !offTopic[i] && !fragment[i] && lengthOk(i)) {

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Greedy concept coverage: concepts are word bigrams, weighted by the number of documents that
- * contain them; sentences are picked by covered weight per word until the budget is full.
- * Output is ordered by document then position.
+ * contain them; sentences are picked by covered weight per word until the budget is full. Output is
+ * ordered by document then position.
  */
 public final class CoverageSummarizer implements Summarizer {
   @Override

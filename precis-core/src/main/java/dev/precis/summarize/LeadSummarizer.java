@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Baseline: the first sentences, article by article in the given order, as long as they fit
- * the budget (a sentence that does not fit is skipped, the next one may).
+ * Baseline: the first sentences, article by article in the given order, as long as they fit the
+ * budget (a sentence that does not fit is skipped, the next one may).
  */
 public final class LeadSummarizer implements Summarizer {
   @Override

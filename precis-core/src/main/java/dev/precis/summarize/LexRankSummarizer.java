@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Baseline: LexRank (Erkan and Radev, 2004), thresholded variant: sentences are linked when the
- * cosine of their tf-idf vectors is at least 0.1, and ranked by PageRank (damping 0.85) over
- * that graph. Near copies (cosine above 0.5) of a chosen sentence are skipped.
+ * cosine of their tf-idf vectors is at least 0.1, and ranked by PageRank (damping 0.85) over that
+ * graph. Near copies (cosine above 0.5) of a chosen sentence are skipped.
  */
 public final class LexRankSummarizer implements Summarizer {
   private static final double THRESHOLD = 0.1;

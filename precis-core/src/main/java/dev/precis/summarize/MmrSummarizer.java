@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Baseline: Maximal Marginal Relevance (Carbonell and Goldstein, 1998): repeatedly takes the
- * fitting sentence maximising {@code λ·sim(s, centroid) − (1−λ)·max sim(s, chosen)}, λ = 0.7,
- * with the cluster centroid of {@link CentroidSummarizer} as the query.
+ * fitting sentence maximising {@code λ·sim(s, centroid) − (1−λ)·max sim(s, chosen)}, λ = 0.7, with
+ * the cluster centroid of {@link CentroidSummarizer} as the query.
  */
 public final class MmrSummarizer implements Summarizer {
   private static final double LAMBDA = 0.7;

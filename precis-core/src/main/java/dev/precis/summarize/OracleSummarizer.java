@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Upper bound: greedily adds the fitting sentence that adds the most ROUGE-2 hits against the
- * references (ties: ROUGE-1 hits, then fewer words), with ROUGE's own tokens ({@code -m}),
- * until no sentence adds a bigram. It reads the references, so it is built per cluster by the
- * evaluation harness and is not in the {@link Summarizers} registry.
+ * references (ties: ROUGE-1 hits, then fewer words), with ROUGE's own tokens ({@code -m}), until no
+ * sentence adds a bigram. It reads the references, so it is built per cluster by the evaluation
+ * harness and is not in the {@link Summarizers} registry.
  */
 public final class OracleSummarizer implements Summarizer {
   private static final RougeOptions TOKENS = RougeOptions.parse("-n 2 -m");
@@ -23,7 +23,9 @@ public final class OracleSummarizer implements Summarizer {
   private final Map<String, Integer> bigramIds = new HashMap<>();
   private final Map<String, Integer> unigramIds = new HashMap<>();
 
-  /** @param references the cluster's reference summaries, each one sentence a line */
+  /**
+   * @param references the cluster's reference summaries, each one sentence a line
+   */
   public OracleSummarizer(List<List<String>> references) {
     List<List<String>> refTokens = new ArrayList<>();
     for (List<String> r : references) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Baseline: sentences in a random order filling the budget. Seeded, and the seed is mixed with
- * the cluster's text, so the same cluster always gets the same summary.
+ * Baseline: sentences in a random order filling the budget. Seeded, and the seed is mixed with the
+ * cluster's text, so the same cluster always gets the same summary.
  */
 public final class RandomSummarizer implements Summarizer {
   private final long seed;

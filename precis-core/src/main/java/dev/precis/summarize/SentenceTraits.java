@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Surface checks that decide whether a sentence can stand alone in a summary: does it open with
- * a word that points back to something the reader has not seen ("He", "But", "This"), is it a
- * headline, a cut-off fragment, a bare quote or page furniture. General rules on the sentence
- * text only, so they work on any source and on lower-cased, tokenised corpora alike.
+ * Surface checks that decide whether a sentence can stand alone in a summary: does it open with a
+ * word that points back to something the reader has not seen ("He", "But", "This"), is it a
+ * headline, a cut-off fragment, a bare quote or page furniture. General rules on the sentence text
+ * only, so they work on any source and on lower-cased, tokenised corpora alike.
  */
 public final class SentenceTraits {
   /**
@@ -16,51 +16,181 @@ public final class SentenceTraits {
    */
   private static final Set<String> DANGLING_OPENERS =
       Set.of(
-          "he", "she", "it", "they", "him", "her", "his", "hers", "its", "their", "theirs", "them",
-          "this", "these", "those", "that", "such", "but", "however", "also", "and", "or", "nor",
-          "so", "yet", "still", "meanwhile", "moreover", "furthermore", "nevertheless",
-          "nonetheless", "instead", "thus", "therefore", "hence", "then", "besides", "otherwise",
-          "likewise", "similarly", "consequently", "accordingly", "indeed", "though", "although",
-          "whereas", "afterwards", "afterward", "additionally", "another", "others", "both", "neither",
-          "either", "here", "that's", "it's",
-          "he's", "she's", "they're", "they've", "he'd", "she'd", "they'd", "we", "us", "our", "i",
-          "you", "my", "your", "himself", "herself", "themselves", "former", "latter", "same",
+          "he",
+          "she",
+          "it",
+          "they",
+          "him",
+          "her",
+          "his",
+          "hers",
+          "its",
+          "their",
+          "theirs",
+          "them",
+          "this",
+          "these",
+          "those",
+          "that",
+          "such",
+          "but",
+          "however",
+          "also",
+          "and",
+          "or",
+          "nor",
+          "so",
+          "yet",
+          "still",
+          "meanwhile",
+          "moreover",
+          "furthermore",
+          "nevertheless",
+          "nonetheless",
+          "instead",
+          "thus",
+          "therefore",
+          "hence",
+          "then",
+          "besides",
+          "otherwise",
+          "likewise",
+          "similarly",
+          "consequently",
+          "accordingly",
+          "indeed",
+          "though",
+          "although",
+          "whereas",
+          "afterwards",
+          "afterward",
+          "additionally",
+          "another",
+          "others",
+          "both",
+          "neither",
+          "either",
+          "here",
+          "that's",
+          "it's",
+          "he's",
+          "she's",
+          "they're",
+          "they've",
+          "he'd",
+          "she'd",
+          "they'd",
+          "we",
+          "us",
+          "our",
+          "i",
+          "you",
+          "my",
+          "your",
+          "himself",
+          "herself",
+          "themselves",
+          "former",
+          "latter",
+          "same",
           "anyway");
 
   /** Two-word openers that refer back ("In addition", "At the same time", "As a result"). */
   private static final Set<String> DANGLING_PAIRS =
       Set.of(
-          "in addition", "as well", "as a", "on the", "in contrast", "by contrast", "in turn",
-          "as such", "for his", "for her", "for their", "to him", "to her", "of his", "of her",
-          "of their", "at the", "the latter", "the former", "the same", "the two", "the other",
-          "in response", "for example", "for instance", "in fact", "of course", "even so",
-          "after that", "before that", "since then", "until then", "by then", "in that");
+          "in addition",
+          "as well",
+          "as a",
+          "on the",
+          "in contrast",
+          "by contrast",
+          "in turn",
+          "as such",
+          "for his",
+          "for her",
+          "for their",
+          "to him",
+          "to her",
+          "of his",
+          "of her",
+          "of their",
+          "at the",
+          "the latter",
+          "the former",
+          "the same",
+          "the two",
+          "the other",
+          "in response",
+          "for example",
+          "for instance",
+          "in fact",
+          "of course",
+          "even so",
+          "after that",
+          "before that",
+          "since then",
+          "until then",
+          "by then",
+          "in that");
 
   /** Words and signs of page furniture rather than reporting. */
   private static final Set<String> FURNITURE_WORDS =
       Set.of(
-          "click", "subscribe", "newsletter", "cookies", "cookie", "javascript", "browser",
-          "advertisement", "sign-up", "signup", "login", "log-in", "copyright", "reserved",
-          "e-mail", "email", "emails", "download", "app", "follow", "twitter", "facebook",
-          "instagram", "newsletters", "inbox", "unsubscribe", "getty", "caption", "photo",
-          "image", "video", "playback", "media", "loading", "updated", "posted");
+          "click",
+          "subscribe",
+          "newsletter",
+          "cookies",
+          "cookie",
+          "javascript",
+          "browser",
+          "advertisement",
+          "sign-up",
+          "signup",
+          "login",
+          "log-in",
+          "copyright",
+          "reserved",
+          "e-mail",
+          "email",
+          "emails",
+          "download",
+          "app",
+          "follow",
+          "twitter",
+          "facebook",
+          "instagram",
+          "newsletters",
+          "inbox",
+          "unsubscribe",
+          "getty",
+          "caption",
+          "photo",
+          "image",
+          "video",
+          "playback",
+          "media",
+          "loading",
+          "updated",
+          "posted");
 
   /** "WASHINGTON (AP) — ", "Dover, Fla. - ", "( cnn ) -- ": up to seven words, then a dash. */
   private static final java.util.regex.Pattern DATELINE =
-      java.util.regex.Pattern.compile("^((?:\\S+\\s+){0,6}?\\S+)\\s+(?:-{1,2}|\u2014|\u2013|_)\\s+(?=\\S)");
+      java.util.regex.Pattern.compile(
+          "^((?:\\S+\\s+){0,6}?\\S+)\\s+(?:-{1,2}|\u2014|\u2013|_)\\s+(?=\\S)");
 
   /** Words that show a dash-ended prefix is a clause ("The plan — "), not a place line. */
   private static final Set<String> CLAUSE_WORDS =
       Set.of(
           "the", "a", "an", "to", "of", "would", "will", "is", "was", "were", "are", "be", "been",
           "that", "this", "for", "with", "and", "but", "it", "he", "she", "they", "i", "we", "you",
-          "in", "on", "at", "said", "says", "has", "have", "had", "not", "from", "as", "his", "her");
+          "in", "on", "at", "said", "says", "has", "have", "had", "not", "from", "as", "his",
+          "her");
 
   private SentenceTraits() {}
 
   /**
-   * Length of a leading dateline or source tag ("WASHINGTON (Reuters) - ", "denver — "), or 0.
-   * Such a prefix carries no content of its own and costs budget words.
+   * Length of a leading dateline or source tag ("WASHINGTON (Reuters) - ", "denver — "), or 0. Such
+   * a prefix carries no content of its own and costs budget words.
    */
   public static int datelineLength(String sentence) {
     java.util.regex.Matcher m = DATELINE.matcher(sentence);
@@ -82,8 +212,8 @@ public final class SentenceTraits {
 
   /**
    * True when the sentence opens with a pronoun or connective that refers back to an earlier
-   * sentence ("He said...", "But the plan...", "This is..."), so it cannot open a summary or
-   * follow an unrelated sentence.
+   * sentence ("He said...", "But the plan...", "This is..."), so it cannot open a summary or follow
+   * an unrelated sentence.
    */
   public static boolean opensWithDanglingReference(String sentence) {
     String[] first = firstWords(sentence, 3);
@@ -98,8 +228,11 @@ public final class SentenceTraits {
       if (DANGLING_PAIRS.contains(pair)) {
         // "On the" and "At the" are only dangling when followed by a reference word
         if (pair.equals("on the") || pair.equals("at the") || pair.equals("as a")) {
-          return first.length >= 3 && (first[2].equals("other") || first[2].equals("same")
-              || first[2].equals("result") || first[2].equals("time"));
+          return first.length >= 3
+              && (first[2].equals("other")
+                  || first[2].equals("same")
+                  || first[2].equals("result")
+                  || first[2].equals("time"));
         }
         return true;
       }
@@ -109,8 +242,8 @@ public final class SentenceTraits {
 
   /**
    * True when the sentence is not a complete reporting sentence: a headline or label (no final
-   * stop), a cut-off fragment, a question, a bare quotation without attribution, or page
-   * furniture ({@link #isFurniture}).
+   * stop), a cut-off fragment, a question, a bare quotation without attribution, or page furniture
+   * ({@link #isFurniture}).
    */
   public static boolean isFragment(String sentence) {
     String s = sentence.strip();
@@ -126,11 +259,38 @@ public final class SentenceTraits {
 
   /** Markers of page furniture glued into text: links, credits, prompts, teasers. */
   private static final String[] FURNITURE_MARKERS = {
-    "http:", "https:", "www.", ".com/", "@", "posted:", "updated:", "photo:", "photos:",
-    "image:", "click here", "sign up", "all rights reserved", "copyright", "\u00a9",
-    "advertisement", "continue reading", "read more", "related:", "more:", "watch:", "listen:",
-    "caption", "enter the characters", "javascript", "your browser", "story can end here",
-    "end optional", "optional trim", "&ur;", "&lr;", "&amp;"
+    "http:",
+    "https:",
+    "www.",
+    ".com/",
+    "@",
+    "posted:",
+    "updated:",
+    "photo:",
+    "photos:",
+    "image:",
+    "click here",
+    "sign up",
+    "all rights reserved",
+    "copyright",
+    "\u00a9",
+    "advertisement",
+    "continue reading",
+    "read more",
+    "related:",
+    "more:",
+    "watch:",
+    "listen:",
+    "caption",
+    "enter the characters",
+    "javascript",
+    "your browser",
+    "story can end here",
+    "end optional",
+    "optional trim",
+    "&ur;",
+    "&lr;",
+    "&amp;"
   };
 
   /**
@@ -183,7 +343,12 @@ public final class SentenceTraits {
   private static char lastNonCloser(String s) {
     for (int i = s.length() - 1; i >= 0; i--) {
       char c = s.charAt(i);
-      if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '\u201d' || c == '\u2019'
+      if (c == '"'
+          || c == '\''
+          || c == ')'
+          || c == ']'
+          || c == '\u201d'
+          || c == '\u2019'
           || Character.isWhitespace(c)) {
         continue;
       }
@@ -221,6 +386,8 @@ public final class SentenceTraits {
 
   private static boolean isInnerApostrophe(String s, int i) {
     char c = s.charAt(i);
-    return (c == '\'' || c == '\u2019') && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1));
+    return (c == '\'' || c == '\u2019')
+        && i + 1 < s.length()
+        && Character.isLetter(s.charAt(i + 1));
   }
 }

@@ -5,9 +5,9 @@ import dev.precis.text.Sentence;
 import java.util.List;
 
 /**
- * An extractive summarizer: picks sentences from a set of documents within a word budget.
- * Every algorithm and baseline implements this one call, so evaluation can compare them on the
- * same data. Citations and formatting are added afterwards by {@link CitationFinder}.
+ * An extractive summarizer: picks sentences from a set of documents within a word budget. Every
+ * algorithm and baseline implements this one call, so evaluation can compare them on the same data.
+ * Citations and formatting are added afterwards by {@link CitationFinder}.
  */
 public interface Summarizer {
   /** Short name used on the command line and in evaluation tables, e.g. "lexrank". */

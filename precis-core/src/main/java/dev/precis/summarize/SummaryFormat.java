@@ -38,7 +38,9 @@ public enum SummaryFormat {
     }
     for (SummarySentence s : summary.sentences()) {
       b.append(markdown ? Markdown.escape(s.text()) : s.text())
-          .append(' ').append(markers(s.citations())).append(markdown ? "\n\n" : "\n");
+          .append(' ')
+          .append(markers(s.citations()))
+          .append(markdown ? "\n\n" : "\n");
     }
     b.append(markdown ? "## Sources\n\n" : "\nSources:\n");
     List<Article> articles = summary.articles();

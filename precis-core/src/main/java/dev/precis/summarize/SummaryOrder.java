@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Puts chosen sentences in reading order. When every article involved has a publication date,
- * older articles come first (events in the order they were reported); otherwise sentences go by
- * their position in their article, so leads come before details, ties by article order.
- * Consecutive sentences of one article stay together, so a sentence that continues the one
- * before it ("He said...") always follows it.
+ * Puts chosen sentences in reading order. When every article involved has a publication date, older
+ * articles come first (events in the order they were reported); otherwise sentences go by their
+ * position in their article, so leads come before details, ties by article order. Consecutive
+ * sentences of one article stay together, so a sentence that continues the one before it ("He
+ * said...") always follows it.
  */
 public final class SummaryOrder {
   private SummaryOrder() {}

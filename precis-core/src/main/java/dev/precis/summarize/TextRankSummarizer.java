@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Baseline: TextRank (Mihalcea and Tarau, 2004): edges weighted by word overlap normalised by
- * sentence length, {@code |Si ∩ Sj| / (log|Si| + log|Sj|)}, ranked by weighted PageRank
- * (damping 0.85). Near copies (cosine above 0.5) of a chosen sentence are skipped.
+ * sentence length, {@code |Si ∩ Sj| / (log|Si| + log|Sj|)}, ranked by weighted PageRank (damping
+ * 0.85). Near copies (cosine above 0.5) of a chosen sentence are skipped.
  */
 public final class TextRankSummarizer implements Summarizer {
   @Override

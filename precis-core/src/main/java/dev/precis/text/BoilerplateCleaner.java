@@ -1,8 +1,8 @@
 package dev.precis.text;
 
 /**
- * Removes page furniture (navigation, media-player residue, credits, share prompts, cookie
- * notices, bylines, repeated titles, glued hover-cards) from extracted article text.
+ * Removes page furniture (navigation, media-player residue, credits, share prompts, cookie notices,
+ * bylines, repeated titles, glued hover-cards) from extracted article text.
  */
 public interface BoilerplateCleaner {
   /**

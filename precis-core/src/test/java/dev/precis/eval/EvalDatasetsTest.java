@@ -26,18 +26,26 @@ class EvalDatasetsTest {
     assertThat(first.references()).hasSize(3);
     assertThat(first.referenceWords()).isBetween(200, 280);
     // documents go through the normal pipeline
-    assertThat(Evaluation.prepare(first)).hasSize(10).allSatisfy(d -> assertThat(d.sentences()).isNotEmpty());
+    assertThat(Evaluation.prepare(first))
+        .hasSize(10)
+        .allSatisfy(d -> assertThat(d.sentences()).isNotEmpty());
   }
 
   @Test
   void readsThePeerSummariesShippedWithMultiLingAndScoresThemAsPublished() {
     List<EvalCluster> clusters = EvalDatasets.read(SHARED.resolve("data/multiling2011-en"));
     assertThat(clusters.get(0).peers()).hasSize(10).containsKey("ID3");
-    assertThat(Evaluation.peerNames(clusters)).startsWith("peer:ID1", "peer:ID2").endsWith("peer:ID10");
+    assertThat(Evaluation.peerNames(clusters))
+        .startsWith("peer:ID1", "peer:ID2")
+        .endsWith("peer:ID10");
     Evaluation.Result r =
         Evaluation.run(
-            clusters, List.of("peer:ID2"), Evaluation.Budget.fixed(250),
-            RougeOptions.parse("-n 2 -2 4 -u"), 1, null);
+            clusters,
+            List.of("peer:ID2"),
+            Evaluation.Budget.fixed(250),
+            RougeOptions.parse("-n 2 -2 4 -u"),
+            1,
+            null);
     // published (ENGLISH_ROUGE-2.csv): 0.17052; the bootstrap mean moves slightly with the
     // order of the cluster ids (the official run numbered them 1..10)
     assertThat(r.systems().get(0).scores().get("ROUGE-2").recall().mean())

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * End to end against the official MultiLing 2011 evaluation: the participants' summaries in
- * {@code peers/} scored with the published options must give the published system averages and
- * 95% intervals ({@code published_eval/englishDetailed.txt}), bootstrap included.
+ * End to end against the official MultiLing 2011 evaluation: the participants' summaries in {@code
+ * peers/} scored with the published options must give the published system averages and 95%
+ * intervals ({@code published_eval/englishDetailed.txt}), bootstrap included.
  */
 class MultiLingPublishedScoresTest {
   private static final Path ROOT = RougeVectorsTest.SHARED.resolve("data/multiling2011-en");
@@ -27,7 +27,8 @@ class MultiLingPublishedScoresTest {
   void reproducesThePublishedAveragesAndIntervals() throws Exception {
     Rouge rouge = new Rouge(RougeOptions.parse("-a -x -2 4 -u -c 95 -r 1000 -n 2 -f A -p 0.5"));
     List<String> lines =
-        Files.readAllLines(ROOT.resolve("published_eval/englishDetailed.txt"), StandardCharsets.UTF_8);
+        Files.readAllLines(
+            ROOT.resolve("published_eval/englishDetailed.txt"), StandardCharsets.UTF_8);
     int checked = 0;
     String cachedPeer = null;
     Map<String, RougeBootstrap.Average> cached = null;
@@ -62,19 +63,21 @@ class MultiLingPublishedScoresTest {
   private static Map<String, Integer> evalNumbers;
 
   /**
-   * The evaluation number the official run gave a topic, found by matching our per-topic
-   * ROUGE-1 of system ID1 (R, P and F) with the published per-evaluation lines: this also
-   * checks that every per-topic score was reproduced.
+   * The evaluation number the official run gave a topic, found by matching our per-topic ROUGE-1 of
+   * system ID1 (R, P and F) with the published per-evaluation lines: this also checks that every
+   * per-topic score was reproduced.
    */
   private static synchronized int evalNumber(String topic) throws Exception {
     if (evalNumbers == null) {
       Map<String, Integer> byScore = new java.util.HashMap<>();
-      for (String line :
-          Files.readAllLines(ROOT.resolve("published_eval/englishDetailed.txt"))) {
+      for (String line : Files.readAllLines(ROOT.resolve("published_eval/englishDetailed.txt"))) {
         Matcher m = PER_EVAL.matcher(line);
         if (m.find()) {
           byScore.put(
-              Double.parseDouble(m.group(2)) + "/" + Double.parseDouble(m.group(3)) + "/"
+              Double.parseDouble(m.group(2))
+                  + "/"
+                  + Double.parseDouble(m.group(3))
+                  + "/"
                   + Double.parseDouble(m.group(4)),
               Integer.parseInt(m.group(1)));
         }

@@ -62,8 +62,7 @@ class RougeTest {
     RougeOptions b10 = RougeOptions.parse("-n 1 -b 10");
     RougeText t = RougeText.of(List.of("abcd efgh", "ijkl mnop"), b10);
     assertThat(t.tokens()).containsExactly("abcd", "efgh", "i");
-    assertThat(t.sentences())
-        .containsExactly(List.of("abcd", "efgh"), List.of("ijkl", "mnop"));
+    assertThat(t.sentences()).containsExactly(List.of("abcd", "efgh"), List.of("ijkl", "mnop"));
   }
 
   @Test
@@ -95,8 +94,10 @@ class RougeTest {
   void perlRandomMatchesPerl() {
     // perl -e 'srand(0); print rand(10), " ", rand(10)' and srand(3); rand(1)
     RougeBootstrap.PerlRandom r = new RougeBootstrap.PerlRandom(0);
-    assertThat(r.nextDouble(10)).isCloseTo(1.7082803610629, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(r.nextDouble(10)).isCloseTo(7.49901980484964, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(r.nextDouble(10))
+        .isCloseTo(1.7082803610629, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(r.nextDouble(10))
+        .isCloseTo(7.49901980484964, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(new RougeBootstrap.PerlRandom(3).nextDouble(1)).isEqualTo(0.78323496210305521);
   }
 
@@ -111,7 +112,9 @@ class RougeTest {
     };
     List<RougeBootstrap.Instance> in = new java.util.ArrayList<>();
     for (int i = v.length - 1; i >= 0; i--) { // order of the input does not matter: ids sort
-      in.add(new RougeBootstrap.Instance("c" + (i + 1), new RougeScore(v[i][0], v[i][1], v[i][2], 0, 0, 0)));
+      in.add(
+          new RougeBootstrap.Instance(
+              "c" + (i + 1), new RougeScore(v[i][0], v[i][1], v[i][2], 0, 0, 0)));
     }
     RougeBootstrap.Average a = RougeBootstrap.average(in, 95, 1000);
     assertThat(a.recall()).isEqualTo(new RougeBootstrap.Interval(0.34668, 0.23319, 0.46891));

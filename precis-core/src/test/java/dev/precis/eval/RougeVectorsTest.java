@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every test vector produced with the official ROUGE-1.5.5 script must be reproduced: all R, P
- * and F of ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-SU4, to 5 decimals.
+ * Every test vector produced with the official ROUGE-1.5.5 script must be reproduced: all R, P and
+ * F of ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-SU4, to 5 decimals.
  */
 class RougeVectorsTest {
   static final Path SHARED =
@@ -59,8 +59,15 @@ class RougeVectorsTest {
             double want = e.getValue().get(keys[k]).asDouble();
             if (Math.abs(mine[k] - want) > 0.5e-5) {
               mismatches.add(
-                  v.get("id").asText() + " " + e.getKey() + " " + keys[k] + ": want " + want
-                      + " got " + mine[k]);
+                  v.get("id").asText()
+                      + " "
+                      + e.getKey()
+                      + " "
+                      + keys[k]
+                      + ": want "
+                      + want
+                      + " got "
+                      + mine[k]);
             }
           }
         }

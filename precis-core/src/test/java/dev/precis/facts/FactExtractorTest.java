@@ -24,7 +24,8 @@ class FactExtractorTest {
 
   @BeforeAll
   static void extract() throws IOException {
-    Path dir = Path.of(System.getProperty("precis.root", ".")).resolve("examples/tillerson-lavrov-2017");
+    Path dir =
+        Path.of(System.getProperty("precis.root", ".")).resolve("examples/tillerson-lavrov-2017");
     List<Article> articles = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir).sorted()) {
       for (Path f : files.toList()) {
@@ -37,15 +38,18 @@ class FactExtractorTest {
   }
 
   static Entity entity(String form) {
-    return sheet.entities().stream().filter(e -> e.forms().contains(form) || e.name().equals(form))
-        .findFirst().orElseThrow(() -> new AssertionError("no entity " + form));
+    return sheet.entities().stream()
+        .filter(e -> e.forms().contains(form) || e.name().equals(form))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no entity " + form));
   }
 
   @Test
   void mergesSpellingsAndLoneSurnames() {
     assertThat(entity("Sergey Lavrov").forms()).contains("Sergei Lavrov", "Lavrov");
     assertThat(entity("Sergey Lavrov").type()).isEqualTo(EntityType.PERSON);
-    assertThat(entity("Bashar Assad").forms()).contains("Bashar al-Assad", "Bashar Al-Assad", "Assad");
+    assertThat(entity("Bashar Assad").forms())
+        .contains("Bashar al-Assad", "Bashar Al-Assad", "Assad");
     // "Rex Wayne Tillerson" only occurred inside The Hill's hover-card, which the cleaner removes
     assertThat(entity("Rex Tillerson").forms()).contains("Tillerson");
     assertThat(entity("Russia").forms()).contains("Russian Federation");
@@ -76,22 +80,34 @@ class FactExtractorTest {
 
   @Test
   void deathTollIsADisagreement() {
-    FigureGroup deaths = sheet.disagreements().stream()
-        .filter(g -> g.category().equals("deaths")).findFirst().orElseThrow();
-    assertThat(deaths.figures()).extracting(Figure::text)
+    FigureGroup deaths =
+        sheet.disagreements().stream()
+            .filter(g -> g.category().equals("deaths"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(deaths.figures())
+        .extracting(Figure::text)
         .contains("dozens", "more than 80", "at least 87", "nearly 20");
     assertThat(deaths.conflicts()).anyMatch(c -> c.contains("nearly 20"));
-    Figure nearly = deaths.figures().stream().filter(f -> f.text().equals("nearly 20")).findFirst().orElseThrow();
+    Figure nearly =
+        deaths.figures().stream()
+            .filter(f -> f.text().equals("nearly 20"))
+            .findFirst()
+            .orElseThrow();
     assertThat(nearly.range().toString()).isEqualTo("[17, 20)");
     assertThat(nearly.citation().document()).isEqualTo(0);
   }
 
   @Test
   void quotesHaveSpeakers() {
-    assertThat(sheet.quotes()).anyMatch(q -> "Sean Spicer".equals(q.speaker()) && q.text().startsWith("They have aligned"));
-    assertThat(sheet.quotes()).anyMatch(q -> "Sergey Lavrov".equals(q.speaker()) && q.text().startsWith("We also saw"));
+    assertThat(sheet.quotes())
+        .anyMatch(
+            q -> "Sean Spicer".equals(q.speaker()) && q.text().startsWith("They have aligned"));
+    assertThat(sheet.quotes())
+        .anyMatch(q -> "Sergey Lavrov".equals(q.speaker()) && q.text().startsWith("We also saw"));
     // "he said" after "German Foreign Minister Sigmar Gabriel said ..."
-    assertThat(sheet.quotes()).anyMatch(q -> "Sigmar Gabriel".equals(q.speaker()) && q.text().startsWith("Not everyone"));
+    assertThat(sheet.quotes())
+        .anyMatch(q -> "Sigmar Gabriel".equals(q.speaker()) && q.text().startsWith("Not everyone"));
   }
 
   @Test
@@ -100,8 +116,12 @@ class FactExtractorTest {
     assertThat(sheet.timeline()).anyMatch(t -> t.date().equals(LocalDate.of(2017, 4, 12)));
     // the fifth article has no metadata, only "Published: Fri, April 21, 2017"
     assertThat(docs.get(4).article().published()).isNotNull();
-    assertThat(sheet.dates()).anyMatch(d -> d.mention().document() == 4 && d.text().equals("on Wednesday")
-        && LocalDate.of(2017, 4, 19).equals(d.date()));
+    assertThat(sheet.dates())
+        .anyMatch(
+            d ->
+                d.mention().document() == 4
+                    && d.text().equals("on Wednesday")
+                    && LocalDate.of(2017, 4, 19).equals(d.date()));
     // the first has no date at all: its weekdays stay unresolved
     assertThat(sheet.dates()).anyMatch(d -> d.mention().document() == 0 && d.date() == null);
   }
@@ -112,8 +132,14 @@ class FactExtractorTest {
     assertThat(sheet.entities()).allMatch(e -> !e.citations().isEmpty());
     assertThat(sheet.quotes()).allMatch(q -> !q.citations().isEmpty());
     for (Quote q : sheet.quotes()) {
-      assertThat(q.citations()).anyMatch(c -> docs.get(c.document()).article().text()
-          .substring(c.start(), c.end()).contains(q.text()));
+      assertThat(q.citations())
+          .anyMatch(
+              c ->
+                  docs.get(c.document())
+                      .article()
+                      .text()
+                      .substring(c.start(), c.end())
+                      .contains(q.text()));
     }
     assertThat(text0).isNotEmpty();
   }

@@ -19,16 +19,22 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Fact sheets of real, messy clusters (Multi-News validation: lower-cased, tokenised) never fail. */
+/**
+ * Fact sheets of real, messy clusters (Multi-News validation: lower-cased, tokenised) never fail.
+ */
 class MultiNewsRobustnessTest {
   @Test
   void everyClusterGetsAFactSheetAndItsJson() throws IOException {
-    Path file = Path.of(System.getProperty("precis.root", ".")).resolve("../shared/data/multinews-val.jsonl.gz");
+    Path file =
+        Path.of(System.getProperty("precis.root", "."))
+            .resolve("../shared/data/multinews-val.jsonl.gz");
     Assumptions.assumeTrue(Files.isRegularFile(file), "shared Multi-News data not present");
     ObjectMapper json = new ObjectMapper();
     int clusters = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null && clusters < 150; clusters++) {
         List<Article> articles = new ArrayList<>();
         int i = 0;

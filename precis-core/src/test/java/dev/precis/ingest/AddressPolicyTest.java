@@ -39,14 +39,24 @@ class AddressPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"::127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::", "2001:0:0:0:0:0:80ff:fefe"})
+  @ValueSource(
+      strings = {"::127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::", "2001:0:0:0:0:0:80ff:fefe"})
   void refusesIpv6FormsThatEmbedALocalIpv4Address(String ip) throws UnknownHostException {
     assertThat(AddressPolicy.refusalReason(InetAddress.getByName(ip))).contains(" of ");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "93.184.216.34", "172.32.0.1", "100.128.0.1",
-      "2606:4700:4700::1111", "2a00:1450:4001::200e", "64:ff9b::808:808"})
+  @ValueSource(
+      strings = {
+        "8.8.8.8",
+        "1.1.1.1",
+        "93.184.216.34",
+        "172.32.0.1",
+        "100.128.0.1",
+        "2606:4700:4700::1111",
+        "2a00:1450:4001::200e",
+        "64:ff9b::808:808"
+      })
   void allowsPublicAddresses(String ip) throws UnknownHostException {
     assertThat(AddressPolicy.refusalReason(InetAddress.getByName(ip))).isNull();
   }

@@ -49,39 +49,65 @@ class ArticleSourcesTest {
   }
 
   static String page(String title, String body) {
-    return "<html><head><title>" + title + "</title></head><body><article><p>" + body
+    return "<html><head><title>"
+        + title
+        + "</title></head><body><article><p>"
+        + body
         + "</p></article></body></html>";
   }
 
   /** Writes a WARC with two HTML pages and records that are not articles. */
   static void writeWarc(Path file, WarcCompression compression) throws IOException {
-    try (WarcWriter w = new WarcWriter(FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), compression)) {
-      w.write(new WarcRequest.Builder(URI.create("https://news.example/a"))
-          .date(CRAWLED)
-          .body(new HttpRequest.Builder("GET", "/a").addHeader("Host", "news.example").build())
-          .build());
-      w.write(response("https://news.example/a", 200, "text/html; charset=utf-8",
-          page("Talks in Moscow", "Ministers met in Moscow on Wednesday. They talked for hours.")));
+    try (WarcWriter w =
+        new WarcWriter(
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING),
+            compression)) {
+      w.write(
+          new WarcRequest.Builder(URI.create("https://news.example/a"))
+              .date(CRAWLED)
+              .body(new HttpRequest.Builder("GET", "/a").addHeader("Host", "news.example").build())
+              .build());
+      w.write(
+          response(
+              "https://news.example/a",
+              200,
+              "text/html; charset=utf-8",
+              page(
+                  "Talks in Moscow",
+                  "Ministers met in Moscow on Wednesday. They talked for hours.")));
       w.write(response("https://news.example/logo.png", 200, "image/png", "PNG"));
       w.write(response("https://news.example/gone", 404, "text/html", page("Not found", "Gone.")));
-      w.write(response("https://news.example/b", 200, "text/html",
-          page("Second", "Another article about the talks, written in café style.")));
-      w.write(new WarcResource.Builder(URI.create("https://news.example/c"))
-          .date(CRAWLED)
-          .body(MediaType.parse("text/html"), page("Third", "A resource record page.").getBytes(StandardCharsets.UTF_8))
-          .build());
+      w.write(
+          response(
+              "https://news.example/b",
+              200,
+              "text/html",
+              page("Second", "Another article about the talks, written in café style.")));
+      w.write(
+          new WarcResource.Builder(URI.create("https://news.example/c"))
+              .date(CRAWLED)
+              .body(
+                  MediaType.parse("text/html"),
+                  page("Third", "A resource record page.").getBytes(StandardCharsets.UTF_8))
+              .build());
     }
   }
 
-  private static WarcResponse response(String url, int status, String type, String body) throws IOException {
-    HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
-        .body(MediaType.parse(type), body.getBytes(StandardCharsets.UTF_8))
-        .build();
+  private static WarcResponse response(String url, int status, String type, String body)
+      throws IOException {
+    HttpResponse http =
+        new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
+            .body(MediaType.parse(type), body.getBytes(StandardCharsets.UTF_8))
+            .build();
     return new WarcResponse.Builder(URI.create(url)).date(CRAWLED).body(http).build();
   }
 
-  static final String RSS = """
+  static final String RSS =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <rss version="2.0"><channel>
         <title>Example News</title><link>https://news.example/</link>
@@ -101,7 +127,8 @@ class ArticleSourcesTest {
       </channel></rss>
       """;
 
-  static final String ATOM = """
+  static final String ATOM =
+      """
       <?xml version="1.0" encoding="utf-8"?>
       <feed xmlns="http://www.w3.org/2005/Atom">
         <title>Atom Outlet</title>
@@ -124,8 +151,10 @@ class ArticleSourcesTest {
     Path warc = dir.resolve("crawl.warc.gz");
     writeWarc(warc, WarcCompression.GZIP);
     List<RawArticle> got = read(options(), warc.toString());
-    assertThat(got).extracting(RawArticle::id)
-        .containsExactly("https://news.example/a", "https://news.example/b", "https://news.example/c");
+    assertThat(got)
+        .extracting(RawArticle::id)
+        .containsExactly(
+            "https://news.example/a", "https://news.example/b", "https://news.example/c");
     RawArticle a = got.get(0);
     assertThat(a.format()).isEqualTo(RawArticle.Format.HTML);
     assertThat(a.url()).isEqualTo("https://news.example/a");
@@ -133,34 +162,47 @@ class ArticleSourcesTest {
     assertThat(got.get(1).content()).contains("café");
     Article prepared = Precis.prepare(a);
     assertThat(prepared.text()).contains("Ministers met in Moscow on Wednesday.");
-    assertThat(prepared.published()).as("crawl time stands in for a missing date").isEqualTo(CRAWLED);
+    assertThat(prepared.published())
+        .as("crawl time stands in for a missing date")
+        .isEqualTo(CRAWLED);
   }
 
   @Test
   void decodesChunkedAndGzippedResponsesAsCrawlersStoreThem() throws IOException {
     java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
     try (OutputStream gz = new GZIPOutputStream(zipped)) {
-      gz.write(page("Raw", "Stored exactly as the server sent it.").getBytes(StandardCharsets.UTF_8));
+      gz.write(
+          page("Raw", "Stored exactly as the server sent it.").getBytes(StandardCharsets.UTF_8));
     }
     byte[] z = zipped.toByteArray();
     java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
     int half = z.length / 2;
     chunked.write((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
     chunked.write(z, 0, half);
-    chunked.write(("\r\n" + Integer.toHexString(z.length - half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    chunked.write(
+        ("\r\n" + Integer.toHexString(z.length - half) + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     chunked.write(z, half, z.length - half);
     chunked.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    HttpResponse http = new HttpResponse.Builder(200, "OK")
-        .addHeader("Transfer-Encoding", "chunked")
-        .addHeader("Content-Encoding", "gzip")
-        .body(MediaType.parse("text/html; charset=utf-8"), chunked.toByteArray())
-        .build();
+    HttpResponse http =
+        new HttpResponse.Builder(200, "OK")
+            .addHeader("Transfer-Encoding", "chunked")
+            .addHeader("Content-Encoding", "gzip")
+            .body(MediaType.parse("text/html; charset=utf-8"), chunked.toByteArray())
+            .build();
     Path warc = dir.resolve("raw.warc");
-    try (WarcWriter w = new WarcWriter(FileChannel.open(warc, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE), WarcCompression.NONE)) {
-      w.write(new WarcResponse.Builder(URI.create("https://raw.example/")).date(CRAWLED).body(http).build());
+    try (WarcWriter w =
+        new WarcWriter(
+            FileChannel.open(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            WarcCompression.NONE)) {
+      w.write(
+          new WarcResponse.Builder(URI.create("https://raw.example/"))
+              .date(CRAWLED)
+              .body(http)
+              .build());
     }
-    assertThat(read(options(), warc.toString())).singleElement()
+    assertThat(read(options(), warc.toString()))
+        .singleElement()
         .satisfies(a -> assertThat(a.content()).contains("Stored exactly as the server sent it."));
   }
 
@@ -181,7 +223,9 @@ class ArticleSourcesTest {
   @Test
   void streamsJsonLinesWithSourceAndDates() throws IOException {
     Path jsonl = dir.resolve("news.jsonl");
-    Files.writeString(jsonl, """
+    Files.writeString(
+        jsonl,
+        """
         {"id": "x1", "text": "First article text.", "title": "One", "url": "https://a.example/1", "published": "2017-04-12T10:00:00Z", "source": "Reuters"}
 
         {"id": "x2", "html": "<p>Second article.</p>", "outlet": "AP"}
@@ -202,8 +246,9 @@ class ArticleSourcesTest {
     Path gz = dir.resolve("news.jsonl.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
       for (int i = 0; i < 1000; i++) {
-        out.write(("{\"id\": \"a" + i + "\", \"text\": \"Article number " + i + ".\"}\n")
-            .getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("{\"id\": \"a" + i + "\", \"text\": \"Article number " + i + ".\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
     }
     try (ArticleStream s = ArticleSources.open(List.of(gz.toString()), options())) {
@@ -218,11 +263,14 @@ class ArticleSourcesTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
       out.write(page("Zipped", "A compressed page.").getBytes(StandardCharsets.UTF_8));
     }
-    assertThat(read(options(), gz.toString())).singleElement().satisfies(a -> {
-      assertThat(a.id()).isEqualTo("page");
-      assertThat(a.format()).isEqualTo(RawArticle.Format.HTML);
-      assertThat(Precis.prepare(a).text()).contains("A compressed page.");
-    });
+    assertThat(read(options(), gz.toString()))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("page");
+              assertThat(a.format()).isEqualTo(RawArticle.Format.HTML);
+              assertThat(Precis.prepare(a).text()).contains("A compressed page.");
+            });
   }
 
   @Test
@@ -275,8 +323,10 @@ class ArticleSourcesTest {
   @Test
   void feedWithADoctypeIsRefused() throws IOException {
     Path xxe = dir.resolve("evil.xml");
-    Files.writeString(xxe, "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-        + "<rss version=\"2.0\"><channel><title>&x;</title><item><title>t</title><description>d</description></item></channel></rss>");
+    Files.writeString(
+        xxe,
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<rss version=\"2.0\"><channel><title>&x;</title><item><title>t</title><description>d</description></item></channel></rss>");
     assertThatThrownBy(() -> read(options().withFetchFeedLinks(false), xxe.toString()))
         .hasMessageContaining("not an RSS or Atom feed");
   }
@@ -284,13 +334,17 @@ class ArticleSourcesTest {
   @Test
   void feedUrlIsFetchedAndItsItemLinksToo() throws IOException {
     try (LocalServer server = new LocalServer()) {
-      server.page("/feed", "application/rss+xml",
+      server.page(
+          "/feed",
+          "application/rss+xml",
           RSS.formatted(server.url("/story/1"), server.url("/story/2")));
-      server.page("/story/1", "text/html", page("Page title", "The fetched full text of story one."));
+      server.page(
+          "/story/1", "text/html", page("Page title", "The fetched full text of story one."));
       server.on("/story/2", ex -> LocalServer.send(ex, 500, "text/html", "down"));
       HttpFetcher fetcher = new HttpFetcher(options().fetch().withAllowPrivate(true));
       List<RawArticle> got;
-      try (ArticleStream s = ArticleSources.open(List.of(server.url("/feed")), options(), fetcher)) {
+      try (ArticleStream s =
+          ArticleSources.open(List.of(server.url("/feed")), options(), fetcher)) {
         got = s.toList();
       }
       assertThat(got).hasSize(2);
@@ -299,7 +353,8 @@ class ArticleSourcesTest {
       assertThat(one.title()).isEqualTo("Talks in Moscow");
       assertThat(one.source()).as("a fetched page names its own outlet").isNull();
       assertThat(Precis.prepare(one).outlet()).isEqualTo("127.0.0.1");
-      assertThat(got.get(1).source()).as("the feed's summary stands in: the feed names the outlet")
+      assertThat(got.get(1).source())
+          .as("the feed's summary stands in: the feed names the outlet")
           .isEqualTo("Example News");
       assertThat(one.retrieved()).isNotNull();
       // the second link fails: the feed's own description stands in, with a warning
@@ -311,10 +366,18 @@ class ArticleSourcesTest {
   @Test
   void feedServedAsHtmlIsStillAFeed() throws IOException {
     try (LocalServer server = new LocalServer()) {
-      server.page("/rss", "text/html; charset=utf-8", RSS.formatted("https://news.example/a", "https://news.example/b"));
-      HttpFetcher fetcher = new HttpFetcher(options().fetch().withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
-      try (ArticleStream s = ArticleSources.open(List.of(server.url("/rss")), options().withFetchFeedLinks(false), fetcher)) {
-        assertThat(s.toList()).extracting(RawArticle::title).containsExactly("Talks in Moscow", "Second story");
+      server.page(
+          "/rss",
+          "text/html; charset=utf-8",
+          RSS.formatted("https://news.example/a", "https://news.example/b"));
+      HttpFetcher fetcher =
+          new HttpFetcher(options().fetch().withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
+      try (ArticleStream s =
+          ArticleSources.open(
+              List.of(server.url("/rss")), options().withFetchFeedLinks(false), fetcher)) {
+        assertThat(s.toList())
+            .extracting(RawArticle::title)
+            .containsExactly("Talks in Moscow", "Second story");
       }
     }
   }
@@ -324,9 +387,13 @@ class ArticleSourcesTest {
     try (LocalServer server = new LocalServer()) {
       server.page("/one", "text/html", page("One", "First page."));
       server.page("/two", "text/html", page("Two", "Second page."));
-      SourceOptions polite = options().withFetch(FetchOptions.defaults().withObeyRobots(false)
-          .withHostDelay(Duration.ofMillis(400))
-          .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
+      SourceOptions polite =
+          options()
+              .withFetch(
+                  FetchOptions.defaults()
+                      .withObeyRobots(false)
+                      .withHostDelay(Duration.ofMillis(400))
+                      .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
       read(polite, server.url("/one"));
       read(polite, server.url("/two"));
       long gap = server.times.get("/two") - server.times.get("/one");
@@ -338,16 +405,21 @@ class ArticleSourcesTest {
   void plainUrlIsOneArticle() throws IOException {
     try (LocalServer server = new LocalServer()) {
       server.page("/news", "text/html; charset=utf-8", page("A page", "Body of the page."));
-      HttpFetcher fetcher = new HttpFetcher(options().fetch().withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
+      HttpFetcher fetcher =
+          new HttpFetcher(options().fetch().withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
       List<RawArticle> got;
-      try (ArticleStream s = ArticleSources.open(List.of(server.url("/news")), options(), fetcher)) {
+      try (ArticleStream s =
+          ArticleSources.open(List.of(server.url("/news")), options(), fetcher)) {
         got = s.toList();
       }
-      assertThat(got).singleElement().satisfies(a -> {
-        assertThat(a.id()).isEqualTo(server.url("/news"));
-        assertThat(a.format()).isEqualTo(RawArticle.Format.HTML);
-        assertThat(a.url()).isEqualTo(server.url("/news"));
-      });
+      assertThat(got)
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.id()).isEqualTo(server.url("/news"));
+                assertThat(a.format()).isEqualTo(RawArticle.Format.HTML);
+                assertThat(a.url()).isEqualTo(server.url("/news"));
+              });
     }
   }
 
@@ -367,26 +439,40 @@ class ArticleSourcesTest {
     Files.createDirectories(folder.resolve("sub"));
     Files.writeString(folder.resolve("a.txt"), "A plain text article.");
     Files.writeString(folder.resolve("b.html"), page("B", "An HTML article."));
-    Files.writeString(folder.resolve("c.jsonl"), "{\"id\": \"c1\", \"text\": \"From JSON Lines.\"}\n");
+    Files.writeString(
+        folder.resolve("c.jsonl"), "{\"id\": \"c1\", \"text\": \"From JSON Lines.\"}\n");
     writeWarc(folder.resolve("d.warc.gz"), WarcCompression.GZIP);
-    Files.writeString(folder.resolve("e.rss"), RSS.formatted("https://news.example/a", "https://news.example/b"));
+    Files.writeString(
+        folder.resolve("e.rss"), RSS.formatted("https://news.example/a", "https://news.example/b"));
     Files.writeString(folder.resolve("sub/f.txt"), "Nested article.");
     Files.writeString(folder.resolve("g.json"), "{ broken");
     Files.writeString(folder.resolve("h.txt"), "   ");
     Files.writeString(folder.resolve("notes.md"), "not an article");
     List<RawArticle> got = read(options().withFetchFeedLinks(false), folder.toString());
-    assertThat(got).extracting(RawArticle::id).containsExactly(
-        "a", "b", "c1", "https://news.example/a", "https://news.example/b", "https://news.example/c",
-        "item-1", "https://news.example/b", "f");
-    assertThat(warnings).anyMatch(w -> w.startsWith("skipped " + folder.resolve("g.json") + ": invalid JSON"));
-    assertThat(warnings).anyMatch(w -> w.equals("skipped " + folder.resolve("h.txt") + ": empty article"));
+    assertThat(got)
+        .extracting(RawArticle::id)
+        .containsExactly(
+            "a",
+            "b",
+            "c1",
+            "https://news.example/a",
+            "https://news.example/b",
+            "https://news.example/c",
+            "item-1",
+            "https://news.example/b",
+            "f");
+    assertThat(warnings)
+        .anyMatch(w -> w.startsWith("skipped " + folder.resolve("g.json") + ": invalid JSON"));
+    assertThat(warnings)
+        .anyMatch(w -> w.equals("skipped " + folder.resolve("h.txt") + ": empty article"));
   }
 
   @Test
   void missingPathAndEmptyDirectoryFailBeforeAnyArticleIsRead() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Files.writeString(empty.resolve("readme.md"), "nothing");
-    assertThatThrownBy(() -> ArticleSources.open(List.of(dir.resolve("nope").toString()), options()))
+    assertThatThrownBy(
+            () -> ArticleSources.open(List.of(dir.resolve("nope").toString()), options()))
         .isInstanceOf(InputException.class)
         .hasMessage(dir.resolve("nope") + ": no such file or directory");
     assertThatThrownBy(() -> ArticleSources.open(List.of(empty.toString()), options()))
@@ -405,27 +491,35 @@ class ArticleSourcesTest {
 
   @Test
   void stdinJsonLinesAreStreamedAndPlainTextStillWorks() {
-    byte[] lines = "{\"id\": \"s1\", \"text\": \"One.\"}\n{\"id\": \"s2\", \"text\": \"Two.\"}\n"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] lines =
+        "{\"id\": \"s1\", \"text\": \"One.\"}\n{\"id\": \"s2\", \"text\": \"Two.\"}\n"
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(read(options().withStdin(new ByteArrayInputStream(lines)), "-"))
-        .extracting(RawArticle::id).containsExactly("s1", "s2");
+        .extracting(RawArticle::id)
+        .containsExactly("s1", "s2");
     byte[] text = "Just some text on stdin.".getBytes(StandardCharsets.UTF_8);
     assertThat(read(options().withStdin(new ByteArrayInputStream(text)), "-"))
-        .singleElement().extracting(RawArticle::content).isEqualTo("Just some text on stdin.");
+        .singleElement()
+        .extracting(RawArticle::content)
+        .isEqualTo("Just some text on stdin.");
   }
 
   @Test
   void stdinGzippedJsonLinesAndSlowFirstLineAreRead() throws IOException {
     java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
     try (OutputStream gz = new GZIPOutputStream(zipped)) {
-      gz.write("\n{\"id\": \"z1\", \"text\": \"One.\"}\n\n{\"id\": \"z2\", \"text\": \"Two.\"}\n"
-          .getBytes(StandardCharsets.UTF_8));
+      gz.write(
+          "\n{\"id\": \"z1\", \"text\": \"One.\"}\n\n{\"id\": \"z2\", \"text\": \"Two.\"}\n"
+              .getBytes(StandardCharsets.UTF_8));
     }
     assertThat(read(options().withStdin(new ByteArrayInputStream(zipped.toByteArray())), "-"))
-        .extracting(RawArticle::id).containsExactly("z1", "z2");
-    byte[] oneObject = "{\"id\": \"only\", \"text\": \"A single JSON article.\"}".getBytes(StandardCharsets.UTF_8);
+        .extracting(RawArticle::id)
+        .containsExactly("z1", "z2");
+    byte[] oneObject =
+        "{\"id\": \"only\", \"text\": \"A single JSON article.\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(read(options().withStdin(new ByteArrayInputStream(oneObject)), "-"))
-        .extracting(RawArticle::id).containsExactly("only");
+        .extracting(RawArticle::id)
+        .containsExactly("only");
   }
 
   @Test
@@ -438,9 +532,11 @@ class ArticleSourcesTest {
 
   @Test
   void exampleFolderReadsAsBefore() {
-    Path example = Path.of(System.getProperty("precis.root", ".")).resolve("examples/tillerson-lavrov-2017");
+    Path example =
+        Path.of(System.getProperty("precis.root", ".")).resolve("examples/tillerson-lavrov-2017");
     List<RawArticle> viaSources = read(options(), example.toString());
-    List<RawArticle> viaReader = new ArticleReader(Limits.defaults(), w -> {}).read(List.of(example.toString()), System.in);
+    List<RawArticle> viaReader =
+        new ArticleReader(Limits.defaults(), w -> {}).read(List.of(example.toString()), System.in);
     assertThat(viaSources).isEqualTo(viaReader);
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpFetcherTest {
-  private static final String HTML = "<html><head><title>T</title></head><body><p>Hello.</p></body></html>";
+  private static final String HTML =
+      "<html><head><title>T</title></head><body><p>Hello.</p></body></html>";
   private LocalServer server;
 
   /** Private addresses allowed, no politeness delay, robots.txt obeyed. */
@@ -58,8 +59,10 @@ class HttpFetcherTest {
 
   @Test
   void defaultPolicyRefusesLocalhostByName() {
-    assertThatThrownBy(() -> new HttpFetcher(FetchOptions.defaults())
-            .fetch("http://localhost:" + server.port() + "/"))
+    assertThatThrownBy(
+            () ->
+                new HttpFetcher(FetchOptions.defaults())
+                    .fetch("http://localhost:" + server.port() + "/"))
         .hasMessageContaining("refused: localhost (")
         .hasMessageContaining("loopback address (use --allow-private)");
   }
@@ -69,19 +72,27 @@ class HttpFetcherTest {
     // the test server itself is allowed by address and port (--allow-host); another port is not
     int otherPort = server.port() == 65535 ? 65534 : server.port() + 1;
     server.redirect("/go", "http://127.0.0.1:" + otherPort + "/secret");
-    HttpFetcher fetcher = new HttpFetcher(FetchOptions.defaults().withHostDelay(Duration.ZERO)
-        .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
+    HttpFetcher fetcher =
+        new HttpFetcher(
+            FetchOptions.defaults()
+                .withHostDelay(Duration.ZERO)
+                .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
     assertThatThrownBy(() -> fetcher.fetch(server.url("/go")))
         .isInstanceOf(FetchException.class)
-        .hasMessage("refused: redirect to http://127.0.0.1:" + otherPort
-            + "/secret: 127.0.0.1 is a loopback address (use --allow-private)");
+        .hasMessage(
+            "refused: redirect to http://127.0.0.1:"
+                + otherPort
+                + "/secret: 127.0.0.1 is a loopback address (use --allow-private)");
   }
 
   @Test
   void redirectToMetadataServiceIsRefused() {
     server.redirect("/go", "http://169.254.169.254/latest/meta-data/");
-    HttpFetcher fetcher = new HttpFetcher(FetchOptions.defaults().withHostDelay(Duration.ZERO)
-        .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
+    HttpFetcher fetcher =
+        new HttpFetcher(
+            FetchOptions.defaults()
+                .withHostDelay(Duration.ZERO)
+                .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
     assertThatThrownBy(() -> fetcher.fetch(server.url("/go")))
         .hasMessageContaining("169.254.169.254 is a cloud metadata address (use --allow-private)");
   }
@@ -89,12 +100,15 @@ class HttpFetcherTest {
   @Test
   void allowedHostByNameCoversItsAddressesOnlyOnThatPort() {
     server.page("/a", "text/html", HTML);
-    FetchOptions byName = FetchOptions.defaults().withHostDelay(Duration.ZERO)
-        .withAllowedHosts(Set.of("localhost:" + server.port()));
+    FetchOptions byName =
+        FetchOptions.defaults()
+            .withHostDelay(Duration.ZERO)
+            .withAllowedHosts(Set.of("localhost:" + server.port()));
     assertThat(new HttpFetcher(byName).fetch("http://localhost:" + server.port() + "/a").status())
         .isEqualTo(200);
     FetchOptions otherPort = FetchOptions.defaults().withAllowedHosts(Set.of("localhost:1"));
-    assertThatThrownBy(() -> new HttpFetcher(otherPort).fetch("http://localhost:" + server.port() + "/a"))
+    assertThatThrownBy(
+            () -> new HttpFetcher(otherPort).fetch("http://localhost:" + server.port() + "/a"))
         .hasMessageContaining("loopback address");
   }
 
@@ -110,8 +124,9 @@ class HttpFetcherTest {
   @Test
   void escapesInPathAndQueryAreSentAsGiven() {
     server.page("/news", "text/html", HTML);
-    FetchResult r = new HttpFetcher(local().withObeyRobots(false))
-        .fetch(server.url("/news/a%20b%2Fc?q=x%2By&z=%C3%A9#frag"));
+    FetchResult r =
+        new HttpFetcher(local().withObeyRobots(false))
+            .fetch(server.url("/news/a%20b%2Fc?q=x%2By&z=%C3%A9#frag"));
     assertThat(server.paths).containsExactly("/news/a%20b%2Fc?q=x%2By&z=%C3%A9");
     assertThat(r.uri().toString()).isEqualTo(server.url("/news/a%20b%2Fc?q=x%2By&z=%C3%A9"));
   }
@@ -121,7 +136,8 @@ class HttpFetcherTest {
     server.page("/caf", "text/html", HTML);
     new HttpFetcher(local().withObeyRobots(false)).fetch(server.url("/café"));
     assertThat(server.paths).containsExactly("/caf%C3%A9");
-    assertThat(HttpFetcher.parseUrl("http://bücher.example/x").getHost()).isEqualTo("xn--bcher-kva.example");
+    assertThat(HttpFetcher.parseUrl("http://bücher.example/x").getHost())
+        .isEqualTo("xn--bcher-kva.example");
   }
 
   @Test
@@ -144,25 +160,29 @@ class HttpFetcherTest {
   @Test
   void hugeBodyWithContentLengthIsRefused() {
     server.page("/big", "text/html", "x".repeat(200_000));
-    assertThatThrownBy(() -> new HttpFetcher(local().withMaxBytes(100_000)).fetch(server.url("/big")))
+    assertThatThrownBy(
+            () -> new HttpFetcher(local().withMaxBytes(100_000)).fetch(server.url("/big")))
         .hasMessageContaining("body is 200000 bytes, over the limit of 100000");
   }
 
   @Test
   void hugeChunkedBodyIsCutWithAnError() {
-    server.on("/stream", ex -> {
-      ex.getResponseHeaders().add("Content-Type", "text/html");
-      ex.sendResponseHeaders(200, 0); // chunked, no length
-      byte[] block = "<p>endless</p>".repeat(1000).getBytes(StandardCharsets.UTF_8);
-      try (OutputStream out = ex.getResponseBody()) {
-        for (int i = 0; i < 1000; i++) { // 14 MB unless the client stops reading
-          out.write(block);
-        }
-      } catch (IOException clientGaveUp) {
-        // expected: the fetcher closes the connection at its limit
-      }
-    });
-    assertThatThrownBy(() -> new HttpFetcher(local().withMaxBytes(50_000)).fetch(server.url("/stream")))
+    server.on(
+        "/stream",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/html");
+          ex.sendResponseHeaders(200, 0); // chunked, no length
+          byte[] block = "<p>endless</p>".repeat(1000).getBytes(StandardCharsets.UTF_8);
+          try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0; i < 1000; i++) { // 14 MB unless the client stops reading
+              out.write(block);
+            }
+          } catch (IOException clientGaveUp) {
+            // expected: the fetcher closes the connection at its limit
+          }
+        });
+    assertThatThrownBy(
+            () -> new HttpFetcher(local().withMaxBytes(50_000)).fetch(server.url("/stream")))
         .hasMessageContaining("body is over the limit of 50000 bytes");
   }
 
@@ -173,16 +193,19 @@ class HttpFetcherTest {
       gz.write(new byte[5_000_000]);
     }
     byte[] body = zipped.toByteArray();
-    server.on("/bomb", ex -> {
-      ex.getResponseHeaders().add("Content-Type", "text/html");
-      ex.getResponseHeaders().add("Content-Encoding", "gzip");
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.on(
+        "/bomb",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/html");
+          ex.getResponseHeaders().add("Content-Encoding", "gzip");
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
     assertThat(body.length).isLessThan(100_000);
-    assertThatThrownBy(() -> new HttpFetcher(local().withMaxBytes(100_000)).fetch(server.url("/bomb")))
+    assertThatThrownBy(
+            () -> new HttpFetcher(local().withMaxBytes(100_000)).fetch(server.url("/bomb")))
         .hasMessageContaining("over the limit of 100000 bytes");
   }
 
@@ -193,21 +216,24 @@ class HttpFetcherTest {
       gz.write(HTML.getBytes(StandardCharsets.UTF_8));
     }
     byte[] body = zipped.toByteArray();
-    server.on("/gz", ex -> {
-      ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      ex.getResponseHeaders().add("Content-Encoding", "gzip");
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.on(
+        "/gz",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.getResponseHeaders().add("Content-Encoding", "gzip");
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
     assertThat(new HttpFetcher(local()).fetch(server.url("/gz")).text()).isEqualTo(HTML);
   }
 
   @Test
   void silentServerTimesOut() {
     server.on("/slow", ex -> sleep(5_000));
-    FetchOptions quick = local().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5));
+    FetchOptions quick =
+        local().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5));
     assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/slow")))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("timed out");
@@ -216,7 +242,8 @@ class HttpFetcherTest {
   @Test
   void hostTooSlowForRobotsTxtFailsWithoutAskingForThePage() {
     server.on("/", ex -> sleep(5_000));
-    FetchOptions quick = local().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5));
+    FetchOptions quick =
+        local().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5));
     assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/page")))
         .hasMessage(server.url("/robots.txt") + ": timed out (no data for 0.3 s)");
     assertThat(server.paths).containsExactly("/robots.txt");
@@ -231,20 +258,25 @@ class HttpFetcherTest {
 
   @Test
   void tricklingServerHitsTheTotalTimeout() {
-    server.on("/drip", ex -> {
-      ex.getResponseHeaders().add("Content-Type", "text/html");
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        for (int i = 0; i < 100; i++) { // a byte every 100 ms: never silent for the read timeout
-          out.write('x');
-          out.flush();
-          sleep(100);
-        }
-      } catch (IOException clientGaveUp) {
-        // expected
-      }
-    });
-    FetchOptions quick = local().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1));
+    server.on(
+        "/drip",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/html");
+          ex.sendResponseHeaders(200, 0);
+          try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0;
+                i < 100;
+                i++) { // a byte every 100 ms: never silent for the read timeout
+              out.write('x');
+              out.flush();
+              sleep(100);
+            }
+          } catch (IOException clientGaveUp) {
+            // expected
+          }
+        });
+    FetchOptions quick =
+        local().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1));
     assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/drip")))
         .hasMessageContaining("timed out (over 1 s in total)");
   }
@@ -259,9 +291,12 @@ class HttpFetcherTest {
   @Test
   void httpsToAPlainHttpServerFailsWithOneLine() {
     server.page("/a", "text/html", HTML);
-    FetchOptions quick = local().withObeyRobots(false)
-        .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2));
-    assertThatThrownBy(() -> new HttpFetcher(quick).fetch("https://127.0.0.1:" + server.port() + "/a"))
+    FetchOptions quick =
+        local()
+            .withObeyRobots(false)
+            .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2));
+    assertThatThrownBy(
+            () -> new HttpFetcher(quick).fetch("https://127.0.0.1:" + server.port() + "/a"))
         .isInstanceOf(FetchException.class)
         .hasMessageStartingWith("https://127.0.0.1:" + server.port() + "/a: TLS failed");
   }
@@ -290,7 +325,10 @@ class HttpFetcherTest {
     assertThat(fetcher.fetch(server.url("/public/page")).status()).isEqualTo(200);
     assertThatThrownBy(() -> fetcher.fetch(server.url("/private/page")))
         .hasMessageContaining("disallowed by robots.txt");
-    assertThat(new HttpFetcher(local().withObeyRobots(false)).fetch(server.url("/private/page")).status())
+    assertThat(
+            new HttpFetcher(local().withObeyRobots(false))
+                .fetch(server.url("/private/page"))
+                .status())
         .isEqualTo(200);
     assertThat(server.paths.stream().filter(p -> p.equals("/robots.txt")).count())
         .as("robots.txt is read once per fetcher and host")
@@ -301,7 +339,8 @@ class HttpFetcherTest {
   void requestsToOneHostAreSpacedByTheHostDelay() {
     server.page("/one", "text/html", HTML);
     server.page("/two", "text/html", HTML);
-    HttpFetcher fetcher = new HttpFetcher(local().withObeyRobots(false).withHostDelay(Duration.ofMillis(400)));
+    HttpFetcher fetcher =
+        new HttpFetcher(local().withObeyRobots(false).withHostDelay(Duration.ofMillis(400)));
     fetcher.fetch(server.url("/one"));
     fetcher.fetch(server.url("/two"));
     long gap = server.times.get("/two") - server.times.get("/one");
@@ -322,17 +361,20 @@ class HttpFetcherTest {
 
   /** A raw TCP server that answers every connection with the same bytes, then closes. */
   private static java.net.ServerSocket rawServer(byte[] answer) throws IOException {
-    java.net.ServerSocket ss = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
-    Thread t = new Thread(() -> {
-      while (!ss.isClosed()) {
-        try (java.net.Socket c = ss.accept()) {
-          c.getInputStream().read(new byte[4096]);
-          c.getOutputStream().write(answer);
-        } catch (IOException closed) {
-          // next connection, or the server was closed
-        }
-      }
-    });
+    java.net.ServerSocket ss =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+    Thread t =
+        new Thread(
+            () -> {
+              while (!ss.isClosed()) {
+                try (java.net.Socket c = ss.accept()) {
+                  c.getInputStream().read(new byte[4096]);
+                  c.getOutputStream().write(answer);
+                } catch (IOException closed) {
+                  // next connection, or the server was closed
+                }
+              }
+            });
     t.setDaemon(true);
     t.start();
     return ss;
@@ -340,16 +382,22 @@ class HttpFetcherTest {
 
   @Test
   void endlessHeadersAndGarbageAreRejected() throws IOException {
-    byte[] flood = ("HTTP/1.1 200 OK\r\nX-Junk: " + "a".repeat(100_000) + "\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] flood =
+        ("HTTP/1.1 200 OK\r\nX-Junk: " + "a".repeat(100_000) + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     try (java.net.ServerSocket ss = rawServer(flood)) {
-      assertThatThrownBy(() -> new HttpFetcher(local().withObeyRobots(false))
-              .fetch("http://127.0.0.1:" + ss.getLocalPort() + "/"))
+      assertThatThrownBy(
+              () ->
+                  new HttpFetcher(local().withObeyRobots(false))
+                      .fetch("http://127.0.0.1:" + ss.getLocalPort() + "/"))
           .hasMessageContaining("response headers over 65536 bytes");
     }
-    try (java.net.ServerSocket ss = rawServer("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII))) {
-      assertThatThrownBy(() -> new HttpFetcher(local().withObeyRobots(false))
-              .fetch("http://127.0.0.1:" + ss.getLocalPort() + "/"))
+    try (java.net.ServerSocket ss =
+        rawServer("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII))) {
+      assertThatThrownBy(
+              () ->
+                  new HttpFetcher(local().withObeyRobots(false))
+                      .fetch("http://127.0.0.1:" + ss.getLocalPort() + "/"))
           .hasMessageContaining("not an HTTP response");
     }
   }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HTTPS through the pinned connection: the socket goes to the checked address, TLS still
- * verifies the certificate against the host name. Certificates are made with the JDK's keytool.
+ * HTTPS through the pinned connection: the socket goes to the checked address, TLS still verifies
+ * the certificate against the host name. Certificates are made with the JDK's keytool.
  */
 class HttpsFetchTest {
   private static final char[] PASSWORD = "changeit".toCharArray();
@@ -39,10 +39,28 @@ class HttpsFetchTest {
   @BeforeAll
   static void start() throws Exception {
     Path keystore = dir.resolve("server.p12");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-        "-keystore", keystore.toString(), "-storetype", "PKCS12",
-        "-storepass", "changeit", "-keypass", "changeit");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-keystore",
+        keystore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       ks.load(in, PASSWORD);
@@ -51,21 +69,25 @@ class HttpsFetchTest {
     kmf.init(ks, PASSWORD);
     SSLContext serverTls = SSLContext.getInstance("TLS");
     serverTls.init(kmf.getKeyManagers(), null, null);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks); // the client trusts exactly this self-signed certificate
     clientTls = SSLContext.getInstance("TLS");
     clientTls.init(null, tmf.getTrustManagers(), null);
 
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
-    server.createContext("/a", ex -> {
-      byte[] b = "<html><body><p>Secure page.</p></body></html>".getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      ex.sendResponseHeaders(200, b.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(b);
-      }
-    });
+    server.createContext(
+        "/a",
+        ex -> {
+          byte[] b =
+              "<html><body><p>Secure page.</p></body></html>".getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.sendResponseHeaders(200, b.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+          }
+        });
     server.start();
   }
 
@@ -88,7 +110,9 @@ class HttpsFetchTest {
   }
 
   private static FetchOptions options(String allowedHost) {
-    return FetchOptions.defaults().withHostDelay(Duration.ZERO).withObeyRobots(false)
+    return FetchOptions.defaults()
+        .withHostDelay(Duration.ZERO)
+        .withObeyRobots(false)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20))
         .withAllowedHosts(Set.of(allowedHost));
   }
@@ -96,8 +120,9 @@ class HttpsFetchTest {
   @Test
   void fetchesOverTlsWithTheHostNameVerified() throws GeneralSecurityException {
     int port = server.getAddress().getPort();
-    FetchResult r = new HttpFetcher(options("localhost:" + port), clientTls)
-        .fetch("https://localhost:" + port + "/a");
+    FetchResult r =
+        new HttpFetcher(options("localhost:" + port), clientTls)
+            .fetch("https://localhost:" + port + "/a");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.text()).contains("Secure page.");
   }
@@ -105,8 +130,10 @@ class HttpsFetchTest {
   @Test
   void untrustedCertificateFailsWithOneLine() {
     int port = server.getAddress().getPort();
-    assertThatThrownBy(() -> new HttpFetcher(options("localhost:" + port))
-            .fetch("https://localhost:" + port + "/a"))
+    assertThatThrownBy(
+            () ->
+                new HttpFetcher(options("localhost:" + port))
+                    .fetch("https://localhost:" + port + "/a"))
         .isInstanceOf(FetchException.class)
         .hasMessageStartingWith("https://localhost:" + port + "/a: TLS failed");
   }
@@ -114,8 +141,10 @@ class HttpsFetchTest {
   @Test
   void defaultPolicyRefusesBeforeAnyHandshake() {
     int port = server.getAddress().getPort();
-    assertThatThrownBy(() -> new HttpFetcher(FetchOptions.defaults(), clientTls)
-            .fetch("https://localhost:" + port + "/a"))
+    assertThatThrownBy(
+            () ->
+                new HttpFetcher(FetchOptions.defaults(), clientTls)
+                    .fetch("https://localhost:" + port + "/a"))
         .hasMessageContaining("loopback address (use --allow-private)");
   }
 }

@@ -23,11 +23,13 @@ final class LocalServer implements AutoCloseable {
 
   LocalServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "local-server");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "local-server");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 
@@ -44,16 +46,18 @@ final class LocalServer implements AutoCloseable {
   }
 
   LocalServer on(String path, HttpHandler handler) {
-    server.createContext(path, exchange -> {
-      userAgents.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
-      paths.add(exchange.getRequestURI().toString());
-      times.put(exchange.getRequestURI().getPath(), System.nanoTime());
-      try {
-        handler.handle(exchange);
-      } finally {
-        exchange.close();
-      }
-    });
+    server.createContext(
+        path,
+        exchange -> {
+          userAgents.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
+          paths.add(exchange.getRequestURI().toString());
+          times.put(exchange.getRequestURI().getPath(), System.nanoTime());
+          try {
+            handler.handle(exchange);
+          } finally {
+            exchange.close();
+          }
+        });
     return this;
   }
 
@@ -62,10 +66,12 @@ final class LocalServer implements AutoCloseable {
   }
 
   LocalServer redirect(String path, String location) {
-    return on(path, ex -> {
-      ex.getResponseHeaders().add("Location", location);
-      ex.sendResponseHeaders(302, -1);
-    });
+    return on(
+        path,
+        ex -> {
+          ex.getResponseHeaders().add("Location", location);
+          ex.sendResponseHeaders(302, -1);
+        });
   }
 
   static void send(HttpExchange ex, int status, String type, String body) throws IOException {

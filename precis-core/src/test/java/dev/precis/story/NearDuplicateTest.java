@@ -19,7 +19,11 @@ class NearDuplicateTest {
 
   private static String example(String prefix) throws IOException {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
-      return Files.readString(files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow());
+      return Files.readString(
+          files
+              .filter(p -> p.getFileName().toString().startsWith(prefix))
+              .findFirst()
+              .orElseThrow());
     }
   }
 
@@ -35,8 +39,10 @@ class NearDuplicateTest {
   }
 
   private static Set<String> shingles(String s) {
-    List<String> w = Stream.of(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+"))
-        .filter(t -> t.length() > 1 || (!t.isEmpty() && Character.isDigit(t.charAt(0)))).toList();
+    List<String> w =
+        Stream.of(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+"))
+            .filter(t -> t.length() > 1 || (!t.isEmpty() && Character.isDigit(t.charAt(0))))
+            .toList();
     Set<String> out = new HashSet<>();
     for (int i = 2; i < w.size(); i++) {
       out.add(w.get(i - 2) + " " + w.get(i - 1) + " " + w.get(i));
@@ -100,9 +106,14 @@ class NearDuplicateTest {
 
   @Test
   void namesAreCapitalisedWordsInsideSentences() {
-    TextFeatures f = new FeatureExtractor().extract(null, "Officials said Lavrov met Tillerson in Moscow. The talks ended.");
-    assertThat(f.entities()).contains(FeatureExtractor.hashWord("lavrov"), FeatureExtractor.hashWord("tillerson"),
-        FeatureExtractor.hashWord("moscow"));
+    TextFeatures f =
+        new FeatureExtractor()
+            .extract(null, "Officials said Lavrov met Tillerson in Moscow. The talks ended.");
+    assertThat(f.entities())
+        .contains(
+            FeatureExtractor.hashWord("lavrov"),
+            FeatureExtractor.hashWord("tillerson"),
+            FeatureExtractor.hashWord("moscow"));
     // "Officials" and "The" start sentences: not names
     assertThat(f.entities()).doesNotContain(FeatureExtractor.hashWord("officials"));
     assertThat(f.entities()).hasSize(3);

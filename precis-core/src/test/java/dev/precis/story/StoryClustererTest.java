@@ -22,7 +22,11 @@ class StoryClustererTest {
 
   private static Article example(String prefix, String id, Instant published) throws IOException {
     try (var files = Files.list(EXAMPLES)) {
-      Path f = files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+      Path f =
+          files
+              .filter(p -> p.getFileName().toString().startsWith(prefix))
+              .findFirst()
+              .orElseThrow();
       Article a = Precis.prepare(RawArticle.ofText(id, Files.readString(f)));
       return with(a, id, published, null);
     }
@@ -44,16 +48,28 @@ class StoryClustererTest {
 
   /** A syndicated copy: same text with a different header and footer and a few words changed. */
   private static String syndicate(String text) {
-    String edited = text.replace("Tillerson said", "Tillerson told reporters")
-        .replace("Syrian government", "Assad government")
-        .replace("Wednesday", "on Wednesday");
-    return "Reuters | World news\n\n" + edited + "\n\nCopyright 2017 Thomson Reuters. All rights reserved.";
+    String edited =
+        text.replace("Tillerson said", "Tillerson told reporters")
+            .replace("Syrian government", "Assad government")
+            .replace("Wednesday", "on Wednesday");
+    return "Reuters | World news\n\n"
+        + edited
+        + "\n\nCopyright 2017 Thomson Reuters. All rights reserved.";
   }
 
   @Test
   void syndicatedCopyIsADuplicateAndCreditsBothOutlets() throws IOException {
     Article original = with(example("003", "orig", DAY), "orig", DAY, "example.com");
-    Article copy = new Article("copy", original.title(), syndicate(original.text()), null, "reuters.com", DAY.plusSeconds(3600), null, "copy");
+    Article copy =
+        new Article(
+            "copy",
+            original.title(),
+            syndicate(original.text()),
+            null,
+            "reuters.com",
+            DAY.plusSeconds(3600),
+            null,
+            "copy");
     assertThat(copy.text()).isNotEqualTo(original.text());
 
     List<Story> stories = cluster(StoryOptions.defaults(), List.of(original, copy));
@@ -85,7 +101,8 @@ class StoryClustererTest {
 
     List<Story> stories = cluster(StoryOptions.defaults(), List.of(monday, sameDay, later));
 
-    assertThat(stories).extracting(Story::articleIds)
+    assertThat(stories)
+        .extracting(Story::articleIds)
         .containsExactlyInAnyOrder(List.of("monday", "same-day"), List.of("four-days-later"));
   }
 
@@ -129,7 +146,8 @@ class StoryClustererTest {
 
     List<Story> stories = cluster(StoryOptions.defaults(), List.of(first, typo, second));
 
-    assertThat(stories).extracting(Story::articleIds)
+    assertThat(stories)
+        .extracting(Story::articleIds)
         .contains(List.of("first", "second"), List.of("year-typo"));
   }
 
@@ -152,7 +170,9 @@ class StoryClustererTest {
     // one article an hour: at most ~36 hours of stories can be open at once
     for (int i = 0; i < stream.size(); i++) {
       Article a = stream.get(i).article();
-      c.add(new Article(a.id(), null, a.text(), null, null, DAY.plus(Duration.ofHours(i)), null, a.id()));
+      c.add(
+          new Article(
+              a.id(), null, a.text(), null, null, DAY.plus(Duration.ofHours(i)), null, a.id()));
       maxOpen = Math.max(maxOpen, c.openStories());
     }
     assertThat(maxOpen).isLessThanOrEqualTo(40);
@@ -166,7 +186,8 @@ class StoryClustererTest {
   }
 
   private static List<Story> runOn(List<StoryStreamEvaluation.Item> stream) {
-    return cluster(StoryOptions.defaults(), stream.stream().map(StoryStreamEvaluation.Item::article).toList());
+    return cluster(
+        StoryOptions.defaults(), stream.stream().map(StoryStreamEvaluation.Item::article).toList());
   }
 
   private static List<List<String>> ids(List<Story> stories) {

@@ -26,7 +26,8 @@ class BudgetedCoverageTest {
       int[][] concepts = new int[n][];
       int[] cost = new int[n];
       for (int i = 0; i < n; i++) {
-        concepts[i] = random.ints(3 + random.nextInt(6), 0, conceptCount).distinct().sorted().toArray();
+        concepts[i] =
+            random.ints(3 + random.nextInt(6), 0, conceptCount).distinct().sorted().toArray();
         cost[i] = 8 + random.nextInt(25);
       }
       int budget = 60 + random.nextInt(40);
@@ -44,8 +45,15 @@ class BudgetedCoverageTest {
         }
         if (words <= budget) {
           int m = mask;
-          best = Math.max(best, value(java.util.stream.IntStream.range(0, n)
-              .filter(i -> (m >> i & 1) == 1).toArray(), concepts, weight));
+          best =
+              Math.max(
+                  best,
+                  value(
+                      java.util.stream.IntStream.range(0, n)
+                          .filter(i -> (m >> i & 1) == 1)
+                          .toArray(),
+                      concepts,
+                      weight));
         }
       }
       assertThat(found).isGreaterThanOrEqualTo(0.9 * best);

@@ -14,17 +14,27 @@ import org.junit.jupiter.api.Test;
 class CitationFinderTest {
   @Test
   void citesEveryArticleWithTheSameOrANearIdenticalSentence() {
-    List<Document> docs = Precis.split(List.of(
-        Article.of("a", "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
-            + "southern Syria starting Sunday, officials said."),
-        Article.of("b", "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
-            + "syria starting sunday , two officials said ."),
-        Article.of("c", "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
-            + "starting on Sunday."),
-        Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")));
+    List<Document> docs =
+        Precis.split(
+            List.of(
+                Article.of(
+                    "a",
+                    "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
+                        + "southern Syria starting Sunday, officials said."),
+                Article.of(
+                    "b",
+                    "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
+                        + "syria starting sunday , two officials said ."),
+                Article.of(
+                    "c",
+                    "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
+                        + "starting on Sunday."),
+                Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")));
     Sentence s = docs.get(0).sentences().get(1);
     List<Citation> cites = new CitationFinder().cite(s, docs);
-    assertThat(cites).extracting(Citation::document).containsExactly(0, 1, 2); // not "d": it shares words, not the statement
+    assertThat(cites)
+        .extracting(Citation::document)
+        .containsExactly(0, 1, 2); // not "d": it shares words, not the statement
     Citation b = cites.get(1);
     assertThat(docs.get(1).article().text().substring(b.start(), b.end()))
         .startsWith("The u.s . and russia agreed");
@@ -32,18 +42,25 @@ class CitationFinderTest {
 
   @Test
   void anArticleThatSplitsTheStatementInTwoIsCitedWithBothSentences() {
-    List<Document> docs = Precis.split(List.of(
-        Article.of("a", "Officials met on Monday. The United States and Russia agreed to a "
-            + "ceasefire in southern Syria starting Sunday, after talks in Amman, officials said."),
-        Article.of("b", "Weather was mild. The United States and Russia agreed to a ceasefire in "
-            + "southern Syria. It starts Sunday, after talks in Amman, officials said. Markets rose.")));
+    List<Document> docs =
+        Precis.split(
+            List.of(
+                Article.of(
+                    "a",
+                    "Officials met on Monday. The United States and Russia agreed to a "
+                        + "ceasefire in southern Syria starting Sunday, after talks in Amman, officials said."),
+                Article.of(
+                    "b",
+                    "Weather was mild. The United States and Russia agreed to a ceasefire in "
+                        + "southern Syria. It starts Sunday, after talks in Amman, officials said. Markets rose.")));
     Sentence s = docs.get(0).sentences().get(1);
     List<Citation> cites = new CitationFinder().cite(s, docs);
     assertThat(cites).extracting(Citation::document).containsExactly(0, 1);
     Citation b = cites.get(1);
     assertThat(docs.get(1).article().text().substring(b.start(), b.end()))
-        .isEqualTo("The United States and Russia agreed to a ceasefire in southern Syria. "
-            + "It starts Sunday, after talks in Amman, officials said.");
+        .isEqualTo(
+            "The United States and Russia agreed to a ceasefire in southern Syria. "
+                + "It starts Sunday, after talks in Amman, officials said.");
   }
 
   @Test
@@ -58,13 +75,16 @@ class CitationFinderTest {
         assertThat(cites.get(0)).isEqualTo(new Citation(s.document(), s.start(), s.end()));
         for (Citation c : cites.subList(1, cites.size())) {
           String other = docs.get(c.document()).article().text().substring(c.start(), c.end());
-          assertThat(CitationFinder.bigrams(other)).as(other).containsAnyElementsOf(
-              CitationFinder.bigrams(s.text()));
+          assertThat(CitationFinder.bigrams(other))
+              .as(other)
+              .containsAnyElementsOf(CitationFinder.bigrams(s.text()));
           multi++;
-          if (s.text().contains("reign of the Assad family") && other.contains("reign of the Assad family")) {
+          if (s.text().contains("reign of the Assad family")
+              && other.contains("reign of the Assad family")) {
             citedPairs.add("reign");
           }
-          if (s.text().contains("Putin is backing a person") && other.contains("Putin is backing a person")) {
+          if (s.text().contains("Putin is backing a person")
+              && other.contains("Putin is backing a person")) {
             citedPairs.add("putin");
           }
         }

@@ -30,7 +30,8 @@ class ConceptSummarizerTest {
         List<Sentence> out = summarizer.select(docs, budget);
         int words = out.stream().mapToInt(Sentence::words).sum();
         assertThat(words).isLessThanOrEqualTo(budget);
-        int available = docs.stream().flatMap(d -> d.sentences().stream()).mapToInt(Sentence::words).sum();
+        int available =
+            docs.stream().flatMap(d -> d.sentences().stream()).mapToInt(Sentence::words).sum();
         if (available >= 2 * budget) {
           // the gap left is smaller than a typical sentence
           assertThat(budget - words).as("unused words of %d", budget).isLessThan(30);
@@ -59,10 +60,17 @@ class ConceptSummarizerTest {
     int checked = 0;
     for (List<Document> docs : clusters) {
       int budget = 100;
-      int standalone = docs.stream().flatMap(d -> d.sentences().stream())
-          .filter(s -> !SentenceTraits.opensWithDanglingReference(s.text())
-              && !SentenceTraits.isFragment(s.text()) && s.words() >= 8 && s.words() <= 60)
-          .mapToInt(Sentence::words).sum();
+      int standalone =
+          docs.stream()
+              .flatMap(d -> d.sentences().stream())
+              .filter(
+                  s ->
+                      !SentenceTraits.opensWithDanglingReference(s.text())
+                          && !SentenceTraits.isFragment(s.text())
+                          && s.words() >= 8
+                          && s.words() <= 60)
+              .mapToInt(Sentence::words)
+              .sum();
       if (standalone < 3 * budget) {
         continue; // too few alternatives: such sentences may then join, with a penalty
       }
@@ -70,8 +78,10 @@ class ConceptSummarizerTest {
       List<Sentence> out = summarizer.select(docs, budget);
       for (int i = 0; i < out.size(); i++) {
         Sentence s = out.get(i);
-        boolean followsItsPredecessor = i > 0 && out.get(i - 1).document() == s.document()
-            && out.get(i - 1).index() == s.index() - 1;
+        boolean followsItsPredecessor =
+            i > 0
+                && out.get(i - 1).document() == s.document()
+                && out.get(i - 1).index() == s.index() - 1;
         if (!followsItsPredecessor) {
           assertThat(SentenceTraits.opensWithDanglingReference(s.text())).as(s.text()).isFalse();
         }
@@ -96,8 +106,10 @@ class ConceptSummarizerTest {
       List<Sentence> out = summarizer.select(docs, 150);
       for (int i = 0; i < out.size(); i++) {
         Sentence s = out.get(i);
-        boolean resolved = i > 0 && out.get(i - 1).document() == s.document()
-            && out.get(i - 1).index() == s.index() - 1;
+        boolean resolved =
+            i > 0
+                && out.get(i - 1).document() == s.document()
+                && out.get(i - 1).index() == s.index() - 1;
         chosen++;
         dangling += !resolved && SentenceTraits.opensWithDanglingReference(s.text()) ? 1 : 0;
       }
@@ -159,16 +171,24 @@ class ConceptSummarizerTest {
 
   @Test
   void anArticleThatSharesNoContentWithTheOthersIsLeftOut() {
-    List<Document> docs = Precis.split(List.of(
-        dev.precis.ingest.Article.of("a", "The city council approved the new bridge budget on "
-            + "Monday after a long debate. The bridge over the Elm River will cost $40 million, "
-            + "council members said. Construction of the bridge is to start in the spring."),
-        dev.precis.ingest.Article.of("b", "Council members voted 7-2 on Monday to approve the "
-            + "Elm River bridge budget. The $40 million bridge replaces a crossing built in 1931. "
-            + "Work on the new bridge will begin in the spring, the mayor said."),
-        dev.precis.ingest.Article.of("c", "Starting in 1996, alexa internet has been donating "
-            + "their crawl data to the internet archive. Flowing in every day, these data are "
-            + "added to the wayback machine after an embargo period.")));
+    List<Document> docs =
+        Precis.split(
+            List.of(
+                dev.precis.ingest.Article.of(
+                    "a",
+                    "The city council approved the new bridge budget on "
+                        + "Monday after a long debate. The bridge over the Elm River will cost $40 million, "
+                        + "council members said. Construction of the bridge is to start in the spring."),
+                dev.precis.ingest.Article.of(
+                    "b",
+                    "Council members voted 7-2 on Monday to approve the "
+                        + "Elm River bridge budget. The $40 million bridge replaces a crossing built in 1931. "
+                        + "Work on the new bridge will begin in the spring, the mayor said."),
+                dev.precis.ingest.Article.of(
+                    "c",
+                    "Starting in 1996, alexa internet has been donating "
+                        + "their crawl data to the internet archive. Flowing in every day, these data are "
+                        + "added to the wayback machine after an embargo period.")));
     List<Sentence> out = summarizer.select(docs, 40);
     assertThat(out).isNotEmpty();
     assertThat(out).allMatch(s -> s.document() != 2);
@@ -176,8 +196,9 @@ class ConceptSummarizerTest {
 
   @Test
   void aLeadingDatelineIsTrimmedAndTheOffsetsFollow() {
-    String text = "WASHINGTON (AP) \u2014 The Senate voted on Tuesday to end the government "
-        + "shutdown after three weeks of talks between the two parties.";
+    String text =
+        "WASHINGTON (AP) \u2014 The Senate voted on Tuesday to end the government "
+            + "shutdown after three weeks of talks between the two parties.";
     List<Document> docs = Precis.split(List.of(dev.precis.ingest.Article.of("a", text)));
     List<Sentence> out = summarizer.select(docs, 100);
     assertThat(out).hasSize(1);

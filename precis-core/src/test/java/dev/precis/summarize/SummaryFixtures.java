@@ -45,8 +45,10 @@ final class SummaryFixtures {
     ObjectMapper json = new ObjectMapper();
     List<List<Document>> out = new ArrayList<>();
     Path file = shared().resolve("data/multinews-val.jsonl.gz");
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
       for (String line; out.size() < n && (line = r.readLine()) != null; ) {
         JsonNode node = json.readTree(line);
         List<Article> articles = new ArrayList<>();

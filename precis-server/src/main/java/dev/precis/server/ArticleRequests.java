@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the articles of a POST body: JSON (one article object, an array of them, or
- * {@code {"articles": [...], "story": ..., "words": ...}}), an HTML page, or plain text.
+ * Reads the articles of a POST body: JSON (one article object, an array of them, or {@code
+ * {"articles": [...], "story": ..., "words": ...}}), an HTML page, or plain text.
  */
 final class ArticleRequests {
   private ArticleRequests() {}
@@ -51,20 +51,30 @@ final class ArticleRequests {
       RawArticle.Format format =
           type.equals("text/html") ? RawArticle.Format.HTML : RawArticle.Format.TEXT;
       String id = query.getOrDefault("id", "posted");
-      RawArticle raw = new RawArticle(
-          id, text, format, query.get("title"), query.get("url"),
-          JsonArticles.parseInstant(query.get("published")), "api");
+      RawArticle raw =
+          new RawArticle(
+              id,
+              text,
+              format,
+              query.get("title"),
+              query.get("url"),
+              JsonArticles.parseInstant(query.get("published")),
+              "api");
       batch = new Batch(List.of(raw), query.get("story"), null, null, false);
     } else {
       throw new HttpError(
-          415, "unsupported content type '" + type + "' (use application/json, text/html or text/plain)");
+          415,
+          "unsupported content type '"
+              + type
+              + "' (use application/json, text/html or text/plain)");
     }
     if (batch.articles().isEmpty()) {
       throw new HttpError(400, "no articles in the request");
     }
     if (batch.articles().size() > maxArticles) {
       throw new HttpError(
-          413, batch.articles().size() + " articles in one request, over the limit of " + maxArticles);
+          413,
+          batch.articles().size() + " articles in one request, over the limit of " + maxArticles);
     }
     for (RawArticle a : batch.articles()) {
       if (a.content().isBlank()) {
@@ -79,8 +89,15 @@ final class ArticleRequests {
     try {
       root = StoryJson.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new HttpError(400, "invalid JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")");
+      throw new HttpError(
+          400,
+          "invalid JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + " ("
+              + e.getOriginalMessage()
+              + ")");
     } catch (IOException e) {
       throw new HttpError(400, "unreadable body (" + e.getMessage() + ")");
     }

@@ -9,9 +9,9 @@ import dev.precis.ingest.InputException;
 import dev.precis.ingest.RawArticle;
 import dev.precis.store.ClusteredIngest;
 import dev.precis.store.Ingestor;
+import dev.precis.store.Store;
 import dev.precis.store.StoreException;
 import dev.precis.store.StoryDetail;
-import dev.precis.store.Store;
 import dev.precis.story.StoryOptions;
 import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
@@ -49,27 +49,32 @@ import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The Precis HTTP server: the JSON API under {@code /api} and the web reader at {@code /}, on
- * Jetty 12 core handlers. Handlers are thin: parsing and status codes here, the work in
- * {@link Ingestor}, {@link Store} and {@link Precis}.
+ * The Precis HTTP server: the JSON API under {@code /api} and the web reader at {@code /}, on Jetty
+ * 12 core handlers. Handlers are thin: parsing and status codes here, the work in {@link Ingestor},
+ * {@link Store} and {@link Precis}.
  *
- * <p>Stopping is graceful: new requests are refused with 503 while requests in flight finish
- * (up to 10 seconds); a JVM shutdown (Ctrl-C, SIGTERM) stops the server the same way.
+ * <p>Stopping is graceful: new requests are refused with 503 while requests in flight finish (up to
+ * 10 seconds); a JVM shutdown (Ctrl-C, SIGTERM) stops the server the same way.
  */
 public final class PrecisServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
   private static final int MAX_SUMMARY_WORDS = 1000;
+
   /** Most articles in one stateless summary: it is computed while the client waits. */
   private static final int MAX_SUMMARIZE_ARTICLES = 200;
+
   private static final int MAX_PAGE_SIZE = 100;
+
   /** Stored articles fed to the clusterer on start (the last few days of a busy feed). */
   private static final int REPLAY_ARTICLES = 20_000;
+
   private static final HttpField NOSNIFF =
       new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
-  private static final HttpField CSP = new PreEncodedHttpField(
-      "Content-Security-Policy",
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  private static final HttpField CSP =
+      new PreEncodedHttpField(
+          "Content-Security-Policy",
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+              + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
   private static final HttpField NO_REFERRER =
       new PreEncodedHttpField("Referrer-Policy", "no-referrer");
 
@@ -78,18 +83,23 @@ public final class PrecisServer implements AutoCloseable {
   private final Store store;
   private final StoryCache cache = new StoryCache(10_000, 250);
   private final Object[] renderLocks = new Object[64];
+
   /**
-   * Stateless summaries running at once: CPU-bound work beyond the cores only queues, and a
-   * flood of summaries must not starve the cheap story reads that share the thread pool.
+   * Stateless summaries running at once: CPU-bound work beyond the cores only queues, and a flood
+   * of summaries must not starve the cheap story reads that share the thread pool.
    */
   private final java.util.concurrent.Semaphore summarizeSlots =
-      new java.util.concurrent.Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+      new java.util.concurrent.Semaphore(
+          Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+
   private final Map<String, byte[]> resources = new HashMap<>();
   private final Server server;
   private final ServerConnector connector;
   private final byte[] apiKey;
+
   /** Clusters the articles posted without a story key; guarded by itself. */
   private final ClusteredIngest stream;
+
   private final Thread replay;
 
   public PrecisServer(Store store, ServerConfig config) {
@@ -99,11 +109,13 @@ public final class PrecisServer implements AutoCloseable {
     for (int i = 0; i < renderLocks.length; i++) {
       renderLocks[i] = new Object();
     }
-    this.apiKey =
-        config.apiKey() == null ? null : config.apiKey().getBytes(StandardCharsets.UTF_8);
+    this.apiKey = config.apiKey() == null ? null : config.apiKey().getBytes(StandardCharsets.UTF_8);
     // a run key of its own per start: new clusters never reuse the keys of an earlier run
-    this.stream = new ClusteredIngest(ingestor, StoryOptions.defaults(),
-        "api:" + Long.toString(System.currentTimeMillis(), 36));
+    this.stream =
+        new ClusteredIngest(
+            ingestor,
+            StoryOptions.defaults(),
+            "api:" + Long.toString(System.currentTimeMillis(), 36));
     this.replay = new Thread(this::replayRecent, "precis-replay");
     this.replay.setDaemon(true);
     loadResource("/", "index.html");
@@ -244,16 +256,16 @@ public final class PrecisServer implements AutoCloseable {
     }
     requireMethod(method, "GET");
     String type =
-        path.endsWith(".js") ? "text/javascript; charset=utf-8"
-            : path.endsWith(".css") ? "text/css; charset=utf-8"
-            : "text/html; charset=utf-8";
+        path.endsWith(".js")
+            ? "text/javascript; charset=utf-8"
+            : path.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
     response.getHeaders().add(CSP);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
     send(response, callback, 200, type, body);
   }
 
-  private void api(String method, String path, Request request, Response response,
-      Callback callback) {
+  private void api(
+      String method, String path, Request request, Response response, Callback callback) {
     switch (path) {
       case "/api/health" -> {
         requireMethod(method, "GET");
@@ -338,8 +350,8 @@ public final class PrecisServer implements AutoCloseable {
 
   /**
    * Loads, summarizes when stale and renders a story. One thread per story does the work (the
-   * others wait for it and take the cached result), so many readers of a story that just
-   * changed do not all recompute it.
+   * others wait for it and take the cached result), so many readers of a story that just changed do
+   * not all recompute it.
    */
   private byte[] render(long id) {
     synchronized (renderLocks[(int) Math.floorMod(id, (long) renderLocks.length)]) {
@@ -364,9 +376,10 @@ public final class PrecisServer implements AutoCloseable {
   }
 
   private void postArticles(Request request, Response response, Callback callback) {
-    ArticleRequests.Batch batch = ArticleRequests.parse(
-        request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
-        queryMap(request), config.maxArticles());
+    ArticleRequests.Batch batch =
+        ArticleRequests.parse(
+            request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
+            queryMap(request), config.maxArticles());
     String story = batch.story();
     ObjectNode out = StoryJson.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("articles");
@@ -409,9 +422,10 @@ public final class PrecisServer implements AutoCloseable {
   }
 
   private void summarize(Request request, Response response, Callback callback) {
-    ArticleRequests.Batch batch = ArticleRequests.parse(
-        request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
-        queryMap(request), Math.min(config.maxArticles(), MAX_SUMMARIZE_ARTICLES));
+    ArticleRequests.Batch batch =
+        ArticleRequests.parse(
+            request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
+            queryMap(request), Math.min(config.maxArticles(), MAX_SUMMARIZE_ARTICLES));
     SummaryOptions base = config.options();
     int words = batch.words() != null ? batch.words() : base.words();
     if (words > MAX_SUMMARY_WORDS) {
@@ -434,8 +448,12 @@ public final class PrecisServer implements AutoCloseable {
     }
   }
 
-  private void summarizeNow(ArticleRequests.Batch batch, int words, String summarizer,
-      Response response, Callback callback) {
+  private void summarizeNow(
+      ArticleRequests.Batch batch,
+      int words,
+      String summarizer,
+      Response response,
+      Callback callback) {
     SummaryOptions base = config.options();
     List<Article> articles = batch.articles().stream().map(Precis::prepare).toList();
     List<Document> docs = Precis.split(articles);
@@ -466,7 +484,8 @@ public final class PrecisServer implements AutoCloseable {
       given = auth.substring(7).strip();
     }
     if (given == null) {
-      throw new HttpError(401, "this endpoint needs an API key (header X-API-Key or Authorization: Bearer)");
+      throw new HttpError(
+          401, "this endpoint needs an API key (header X-API-Key or Authorization: Bearer)");
     }
     if (!MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
       throw new HttpError(403, "wrong API key");
@@ -474,9 +493,9 @@ public final class PrecisServer implements AutoCloseable {
   }
 
   /**
-   * The request body, refused with 413 beyond the configured limit. An over-large body is read
-   * and dropped (up to four times the limit) before answering, so a client that sends it
-   * without waiting for {@code 100 Continue} still gets the 413 instead of a broken connection.
+   * The request body, refused with 413 beyond the configured limit. An over-large body is read and
+   * dropped (up to four times the limit) before answering, so a client that sends it without
+   * waiting for {@code 100 Continue} still gets the 413 instead of a broken connection.
    */
   private byte[] body(Request request) {
     long max = config.maxBodyBytes();
@@ -484,7 +503,8 @@ public final class PrecisServer implements AutoCloseable {
     try (InputStream in = Content.Source.asInputStream(request)) {
       if (declared > max) {
         drain(in, declared, max);
-        throw new HttpError(413, "request body of " + declared + " bytes is over the limit of " + max);
+        throw new HttpError(
+            413, "request body of " + declared + " bytes is over the limit of " + max);
       }
       byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
       if (b.length > max) {
@@ -511,7 +531,8 @@ public final class PrecisServer implements AutoCloseable {
     long cap = Math.min(declared, Math.min(4 * max, 64L << 20));
     byte[] sink = new byte[64 * 1024];
     long read = 0;
-    for (int n; read < cap && (n = in.read(sink, 0, (int) Math.min(sink.length, cap - read))) > 0; ) {
+    for (int n;
+        read < cap && (n = in.read(sink, 0, (int) Math.min(sink.length, cap - read))) > 0; ) {
       read += n;
     }
   }
@@ -578,8 +599,10 @@ public final class PrecisServer implements AutoCloseable {
     public boolean handle(Request request, Response response, Callback callback) {
       int status = response.getStatus() >= 400 ? response.getStatus() : 500;
       Object message = request.getAttribute(ERROR_MESSAGE);
-      String text = message != null ? message.toString()
-          : org.eclipse.jetty.http.HttpStatus.getMessage(status);
+      String text =
+          message != null
+              ? message.toString()
+              : org.eclipse.jetty.http.HttpStatus.getMessage(status);
       error(response, callback, status, text);
       return true;
     }

@@ -32,15 +32,21 @@ public record ServerConfig(
       apiKey = null;
     }
     if (maxBodyBytes < 1 || maxArticles < 1 || threads < 4) {
-      throw new IllegalArgumentException("body limit and article limit must be positive, threads >= 4");
+      throw new IllegalArgumentException(
+          "body limit and article limit must be positive, threads >= 4");
     }
   }
 
   /** Loopback, port 8080, no key, 10 MiB bodies, 1,000 articles a request. */
   public static ServerConfig defaults() {
     return new ServerConfig(
-        "127.0.0.1", 8080, null, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ARTICLES,
-        SummaryOptions.defaults(), 64);
+        "127.0.0.1",
+        8080,
+        null,
+        DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_MAX_ARTICLES,
+        SummaryOptions.defaults(),
+        64);
   }
 
   public ServerConfig withPort(int p) {

@@ -3,10 +3,10 @@ package dev.precis.server;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rendered story JSON by story id, valid for one story revision. A cached story is served
- * without touching the database for up to {@code recheckNanos}; after that one indexed lookup of
- * the revision confirms it. Writes through this server invalidate at once; writes by another
- * process (a concurrent {@code precis ingest}) show within the recheck interval.
+ * Rendered story JSON by story id, valid for one story revision. A cached story is served without
+ * touching the database for up to {@code recheckNanos}; after that one indexed lookup of the
+ * revision confirms it. Writes through this server invalidate at once; writes by another process (a
+ * concurrent {@code precis ingest}) show within the recheck interval.
  */
 final class StoryCache {
   private static final class Entry {

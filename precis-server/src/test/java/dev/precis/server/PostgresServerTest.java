@@ -25,9 +25,11 @@ class PostgresServerTest {
   @BeforeAll
   static void start() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    server = new TestServer(
-        DatabaseUrl.parse("postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres"),
-        ServerConfig.defaults());
+    server =
+        new TestServer(
+            DatabaseUrl.parse(
+                "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres"),
+            ServerConfig.defaults());
   }
 
   @AfterAll
@@ -70,8 +72,13 @@ class PostgresServerTest {
     assertThat(story.get("summaryCurrent").asBoolean()).isTrue();
     JsonNode first = story.get("sentences").get(0);
     JsonNode origin = first.get("sources").get(0);
-    assertThat(story.get("documents").get(origin.get("document").asInt()).get("text").asText()
-        .substring(origin.get("start").asInt(), origin.get("end").asInt()))
+    assertThat(
+            story
+                .get("documents")
+                .get(origin.get("document").asInt())
+                .get("text")
+                .asText()
+                .substring(origin.get("start").asInt(), origin.get("end").asInt()))
         .isEqualTo(first.get("text").asText());
     assertThat(story.get("facts").get("entities")).isNotEmpty();
   }

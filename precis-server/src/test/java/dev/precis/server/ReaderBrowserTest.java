@@ -29,13 +29,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web reader in a real headless Chromium (Debian's chromium and chromedriver): story list,
- * citation click highlighting the cited sentence, hostile article content, the ad-hoc form.
- * Fails (never skips) when Chromium is missing: CI installs it.
+ * citation click highlighting the cited sentence, hostile article content, the ad-hoc form. Fails
+ * (never skips) when Chromium is missing: CI installs it.
  */
 class ReaderBrowserTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String CHROMIUM = System.getProperty("precis.chromium", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = System.getProperty("precis.chromedriver", "/usr/bin/chromedriver");
+  static final String CHROMEDRIVER =
+      System.getProperty("precis.chromedriver", "/usr/bin/chromedriver");
   static final String HOSTILE_TITLE = "Budget <img src=x onerror=\"window.pwned=1\"> vote";
   static final String HOSTILE_TEXT =
       "The city council approved the budget <script>window.pwned=2</script> on Monday night.\n\n"
@@ -51,27 +52,52 @@ class ReaderBrowserTest {
 
   @BeforeAll
   static void start() {
-    assertThat(new File(CHROMIUM)).as("Chromium is needed for the browser test (apt-get install chromium chromium-driver)").canRead();
-    assertThat(new File(CHROMEDRIVER)).as("chromedriver is needed for the browser test (apt-get install chromium-driver)").canRead();
-    server = new TestServer(DatabaseUrl.parse(dir.resolve("db").toString()), ServerConfig.defaults());
+    assertThat(new File(CHROMIUM))
+        .as("Chromium is needed for the browser test (apt-get install chromium chromium-driver)")
+        .canRead();
+    assertThat(new File(CHROMEDRIVER))
+        .as("chromedriver is needed for the browser test (apt-get install chromium-driver)")
+        .canRead();
+    server =
+        new TestServer(DatabaseUrl.parse(dir.resolve("db").toString()), ServerConfig.defaults());
     Ingestor ingestor = new Ingestor(server.store, ServerConfig.defaults().options());
     for (RawArticle a : TestServer.example()) {
       exampleStory = ingestor.add(a, "example").storyId();
     }
-    hostileStory = ingestor.add(new RawArticle("hostile", HOSTILE_TEXT, RawArticle.Format.TEXT,
-        HOSTILE_TITLE, "javascript:window.pwned=5", null, "hostile"), "hostile").storyId();
+    hostileStory =
+        ingestor
+            .add(
+                new RawArticle(
+                    "hostile",
+                    HOSTILE_TEXT,
+                    RawArticle.Format.TEXT,
+                    HOSTILE_TITLE,
+                    "javascript:window.pwned=5",
+                    null,
+                    "hostile"),
+                "hostile")
+            .storyId();
     ingestor.refreshSummaries();
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
         "--user-data-dir=" + dir.resolve("chromium-profile"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
@@ -93,26 +119,38 @@ class ReaderBrowserTest {
   @Test
   void citationHighlightsTheCitedSentenceInItsSource() throws Exception {
     browser.get(server.url("/"));
-    WebElement link = waiting().until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("li[data-story='" + exampleStory + "'] a.story-link")));
-    assertThat(browser.findElement(By.cssSelector("li[data-story='" + exampleStory + "'] .meta")).getText())
+    WebElement link =
+        waiting()
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("li[data-story='" + exampleStory + "'] a.story-link")));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("li[data-story='" + exampleStory + "'] .meta"))
+                .getText())
         .contains("5 articles");
     link.click();
-    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.sentence button.cite")));
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.sentence button.cite")));
 
     JsonNode story = JSON.readTree(server.get("/api/stories/" + exampleStory).body());
     List<WebElement> markers = browser.findElements(By.cssSelector("button.cite"));
     assertThat(markers).isNotEmpty();
     // the last marker of the first sentence: a citation into another article when there is one
-    List<WebElement> firstSentence = browser.findElements(By.cssSelector("#sentence-0 button.cite"));
+    List<WebElement> firstSentence =
+        browser.findElements(By.cssSelector("#sentence-0 button.cite"));
     WebElement marker = firstSentence.get(firstSentence.size() - 1);
     int doc = Integer.parseInt(marker.getAttribute("data-doc"));
     int start = Integer.parseInt(marker.getAttribute("data-start"));
     int end = Integer.parseInt(marker.getAttribute("data-end"));
     marker.click();
 
-    WebElement highlighted = waiting().until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#article-reader .highlight")));
+    WebElement highlighted =
+        waiting()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#article-reader .highlight")));
     String expected = story.get("documents").get(doc).get("text").asText().substring(start, end);
     assertThat(highlighted.getText().strip()).isEqualTo(expected.strip());
     assertThat(browser.findElements(By.cssSelector("#article-reader .highlight"))).hasSize(1);
@@ -135,20 +173,29 @@ class ReaderBrowserTest {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", fact);
     fact.click();
     assertThat(browser.findElement(By.cssSelector("#article-reader .highlight")).getText().strip())
-        .isEqualTo(story.get("documents").get(fdoc).get("text").asText().substring(fstart, fend).strip());
+        .isEqualTo(
+            story.get("documents").get(fdoc).get("text").asText().substring(fstart, fend).strip());
   }
 
   @Test
   void hostileArticleContentRunsNothing() throws Exception {
     browser.get(server.url("/#/story/" + hostileStory));
-    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.sentence button.cite")));
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.sentence button.cite")));
     assertThat(browser.findElement(By.id("story-title")).getText()).isEqualTo(HOSTILE_TITLE);
     browser.findElement(By.cssSelector("button.cite")).click();
-    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#article-reader .highlight")));
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#article-reader .highlight")));
     String reader = browser.findElement(By.id("article-reader")).getText();
-    assertThat(reader).contains("<script>window.pwned=2</script>").contains("javascript:window.pwned=3");
+    assertThat(reader)
+        .contains("<script>window.pwned=2</script>")
+        .contains("javascript:window.pwned=3");
     // markup shown as text: no element from the article exists in the page
-    assertThat(browser.findElements(By.cssSelector("#app script, #app img, #article-reader a"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#app script, #app img, #article-reader a")))
+        .isEmpty();
     // the javascript: URL is not a link
     assertThat(browser.findElements(By.cssSelector("a.original"))).isEmpty();
     for (WebElement a : browser.findElements(By.cssSelector("a"))) {
@@ -156,7 +203,9 @@ class ReaderBrowserTest {
       assertThat(href == null ? "" : href).doesNotStartWithIgnoringCase("javascript:");
     }
     browser.findElement(By.cssSelector(".sources a.source-open")).click();
-    Object pwned = ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned;");
+    Object pwned =
+        ((JavascriptExecutor) browser)
+            .executeScript("return window.pwned === undefined ? null : window.pwned;");
     assertThat(pwned).as("script from article content ran").isNull();
     screenshot("reader-hostile.png");
   }
@@ -164,16 +213,24 @@ class ReaderBrowserTest {
   @Test
   void pastedArticlesGetAnAdHocSummary() throws Exception {
     browser.get(server.url("/#/summarize"));
-    WebElement text = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("adhoc-text")));
+    WebElement text =
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("adhoc-text")));
     List<RawArticle> example = TestServer.example();
-    text.sendKeys(example.get(0).content().substring(0, Math.min(1500, example.get(0).content().length()))
-        + "\n---\n"
-        + example.get(1).content().substring(0, Math.min(1500, example.get(1).content().length())));
+    text.sendKeys(
+        example.get(0).content().substring(0, Math.min(1500, example.get(0).content().length()))
+            + "\n---\n"
+            + example
+                .get(1)
+                .content()
+                .substring(0, Math.min(1500, example.get(1).content().length())));
     // and one uploaded file
     Path upload = Files.list(TestServer.EXAMPLE).sorted().skip(2).findFirst().orElseThrow();
     browser.findElement(By.id("adhoc-files")).sendKeys(upload.toAbsolutePath().toString());
     browser.findElement(By.id("adhoc-submit")).click();
-    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#adhoc-result p.sentence")));
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#adhoc-result p.sentence")));
     assertThat(browser.findElements(By.cssSelector("#adhoc-result .sources li"))).hasSize(3);
     browser.findElement(By.cssSelector("#adhoc-result button.cite")).click();
     assertThat(browser.findElements(By.cssSelector("#adhoc-result .highlight"))).hasSize(1);

@@ -20,8 +20,10 @@ class RefusedWriteTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(DatabaseUrl.parse(dir.resolve("db").toString()),
-        ServerConfig.defaults().withApiKey("k3y").withMaxBodyBytes(8 * 1024 * 1024));
+    server =
+        new TestServer(
+            DatabaseUrl.parse(dir.resolve("db").toString()),
+            ServerConfig.defaults().withApiKey("k3y").withMaxBodyBytes(8 * 1024 * 1024));
   }
 
   @AfterAll
@@ -31,10 +33,12 @@ class RefusedWriteTest {
 
   @Test
   void largeBodyWithoutOrWithAWrongKeyStillGetsItsStatus() throws Exception {
-    String body = "The council voted on Monday to approve the new budget. ".repeat(80_000); // ~4.4 MB
+    String body =
+        "The council voted on Monday to approve the new budget. ".repeat(80_000); // ~4.4 MB
     for (int i = 0; i < 3; i++) {
       assertThat(server.post("/api/articles", "text/plain", body).statusCode()).isEqualTo(401);
-      assertThat(server.post("/api/articles", "text/plain", body, "X-API-Key", "wrong").statusCode())
+      assertThat(
+              server.post("/api/articles", "text/plain", body, "X-API-Key", "wrong").statusCode())
           .isEqualTo(403);
     }
   }

@@ -25,8 +25,10 @@ class ServerApiTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(DatabaseUrl.parse(dir.resolve("db").toString()),
-        ServerConfig.defaults().withApiKey(KEY).withMaxBodyBytes(2 * 1024 * 1024));
+    server =
+        new TestServer(
+            DatabaseUrl.parse(dir.resolve("db").toString()),
+            ServerConfig.defaults().withApiKey(KEY).withMaxBodyBytes(2 * 1024 * 1024));
   }
 
   @AfterAll
@@ -47,8 +49,8 @@ class ServerApiTest {
   }
 
   static JsonNode json(HttpResponse<String> r) throws Exception {
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     return JSON.readTree(r.body());
   }
 
@@ -62,15 +64,21 @@ class ServerApiTest {
 
   @Test
   void postedArticlesBecomeAStoryWithCitedSummary() throws Exception {
-    HttpResponse<String> first = server.post("/api/articles", "application/json",
-        exampleBatch("api-test"), "X-API-Key", KEY);
+    HttpResponse<String> first =
+        server.post(
+            "/api/articles", "application/json", exampleBatch("api-test"), "X-API-Key", KEY);
     assertThat(first.statusCode()).isEqualTo(201);
     JsonNode added = json(first);
     assertThat(added.get("added").asInt()).isEqualTo(5);
     long storyId = added.get("stories").get(0).asLong();
 
-    HttpResponse<String> again = server.post("/api/articles", "application/json",
-        exampleBatch("api-test"), "Authorization", "Bearer " + KEY);
+    HttpResponse<String> again =
+        server.post(
+            "/api/articles",
+            "application/json",
+            exampleBatch("api-test"),
+            "Authorization",
+            "Bearer " + KEY);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(json(again).get("unchanged").asInt()).isEqualTo(5);
 
@@ -97,8 +105,10 @@ class ServerApiTest {
 
   @Test
   void articlesPostedWithoutAStoryAreClustered() throws Exception {
-    String batch = exampleBatch(null).replace("\"id\":\"", "\"url\":\"https://news.example/\",\"id\":\"");
-    HttpResponse<String> r = server.post("/api/articles", "application/json", batch, "X-API-Key", KEY);
+    String batch =
+        exampleBatch(null).replace("\"id\":\"", "\"url\":\"https://news.example/\",\"id\":\"");
+    HttpResponse<String> r =
+        server.post("/api/articles", "application/json", batch, "X-API-Key", KEY);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     JsonNode out = json(r);
     assertThat(out.get("added").asInt()).isEqualTo(5);
@@ -108,19 +118,29 @@ class ServerApiTest {
       assertThat(story.get("summaryCurrent").asBoolean()).isTrue();
       assertThat(story.get("outlets").toString()).contains("news.example");
     }
-    HttpResponse<String> again = server.post("/api/articles", "application/json", batch, "X-API-Key", KEY);
+    HttpResponse<String> again =
+        server.post("/api/articles", "application/json", batch, "X-API-Key", KEY);
     assertThat(json(again).get("unchanged").asInt()).isEqualTo(5);
     assertThat(json(again).get("stories")).isEqualTo(out.get("stories"));
   }
 
   @Test
   void htmlAndPlainTextBodiesAreOneArticle() throws Exception {
-    HttpResponse<String> r = server.post("/api/articles?title=Plain&story=plain", "text/plain",
-        "The council approved the budget on Monday. The vote was close.", "X-API-Key", KEY);
+    HttpResponse<String> r =
+        server.post(
+            "/api/articles?title=Plain&story=plain",
+            "text/plain",
+            "The council approved the budget on Monday. The vote was close.",
+            "X-API-Key",
+            KEY);
     assertThat(r.statusCode()).isEqualTo(201);
-    HttpResponse<String> h = server.post("/api/articles?story=plain", "text/html; charset=utf-8",
-        "<html><body><p>The mayor signed the budget on Tuesday after the vote.</p></body></html>",
-        "X-API-Key", KEY);
+    HttpResponse<String> h =
+        server.post(
+            "/api/articles?story=plain",
+            "text/html; charset=utf-8",
+            "<html><body><p>The mayor signed the budget on Tuesday after the vote.</p></body></html>",
+            "X-API-Key",
+            KEY);
     assertThat(h.statusCode()).isEqualTo(201);
     assertThat(json(h).get("stories").get(0).asLong())
         .isEqualTo(json(r).get("stories").get(0).asLong());
@@ -144,23 +164,37 @@ class ServerApiTest {
   void writesNeedTheApiKey() throws Exception {
     assertThat(server.post("/api/articles", "application/json", exampleBatch(null)).statusCode())
         .isEqualTo(401);
-    assertThat(server.post("/api/articles", "application/json", exampleBatch(null),
-        "X-API-Key", "wrong").statusCode()).isEqualTo(403);
+    assertThat(
+            server
+                .post("/api/articles", "application/json", exampleBatch(null), "X-API-Key", "wrong")
+                .statusCode())
+        .isEqualTo(403);
   }
 
   @Test
   void badRequestsGetJsonErrorsWithProperStatus() throws Exception {
     assertError(server.post("/api/summarize", "application/json", "{\"articles\": [1,"), 400);
     assertError(server.post("/api/summarize", "application/json", "{\"articles\": []}"), 400);
-    assertError(server.post("/api/summarize", "application/json", "{\"articles\": [{\"title\": \"x\"}]}"), 400);
-    assertError(server.post("/api/summarize", "application/json", "{\"articles\": [\"a b c\"], \"words\": -3}"), 400);
-    assertError(server.post("/api/summarize", "application/json", "{\"articles\": [\"a b c\"], \"summarizer\": \"nope\"}"), 400);
+    assertError(
+        server.post("/api/summarize", "application/json", "{\"articles\": [{\"title\": \"x\"}]}"),
+        400);
+    assertError(
+        server.post(
+            "/api/summarize", "application/json", "{\"articles\": [\"a b c\"], \"words\": -3}"),
+        400);
+    assertError(
+        server.post(
+            "/api/summarize",
+            "application/json",
+            "{\"articles\": [\"a b c\"], \"summarizer\": \"nope\"}"),
+        400);
     assertError(server.post("/api/summarize", "application/xml", "<a/>"), 415);
     assertError(server.post("/api/summarize", "application/json", ""), 400);
-    assertError(server.post("/api/summarize", "application/json",
-        "[\"" + "word ".repeat(500_000) + "\"]"), 413);
-    assertError(server.post("/api/articles", "text/plain", "word ".repeat(500_000),
-        "X-API-Key", KEY), 413);
+    assertError(
+        server.post("/api/summarize", "application/json", "[\"" + "word ".repeat(500_000) + "\"]"),
+        413);
+    assertError(
+        server.post("/api/articles", "text/plain", "word ".repeat(500_000), "X-API-Key", KEY), 413);
     assertError(server.get("/api/stories/999999"), 404);
     assertError(server.get("/api/stories/abc"), 404);
     assertError(server.get("/api/stories?page=0"), 400);
@@ -174,8 +208,10 @@ class ServerApiTest {
   void openApiDocumentListsEveryEndpoint() throws Exception {
     JsonNode doc = json(server.get("/api/openapi.json"));
     assertThat(doc.get("openapi").asText()).startsWith("3.");
-    assertThat(doc.get("paths").fieldNames()).toIterable().contains(
-        "/api/health", "/api/stories", "/api/stories/{id}", "/api/articles", "/api/summarize");
+    assertThat(doc.get("paths").fieldNames())
+        .toIterable()
+        .contains(
+            "/api/health", "/api/stories", "/api/stories/{id}", "/api/articles", "/api/summarize");
   }
 
   @Test
@@ -183,8 +219,9 @@ class ServerApiTest {
     HttpResponse<String> page = server.get("/");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<script src=\"/app.js\"");
-    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-        v -> assertThat(v).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            v -> assertThat(v).contains("script-src 'self'").doesNotContain("unsafe-inline"));
     assertThat(server.get("/app.js").statusCode()).isEqualTo(200);
     assertThat(server.get("/app.css").statusCode()).isEqualTo(200);
     assertThat(server.get("/missing").statusCode()).isEqualTo(404);

@@ -39,14 +39,16 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   HttpResponse<String> post(String path, String contentType, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }

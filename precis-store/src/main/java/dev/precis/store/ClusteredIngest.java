@@ -15,13 +15,13 @@ import java.util.Map;
  * Stores a stream of articles grouped into stories by {@link StoryClusterer} (incremental
  * clustering with near-duplicate detection, time decay and merges).
  *
- * <p>Each cluster maps to one stored story. A cluster whose first article was already stored
- * (by an earlier ingest) continues that article's story, so ingesting more articles later grows
- * the existing stories; otherwise the story key is {@code runKey:clusterId}, which is the same
- * when the same input is ingested again: an interrupted run, re-run, completes the same stories.
- * When a cluster closes (at the latest in {@link #finish()}), every member stored in another
- * story (it joined through a merge, or an earlier ingest had placed it elsewhere) moves to the
- * cluster's story: the latest clustering of an article wins.
+ * <p>Each cluster maps to one stored story. A cluster whose first article was already stored (by an
+ * earlier ingest) continues that article's story, so ingesting more articles later grows the
+ * existing stories; otherwise the story key is {@code runKey:clusterId}, which is the same when the
+ * same input is ingested again: an interrupted run, re-run, completes the same stories. When a
+ * cluster closes (at the latest in {@link #finish()}), every member stored in another story (it
+ * joined through a merge, or an earlier ingest had placed it elsewhere) moves to the cluster's
+ * story: the latest clustering of an article wins.
  *
  * <p>Not thread-safe, like the clusterer.
  */
@@ -57,8 +57,16 @@ public final class ClusteredIngest {
   public Store.AddResult addPrepared(Article article) {
     // the clusterer identifies articles by id: give it one that is unique in this run
     String uid = "#" + seq++;
-    Article keyed = new Article(uid, article.title(), article.text(), article.url(),
-        article.outlet(), article.published(), article.author(), article.origin());
+    Article keyed =
+        new Article(
+            uid,
+            article.title(),
+            article.text(),
+            article.url(),
+            article.outlet(),
+            article.published(),
+            article.author(),
+            article.origin());
     StoryClusterer.Assignment assignment = clusterer.add(keyed);
     long cluster = assignment.storyId();
     String existing = ingestor.store().storyKeyOf(article).orElse(null);
@@ -73,15 +81,22 @@ public final class ClusteredIngest {
   }
 
   /**
-   * Feeds an already stored article to the clusterer without storing or moving anything, so
-   * that new articles can join the stories it belongs to (a server replays recent articles on
-   * start).
+   * Feeds an already stored article to the clusterer without storing or moving anything, so that
+   * new articles can join the stories it belongs to (a server replays recent articles on start).
    */
   public void replay(Article stored) {
     String uid = "#" + seq++;
-    StoryClusterer.Assignment assignment = clusterer.add(new Article(uid, stored.title(),
-        stored.text(), stored.url(), stored.outlet(), stored.published(), stored.author(),
-        stored.origin()));
+    StoryClusterer.Assignment assignment =
+        clusterer.add(
+            new Article(
+                uid,
+                stored.title(),
+                stored.text(),
+                stored.url(),
+                stored.outlet(),
+                stored.published(),
+                stored.author(),
+                stored.origin()));
     long cluster = assignment.storyId();
     if (!clusterKeys.containsKey(cluster)) {
       ingestor.store().storyKeyOf(stored).ifPresent(k -> clusterKeys.put(cluster, k));

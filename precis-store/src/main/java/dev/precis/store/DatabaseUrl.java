@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * Where the database lives, parsed from the {@code --db} option.
  *
  * <ul>
- *   <li>nothing: an embedded H2 file {@code precis} under the user's data directory
- *       ({@code $XDG_DATA_HOME/precis} or {@code ~/.local/share/precis});
+ *   <li>nothing: an embedded H2 file {@code precis} under the user's data directory ({@code
+ *       $XDG_DATA_HOME/precis} or {@code ~/.local/share/precis});
  *   <li>{@code postgresql://user:password@host:port/db?...} (or {@code postgres://}): PostgreSQL;
  *   <li>{@code jdbc:...}: any JDBC URL as is (H2 or PostgreSQL);
  *   <li>{@code mem:NAME}: an in-memory H2 database that lives as long as the process;
@@ -71,7 +71,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     // commits on kill -9 and can leave the schema history and the tables out of step, so a re-run
     // failed ("Table already exists", "Row not found in primary index") instead of completing.
     return new DatabaseUrl(
-        "jdbc:h2:file:" + path.toAbsolutePath() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE",
+        "jdbc:h2:file:"
+            + path.toAbsolutePath()
+            + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE",
         null,
         null);
   }

@@ -1,8 +1,8 @@
 package dev.precis.store;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.facts.FactSheet;
+import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Prepares raw articles with {@link Precis}, stores them in their story, and keeps each story's
- * cited summary current. The one place where ingestion logic lives: the {@code ingest} command
- * and the HTTP API both call it.
+ * cited summary current. The one place where ingestion logic lives: the {@code ingest} command and
+ * the HTTP API both call it.
  */
 public final class Ingestor {
   private final Store store;
@@ -40,8 +40,8 @@ public final class Ingestor {
   }
 
   /**
-   * Recomputes the summary of every story whose summary is missing or stale (for example after
-   * an ingest was killed before it got there).
+   * Recomputes the summary of every story whose summary is missing or stale (for example after an
+   * ingest was killed before it got there).
    *
    * @return number of summaries written
    */
@@ -56,8 +56,8 @@ public final class Ingestor {
   }
 
   /**
-   * Summarizes a story from its stored articles and stores the result; retried when articles
-   * join meanwhile. Empty when there is no such story.
+   * Summarizes a story from its stored articles and stores the result; retried when articles join
+   * meanwhile. Empty when there is no such story.
    */
   public Optional<Summary> summarize(long storyId) {
     for (int attempt = 0; attempt < 5; attempt++) {
@@ -77,19 +77,25 @@ public final class Ingestor {
   public static final int MAX_FACT_ARTICLES = 100;
 
   /**
-   * The fact sheet of a story as read: entities, quotes, figures and timeline, with citations
-   * whose document indices point into {@code detail.articles()}. Very large stories (more than
-   * {@link #MAX_FACT_ARTICLES} articles) are read from their first articles only.
+   * The fact sheet of a story as read: entities, quotes, figures and timeline, with citations whose
+   * document indices point into {@code detail.articles()}. Very large stories (more than {@link
+   * #MAX_FACT_ARTICLES} articles) are read from their first articles only.
    */
   public FactSheet facts(StoryDetail detail) {
-    return Precis.facts(Precis.split(detail.articles().stream()
-        .limit(MAX_FACT_ARTICLES).map(StoredArticle::article).toList()));
+    return Precis.facts(
+        Precis.split(
+            detail.articles().stream()
+                .limit(MAX_FACT_ARTICLES)
+                .map(StoredArticle::article)
+                .toList()));
   }
 
   /** The story with a current summary: computed and stored first when missing or stale. */
   public Optional<StoryDetail> story(long storyId) {
     Optional<StoryDetail> detail = store.story(storyId);
-    if (detail.isPresent() && !detail.get().summaryCurrent() && !detail.get().articles().isEmpty()) {
+    if (detail.isPresent()
+        && !detail.get().summaryCurrent()
+        && !detail.get().articles().isEmpty()) {
       summarize(storyId);
       detail = store.story(storyId);
     }

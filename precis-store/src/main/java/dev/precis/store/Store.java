@@ -35,11 +35,11 @@ import org.flywaydb.core.Flyway;
 /**
  * The Precis database: articles, their sentences, stories, and each story's cited summary.
  *
- * <p>Every write runs in one transaction, so a process killed at any point leaves either the
- * whole article (with its sentences and story membership) or nothing; summaries are computed
- * afterwards and carry the story revision they reflect, so a stale one is recomputed by the
- * next ingest or the next read. The same article (same URL and same cleaned text) stored twice
- * is found by its hash and left alone.
+ * <p>Every write runs in one transaction, so a process killed at any point leaves either the whole
+ * article (with its sentences and story membership) or nothing; summaries are computed afterwards
+ * and carry the story revision they reflect, so a stale one is recomputed by the next ingest or the
+ * next read. The same article (same URL and same cleaned text) stored twice is found by its hash
+ * and left alone.
  *
  * <p>Thread-safe: a connection pool serves concurrent callers.
  */
@@ -86,8 +86,7 @@ public final class Store implements AutoCloseable {
         c.isValid(5);
       }
     } catch (SQLException | RuntimeException e) {
-      throw new StoreException(
-          "cannot open database " + url.display() + ": " + rootMessage(e), e);
+      throw new StoreException("cannot open database " + url.display() + ": " + rootMessage(e), e);
     }
     try {
       Flyway.configure()
@@ -119,9 +118,9 @@ public final class Store implements AutoCloseable {
   public record AddResult(long articleId, long storyId, boolean added) {}
 
   /**
-   * Stores an article with its sentences in the story with the given key (created when
-   * missing), all in one transaction. An article already stored (same URL and cleaned text)
-   * changes nothing and keeps its story.
+   * Stores an article with its sentences in the story with the given key (created when missing),
+   * all in one transaction. An article already stored (same URL and cleaned text) changes nothing
+   * and keeps its story.
    *
    * @param article the cleaned article
    * @param sentences its sentences (offsets into {@code article.text()})
@@ -130,66 +129,73 @@ public final class Store implements AutoCloseable {
   public AddResult addArticle(Article article, List<Sentence> sentences, String storyKey) {
     if (article.text().length() > MAX_TEXT_CHARS) {
       throw new IllegalArgumentException(
-          "article " + article.id() + " has " + article.text().length()
-              + " characters, over the limit of " + MAX_TEXT_CHARS);
+          "article "
+              + article.id()
+              + " has "
+              + article.text().length()
+              + " characters, over the limit of "
+              + MAX_TEXT_CHARS);
     }
     String contentHash = sha256(article.text());
     String identity = identityOf(article);
-    return inTransaction(c -> {
-      AddResult existing = findArticle(c, identity);
-      if (existing != null) {
-        return existing;
-      }
-      Instant now = Instant.now();
-      long storyId = storyId(c, storyKey, now);
-      long articleId;
-      Savepoint save = c.setSavepoint();
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO articles (identity_hash, content_hash, external_id, url, title, outlet,"
-              + " author, published, origin, body, story_id, ingested_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
-        ps.setString(1, identity);
-        ps.setString(2, contentHash);
-        ps.setString(3, cut(article.id(), 1000));
-        ps.setString(4, cut(article.url(), 4000));
-        ps.setString(5, cut(article.title(), 2000));
-        ps.setString(6, cut(article.outlet(), 500));
-        ps.setString(7, cut(article.author(), 1000));
-        setTime(ps, 8, article.published());
-        ps.setString(9, cut(article.origin(), 4000));
-        ps.setString(10, article.text());
-        ps.setLong(11, storyId);
-        setTime(ps, 12, now);
-        ps.executeUpdate();
-        articleId = generatedId(ps);
-      } catch (SQLException e) {
-        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-          // stored meanwhile by a concurrent writer: theirs stands
-          c.rollback(save);
-          AddResult raced = findArticle(c, identity);
-          if (raced != null) {
-            return raced;
+    return inTransaction(
+        c -> {
+          AddResult existing = findArticle(c, identity);
+          if (existing != null) {
+            return existing;
           }
-        }
-        throw e;
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO sentences (article_id, idx, start_offset, end_offset) VALUES (?, ?, ?, ?)")) {
-        for (Sentence s : sentences) {
-          ps.setLong(1, articleId);
-          ps.setInt(2, s.index());
-          ps.setInt(3, s.start());
-          ps.setInt(4, s.end());
-          ps.addBatch();
-        }
-        if (!sentences.isEmpty()) {
-          ps.executeBatch();
-        }
-      }
-      joinStory(c, storyId, article, now);
-      return new AddResult(articleId, storyId, true);
-    });
+          Instant now = Instant.now();
+          long storyId = storyId(c, storyKey, now);
+          long articleId;
+          Savepoint save = c.setSavepoint();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO articles (identity_hash, content_hash, external_id, url, title, outlet,"
+                      + " author, published, origin, body, story_id, ingested_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, identity);
+            ps.setString(2, contentHash);
+            ps.setString(3, cut(article.id(), 1000));
+            ps.setString(4, cut(article.url(), 4000));
+            ps.setString(5, cut(article.title(), 2000));
+            ps.setString(6, cut(article.outlet(), 500));
+            ps.setString(7, cut(article.author(), 1000));
+            setTime(ps, 8, article.published());
+            ps.setString(9, cut(article.origin(), 4000));
+            ps.setString(10, article.text());
+            ps.setLong(11, storyId);
+            setTime(ps, 12, now);
+            ps.executeUpdate();
+            articleId = generatedId(ps);
+          } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+              // stored meanwhile by a concurrent writer: theirs stands
+              c.rollback(save);
+              AddResult raced = findArticle(c, identity);
+              if (raced != null) {
+                return raced;
+              }
+            }
+            throw e;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO sentences (article_id, idx, start_offset, end_offset) VALUES (?, ?, ?, ?)")) {
+            for (Sentence s : sentences) {
+              ps.setLong(1, articleId);
+              ps.setInt(2, s.index());
+              ps.setInt(3, s.start());
+              ps.setInt(4, s.end());
+              ps.addBatch();
+            }
+            if (!sentences.isEmpty()) {
+              ps.executeBatch();
+            }
+          }
+          joinStory(c, storyId, article, now);
+          return new AddResult(articleId, storyId, true);
+        });
   }
 
   /** SHA-256 over the URL and the content hash: the same article from the same place. */
@@ -214,9 +220,10 @@ public final class Store implements AutoCloseable {
       return id;
     }
     Savepoint save = c.setSavepoint();
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO stories (story_key, created_at, updated_at) VALUES (?, ?, ?)",
-        Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO stories (story_key, created_at, updated_at) VALUES (?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, key);
       setTime(ps, 2, now);
       setTime(ps, 3, now);
@@ -250,8 +257,9 @@ public final class Store implements AutoCloseable {
     String outlets;
     Instant first;
     Instant last;
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT title, outlets, first_seen, last_seen FROM stories WHERE id = ? FOR UPDATE")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT title, outlets, first_seen, last_seen FROM stories WHERE id = ? FOR UPDATE")) {
       ps.setLong(1, storyId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -274,10 +282,11 @@ public final class Store implements AutoCloseable {
         outlets = joined;
       }
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE stories SET title = ?, outlets = ?, article_count = article_count + 1,"
-            + " revision = revision + 1, first_seen = ?, last_seen = ?, updated_at = ?"
-            + " WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE stories SET title = ?, outlets = ?, article_count = article_count + 1,"
+                + " revision = revision + 1, first_seen = ?, last_seen = ?, updated_at = ?"
+                + " WHERE id = ?")) {
       ps.setString(1, cut(title, 2000));
       ps.setString(2, outlets);
       setTime(ps, 3, first == null || when.isBefore(first) ? when : first);
@@ -313,23 +322,25 @@ public final class Store implements AutoCloseable {
   /** The key of the story a stored article belongs to, or empty when it is not stored. */
   public Optional<String> storyKeyOf(Article article) {
     String identity = identityOf(article);
-    return inConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT s.story_key FROM articles a JOIN stories s ON s.id = a.story_id"
-              + " WHERE a.identity_hash = ?")) {
-        ps.setString(1, identity);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        }
-      }
-    });
+    return inConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT s.story_key FROM articles a JOIN stories s ON s.id = a.story_id"
+                      + " WHERE a.identity_hash = ?")) {
+            ps.setString(1, identity);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+          }
+        });
   }
 
   /**
-   * Moves stored articles into the story with key {@code storyKey} (created when missing), in
-   * one transaction: used when story clustering merges two stories. The counters, title,
-   * outlets and time range of every story involved are recomputed and their revisions grow,
-   * so their summaries are recomputed; a story left empty disappears from listings.
+   * Moves stored articles into the story with key {@code storyKey} (created when missing), in one
+   * transaction: used when story clustering merges two stories. The counters, title, outlets and
+   * time range of every story involved are recomputed and their revisions grow, so their summaries
+   * are recomputed; a story left empty disappears from listings.
    *
    * @return number of articles that changed story
    */
@@ -337,40 +348,43 @@ public final class Store implements AutoCloseable {
     if (articleIds.isEmpty()) {
       return 0;
     }
-    return inTransaction(c -> {
-      Instant now = Instant.now();
-      long target = storyId(c, storyKey, now);
-      Set<Long> touched = new LinkedHashSet<>();
-      int moved = 0;
-      try (PreparedStatement find = c.prepareStatement("SELECT story_id FROM articles WHERE id = ?");
-          PreparedStatement move = c.prepareStatement("UPDATE articles SET story_id = ? WHERE id = ?")) {
-        for (long id : articleIds) {
-          find.setLong(1, id);
-          long from;
-          try (ResultSet rs = find.executeQuery()) {
-            if (!rs.next()) {
-              continue;
+    return inTransaction(
+        c -> {
+          Instant now = Instant.now();
+          long target = storyId(c, storyKey, now);
+          Set<Long> touched = new LinkedHashSet<>();
+          int moved = 0;
+          try (PreparedStatement find =
+                  c.prepareStatement("SELECT story_id FROM articles WHERE id = ?");
+              PreparedStatement move =
+                  c.prepareStatement("UPDATE articles SET story_id = ? WHERE id = ?")) {
+            for (long id : articleIds) {
+              find.setLong(1, id);
+              long from;
+              try (ResultSet rs = find.executeQuery()) {
+                if (!rs.next()) {
+                  continue;
+                }
+                from = rs.getLong(1);
+              }
+              if (from == target) {
+                continue;
+              }
+              move.setLong(1, target);
+              move.setLong(2, id);
+              move.executeUpdate();
+              touched.add(from);
+              moved++;
             }
-            from = rs.getLong(1);
           }
-          if (from == target) {
-            continue;
+          if (moved > 0) {
+            touched.add(target);
+            for (long story : touched) {
+              recount(c, story, now);
+            }
           }
-          move.setLong(1, target);
-          move.setLong(2, id);
-          move.executeUpdate();
-          touched.add(from);
-          moved++;
-        }
-      }
-      if (moved > 0) {
-        touched.add(target);
-        for (long story : touched) {
-          recount(c, story, now);
-        }
-      }
-      return moved;
-    });
+          return moved;
+        });
   }
 
   /** Recomputes a story's counters from its articles and bumps its revision. */
@@ -385,9 +399,10 @@ public final class Store implements AutoCloseable {
       lock.setLong(1, storyId);
       lock.executeQuery().close();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT title, outlet, url, published, ingested_at FROM articles WHERE story_id = ?"
-            + " ORDER BY COALESCE(published, ingested_at), id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT title, outlet, url, published, ingested_at FROM articles WHERE story_id = ?"
+                + " ORDER BY COALESCE(published, ingested_at), id")) {
       ps.setLong(1, storyId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -396,8 +411,9 @@ public final class Store implements AutoCloseable {
           if (title == null && t != null && !t.isBlank()) {
             title = t;
           }
-          String outlet = outletOf(new Article("x", null, "", rs.getString(3), rs.getString(2),
-              null, null, null));
+          String outlet =
+              outletOf(
+                  new Article("x", null, "", rs.getString(3), rs.getString(2), null, null, null));
           if (outlet != null) {
             outlets.add(outlet.replace('\n', ' '));
           }
@@ -409,9 +425,10 @@ public final class Store implements AutoCloseable {
       }
     }
     String joined = String.join("\n", outlets);
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE stories SET title = ?, outlets = ?, article_count = ?, revision = revision + 1,"
-            + " first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE stories SET title = ?, outlets = ?, article_count = ?, revision = revision + 1,"
+                + " first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?")) {
       ps.setString(1, cut(title, 2000));
       ps.setString(2, cut(joined, 4000));
       ps.setInt(3, count);
@@ -427,19 +444,21 @@ public final class Store implements AutoCloseable {
 
   /** Ids of stories whose stored summary is missing or older than their articles. */
   public List<Long> storiesNeedingSummary() {
-    return inConnection(c -> {
-      List<Long> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT s.id FROM stories s LEFT JOIN summaries m ON m.story_id = s.id"
-              + " WHERE s.article_count > 0 AND (m.id IS NULL OR m.story_revision <> s.revision)"
-              + " ORDER BY s.id");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getLong(1));
-        }
-      }
-      return out;
-    });
+    return inConnection(
+        c -> {
+          List<Long> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT s.id FROM stories s LEFT JOIN summaries m ON m.story_id = s.id"
+                          + " WHERE s.article_count > 0 AND (m.id IS NULL OR m.story_revision <> s.revision)"
+                          + " ORDER BY s.id");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getLong(1));
+            }
+          }
+          return out;
+        });
   }
 
   /**
@@ -450,122 +469,132 @@ public final class Store implements AutoCloseable {
    * @param articles the stored articles, in document order
    * @param documents one document per article
    */
-  public record StoryDocuments(long revision, List<StoredArticle> articles, List<Document> documents) {}
+  public record StoryDocuments(
+      long revision, List<StoredArticle> articles, List<Document> documents) {}
 
   /** The documents of a story, or empty when there is no such story. */
   public Optional<StoryDocuments> storyDocuments(long storyId) {
-    return inTransaction(c -> {
-      long revision = revision(c, storyId);
-      if (revision < 0) {
-        return Optional.empty();
-      }
-      List<StoredArticle> articles = articles(c, storyId);
-      Map<Long, List<int[]>> spans = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT t.article_id, t.start_offset, t.end_offset FROM sentences t"
-              + " JOIN articles a ON a.id = t.article_id WHERE a.story_id = ?"
-              + " ORDER BY t.article_id, t.idx")) {
-        ps.setLong(1, storyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            spans.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                .add(new int[] {rs.getInt(2), rs.getInt(3)});
+    return inTransaction(
+        c -> {
+          long revision = revision(c, storyId);
+          if (revision < 0) {
+            return Optional.empty();
           }
-        }
-      }
-      List<Document> docs = new ArrayList<>(articles.size());
-      for (int i = 0; i < articles.size(); i++) {
-        Article a = articles.get(i).article();
-        List<int[]> list = spans.getOrDefault(articles.get(i).id(), List.of());
-        List<Sentence> sentences = new ArrayList<>(list.size());
-        for (int k = 0; k < list.size(); k++) {
-          int[] s = list.get(k);
-          sentences.add(new Sentence(i, k, s[0], s[1], a.text().substring(s[0], s[1])));
-        }
-        docs.add(new Document(i, a, sentences));
-      }
-      return Optional.of(new StoryDocuments(revision, articles, docs));
-    });
+          List<StoredArticle> articles = articles(c, storyId);
+          Map<Long, List<int[]>> spans = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT t.article_id, t.start_offset, t.end_offset FROM sentences t"
+                      + " JOIN articles a ON a.id = t.article_id WHERE a.story_id = ?"
+                      + " ORDER BY t.article_id, t.idx")) {
+            ps.setLong(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                spans
+                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new int[] {rs.getInt(2), rs.getInt(3)});
+              }
+            }
+          }
+          List<Document> docs = new ArrayList<>(articles.size());
+          for (int i = 0; i < articles.size(); i++) {
+            Article a = articles.get(i).article();
+            List<int[]> list = spans.getOrDefault(articles.get(i).id(), List.of());
+            List<Sentence> sentences = new ArrayList<>(list.size());
+            for (int k = 0; k < list.size(); k++) {
+              int[] s = list.get(k);
+              sentences.add(new Sentence(i, k, s[0], s[1], a.text().substring(s[0], s[1])));
+            }
+            docs.add(new Document(i, a, sentences));
+          }
+          return Optional.of(new StoryDocuments(revision, articles, docs));
+        });
   }
 
   /**
    * Stores a story's summary computed from {@link #storyDocuments} at {@code docs.revision()},
-   * replacing the previous one. Does nothing and returns false when the story changed since
-   * (the caller recomputes).
+   * replacing the previous one. Does nothing and returns false when the story changed since (the
+   * caller recomputes).
    */
   public boolean saveSummary(
       long storyId, StoryDocuments docs, Summary summary, String summarizer, int words) {
-    return inTransaction(c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT revision FROM stories WHERE id = ? FOR UPDATE")) {
-        ps.setLong(1, storyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next() || rs.getLong(1) != docs.revision()) {
-            return false;
+    return inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT revision FROM stories WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next() || rs.getLong(1) != docs.revision()) {
+                return false;
+              }
+            }
           }
-        }
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement("UPDATE stories SET headline = ? WHERE id = ?")) {
-        ps.setString(1, summary.sentences().isEmpty()
-            ? null : headline(summary.sentences().get(0).text()));
-        ps.setLong(2, storyId);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM summaries WHERE story_id = ?")) {
-        ps.setLong(1, storyId);
-        ps.executeUpdate();
-      }
-      long summaryId;
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO summaries (story_id, story_revision, summarizer, word_budget, created_at)"
-              + " VALUES (?, ?, ?, ?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
-        ps.setLong(1, storyId);
-        ps.setLong(2, docs.revision());
-        ps.setString(3, cut(summarizer, 100));
-        ps.setInt(4, words);
-        setTime(ps, 5, Instant.now());
-        ps.executeUpdate();
-        summaryId = generatedId(ps);
-      }
-      List<StoredArticle> articles = docs.articles();
-      try (PreparedStatement sent = c.prepareStatement(
-              "INSERT INTO summary_sentences (summary_id, idx, sentence_text, article_id,"
-                  + " start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)");
-          PreparedStatement cite = c.prepareStatement(
-              "INSERT INTO citations (summary_id, sentence_idx, ord, article_id, start_offset,"
-                  + " end_offset) VALUES (?, ?, ?, ?, ?, ?)")) {
-        List<SummarySentence> sentences = summary.sentences();
-        for (int i = 0; i < sentences.size(); i++) {
-          SummarySentence s = sentences.get(i);
-          Sentence o = s.origin();
-          sent.setLong(1, summaryId);
-          sent.setInt(2, i);
-          sent.setString(3, cut(s.text(), 100_000));
-          sent.setLong(4, articles.get(o.document()).id());
-          sent.setInt(5, o.start());
-          sent.setInt(6, o.end());
-          sent.addBatch();
-          List<Citation> cs = s.citations();
-          for (int k = 0; k < cs.size(); k++) {
-            Citation ct = cs.get(k);
-            cite.setLong(1, summaryId);
-            cite.setInt(2, i);
-            cite.setInt(3, k);
-            cite.setLong(4, articles.get(ct.document()).id());
-            cite.setInt(5, ct.start());
-            cite.setInt(6, ct.end());
-            cite.addBatch();
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE stories SET headline = ? WHERE id = ?")) {
+            ps.setString(
+                1,
+                summary.sentences().isEmpty() ? null : headline(summary.sentences().get(0).text()));
+            ps.setLong(2, storyId);
+            ps.executeUpdate();
           }
-        }
-        if (!sentences.isEmpty()) {
-          sent.executeBatch();
-          cite.executeBatch();
-        }
-      }
-      return true;
-    });
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM summaries WHERE story_id = ?")) {
+            ps.setLong(1, storyId);
+            ps.executeUpdate();
+          }
+          long summaryId;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO summaries (story_id, story_revision, summarizer, word_budget, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, storyId);
+            ps.setLong(2, docs.revision());
+            ps.setString(3, cut(summarizer, 100));
+            ps.setInt(4, words);
+            setTime(ps, 5, Instant.now());
+            ps.executeUpdate();
+            summaryId = generatedId(ps);
+          }
+          List<StoredArticle> articles = docs.articles();
+          try (PreparedStatement sent =
+                  c.prepareStatement(
+                      "INSERT INTO summary_sentences (summary_id, idx, sentence_text, article_id,"
+                          + " start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)");
+              PreparedStatement cite =
+                  c.prepareStatement(
+                      "INSERT INTO citations (summary_id, sentence_idx, ord, article_id, start_offset,"
+                          + " end_offset) VALUES (?, ?, ?, ?, ?, ?)")) {
+            List<SummarySentence> sentences = summary.sentences();
+            for (int i = 0; i < sentences.size(); i++) {
+              SummarySentence s = sentences.get(i);
+              Sentence o = s.origin();
+              sent.setLong(1, summaryId);
+              sent.setInt(2, i);
+              sent.setString(3, cut(s.text(), 100_000));
+              sent.setLong(4, articles.get(o.document()).id());
+              sent.setInt(5, o.start());
+              sent.setInt(6, o.end());
+              sent.addBatch();
+              List<Citation> cs = s.citations();
+              for (int k = 0; k < cs.size(); k++) {
+                Citation ct = cs.get(k);
+                cite.setLong(1, summaryId);
+                cite.setInt(2, i);
+                cite.setInt(3, k);
+                cite.setLong(4, articles.get(ct.document()).id());
+                cite.setInt(5, ct.start());
+                cite.setInt(6, ct.end());
+                cite.addBatch();
+              }
+            }
+            if (!sentences.isEmpty()) {
+              sent.executeBatch();
+              cite.executeBatch();
+            }
+          }
+          return true;
+        });
   }
 
   // ---------------------------------------------------------------- reads
@@ -603,28 +632,32 @@ public final class Store implements AutoCloseable {
     if (page < 1 || size < 1) {
       throw new IllegalArgumentException("page and size must be at least 1");
     }
-    return inConnection(c -> {
-      long total;
-      try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM stories WHERE article_count > 0");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        total = rs.getLong(1);
-      }
-      List<StoryInfo> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT " + STORY_COLUMNS + " FROM stories WHERE article_count > 0"
-              + " ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?")) {
-        ps.setInt(1, size);
-        ps.setLong(2, (long) (page - 1) * size);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(storyInfo(rs));
+    return inConnection(
+        c -> {
+          long total;
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT COUNT(*) FROM stories WHERE article_count > 0");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            total = rs.getLong(1);
           }
-        }
-      }
-      return new StoryPage(out, page, size, total);
-    });
+          List<StoryInfo> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + STORY_COLUMNS
+                      + " FROM stories WHERE article_count > 0"
+                      + " ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?")) {
+            ps.setInt(1, size);
+            ps.setLong(2, (long) (page - 1) * size);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(storyInfo(rs));
+              }
+            }
+          }
+          return new StoryPage(out, page, size, total);
+        });
   }
 
   /** A story, or empty when there is none with this id. */
@@ -657,58 +690,62 @@ public final class Store implements AutoCloseable {
 
   /** A story with its articles and stored summary (read consistently in one transaction). */
   public Optional<StoryDetail> story(long storyId) {
-    return inTransaction(c -> {
-      StoryInfo info = storyInfo(c, storyId);
-      if (info == null) {
-        return Optional.empty();
-      }
-      List<StoredArticle> articles = articles(c, storyId);
-      Map<Long, Integer> index = new HashMap<>();
-      for (int i = 0; i < articles.size(); i++) {
-        index.put(articles.get(i).id(), i);
-      }
-      long summaryId = -1;
-      long summaryRevision = -1;
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, story_revision FROM summaries WHERE story_id = ?")) {
-        ps.setLong(1, storyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            summaryId = rs.getLong(1);
-            summaryRevision = rs.getLong(2);
+    return inTransaction(
+        c -> {
+          StoryInfo info = storyInfo(c, storyId);
+          if (info == null) {
+            return Optional.empty();
           }
-        }
-      }
-      Summary summary = null;
-      if (summaryId >= 0) {
-        summary = loadSummary(c, summaryId, articles, index);
-      }
-      return Optional.of(new StoryDetail(info, articles, summary, summaryRevision));
-    });
+          List<StoredArticle> articles = articles(c, storyId);
+          Map<Long, Integer> index = new HashMap<>();
+          for (int i = 0; i < articles.size(); i++) {
+            index.put(articles.get(i).id(), i);
+          }
+          long summaryId = -1;
+          long summaryRevision = -1;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT id, story_revision FROM summaries WHERE story_id = ?")) {
+            ps.setLong(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                summaryId = rs.getLong(1);
+                summaryRevision = rs.getLong(2);
+              }
+            }
+          }
+          Summary summary = null;
+          if (summaryId >= 0) {
+            summary = loadSummary(c, summaryId, articles, index);
+          }
+          return Optional.of(new StoryDetail(info, articles, summary, summaryRevision));
+        });
   }
 
   private static Summary loadSummary(
       Connection c, long summaryId, List<StoredArticle> articles, Map<Long, Integer> index)
       throws SQLException {
     Map<Integer, List<Citation>> citations = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT sentence_idx, article_id, start_offset, end_offset FROM citations"
-            + " WHERE summary_id = ? ORDER BY sentence_idx, ord")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT sentence_idx, article_id, start_offset, end_offset FROM citations"
+                + " WHERE summary_id = ? ORDER BY sentence_idx, ord")) {
       ps.setLong(1, summaryId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Integer doc = index.get(rs.getLong(2));
           if (doc != null) {
-            citations.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+            citations
+                .computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                 .add(new Citation(doc, rs.getInt(3), rs.getInt(4)));
           }
         }
       }
     }
     List<SummarySentence> sentences = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT idx, sentence_text, article_id, start_offset, end_offset FROM summary_sentences"
-            + " WHERE summary_id = ? ORDER BY idx")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT idx, sentence_text, article_id, start_offset, end_offset FROM summary_sentences"
+                + " WHERE summary_id = ? ORDER BY idx")) {
       ps.setLong(1, summaryId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -721,8 +758,9 @@ public final class Store implements AutoCloseable {
           int end = rs.getInt(5);
           // the sentence's index in its article is not kept: -1 marks it unknown
           Sentence origin = new Sentence(doc, -1, start, end, body.substring(start, end));
-          sentences.add(new SummarySentence(
-              rs.getString(2), origin, citations.getOrDefault(rs.getInt(1), List.of())));
+          sentences.add(
+              new SummarySentence(
+                  rs.getString(2), origin, citations.getOrDefault(rs.getInt(1), List.of())));
         }
       }
     }
@@ -732,22 +770,24 @@ public final class Store implements AutoCloseable {
   /** A story's articles in a stable order: by time (published, else ingested), then id. */
   private static List<StoredArticle> articles(Connection c, long storyId) throws SQLException {
     List<StoredArticle> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, external_id, title, body, url, outlet, published, author, origin,"
-            + " ingested_at FROM articles WHERE story_id = ?"
-            + " ORDER BY COALESCE(published, ingested_at), id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, external_id, title, body, url, outlet, published, author, origin,"
+                + " ingested_at FROM articles WHERE story_id = ?"
+                + " ORDER BY COALESCE(published, ingested_at), id")) {
       ps.setLong(1, storyId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Article a = new Article(
-              rs.getString(2),
-              rs.getString(3),
-              rs.getString(4),
-              rs.getString(5),
-              rs.getString(6),
-              time(rs, 7),
-              rs.getString(8),
-              rs.getString(9));
+          Article a =
+              new Article(
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  time(rs, 7),
+                  rs.getString(8),
+                  rs.getString(9));
           out.add(new StoredArticle(rs.getLong(1), storyId, a, time(rs, 10)));
         }
       }
@@ -756,41 +796,53 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * The most recent stored articles (by publication, else ingestion time), oldest first: what
-   * a story clusterer replays to pick up where the stored stories are.
+   * The most recent stored articles (by publication, else ingestion time), oldest first: what a
+   * story clusterer replays to pick up where the stored stories are.
    */
   public List<Article> recentArticles(int limit) {
-    return inConnection(c -> {
-      List<Article> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT external_id, title, body, url, outlet, published, author, origin FROM articles"
-              + " ORDER BY COALESCE(published, ingested_at) DESC, id DESC LIMIT ?")) {
-        ps.setInt(1, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new Article(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), time(rs, 6), rs.getString(7), rs.getString(8)));
+    return inConnection(
+        c -> {
+          List<Article> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT external_id, title, body, url, outlet, published, author, origin FROM articles"
+                      + " ORDER BY COALESCE(published, ingested_at) DESC, id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Article(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        time(rs, 6),
+                        rs.getString(7),
+                        rs.getString(8)));
+              }
+            }
           }
-        }
-      }
-      java.util.Collections.reverse(out);
-      return out;
-    });
+          java.util.Collections.reverse(out);
+          return out;
+        });
   }
 
   /** Number of articles and stories stored: a cheap liveness probe of the database. */
   public record Counts(long articles, long stories) {}
 
   public Counts counts() {
-    return inConnection(c -> {
-      try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery(
-              "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories"
-                  + " WHERE article_count > 0)")) {
-        rs.next();
-        return new Counts(rs.getLong(1), rs.getLong(2));
-      }
-    });
+    return inConnection(
+        c -> {
+          try (Statement st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories"
+                          + " WHERE article_count > 0)")) {
+            rs.next();
+            return new Counts(rs.getLong(1), rs.getLong(2));
+          }
+        });
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -809,8 +861,8 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one transaction, retried a few times when the database reports a
-   * conflict with a concurrent transaction (serialization failure, deadlock, lock timeout).
+   * Runs {@code work} in one transaction, retried a few times when the database reports a conflict
+   * with a concurrent transaction (serialization failure, deadlock, lock timeout).
    */
   private <T> T inTransaction(SqlWork<T> work) {
     for (int attempt = 1; ; attempt++) {

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param info the story
  * @param articles its articles in summary order; citations' document indices point here
- * @param summary the stored summary (its articles are {@code articles}), or {@code null} when
- *     none was computed yet
+ * @param summary the stored summary (its articles are {@code articles}), or {@code null} when none
+ *     was computed yet
  * @param summaryRevision the story revision the summary was computed at, or -1
  */
 public record StoryDetail(

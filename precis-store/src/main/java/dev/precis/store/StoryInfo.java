@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param id database id
  * @param key the grouping key the story was created under (clusterer id, batch, user set)
- * @param title the title of its earliest titled article, else the opening of its summary, or
- *     {@code null}
+ * @param title the title of its earliest titled article, else the opening of its summary, or {@code
+ *     null}
  * @param outlets distinct outlets (publisher, else host of the URL), in order of arrival
  * @param articleCount number of articles
  * @param revision grows by one whenever an article joins; summaries record the revision

@@ -9,7 +9,10 @@ class DatabaseUrlTest {
   @Test
   void defaultIsAnEmbeddedFileUnderTheDataDirectory() {
     DatabaseUrl url = DatabaseUrl.parse(null);
-    assertThat(url.jdbcUrl()).startsWith("jdbc:h2:file:").contains("precis").endsWith(";AUTO_SERVER=TRUE");
+    assertThat(url.jdbcUrl())
+        .startsWith("jdbc:h2:file:")
+        .contains("precis")
+        .endsWith(";AUTO_SERVER=TRUE");
     assertThat(url.postgres()).isFalse();
   }
 
@@ -21,7 +24,8 @@ class DatabaseUrlTest {
 
   @Test
   void postgresUrlMovesCredentialsOutOfTheUrl() {
-    DatabaseUrl url = DatabaseUrl.parse("postgresql://ann:p%40ss@db.example:5433/news?sslmode=require");
+    DatabaseUrl url =
+        DatabaseUrl.parse("postgresql://ann:p%40ss@db.example:5433/news?sslmode=require");
     assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/news?sslmode=require");
     assertThat(url.user()).isEqualTo("ann");
     assertThat(url.password()).isEqualTo("p@ss");
@@ -31,7 +35,8 @@ class DatabaseUrlTest {
 
   @Test
   void jdbcUrlPassesThrough() {
-    assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db").jdbcUrl()).isEqualTo("jdbc:postgresql://h/db");
+    assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db").jdbcUrl())
+        .isEqualTo("jdbc:postgresql://h/db");
   }
 
   @Test

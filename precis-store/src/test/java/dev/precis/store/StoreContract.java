@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.precis.ingest.ArticleReader;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.story.StoryOptions;
 import dev.precis.summarize.Citation;
 import dev.precis.summarize.SummaryOptions;
 import dev.precis.summarize.SummarySentence;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import dev.precis.story.StoryOptions;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,8 +91,8 @@ abstract class StoreContract {
       String body = detail.articles().get(first.document()).article().text();
       assertThat(body.substring(first.start(), first.end())).isEqualTo(s.text());
       for (Citation c : s.citations()) {
-        assertThat(c.end()).isLessThanOrEqualTo(
-            detail.articles().get(c.document()).article().text().length());
+        assertThat(c.end())
+            .isLessThanOrEqualTo(detail.articles().get(c.document()).article().text().length());
       }
     }
   }
@@ -134,15 +134,21 @@ abstract class StoreContract {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       RawArticle r = raw.get(i);
-      RawArticle dated = new RawArticle(r.id(), r.content(), r.format(), r.title(), r.url(),
-          java.time.Instant.parse("2017-04-1" + i + "T10:00:00Z"), r.origin());
+      RawArticle dated =
+          new RawArticle(
+              r.id(),
+              r.content(),
+              r.format(),
+              r.title(),
+              r.url(),
+              java.time.Instant.parse("2017-04-1" + i + "T10:00:00Z"),
+              r.origin());
       ids.add(ingestor.add(dated, "story-" + i).storyId());
     }
     StoryPage first = store.stories(1, 2);
     assertThat(first.total()).isEqualTo(raw.size());
     assertThat(first.hasNext()).isTrue();
-    assertThat(first.stories()).extracting(StoryInfo::id)
-        .containsExactly(ids.get(4), ids.get(3));
+    assertThat(first.stories()).extracting(StoryInfo::id).containsExactly(ids.get(4), ids.get(3));
     StoryPage last = store.stories(3, 2);
     assertThat(last.stories()).extracting(StoryInfo::id).containsExactly(ids.get(0));
     assertThat(last.hasNext()).isFalse();
@@ -155,13 +161,15 @@ abstract class StoreContract {
     try {
       List<Future<Integer>> results = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        results.add(pool.submit(() -> {
-          int added = 0;
-          for (RawArticle r : raw) {
-            added += ingestor.add(r, "shared").added() ? 1 : 0;
-          }
-          return added;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  int added = 0;
+                  for (RawArticle r : raw) {
+                    added += ingestor.add(r, "shared").added() ? 1 : 0;
+                  }
+                  return added;
+                }));
       }
       int total = 0;
       for (Future<Integer> f : results) {
@@ -234,9 +242,15 @@ abstract class StoreContract {
 
   @Test
   void untitledStoryGetsTheOpeningOfItsSummaryAsTitle() {
-    long id = ingestor.add(RawArticle.ofText("plain",
-        "The city council approved the new budget on Monday after a long debate. "
-            + "The mayor said taxes stay flat."), "plain").storyId();
+    long id =
+        ingestor
+            .add(
+                RawArticle.ofText(
+                    "plain",
+                    "The city council approved the new budget on Monday after a long debate. "
+                        + "The mayor said taxes stay flat."),
+                "plain")
+            .storyId();
     assertThat(store.storyInfo(id).orElseThrow().title()).isNull();
     ingestor.refreshSummaries();
     assertThat(store.storyInfo(id).orElseThrow().title())
