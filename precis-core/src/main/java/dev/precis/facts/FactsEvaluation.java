@@ -231,10 +231,7 @@ public final class FactsEvaluation {
   }
 
   private List<Score> entities(List<String[]> rows) {
-    Map<String, List<String[]>> byFile = new LinkedHashMap<>();
-    for (String[] r : rows) {
-      byFile.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
-    }
+    Map<String, List<String[]>> byFile = byFile(rows);
     int gold = 0;
     int pred = 0;
     int tp = 0;
@@ -351,6 +348,15 @@ public final class FactsEvaluation {
     return out;
   }
 
+  /** Labelled rows grouped by their file (first column), in file order. */
+  private static Map<String, List<String[]>> byFile(List<String[]> rows) {
+    Map<String, List<String[]>> out = new LinkedHashMap<>();
+    for (String[] r : rows) {
+      out.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
+    }
+    return out;
+  }
+
   private static int majority(Map<Integer, Integer> ids) {
     return ids.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
   }
@@ -358,10 +364,7 @@ public final class FactsEvaluation {
   // ------------------------------------------------------------------ quotes
 
   private List<Score> quotes(List<String[]> rows) {
-    Map<String, List<String[]>> byFile = new LinkedHashMap<>();
-    for (String[] r : rows) {
-      byFile.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
-    }
+    Map<String, List<String[]>> byFile = byFile(rows);
     int gold = 0;
     int pred = 0;
     int tp = 0;
@@ -508,10 +511,7 @@ public final class FactsEvaluation {
   // ------------------------------------------------------------------ numbers
 
   private List<Score> numbers(List<String[]> rows) {
-    Map<String, List<String[]>> byFile = new LinkedHashMap<>();
-    for (String[] r : rows) {
-      byFile.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
-    }
+    Map<String, List<String[]>> byFile = byFile(rows);
     NumberExtractor extractor = new NumberExtractor();
     int gold = 0;
     int pred = 0;
