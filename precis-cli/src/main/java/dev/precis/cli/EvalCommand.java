@@ -27,11 +27,9 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Summarizes every cluster of an evaluation set with each summarizer under the same word",
-      "budget and scores it with ROUGE-1.5.5 (exact; bootstrap averages with 95%% intervals).",
-      "PATH: a JSON Lines file (.gz accepted) of {\"id\", \"documents\", \"summary\"|\"summaries\"},",
-      "or a directory with docs/TOPIC/* (SGML <DOC>s or plain text) and models/TOPIC.*.NAME",
-      "(DUC/TAC and MultiLing layouts). Writes results.json, results.csv and summaries.jsonl."
+      "Scores summarizers with ROUGE-1.5.5 on an evaluation set.",
+      "Summarizes every cluster of the set with each summarizer under the same word budget and scores it exactly as ROUGE-1.5.5 does (bootstrap averages with 95%% intervals).",
+      "PATH: a JSON Lines file (.gz accepted) of {\"id\", \"documents\", \"summary\" or \"summaries\"}, or a directory with docs/TOPIC/* (SGML <DOC>s or plain text) and models/TOPIC.*.NAME (DUC/TAC and MultiLing layouts). Writes results.json, results.csv and summaries.jsonl under --output-dir."
     })
 final class EvalCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,11 +89,16 @@ final class EvalCommand implements Callable<Integer> {
       description = "ROUGE-1.5.5 flags (default: -n 4 -m -2 4 -u, plus -l N with a word budget).")
   String rougeFlags;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Only the first N clusters.")
+  @Option(
+      names = "--limit",
+      converter = CountConverter.class,
+      paramLabel = "N",
+      description = "Only the first N clusters.")
   Integer limit;
 
   @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       description = "Worker threads (default: all cores).")
   Integer threads;

@@ -23,11 +23,8 @@ import picocli.CommandLine.Spec;
     name = "eval-stories",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores story clustering with B-cubed precision, recall and F1 on a stream",
-      "built from clusters (JSON Lines with id and documents, e.g. Multi-News).",
-      "The clusters are split at random into a tuning half and a test half; the",
-      "threshold is tuned on the first (or given with --threshold) and scored on",
-      "the second."
+      "Scores story clustering (B-cubed precision, recall and F1).",
+      "The stream is built from clusters (JSON Lines with id and documents, for example Multi-News). The clusters are split at random into a tuning half and a test half; the threshold is tuned on the first (or given with --threshold) and scored on the second."
     })
 final class EvalStoriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -26,9 +26,8 @@ import picocli.CommandLine.Spec;
     name = "facts",
     mixinStandardHelpOptions = true,
     description = {
-      "Extracts a fact sheet from articles about one story: people, organisations and places,",
-      "quotations with speakers, figures aligned across articles (with disagreements) and a",
-      "timeline; every fact cites its articles.",
+      "Extracts the fact sheet of articles about one story.",
+      "People, organisations and places, quotations with speakers, figures aligned across articles (with disagreements) and a timeline; every fact cites its articles.",
       "PATH is a file, a directory, JSON Lines, a WARC archive, a feed, a URL or - for stdin."
     })
 final class FactsCommand implements Callable<Integer> {

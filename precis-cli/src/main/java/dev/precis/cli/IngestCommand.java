@@ -40,11 +40,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Stores articles in the database, grouped into stories with cited summaries.",
       "INPUT: a file, a directory, .jsonl, .warc(.gz), a feed, a URL, or - (stdin).",
-      "Stories come from incremental clustering (copies, similarity, time, merges);",
-      "stored stories grow when later ingests bring related articles.",
-      "--per-input makes each INPUT one story; --story KEY makes everything one.",
-      "Articles already stored (same URL and text) are left alone: running an",
-      "interrupted ingest again completes it."
+      "Stories come from incremental clustering (copies, similarity, time, merges); stored stories grow when later ingests bring related articles. --per-input makes each INPUT one story; --story KEY makes everything one.",
+      "Articles already stored (same URL and text) are left alone: running an interrupted ingest again completes it. Articles with no text left after cleaning are skipped with a warning."
     })
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -76,6 +73,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--words",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "100",
       description = "Word budget of story summaries (default: ${DEFAULT-VALUE}).")
@@ -85,7 +83,9 @@ final class IngestCommand implements Callable<Integer> {
       names = "--summarizer",
       paramLabel = "NAME",
       defaultValue = "default",
-      description = "Algorithm for story summaries (default: ${DEFAULT-VALUE}).")
+      completionCandidates = SummarizerNames.class,
+      description =
+          "Algorithm for story summaries: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
   @Option(

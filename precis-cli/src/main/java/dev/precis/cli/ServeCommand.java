@@ -18,9 +18,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the web reader at / and the JSON API at /api (OpenAPI document at",
-      "/api/openapi.json). Ctrl-C or SIGTERM stop it gracefully: requests in flight",
-      "finish first."
+      "Serves the web reader at / and the JSON API at /api.",
+      "The OpenAPI document is at /api/openapi.json. Ctrl-C or SIGTERM stop it gracefully: requests in flight finish first."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--words",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "100",
       description = "Word budget of summaries (default: ${DEFAULT-VALUE}).")
@@ -74,11 +74,13 @@ final class ServeCommand implements Callable<Integer> {
       names = "--summarizer",
       paramLabel = "NAME",
       defaultValue = "default",
-      description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
+      completionCandidates = SummarizerNames.class,
+      description = "Summary algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
   @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "64",
       description = "Most request threads (default: ${DEFAULT-VALUE}).")

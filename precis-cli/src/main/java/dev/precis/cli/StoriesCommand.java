@@ -44,12 +44,9 @@ import picocli.CommandLine.Spec;
     name = "stories",
     mixinStandardHelpOptions = true,
     description = {
-      "Groups articles into stories (copies collapsed, same event = same story)",
-      "and summarizes each story over its distinct texts, citing every outlet.",
-      "INPUT: a file (.txt .html .json .jsonl .warc .rss .atom, also .gz), a",
-      "directory, an http(s) URL (page or feed) or - for stdin. Articles are read",
-      "as a stream in input order, which should be publication order; memory",
-      "follows the open stories, not the input size."
+      "Groups articles into stories, each with a cited summary.",
+      "Copies are collapsed, the same event makes the same story, and each story is summarized over its distinct texts, citing every outlet.",
+      "INPUT: a file (.txt .html .json .jsonl .warc .rss .atom, also .gz), a directory, an http(s) URL (page or feed) or - for stdin. Articles are read as a stream in input order, which should be publication order; memory follows the open stories, not the input size. Articles with no text left after cleaning are skipped with a warning."
     })
 final class StoriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -90,6 +87,7 @@ final class StoriesCommand implements Callable<Integer> {
 
   @Option(
       names = "--words",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "100",
       description = "Summary word budget per story (default: ${DEFAULT-VALUE}).")
@@ -99,11 +97,13 @@ final class StoriesCommand implements Callable<Integer> {
       names = "--summarizer",
       paramLabel = "NAME",
       defaultValue = "default",
-      description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
+      completionCandidates = SummarizerNames.class,
+      description = "Summary algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
   @Option(
       names = "--min-articles",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "1",
       description = "Only write stories with at least N articles (default: ${DEFAULT-VALUE}).")
@@ -111,6 +111,7 @@ final class StoriesCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       description =
           "Threads that clean articles and extract features (default: all cores); clustering itself is sequential.")

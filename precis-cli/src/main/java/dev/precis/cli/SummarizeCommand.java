@@ -47,11 +47,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Summarizes articles into a short extractive summary with citations.",
-      "PATH is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside), - for stdin,",
-      "  a WARC archive (.warc, .warc.gz), an RSS/Atom feed (.rss, .atom, .xml) or an http(s) URL",
-      "  of a page or a feed.",
-      "Batch mode: --input clusters.jsonl[.gz] --output summaries.jsonl, one cluster a line:",
-      "  {\"id\": ..., \"documents\": [string | {\"text\"|\"html\", \"title\", \"url\", \"published\"}]}"
+      "PATH is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside, also .gz), - for stdin, a WARC archive (.warc, .warc.gz), an RSS/Atom feed (.rss, .atom, .xml) or an http(s) URL of a page or a feed.",
+      "Batch mode: --input clusters.jsonl[.gz] --output summaries.jsonl, one cluster a line: {\"id\": ..., \"documents\": [string | {\"text\" or \"html\", \"title\", \"url\", \"published\"}]}.",
+      "JSON outputs list the cleaned text of every article once (\"articles\"); citation offsets {start, end} index into that text."
     })
 final class SummarizeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +78,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--words",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "100",
       description = "Word budget (default: ${DEFAULT-VALUE}).")
@@ -108,7 +107,8 @@ final class SummarizeCommand implements Callable<Integer> {
       names = "--summarizer",
       paramLabel = "NAME",
       defaultValue = "default",
-      description = "Algorithm (default: ${DEFAULT-VALUE}).")
+      completionCandidates = SummarizerNames.class,
+      description = "Algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
   @Option(
@@ -122,6 +122,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       description = "Worker threads in batch mode (default: all cores).")
   Integer threads;

@@ -402,6 +402,24 @@ public final class ArticleSources {
     return entries.iterator();
   }
 
+  /**
+   * The text of one local file as every command reads it: gzip recognised by its content (a plain
+   * page named {@code .gz} is read as it is), binary refused, the charset decoded as for articles
+   * (UTF-8, UTF-16 with a byte order mark, else Windows-1252).
+   *
+   * @throws InputException with a one-line message naming the file
+   */
+  public static String readText(Path file, Limits limits) {
+    if (Files.isDirectory(file)) {
+      throw new InputException(file + ": is a directory, not a file");
+    }
+    byte[] bytes = isGzip(head(file)) ? gunzipLimited(file, limits) : readFile(file, limits);
+    if (TextDecoder.looksBinary(bytes)) {
+      throw new InputException(file + ": binary file, not text");
+    }
+    return TextDecoder.decode(bytes);
+  }
+
   private static byte[] head(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(4096);

@@ -11,7 +11,6 @@ public final class Summarizers {
 
   static {
     BY_NAME.put("default", ConceptSummarizer::new);
-    BY_NAME.put("concepts", ConceptSummarizer::new);
     BY_NAME.put("coverage", CoverageSummarizer::new);
     // baselines (the "oracle" upper bound reads references: see OracleSummarizer)
     BY_NAME.put("lead", LeadSummarizer::new);
