@@ -74,10 +74,7 @@ final class FactsCommand implements Callable<Integer> {
                 }))) {
       raw = in.toList();
     }
-    List<Article> articles = new ArrayList<>(raw.size());
-    for (RawArticle r : raw) {
-      articles.add(Precis.prepare(r));
-    }
+    List<Article> articles = PreparedArticles.withText(raw, err);
     List<Document> docs = Precis.split(articles);
     FactSheet sheet = Precis.facts(docs);
     String rendered = fmt.render(sheet, articles);

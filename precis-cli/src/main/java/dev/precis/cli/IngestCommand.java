@@ -1,7 +1,10 @@
 package dev.precis.cli;
 
+import dev.precis.Precis;
+import dev.precis.ingest.Article;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
+import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.store.ClusteredIngest;
@@ -140,7 +143,16 @@ final class IngestCommand implements Callable<Integer> {
               RawArticle raw = articles.next();
               Store.AddResult r;
               try {
-                r = clustering ? clustered.add(raw) : ingestor.add(raw, key);
+                Article article = Precis.prepare(raw);
+                if (EmptyArticles.isEmpty(article)) {
+                  err.println("precis: warning: " + EmptyArticles.warning(raw.origin()));
+                  skipped++;
+                  continue;
+                }
+                r =
+                    clustering
+                        ? clustered.addPrepared(article)
+                        : ingestor.addPrepared(article, key);
               } catch (IllegalArgumentException e) {
                 err.println("precis: warning: skipped " + raw.origin() + ": " + e.getMessage());
                 skipped++;

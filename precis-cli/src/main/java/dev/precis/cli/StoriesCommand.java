@@ -4,6 +4,7 @@ import dev.precis.Precis;
 import dev.precis.ingest.Article;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
+import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.story.FeatureExtractor;
@@ -189,8 +190,8 @@ final class StoriesCommand implements Callable<Integer> {
           }
           progress.step();
           Article a = p.article();
-          if (a.text().isBlank()) {
-            err.println("precis: warning: skipped " + a.origin() + ": no text after cleaning");
+          if (EmptyArticles.isEmpty(a)) {
+            err.println("precis: warning: " + EmptyArticles.warning(a.origin()));
             err.flush();
             continue;
           }

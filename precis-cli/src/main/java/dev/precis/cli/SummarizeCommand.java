@@ -158,15 +158,13 @@ final class SummarizeCommand implements Callable<Integer> {
                 }))) {
       raw = articles.toList();
     }
-    Summary summary = Precis.summarize(raw, options);
+    Summary summary = Precis.summarizeArticles(PreparedArticles.withText(raw, err), options);
     if (summary.sentences().isEmpty()) {
       // an empty summary with exit code 0 and no word of why left users guessing
-      boolean noText = summary.articles().stream().allMatch(a -> a.text().isBlank());
       err.println(
-          "precis: warning: the summary is empty: "
-              + (noText
-                  ? "no article text is left after removing boilerplate"
-                  : "no sentence fits in " + words + " words (raise --words or add --truncate)"));
+          "precis: warning: the summary is empty: no sentence fits in "
+              + words
+              + " words (raise --words or add --truncate)");
       err.flush();
     }
     String rendered = facts ? withFacts(fmt, summary) : fmt.render(summary);
@@ -242,16 +240,39 @@ final class SummarizeCommand implements Callable<Integer> {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new InputException(where + ": invalid JSON (" + e.getOriginalMessage() + ")");
+      throw new InputException(where + ": invalid JSON (" + JsonArticles.reason(e) + ")");
     }
-    JsonNode docs = node == null ? null : node.get("documents");
-    if (docs == null || !docs.isArray()) {
+    if (node == null || !node.isObject()) {
       throw new InputException(where + ": expected an object with a \"documents\" array");
     }
-    String id = node.hasNonNull("id") ? node.get("id").asText() : String.valueOf(lineNo);
+    JsonNode docs = node.get("documents");
+    if (docs == null || !docs.isArray()) {
+      throw new InputException(
+          where
+              + (docs == null
+                  ? ": expected an object with a \"documents\" array"
+                  : ": field \"documents\" must be an array, got " + JsonArticles.kind(docs)));
+    }
+    JsonNode idNode = node.get("id");
+    if (idNode != null && !idNode.isNull() && !idNode.isTextual() && !idNode.isIntegralNumber()) {
+      throw new InputException(
+          where
+              + ": field \"id\" must be a string or a whole number, got "
+              + JsonArticles.kind(idNode));
+    }
+    String id = node.hasNonNull("id") ? idNode.asText() : String.valueOf(lineNo);
+    PrintWriter err = spec.commandLine().getErr();
     List<RawArticle> raw = new ArrayList<>();
     for (int d = 0; d < docs.size(); d++) {
-      raw.add(JsonArticles.parse(docs.get(d), id + "#" + d, where + " document " + d));
+      raw.add(
+          JsonArticles.parse(
+              docs.get(d),
+              id + "#" + d,
+              where + " document " + d,
+              w -> {
+                err.println("precis: warning: " + w);
+                err.flush();
+              }));
     }
     ObjectNode out = JSON.createObjectNode();
     out.put("id", id);

@@ -205,7 +205,7 @@ public final class ArticleSources {
         || name.endsWith(".ndjson")
         || name.endsWith(".jsonl.gz")
         || name.endsWith(".ndjson.gz")) {
-      return JsonLinesArticles.open(file, limits);
+      return JsonLinesArticles.open(file, limits, options.warnings());
     }
     ArticleReader reader = new ArticleReader(limits, options.warnings());
     if (name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml")) {
@@ -307,7 +307,8 @@ public final class ArticleSources {
         first = first.substring(1);
       }
       if (first.startsWith("{") && next == '{' && isJsonObject(first)) {
-        return new JsonLinesArticles(in, "stdin", "stdin", limits); // stream: may be endless
+        return new JsonLinesArticles(
+            in, "stdin", "stdin", limits, options.warnings()); // stream: may be endless
       }
     } catch (IOException e) {
       throw new InputException("stdin: cannot read (" + e.getMessage() + ")");

@@ -27,9 +27,15 @@ final class ArticleRequests {
    * @param words word budget asked for, or {@code null}
    * @param summarizer summarizer asked for, or {@code null}
    * @param facts whether the client asked for the fact sheet too
+   * @param warnings what was ignored in the request (a "published" value that is not a date)
    */
   record Batch(
-      List<RawArticle> articles, String story, Integer words, String summarizer, boolean facts) {}
+      List<RawArticle> articles,
+      String story,
+      Integer words,
+      String summarizer,
+      boolean facts,
+      List<String> warnings) {}
 
   static Batch parse(String contentType, byte[] body, Map<String, String> query, int maxArticles) {
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
@@ -60,7 +66,11 @@ final class ArticleRequests {
               query.get("url"),
               JsonArticles.parseInstant(query.get("published")),
               "api");
-      batch = new Batch(List.of(raw), query.get("story"), null, null, false);
+      List<String> warnings =
+          raw.published() == null && query.get("published") != null
+              ? List.of("query parameter \"published\" is not a date; the article is undated")
+              : List.of();
+      batch = new Batch(List.of(raw), query.get("story"), null, null, false, warnings);
     } else {
       throw new HttpError(
           415,
@@ -84,6 +94,15 @@ final class ArticleRequests {
     return batch;
   }
 
+  private static String requestString(JsonNode root, String field) {
+    JsonNode v = root.get(field);
+    if (!v.isTextual()) {
+      throw new HttpError(
+          400, "field \"" + field + "\" must be a string, got " + JsonArticles.kind(v));
+    }
+    return v.asText();
+  }
+
   private static Batch json(byte[] body, Map<String, String> query) {
     JsonNode root;
     try {
@@ -96,10 +115,10 @@ final class ArticleRequests {
               + ", column "
               + e.getLocation().getColumnNr()
               + " ("
-              + e.getOriginalMessage()
+              + JsonArticles.reason(e)
               + ")");
     } catch (IOException e) {
-      throw new HttpError(400, "unreadable body (" + e.getMessage() + ")");
+      throw new HttpError(400, "unreadable body (" + JsonArticles.reason(e) + ")");
     }
     if (root == null || root.isMissingNode()) {
       throw new HttpError(400, "empty JSON body");
@@ -117,7 +136,7 @@ final class ArticleRequests {
         throw new HttpError(400, "\"articles\" must be an array");
       }
       if (root.hasNonNull("story")) {
-        story = root.get("story").asText();
+        story = requestString(root, "story");
       }
       if (root.hasNonNull("words")) {
         if (!root.get("words").canConvertToInt() || root.get("words").asInt() < 1) {
@@ -126,19 +145,25 @@ final class ArticleRequests {
         words = root.get("words").asInt();
       }
       if (root.hasNonNull("summarizer")) {
-        summarizer = root.get("summarizer").asText();
+        summarizer = requestString(root, "summarizer");
       }
       if (root.hasNonNull("facts")) {
+        if (!root.get("facts").isBoolean()) {
+          throw new HttpError(
+              400,
+              "field \"facts\" must be a boolean, got " + JsonArticles.kind(root.get("facts")));
+        }
         facts = root.get("facts").asBoolean();
       }
     }
     List<RawArticle> out = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     try {
       if (list == null) {
-        out.add(JsonArticles.parse(root, "posted", "api"));
+        out.add(JsonArticles.parse(root, "posted", "article", warnings::add));
       } else {
         for (int i = 0; i < list.size(); i++) {
-          out.add(JsonArticles.parse(list.get(i), "posted#" + i, "article " + i));
+          out.add(JsonArticles.parse(list.get(i), "posted#" + i, "article " + i, warnings::add));
         }
       }
     } catch (InputException e) {
@@ -147,6 +172,6 @@ final class ArticleRequests {
     if (story != null && (story.isBlank() || story.length() > 150)) {
       throw new HttpError(400, "\"story\" must be 1 to 150 characters");
     }
-    return new Batch(out, story, words, summarizer, facts);
+    return new Batch(out, story, words, summarizer, facts, List.copyOf(warnings));
   }
 }

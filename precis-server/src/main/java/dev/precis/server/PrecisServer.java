@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.Precis;
 import dev.precis.facts.FactSheetFormat;
 import dev.precis.ingest.Article;
+import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.RawArticle;
 import dev.precis.store.ClusteredIngest;
@@ -386,13 +387,24 @@ public final class PrecisServer implements AutoCloseable {
     Set<Long> stories = new LinkedHashSet<>();
     Set<Long> changed = new LinkedHashSet<>();
     int added = 0;
+    int skipped = 0;
+    ArrayNode warnings = out.putArray("warnings");
+    batch.warnings().forEach(warnings::add);
     for (RawArticle raw : batch.articles()) {
       Store.AddResult r;
       try {
+        Article article = Precis.prepare(raw); // the costly part, outside the lock
+        if (EmptyArticles.isEmpty(article)) {
+          // skipped as every command skips it: nothing empty reaches the reader
+          String warning = EmptyArticles.warning("article " + raw.id());
+          list.addObject().put("input", raw.id()).put("skipped", EmptyArticles.REASON);
+          warnings.add(warning);
+          skipped++;
+          continue;
+        }
         if (story != null) {
-          r = ingestor.add(raw, story);
+          r = ingestor.addPrepared(article, story);
         } else {
-          Article article = Precis.prepare(raw); // the costly part, outside the lock
           synchronized (stream) {
             r = stream.addPrepared(article);
           }
@@ -417,7 +429,8 @@ public final class PrecisServer implements AutoCloseable {
     ArrayNode ids = out.putArray("stories");
     stories.forEach(ids::add);
     out.put("added", added);
-    out.put("unchanged", batch.articles().size() - added);
+    out.put("unchanged", batch.articles().size() - added - skipped);
+    out.put("skipped", skipped);
     sendJson(response, callback, added > 0 ? 201 : 200, out);
   }
 
