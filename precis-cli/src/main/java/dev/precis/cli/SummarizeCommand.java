@@ -279,12 +279,15 @@ final class SummarizeCommand implements Callable<Integer> {
     if (raw.stream().allMatch(r -> r.content().isBlank())) {
       out.put("summary", "");
       out.putArray("sentences");
+      out.putArray("documents");
       return out.toString();
     }
     Summary summary = Precis.summarize(raw, options);
     ObjectNode json = SummaryFormat.toJson(summary);
     out.set("summary", json.get("summary"));
     out.set("sentences", json.get("sentences"));
+    // the cleaned texts the citations' {start, end} index into, once per document
+    out.set("documents", json.get("documents"));
     if (facts) {
       out.set("facts", FactSheetFormat.toJson(Precis.facts(Precis.split(summary.articles()))));
     }

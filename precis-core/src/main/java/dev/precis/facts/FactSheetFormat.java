@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.ingest.Article;
 import dev.precis.summarize.Citation;
 import dev.precis.summarize.Markdown;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public enum FactSheetFormat {
           o.put("title", a.title());
           o.put("url", a.url());
           o.put("origin", a.origin());
+          // the cleaned text that every citation's {start, end} indexes into
+          o.put("text", a.text());
         }
         yield root.toPrettyString() + "\n";
       }
@@ -181,11 +184,37 @@ public enum FactSheetFormat {
   }
 
   private static String dateLabel(TimelineEvent t) {
-    return switch (t.granularity()) {
-      case DAY -> t.date().toString();
-      case WEEK -> "week of " + t.date();
-      case MONTH -> t.date().toString().substring(0, 7);
-      case YEAR -> String.valueOf(t.date().getYear());
+    return dateLabel(t.date(), t.granularity());
+  }
+
+  /**
+   * A date as far as it is known, for readers: {@code 2003}, {@code 2003-04}, {@code week of
+   * 2003-04-07} or {@code 2003-04-07}; a bare year is never shown as its first day.
+   */
+  public static String dateLabel(LocalDate date, DateMention.Granularity granularity) {
+    return switch (granularity) {
+      case DAY -> date.toString();
+      case WEEK -> "week of " + date;
+      case MONTH -> date.toString().substring(0, 7);
+      case YEAR -> String.valueOf(date.getYear());
+    };
+  }
+
+  /**
+   * A date at its precision in ISO 8601 form, for programs: {@code 2003}, {@code 2003-04}, {@code
+   * 2003-W15} (ISO week) or {@code 2003-04-07}.
+   */
+  static String isoDate(LocalDate date, DateMention.Granularity granularity) {
+    return switch (granularity) {
+      case DAY -> date.toString();
+      case WEEK ->
+          String.format(
+              Locale.ROOT,
+              "%d-W%02d",
+              date.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+              date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case MONTH -> date.toString().substring(0, 7);
+      case YEAR -> String.valueOf(date.getYear());
     };
   }
 
@@ -280,7 +309,10 @@ public enum FactSheetFormat {
     ArrayNode tl = root.putArray("timeline");
     for (TimelineEvent t : sheet.timeline()) {
       ObjectNode o = tl.addObject();
-      o.put("date", t.date().toString());
+      // the date as far as it is known ("2003", not "2003-01-01"); "start" is its first day
+      o.put("date", isoDate(t.date(), t.granularity()));
+      o.put("start", t.date().toString());
+      o.put("label", dateLabel(t.date(), t.granularity()));
       o.put("granularity", t.granularity().name().toLowerCase(Locale.ROOT));
       t.expressions().forEach(o.putArray("expressions")::add);
       o.put("text", t.text());
@@ -290,7 +322,8 @@ public enum FactSheetFormat {
     for (DateMention d : sheet.dates()) {
       ObjectNode o = dates.addObject();
       o.put("text", d.text());
-      o.put("date", d.date() == null ? null : d.date().toString());
+      o.put("date", d.date() == null ? null : isoDate(d.date(), d.granularity()));
+      o.put("start", d.date() == null ? null : d.date().toString());
       o.put("granularity", d.granularity().name().toLowerCase(Locale.ROOT));
       o.put("basis", d.basis());
       o.put("document", d.mention().document());

@@ -9,9 +9,11 @@ import dev.precis.summarize.Markdown;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummarySentence;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,6 +63,10 @@ public enum StoryFormat {
     ArrayNode outlets = o.putArray("outlets");
     story.outlets().forEach(outlets::add);
     ArrayNode arts = o.putArray("articles");
+    Map<String, String> texts = new HashMap<>();
+    if (summary != null) {
+      summary.articles().forEach(a -> texts.put(a.id(), a.text()));
+    }
     for (StoryArticle a : story.articles()) {
       ObjectNode ao = arts.addObject();
       ao.put("id", a.id());
@@ -69,6 +75,10 @@ public enum StoryFormat {
       ao.put("url", a.url());
       ao.put("published", a.published() == null ? null : a.published().toString());
       ao.put("duplicate_of", a.duplicateOf());
+      if (texts.containsKey(a.id())) {
+        // the cleaned text that citations naming this article index into with {start, end}
+        ao.put("text", texts.get(a.id()));
+      }
     }
     o.put("summary", summary == null ? "" : summary.text());
     ArrayNode sentences = o.putArray("sentences");
@@ -101,12 +111,7 @@ public enum StoryFormat {
         .append(" · ")
         .append(story.articles().size())
         .append(story.articles().size() == 1 ? " article" : " articles");
-    if (story.firstSeen() != null) {
-      b.append(" · ").append(story.firstSeen());
-      if (!story.lastSeen().equals(story.firstSeen())) {
-        b.append(" – ").append(story.lastSeen());
-      }
-    }
+    b.append(" · ").append(timeRange(story.firstSeen(), story.lastSeen()));
     if (!story.outlets().isEmpty()) {
       b.append(" · ").append(String.join(", ", story.outlets()));
     }
@@ -146,6 +151,25 @@ public enum StoryFormat {
     }
     b.append('\n');
     return b.toString();
+  }
+
+  /**
+   * A story's time range as readers see it: "date unknown" when no article had a publication time;
+   * a time of exactly midnight UTC (how a date without a time is kept) as just the day.
+   */
+  public static String timeRange(java.time.Instant first, java.time.Instant last) {
+    if (first == null && last == null) {
+      return "date unknown";
+    }
+    String a = shown(first != null ? first : last);
+    String b = shown(last != null ? last : first);
+    return a.equals(b) ? a : a + " – " + b;
+  }
+
+  private static String shown(java.time.Instant t) {
+    return t.getEpochSecond() % 86_400 == 0 && t.getNano() == 0
+        ? t.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+        : t.toString();
   }
 
   private static String label(StoryArticle a) {

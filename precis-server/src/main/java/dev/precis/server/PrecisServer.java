@@ -250,8 +250,21 @@ public final class PrecisServer implements AutoCloseable {
     }
   }
 
+  private static final byte[] NOT_FOUND_PAGE =
+      ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found · Precis"
+              + "</title><link rel=\"stylesheet\" href=\"/app.css\"></head><body><main>"
+              + "<h1>Page not found</h1><p class=\"muted\">There is no such page here.</p>"
+              + "<p><a href=\"/\">← All stories</a></p></main></body></html>")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   private void page(String method, String path, Response response, Callback callback) {
     byte[] body = resources.get(path);
+    if (body == null && !path.startsWith("/api/") && "GET".equals(method)) {
+      // a browser gets a page with a way back, not a line of JSON
+      response.getHeaders().add(CSP);
+      send(response, callback, 404, "text/html; charset=utf-8", NOT_FOUND_PAGE);
+      return;
+    }
     if (body == null || path.startsWith("/api/")) {
       throw new HttpError(404, "no such page: " + path);
     }

@@ -40,6 +40,7 @@ class ServerInputTest {
     String body =
         "{\"articles\": [{\"id\": \"furniture\", \"text\": \"Subscribe to our newsletter\\n"
             + "All rights reserved.\\nShare this article\\nFollow us on Twitter\"}]}";
+    long before = JSON.readTree(server.get("/api/stories").body()).get("total").asLong();
     HttpResponse<String> r = server.post("/api/articles", "application/json", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode out = JSON.readTree(r.body());
@@ -51,7 +52,7 @@ class ServerInputTest {
     assertThat(out.get("warnings").get(0).asText())
         .isEqualTo("skipped article furniture: no text left after removing boilerplate");
     JsonNode list = JSON.readTree(server.get("/api/stories").body());
-    assertThat(list.get("stories")).isEmpty();
+    assertThat(list.get("total").asLong()).isEqualTo(before);
   }
 
   @Test
@@ -83,9 +84,9 @@ class ServerInputTest {
         server.post(
             "/api/articles",
             "application/json",
-            "{\"articles\": [{\"id\": \"geneva\", \"published\": \"not a date\", \"text\":"
-                + " \"Officials met in Geneva on Monday to discuss the ceasefire. The talks"
-                + " lasted six hours and ended without an agreement, two diplomats said.\"}]}");
+            "{\"articles\": [{\"id\": \"harbour\", \"published\": \"not a date\", \"text\":"
+                + " \"The harbour reopened on Tuesday after a week of storms. Fishing boats"
+                + " left at dawn, the port authority said.\"}]}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     assertThat(JSON.readTree(r.body()).get("warnings").get(0).asText())
         .isEqualTo(
@@ -104,5 +105,49 @@ class ServerInputTest {
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).doesNotContain("Source:").doesNotContain("REDACTED").doesNotContain("\\n");
+  }
+
+  @Test
+  void storyTimesComeFromPublicationTimesOnly() throws Exception {
+    String undated =
+        "{\"story\": \"times\", \"articles\": [{\"id\": \"a\", \"title\": \"Talks in Geneva\","
+            + " \"text\": \"Officials met in Geneva on Monday to discuss the ceasefire. The talks"
+            + " lasted six hours and ended without an agreement, two diplomats said.\"}]}";
+    JsonNode added =
+        JSON.readTree(server.post("/api/articles", "application/json", undated).body());
+    long id = added.get("stories").get(0).asLong();
+    JsonNode story = JSON.readTree(server.get("/api/stories/" + id).body());
+    assertThat(story.get("firstSeen").isNull()).as(story.toString()).isTrue();
+    assertThat(story.get("lastSeen").isNull()).isTrue();
+    String dated =
+        "{\"story\": \"times\", \"articles\": [{\"id\": \"b\", \"published\": \"2017-04-21\","
+            + " \"text\": \"The ceasefire talks in Geneva will resume next week, the envoy said on"
+            + " Friday after meeting both delegations.\"}]}";
+    server.post("/api/articles", "application/json", dated);
+    story = JSON.readTree(server.get("/api/stories/" + id).body());
+    assertThat(story.get("firstSeen").asText()).isEqualTo("2017-04-21T00:00:00Z");
+    assertThat(story.get("lastSeen").asText()).isEqualTo("2017-04-21T00:00:00Z");
+    JsonNode listed = null;
+    for (JsonNode s : JSON.readTree(server.get("/api/stories").body()).get("stories")) {
+      if (s.get("id").asLong() == id) {
+        listed = s;
+      }
+    }
+    assertThat(listed).isNotNull();
+    // the list's teaser: the opening of the summary's first sentence
+    assertThat(listed.get("teaser").asText()).isNotBlank();
+  }
+
+  @Test
+  void unknownPageIsAPageWithAWayBack() throws Exception {
+    HttpResponse<String> r = server.get("/story/999");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(r.body()).contains("Page not found").contains("href=\"/\"");
+    HttpResponse<String> api = server.get("/api/stories/999");
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(api.body()).at("/error/message").asText())
+        .isEqualTo("no such story: 999");
   }
 }

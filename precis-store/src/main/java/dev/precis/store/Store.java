@@ -269,7 +269,8 @@ public final class Store implements AutoCloseable {
         last = time(rs, 4);
       }
     }
-    Instant when = article.published() != null ? article.published() : now;
+    // story times come from publication times only; ingest time is not a story time
+    StoryTimes times = new StoryTimes(first, last).with(article.published());
     if (title == null && article.title() != null && !article.title().isBlank()) {
       title = article.title();
     }
@@ -289,8 +290,8 @@ public final class Store implements AutoCloseable {
                 + " WHERE id = ?")) {
       ps.setString(1, cut(title, 2000));
       ps.setString(2, outlets);
-      setTime(ps, 3, first == null || when.isBefore(first) ? when : first);
-      setTime(ps, 4, last == null || when.isAfter(last) ? when : last);
+      setTime(ps, 3, times.first());
+      setTime(ps, 4, times.last());
       setTime(ps, 5, now);
       ps.setLong(6, storyId);
       ps.executeUpdate();
@@ -391,8 +392,7 @@ public final class Store implements AutoCloseable {
   private static void recount(Connection c, long storyId, Instant now) throws SQLException {
     String title = null;
     Set<String> outlets = new LinkedHashSet<>();
-    Instant first = null;
-    Instant last = null;
+    StoryTimes times = StoryTimes.UNKNOWN;
     int count = 0;
     try (PreparedStatement lock =
         c.prepareStatement("SELECT id FROM stories WHERE id = ? FOR UPDATE")) {
@@ -417,10 +417,7 @@ public final class Store implements AutoCloseable {
           if (outlet != null) {
             outlets.add(outlet.replace('\n', ' '));
           }
-          Instant published = time(rs, 4);
-          Instant when = published != null ? published : time(rs, 5);
-          first = first == null || when.isBefore(first) ? when : first;
-          last = last == null || when.isAfter(last) ? when : last;
+          times = times.with(time(rs, 4));
         }
       }
     }
@@ -432,8 +429,8 @@ public final class Store implements AutoCloseable {
       ps.setString(1, cut(title, 2000));
       ps.setString(2, cut(joined, 4000));
       ps.setInt(3, count);
-      setTime(ps, 4, first);
-      setTime(ps, 5, last);
+      setTime(ps, 4, times.first());
+      setTime(ps, 5, times.last());
       setTime(ps, 6, now);
       ps.setLong(7, storyId);
       ps.executeUpdate();
@@ -625,7 +622,7 @@ public final class Store implements AutoCloseable {
 
   private static final String STORY_COLUMNS =
       "id, story_key, COALESCE(title, headline), outlets, article_count, revision, first_seen,"
-          + " last_seen, updated_at";
+          + " last_seen, updated_at, CASE WHEN title IS NOT NULL THEN headline END";
 
   /** Stories with at least one article, newest first (latest article time, then id). */
   public StoryPage stories(int page, int size) {
@@ -685,7 +682,8 @@ public final class Store implements AutoCloseable {
         rs.getLong(6),
         time(rs, 7),
         time(rs, 8),
-        time(rs, 9));
+        time(rs, 9),
+        rs.getString(10));
   }
 
   /** A story with its articles and stored summary (read consistently in one transaction). */
