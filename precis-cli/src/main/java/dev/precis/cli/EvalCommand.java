@@ -9,9 +9,11 @@ import dev.precis.eval.Evaluation;
 import dev.precis.eval.RougeBootstrap;
 import dev.precis.eval.RougeOptions;
 import dev.precis.eval.RougeScore;
+import dev.precis.ingest.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -106,9 +108,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--output-dir",
       paramLabel = "DIR",
-      defaultValue = "eval-results",
+      defaultValue = "target/eval-results",
       description =
-          "Where results.json, results.csv and summaries.jsonl go (default: ${DEFAULT-VALUE}).")
+          "Where results.json, results.csv and summaries.jsonl go, created when missing (default: ${DEFAULT-VALUE}, ignored by git).")
   Path outputDir;
 
   @Override
@@ -266,6 +268,11 @@ final class EvalCommand implements Callable<Integer> {
                     String.valueOf(s.clusters())))
             .append('\n');
       }
+    }
+    try {
+      Files.createDirectories(outputDir); // a folder of results: created, and the report says where
+    } catch (IOException e) {
+      throw new InputException(outputDir + ": cannot create the output folder (" + e + ")");
     }
     try (AtomicOutput json = new AtomicOutput(outputDir.resolve("results.json"))) {
       json.writer().write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));

@@ -91,4 +91,45 @@ class TestScriptTest {
         .contains("chromium-driver")
         .contains("Maven Central");
   }
+
+  /** The launcher rebuilds for changed sources, not for files a build writes under target/. */
+  @Test
+  void launcherIgnoresGeneratedSources() throws Exception {
+    Path tree = bin.resolve("tree");
+    Files.createDirectories(tree.resolve("precis-cli/target"));
+    Files.createDirectories(tree.resolve("precis-core/src/main/java"));
+    Files.createDirectories(tree.resolve("precis-bench/target/generated-sources"));
+    Files.copy(ROOT.resolve("precis"), tree.resolve("precis"));
+    Path source = Files.writeString(tree.resolve("precis-core/src/main/java/A.java"), "class A {}");
+    Files.writeString(tree.resolve("pom.xml"), "<project/>");
+    Path jar = Files.writeString(tree.resolve("precis-cli/target/precis.jar"), "jar");
+    Path generated =
+        Files.writeString(
+            tree.resolve("precis-bench/target/generated-sources/B.java"), "class B{}");
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000);
+    java.nio.file.attribute.FileTime mid = java.nio.file.attribute.FileTime.fromMillis(2_000_000);
+    java.nio.file.attribute.FileTime late = java.nio.file.attribute.FileTime.fromMillis(3_000_000);
+    Files.setLastModifiedTime(source, old);
+    Files.setLastModifiedTime(tree.resolve("pom.xml"), old);
+    Files.setLastModifiedTime(jar, mid);
+    Files.setLastModifiedTime(generated, late);
+    tool("java", "echo ran");
+    tool("mvn", "echo built");
+    Result quiet = launch(tree);
+    assertThat(quiet.output()).doesNotContain("building").contains("ran");
+    Files.setLastModifiedTime(source, late);
+    Result rebuilt = launch(tree);
+    assertThat(rebuilt.output()).contains("building").contains("ran");
+  }
+
+  private Result launch(Path tree) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder("/bin/bash", tree.resolve("precis").toString(), "-V")
+            .redirectErrorStream(true);
+    pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), out);
+  }
 }

@@ -96,6 +96,7 @@ public enum FactSheetFormat {
       }
       b.append('\n');
     }
+    andMore(b, sheet.entities().size());
     b.append('\n');
     heading(b, md, "Who said what", 3);
     n = 0;
@@ -112,6 +113,7 @@ public enum FactSheetFormat {
           .append(markers(q.citations()))
           .append('\n');
     }
+    andMore(b, sheet.quotes().size());
     b.append('\n');
     heading(b, md, "Figures", 3);
     n = 0;
@@ -126,6 +128,7 @@ public enum FactSheetFormat {
       }
       b.append('\n');
     }
+    andMore(b, sheet.figures().size());
     b.append('\n');
     heading(b, md, "Timeline", 3);
     for (TimelineEvent t : sheet.timeline()) {
@@ -150,6 +153,13 @@ public enum FactSheetFormat {
       }
     }
     return b.toString();
+  }
+
+  /** Says how many items a capped list left out, so a reader knows the list is cut. */
+  private static void andMore(StringBuilder b, int total) {
+    if (total > SHOWN) {
+      b.append("- … and ").append(total - SHOWN).append(" more (all in --format json)\n");
+    }
   }
 
   /** Distinct statements of a figure ("more than 80" in three articles is one), each cited. */
