@@ -1,17 +1,15 @@
 package dev.precis.cli;
 
-import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.store.ClusteredIngest;
 import dev.precis.store.Ingestor;
 import dev.precis.store.Store;
 import dev.precis.story.StoryOptions;
-import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.SummaryOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +108,7 @@ final class IngestCommand implements Callable<Integer> {
     if (story != null && (story.isBlank() || story.length() > 150)) {
       throw new IllegalArgumentException("--story must be 1 to 150 characters");
     }
-    Summarizers.byName(summarizer);
+    Main.PRECIS.summarizers().check(summarizer);
     if (story != null && perInput) {
       throw new IllegalArgumentException("give either --story or --per-input, not both");
     }
@@ -128,7 +126,8 @@ final class IngestCommand implements Callable<Integer> {
     long skipped = 0;
     Set<Long> stories = new LinkedHashSet<>();
     try (Store store = database.open()) {
-      Ingestor ingestor = new Ingestor(store, new SummaryOptions(words, false, summarizer));
+      Ingestor ingestor =
+          new Ingestor(store, Main.PRECIS, new SummaryOptions(words, false, summarizer));
       boolean clustering = story == null && !perInput;
       ClusteredIngest clustered =
           clustering ? new ClusteredIngest(ingestor, storyOptions, runKeyFor(inputs)) : null;
@@ -143,7 +142,7 @@ final class IngestCommand implements Callable<Integer> {
               RawArticle raw = articles.next();
               Store.AddResult r;
               try {
-                Article article = Precis.prepare(raw);
+                Article article = Main.PRECIS.prepare(raw);
                 if (EmptyArticles.isEmpty(article)) {
                   err.println("precis: warning: " + EmptyArticles.warning(raw.origin()));
                   skipped++;

@@ -1,5 +1,7 @@
 package dev.precis.cli;
 
+import dev.precis.Precis;
+import dev.precis.eval.baseline.Baselines;
 import dev.precis.ingest.InputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -29,6 +31,12 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
   static final String VERSION = "precis 0.1.0";
+
+  /**
+   * The stages every command runs: the library's standard ones, with the comparison baselines of
+   * {@code precis-eval} selectable by name as well ({@code --summarizer lexrank}).
+   */
+  static final Precis PRECIS = Precis.builder().summarizers(Baselines.all()).build();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

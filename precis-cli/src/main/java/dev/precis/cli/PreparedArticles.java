@@ -1,10 +1,9 @@
 package dev.precis.cli;
 
-import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ final class PreparedArticles {
   static List<Article> withText(List<RawArticle> raw, PrintWriter err) {
     List<Article> out = new ArrayList<>(raw.size());
     for (RawArticle r : raw) {
-      Article a = Precis.prepare(r);
+      Article a = Main.PRECIS.prepare(r);
       if (EmptyArticles.isEmpty(a)) {
         err.println("precis: warning: " + EmptyArticles.warning(a.origin()));
         err.flush();

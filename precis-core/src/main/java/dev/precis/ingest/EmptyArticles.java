@@ -1,5 +1,7 @@
 package dev.precis.ingest;
 
+import dev.precis.model.Article;
+
 /**
  * Articles with no text left once boilerplate is removed (a page of only navigation, cookie notices
  * and share buttons). Every command and the HTTP API skip them with this one warning, so nothing
