@@ -16,6 +16,7 @@ import dev.precis.summarize.SummarySentence;
 import dev.precis.text.BoilerplateCleaner;
 import dev.precis.text.CleanText;
 import dev.precis.text.Document;
+import dev.precis.text.FurnitureSentenceFilter;
 import dev.precis.text.RuleBasedCleaner;
 import dev.precis.text.RuleBasedSentenceSplitter;
 import dev.precis.text.Sentence;
@@ -221,7 +222,9 @@ public final class Precis {
   /** Chooses the stages of a {@link Precis}; every one has the standard default. */
   public static final class Builder {
     private BoilerplateCleaner cleaner = new RuleBasedCleaner();
-    private SentenceSplitter splitter = new RuleBasedSentenceSplitter();
+    // sentences recurring across unrelated stories and timestamp lines are furniture, not news
+    private SentenceSplitter splitter =
+        FurnitureSentenceFilter.standard(new RuleBasedSentenceSplitter());
     private Summarizers summarizers = Summarizers.standard();
     private CitationFinder citations = new CitationFinder();
     private FactExtractor facts = FactExtractor.standard();
@@ -234,7 +237,10 @@ public final class Precis {
       return this;
     }
 
-    /** The sentence splitter (default {@link RuleBasedSentenceSplitter}). */
+    /**
+     * The sentence splitter (default {@link RuleBasedSentenceSplitter} behind {@link
+     * FurnitureSentenceFilter#standard}).
+     */
     public Builder splitter(SentenceSplitter splitter) {
       this.splitter = Objects.requireNonNull(splitter, "splitter");
       return this;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       EvalTextCommand.class,
       StoriesCommand.class,
       EvalStoriesCommand.class,
+      EvalFurnitureCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -59,7 +59,7 @@ class TimesTest {
         case "week" -> assertThat(date).matches("\\d{4}-W\\d{2}");
         default -> assertThat(date).matches("\\d{4}-\\d{2}-\\d{2}");
       }
-      assertThat(event.get("start").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+      assertThat(event.get("firstDay").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
     }
     assertThat(sawYear).isTrue();
     String text = CliRun.of("facts", EXAMPLE.toString()).out();

@@ -326,9 +326,9 @@ public enum FactSheetFormat {
     ArrayNode tl = root.putArray("timeline");
     for (TimelineEvent t : sheet.timeline()) {
       ObjectNode o = tl.addObject();
-      // the date as far as it is known ("2003", not "2003-01-01"); "start" is its first day
+      // the date as far as it is known ("2003", not "2003-01-01"); "firstDay" is its first day
       o.put("date", isoDate(t.date(), t.granularity()));
-      o.put("start", t.date().toString());
+      o.put("firstDay", t.date().toString());
       o.put("label", dateLabel(t.date(), t.granularity()));
       o.put("granularity", t.granularity().name().toLowerCase(Locale.ROOT));
       t.expressions().forEach(o.putArray("expressions")::add);
@@ -340,7 +340,7 @@ public enum FactSheetFormat {
       ObjectNode o = dates.addObject();
       o.put("text", d.text());
       o.put("date", d.date() == null ? null : isoDate(d.date(), d.granularity()));
-      o.put("start", d.date() == null ? null : d.date().toString());
+      o.put("firstDay", d.date() == null ? null : d.date().toString());
       o.put("granularity", d.granularity().name().toLowerCase(Locale.ROOT));
       o.put("basis", d.basis());
       o.put("document", d.mention().document());
