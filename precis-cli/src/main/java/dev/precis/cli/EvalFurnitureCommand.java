@@ -132,8 +132,8 @@ final class EvalFurnitureCommand implements Callable<Integer> {
       }
     }
     out.printf(
-        "%d of %d summaries carry furniture (a sentence in >= %d of the first %d clusters, or a"
-            + " timestamp line)%n",
+        "%d of %d summaries carry furniture (a sentence in >= %d of the first %d clusters, a"
+            + " timestamp line, or a sentence opening with a dateline)%n",
         withFurniture, found, minClusters, checked.size());
     return 0;
   }

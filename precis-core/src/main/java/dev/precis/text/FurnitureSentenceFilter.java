@@ -123,7 +123,7 @@ public final class FurnitureSentenceFilter implements SentenceSplitter {
    * Length of a dateline ("Nov. 29, 2018, 1:40 am GMT / updated ... by First Last") that opens the
    * sentence and is followed by more text; 0 when there is none.
    */
-  static int leadingStamp(String sentence) {
+  public static int leadingStamp(String sentence) {
     Matcher m = LEADING_STAMP.matcher(sentence);
     if (!m.lookingAt() || m.end() >= sentence.length() || !CLOCK.matcher(m.group()).find()) {
       return 0;

@@ -67,13 +67,14 @@ public final class FurnitureSurvey {
 
   /**
    * Whether a summary sentence is furniture by this survey: it recurs in {@code minClusters}
-   * clusters or more, or it is shaped like a timestamp or byline line.
+   * clusters or more, is shaped like a timestamp or byline line, or opens with a dateline.
    */
   public boolean isFurniture(String sentence, int minClusters) {
     String key = FurnitureSentenceFilter.key(sentence);
     return (words(key) >= FurnitureSentenceFilter.MIN_WORDS
             && clustersByKey.getOrDefault(key, 0) >= minClusters)
-        || FurnitureSentenceFilter.isTimestampLine(sentence);
+        || FurnitureSentenceFilter.isTimestampLine(sentence)
+        || FurnitureSentenceFilter.leadingStamp(sentence) > 0;
   }
 
   private static int words(String key) {
