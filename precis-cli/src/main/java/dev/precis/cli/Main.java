@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       SummarizeCommand.class,
       FactsCommand.class,
       EvalFactsCommand.class,
+      EvalCitationsCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
       EvalCommand.class,
