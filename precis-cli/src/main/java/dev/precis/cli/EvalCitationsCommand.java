@@ -64,6 +64,42 @@ final class EvalCitationsCommand implements Callable<Integer> {
       description = "--dump: summary budgets (comma-separated).")
   int[] words;
 
+  @Option(
+      names = "--grid",
+      description =
+          "Instead: try a grid of matching constants on the tune half and print, per setting, P/R"
+              + " on tune and on report (how the defaults were chosen).")
+  boolean grid;
+
+  @Option(
+      names = "--features",
+      description = "Instead: print the features of every labelled pair (for train.py).")
+  boolean features;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "T",
+      description = "Score the finder with this match threshold instead of its default.")
+  Double threshold;
+
+  @Option(names = "--scores", description = "Instead: print every labelled pair with its score.")
+  boolean scores;
+
+  private CitationFinder finder() {
+    CitationFinder.Params d = CitationFinder.Params.defaults();
+    return threshold == null
+        ? new CitationFinder()
+        : new CitationFinder(
+            new CitationFinder.Params(
+                d.summaryShare(),
+                threshold,
+                d.minShared(),
+                d.bigramWeight(),
+                d.numberWeight(),
+                d.pairGain(),
+                d.model()));
+  }
+
   @Override
   public Integer call() throws java.io.IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -77,9 +113,23 @@ final class EvalCitationsCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           labels + ": no such file (run from the repository root or give --labels)");
     }
+    List<CitationEvaluation.Item> items = CitationEvaluation.readLabels(labels);
+    if (features) {
+      eval.features(items, new CitationFinder()).forEach(out::println);
+      return 0;
+    }
+    if (scores) {
+      eval.scores(items, new CitationFinder()).forEach(out::println);
+      return 0;
+    }
+    if (grid) {
+      for (String line : eval.grid(items)) {
+        out.println(line);
+      }
+      return 0;
+    }
     List<String> errors = showErrors ? new ArrayList<>() : null;
-    List<CitationEvaluation.Score> scores =
-        eval.evaluate(CitationEvaluation.readLabels(labels), new CitationFinder(), errors);
+    List<CitationEvaluation.Score> scores = eval.evaluate(items, finder(), errors);
     out.println("| slice | sentences | precision | recall | cited right | false | missed |");
     out.println("|---|---|---|---|---|---|---|");
     for (CitationEvaluation.Score s : scores) {

@@ -180,6 +180,101 @@ public final class CitationEvaluation {
     return out;
   }
 
+  /**
+   * Tries a grid of matching constants; one line per setting, sorted by recall on the tune half
+   * among the settings with precision at least 0.95 there: constants, then tune and report P/R.
+   */
+  public List<String> grid(List<Item> items) {
+    List<Item> tune = items.stream().filter(i -> i.split().equals("tune")).toList();
+    List<Item> report = items.stream().filter(i -> !i.split().equals("tune")).toList();
+    List<double[]> rows = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (double a : new double[] {0.3, 0.5, 0.7, 1.0}) {
+      for (double t = 0.25; t <= 0.75; t += 0.05) {
+        for (int m : new int[] {2, 3, 4}) {
+          for (double b : new double[] {0, 0.5, 1.0}) {
+            for (double nw : new double[] {1.0, 2.0}) {
+              CitationFinder.Params p = new CitationFinder.Params(a, t, m, b, nw, 0.1, null);
+              Score st = total(evaluate(tune, new CitationFinder(p), null));
+              Score sr = total(evaluate(report, new CitationFinder(p), null));
+              rows.add(
+                  new double[] {
+                    st.precision() >= 0.95 ? st.recall() : -1, st.precision(), lines.size()
+                  });
+              lines.add(
+                  String.format(
+                      Locale.ROOT,
+                      "%s | tune P %.3f R %.3f | report P %.3f R %.3f",
+                      p,
+                      st.precision(),
+                      st.recall(),
+                      sr.precision(),
+                      sr.recall()));
+            }
+          }
+        }
+      }
+    }
+    rows.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(y[1], x[1]));
+    List<String> out = new ArrayList<>();
+    for (double[] r : rows.subList(0, Math.min(25, rows.size()))) {
+      out.add(lines.get((int) r[2]));
+    }
+    return out;
+  }
+
+  private static Score total(List<Score> scores) {
+    return scores.stream().filter(s -> s.slice().equals("all")).findFirst().orElseThrow();
+  }
+
+  /** One line per labelled pair with a match: label, split, set, then the match's features. */
+  public List<String> features(List<Item> items, CitationFinder finder) {
+    List<String> out = new ArrayList<>();
+    for (Item item : items) {
+      List<Document> docs = documents(item.set(), item.cluster());
+      double[][] f = finder.index(docs).bestFeatures(locate(docs, item));
+      for (int d : item.others()) {
+        StringBuilder b = new StringBuilder();
+        b.append(item.supports().contains(d) ? 1 : 0)
+            .append('\t')
+            .append(item.split())
+            .append('\t')
+            .append(item.set());
+        if (d < f.length && f[d] != null) {
+          for (double x : f[d]) {
+            b.append('\t').append(String.format(Locale.ROOT, "%.4f", x));
+          }
+        }
+        out.add(b.toString());
+      }
+    }
+    return out;
+  }
+
+  /** One line per labelled pair: label, best score, set, split, sentence. For analysis. */
+  public List<String> scores(List<Item> items, CitationFinder finder) {
+    List<String> out = new ArrayList<>();
+    for (Item item : items) {
+      List<Document> docs = documents(item.set(), item.cluster());
+      double[] sc = finder.index(docs).scores(locate(docs, item));
+      for (int d : item.others()) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%d\t%.3f\t%s\t%s\t%s/%d->%d\t%s",
+                item.supports().contains(d) ? 1 : 0,
+                d < sc.length ? sc[d] : 0,
+                item.set(),
+                item.split(),
+                item.cluster(),
+                item.document(),
+                d,
+                item.sentence()));
+      }
+    }
+    return out;
+  }
+
   /** The labelled sentence in its article: by its offsets' text, else searched for. */
   private static Sentence locate(List<Document> docs, Item item) {
     if (item.document() >= docs.size()) {
