@@ -1,7 +1,9 @@
 package dev.precis.summarize;
 
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -332,8 +334,8 @@ public final class CitationFinder {
     static int longestCommonRun(String a, String b) {
       List<String> x = new ArrayList<>();
       List<String> y = new ArrayList<>();
-      ConceptTokens.tokenize(a, x);
-      ConceptTokens.tokenize(b, y);
+      Analyzer.CONCEPTS.words(a, x);
+      Analyzer.CONCEPTS.words(b, y);
       int best = 0;
       int[] prev = new int[y.size() + 1];
       int[] cur = new int[y.size() + 1];
@@ -548,7 +550,7 @@ public final class CitationFinder {
     static Terms of(String text, Map<String, Integer> vocab, boolean grow) {
       Map<String, String> numbers = CitationFinder.figures(text);
       List<String> tokens = new ArrayList<>();
-      ConceptTokens.tokenize(text, tokens);
+      Analyzer.CONCEPTS.words(text, tokens);
       int[] ids = new int[tokens.size() + numbers.size()];
       long[] pairs = new long[tokens.size()];
       int n = 0;
@@ -558,10 +560,10 @@ public final class CitationFinder {
         if (Character.isDigit(t.charAt(0)) || NUMBER_WORDS.containsKey(t)) {
           continue; // figures are matched whole, below
         }
-        if (ConceptTokens.isStopWord(t) || t.length() == 1 || WEAK.contains(t)) {
+        if (Analyzer.CONCEPTS.isStopWord(t) || t.length() == 1 || WEAK.contains(t)) {
           continue;
         }
-        int id = id(ConceptTokens.stem(t), vocab, grow);
+        int id = id(Analyzer.CONCEPTS.stem(t), vocab, grow);
         ids[n++] = id;
         if (prev != Integer.MIN_VALUE && prev >= 0 && id >= 0) {
           pairs[p++] = ((long) prev << 32) | (id & 0xffffffffL);
@@ -646,7 +648,7 @@ public final class CitationFinder {
         x = x.contains(".") ? x.replaceAll("\\.?0+$", "") : x;
       }
       String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-      unit = unit.equals("percent") || unit.equals("per") ? "%" : ConceptTokens.stem(unit);
+      unit = unit.equals("percent") || unit.equals("per") ? "%" : Analyzer.CONCEPTS.stem(unit);
       out.putIfAbsent(x, unit);
     }
     return out;
