@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       FactsCommand.class,
       EvalFactsCommand.class,
       EvalCitationsCommand.class,
+      EvalCoherenceCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
       EvalCommand.class,

@@ -178,7 +178,9 @@ public final class ConceptSummarizer implements Summarizer {
           previous[k] = si == 0 ? -1 : k - 1;
           fragment[k] = SentenceTraits.isFragment(text);
           furniture[k] = SentenceTraits.isFurniture(text);
-          dangling[k] = SentenceTraits.opensWithDanglingReference(text);
+          dangling[k] =
+              SentenceTraits.opensWithDanglingReference(text)
+                  || SentenceTraits.needsAntecedent(text);
           tokens.clear();
           Analyzer.CONCEPTS.words(text, tokens);
           duplicate[k] = !seenText.add(String.join(" ", tokens));
