@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EvalFactsCommand.class,
       EvalCitationsCommand.class,
       EvalCoherenceCommand.class,
+      EvalCvCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
       EvalCommand.class,

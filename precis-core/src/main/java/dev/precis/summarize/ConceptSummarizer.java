@@ -74,6 +74,28 @@ public final class ConceptSummarizer implements Summarizer {
       double linkBonus,
       double offTopicRatio) {
 
+    /** These constants with another fill value, single-article discount and lead weight. */
+    public Params withFillRareBoost(double fill, double rare, double boost) {
+      return new Params(
+          minWords,
+          maxWords,
+          boost,
+          positionDecay,
+          unigramWeight,
+          rare,
+          rareMinDocs,
+          costExponent,
+          minNovelty,
+          leadBonus,
+          relaxFactor,
+          danglingPenalty,
+          fragmentPenalty,
+          repeatWeight,
+          fill,
+          linkBonus,
+          offTopicRatio);
+    }
+
     public static Params defaults() {
       return new Params(
           8, 60, 3.0, 3.0, 0.2, 0.3, 2, 1.0, 0.3, 0.0, 1.5, 0.8, 0.6, 0.0, 0.8, 0.0, 0.2);
