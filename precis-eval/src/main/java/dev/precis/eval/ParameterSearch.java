@@ -35,8 +35,8 @@ public final class ParameterSearch {
     ConceptSummarizer.Params d = ConceptSummarizer.Params.defaults();
     List<ConceptSummarizer.Params> out = new ArrayList<>();
     out.add(d);
-    for (double fill : new double[] {0.0, 0.4, 0.8}) {
-      for (double rare : new double[] {0.3, 0.6}) {
+    for (double fill : new double[] {0.0, 0.4, 0.8, 1.2}) {
+      for (double rare : new double[] {0.3, 0.6, 1.0}) {
         for (double boost : new double[] {1.5, 3.0}) {
           ConceptSummarizer.Params p = d.withFillRareBoost(fill, rare, boost);
           if (!p.equals(d)) {
@@ -71,10 +71,16 @@ public final class ParameterSearch {
               set.rouge(),
               Runtime.getRuntime().availableProcessors(),
               null);
-      for (Evaluation.SystemResult sys : r.systems()) {
-        int i = names.indexOf(sys.summarizer());
-        var avg = sys.scores().get("ROUGE-1");
-        scores[i][s] = 100 * (set.recall() ? avg.recall().mean() : avg.f1().mean());
+      // the plain mean over clusters (the bootstrap's mean would add resampling noise)
+      int[] count = new int[settings.size()];
+      for (Evaluation.ClusterResult c : r.perCluster()) {
+        int i = names.indexOf(c.summarizer());
+        var score = c.scores().get("ROUGE-1");
+        scores[i][s] += 100 * (set.recall() ? score.recall() : score.f1());
+        count[i]++;
+      }
+      for (int i = 0; i < settings.size(); i++) {
+        scores[i][s] /= Math.max(1, count[i]);
       }
     }
     List<Row> rows = new ArrayList<>();
