@@ -281,7 +281,9 @@ public final class CitationFinder {
           pair
               ? sentences.get(at).text() + " " + sentences.get(at + 1).text()
               : sentences.get(at).text();
-      if (longestCommonRun(sentence.text(), otherText) >= VERBATIM_RUN) {
+      // a run of ten identical words carries several shared content words: test those only
+      if (sharedCount(mine, other) >= 4
+          && longestCommonRun(sentence.text(), otherText) >= VERBATIM_RUN) {
         return 1; // the same words for a whole clause: a quote or a copied statement
       }
       double[] f = features(sentence, mine, myMass, other, otherMass, at, pair);
