@@ -15,11 +15,36 @@ import java.util.TreeSet;
  * @param articles members in arrival order
  * @param firstSeen earliest publication time of a member, or {@code null} when none had one
  * @param lastSeen latest publication time of a member, or {@code null}
+ * @param events its events in time order (undated ones last, in arrival order); every member
+ *     belongs to exactly one
  */
-public record Story(long id, List<StoryArticle> articles, Instant firstSeen, Instant lastSeen) {
+public record Story(
+    long id,
+    List<StoryArticle> articles,
+    Instant firstSeen,
+    Instant lastSeen,
+    List<StoryEvent> events) {
 
   public Story {
     articles = List.copyOf(articles);
+    events = List.copyOf(events);
+  }
+
+  /** A story of one event holding all its articles (the event takes the story's id). */
+  public Story(long id, List<StoryArticle> articles, Instant firstSeen, Instant lastSeen) {
+    this(id, articles, firstSeen, lastSeen, List.of(singleEvent(id, articles)));
+  }
+
+  private static StoryEvent singleEvent(long id, List<StoryArticle> articles) {
+    List<String> ids = new ArrayList<>(articles.size());
+    String headline = null;
+    for (StoryArticle a : articles) {
+      ids.add(a.id());
+      if (headline == null && a.title() != null && !a.title().isBlank()) {
+        headline = a.title();
+      }
+    }
+    return new StoryEvent(id, ids, null, headline);
   }
 
   /** The title of the first member that has one, or {@code null}. */
