@@ -105,6 +105,24 @@ final class EvalStoriesCommand implements Callable<Integer> {
       description = "With --dev: also write each stream there as NAME-PART.jsonl.")
   Path writeStreams;
 
+  @Option(
+      names = "--link-threshold",
+      paramLabel = "X",
+      description = "With --stream/--dev: similarity that links a new event into a story.")
+  Double linkThreshold;
+
+  @Option(
+      names = "--grace-hours",
+      paramLabel = "H",
+      description = "With --stream/--dev: no time decay within this many hours.")
+  Long graceHours;
+
+  @Option(
+      names = "--half-life-hours",
+      paramLabel = "H",
+      description = "With --stream/--dev: beyond the grace, similarity halves every H hours.")
+  Long halfLifeHours;
+
   @Override
   public Integer call() {
     if (dev != null || !streams.isEmpty()) {
@@ -168,6 +186,15 @@ final class EvalStoriesCommand implements Callable<Integer> {
         threshold == null
             ? StoryOptions.defaults()
             : StoryOptions.defaults().withThreshold(threshold);
+    if (linkThreshold != null) {
+      options = options.withLinkThreshold(linkThreshold);
+    }
+    if (graceHours != null) {
+      options = options.withGrace(java.time.Duration.ofHours(graceHours));
+    }
+    if (halfLifeHours != null) {
+      options = options.withHalfLife(java.time.Duration.ofHours(halfLifeHours));
+    }
     List<DevStoryStreams.Named> named = new ArrayList<>();
     for (Path p : streams) {
       named.add(new DevStoryStreams.Named(p.getFileName().toString(), LabeledStream.read(p)));

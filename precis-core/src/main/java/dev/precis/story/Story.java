@@ -47,8 +47,31 @@ public record Story(
     return new StoryEvent(id, ids, null, headline);
   }
 
-  /** The title of the first member that has one, or {@code null}. */
+  /**
+   * The story's headline: that of its latest dated event (the title of that event's most central
+   * article), else of its largest event, else the title of the first member that has one, or {@code
+   * null}.
+   */
   public String title() {
+    StoryEvent latest = null;
+    StoryEvent largest = null;
+    for (StoryEvent e : events) {
+      if (e.headline() == null) {
+        continue;
+      }
+      if (e.day() != null && (latest == null || !e.day().isBefore(latest.day()))) {
+        latest = e;
+      }
+      if (largest == null || e.articleIds().size() > largest.articleIds().size()) {
+        largest = e;
+      }
+    }
+    if (latest != null) {
+      return latest.headline();
+    }
+    if (largest != null) {
+      return largest.headline();
+    }
     for (StoryArticle a : articles) {
       if (a.title() != null && !a.title().isBlank()) {
         return a.title();

@@ -70,6 +70,15 @@ public enum StoryFormat {
       ao.put("published", a.published() == null ? null : a.published().toString());
       ao.put("duplicate_of", a.duplicateOf());
     }
+    ArrayNode events = o.putArray("events");
+    for (StoryEvent e : story.events()) {
+      ObjectNode eo = events.addObject();
+      eo.put("id", "e" + e.id());
+      eo.put("day", e.day() == null ? null : e.day().toString());
+      eo.put("headline", e.headline());
+      ArrayNode ea = eo.putArray("articles");
+      e.articleIds().forEach(ea::add);
+    }
     o.put("summary", summary == null ? "" : summary.text());
     ArrayNode sentences = o.putArray("sentences");
     if (summary != null) {
