@@ -8,6 +8,7 @@ import dev.precis.model.Citation;
 import dev.precis.model.Markdown;
 import dev.precis.story.Story;
 import dev.precis.story.StoryArticle;
+import dev.precis.story.StoryEvent;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummarySentence;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.precis.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import dev.precis.ingest.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.precis.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import dev.precis.ingest.InputException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
