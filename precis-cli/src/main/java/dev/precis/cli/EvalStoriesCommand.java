@@ -236,11 +236,14 @@ final class EvalStoriesCommand implements Callable<Integer> {
               ? ""
               : String.format(
                   Locale.ROOT,
-                  "%n  stories P=%.4f R=%.4f F1=%.4f (%d stories)",
+                  "%n  stories P=%.4f R=%.4f F1=%.4f (%d stories%s)",
                   r.stories().precision(),
                   r.stories().recall(),
                   r.stories().f1(),
-                  r.storyCount()),
+                  r.storyCount(),
+                  n.items().stream().anyMatch(i -> i.story() != null)
+                      ? ""
+                      : "; against the gold events"),
           n.items().size() / Math.max(seconds, 1e-9));
       out.flush();
     }

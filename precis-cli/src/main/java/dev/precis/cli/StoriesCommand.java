@@ -1,5 +1,7 @@
 package dev.precis.cli;
 
+import dev.precis.EventGroup;
+import dev.precis.format.EventSummary;
 import dev.precis.format.StoryFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
@@ -9,6 +11,7 @@ import dev.precis.model.Article;
 import dev.precis.story.FeatureExtractor;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
+import dev.precis.story.StoryEvent;
 import dev.precis.story.StoryOptions;
 import dev.precis.story.TextFeatures;
 import dev.precis.summarize.Summary;
@@ -330,6 +333,10 @@ final class StoriesCommand implements Callable<Integer> {
     if (story.articles().size() < minArticles) {
       return;
     }
+    if (story.events().size() > 1 && !canonical.isEmpty()) {
+      writeEvents(story, canonical, summaryOptions, fmt, writer);
+      return;
+    }
     Summary summary =
         canonical.isEmpty()
             ? null
@@ -342,6 +349,39 @@ final class StoriesCommand implements Callable<Integer> {
     }
     try {
       writer.write(fmt.render(story, summary, fallback));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A story of several events: each event summarized on its own, in time order. */
+  private void writeEvents(
+      Story story,
+      List<Article> canonical,
+      SummaryOptions summaryOptions,
+      StoryFormat fmt,
+      Writer writer) {
+    Map<String, Article> byId = new HashMap<>();
+    for (Article a : canonical) {
+      byId.put(a.id(), a);
+    }
+    List<EventGroup> groups = new ArrayList<>();
+    for (StoryEvent e : story.events()) {
+      List<Article> mine = new ArrayList<>();
+      for (String id : e.articleIds()) {
+        if (byId.containsKey(id)) {
+          mine.add(byId.get(id));
+        }
+      }
+      groups.add(new EventGroup(e, spread(mine)));
+    }
+    List<EventSummary> summaries = new ArrayList<>();
+    for (EventSummary es : Main.PRECIS.summarizeEvents(groups, summaryOptions)) {
+      summaries.add(es.summary().articles().isEmpty() ? new EventSummary(es.event(), null) : es);
+    }
+    try {
+      writer.write(
+          fmt.renderEvents(story, summaries, Words.firstWords(canonical.get(0).text(), 12)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,8 +2,8 @@ package dev.precis.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.precis.model.Article;
 import dev.precis.ingest.InputException;
+import dev.precis.model.Article;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
