@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Groups a stream of articles into stories, one article at a time (single-pass, incremental
- * clustering as in Topic Detection and Tracking).
+ * Groups a stream of articles into events, and events into stories, one article at a time
+ * (single-pass, incremental clustering as in Topic Detection and Tracking). The steps below work on
+ * events (the internal "story" states are events); an article that starts a new event links it into
+ * the story of the open event most like it ({@link StoryOptions#linkThreshold()}), and a story is
+ * handed to the listener when its last open event closes.
  *
  * <p>For each article, in arrival order:
  *
@@ -81,7 +84,14 @@ public final class StoryClusterer {
   /** Similarity to an event of another kind of happening is multiplied by this. */
   static final double KIND_CONFLICT_FACTOR = 0.45;
 
-  /** What happened to one article. */
+  /**
+   * What happened to one article.
+   *
+   * @param storyId the number of the event it joined (the unit of clustering; the story, a thread
+   *     of events, is known when it closes: {@link Story#events()})
+   * @param duplicateOf the canonical article it copies, or {@code null}
+   * @param newStory whether it started a new event
+   */
   public record Assignment(long storyId, String duplicateOf, boolean newStory) {}
 
   private final StoryOptions options;
