@@ -38,7 +38,13 @@ final class ReportedFigures {
     String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     int[] found = new int[MAX];
     int n = 0;
+    if (!hasDigit(s)) {
+      return new int[0];
+    }
     for (Pattern p : new Pattern[] {VERB_FIRST, NUMBER_FIRST}) {
+      if (p == VERB_FIRST && !mayReportHarm(s)) {
+        continue;
+      }
       Matcher m = p.matcher(s);
       while (m.find() && n < MAX) {
         int v = parse(m.group(1));
@@ -75,6 +81,20 @@ final class ReportedFigures {
       }
     }
     return true;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A cheap test that spares the verb pattern on texts without its verbs. */
+  private static boolean mayReportHarm(String s) {
+    return s.contains("kill") || s.contains("injur") || s.contains("wound");
   }
 
   private static boolean isYear(int v, String digits) {

@@ -45,8 +45,7 @@ public final class TextDates {
               + MONTHS
               + ")\\b(?:,?\\s+(?<y2>(?:19|20)\\d\\d)\\b)?"
               + "|\\b(?<y4>(?:19|20)\\d\\d)-(?<m4>\\d\\d)-(?<d4>\\d\\d)\\b"
-              + "|\\b(?:(?<wmod>last|next|this|coming|on|since|until|by)\\s+)?"
-              + "(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b"
+              + "|\\b(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b"
               + "|\\b(?<rel>[Yy]esterday|[Tt]oday|[Tt]onight)\\b");
 
   private TextDates() {}
@@ -100,10 +99,22 @@ public final class TextDates {
               Integer.parseInt(line.group("d")));
       from = line.end();
     }
-    Matcher m = DAYS.matcher(lead);
-    m.region(from, lead.length());
-    while (m.find()) {
-      LocalDate d = resolve(m, ref);
+    // the pattern is tried only where a date can start (a digit, a capital, "yesterday",
+    // "today", "tonight"): trying it at every character cost more than the rest of clustering
+    Matcher m = DAYS.matcher(lead).useTransparentBounds(true).useAnchoringBounds(false);
+    int n = lead.length();
+    for (int i = from; i < n; i++) {
+      char c = lead.charAt(i);
+      if ((i > 0 && Character.isLetterOrDigit(lead.charAt(i - 1)))
+          || !(Character.isDigit(c) || Character.isUpperCase(c) || c == 'y' || c == 't')) {
+        continue;
+      }
+      m.region(i, n);
+      if (!m.lookingAt()) {
+        continue;
+      }
+      i = m.end() - 1;
+      LocalDate d = resolve(m, ref, lead);
       if (d == null) {
         continue;
       }
@@ -114,7 +125,7 @@ public final class TextDates {
     return ref == null ? null : new EventDay(ref, false);
   }
 
-  private static LocalDate resolve(Matcher m, LocalDate ref) {
+  private static LocalDate resolve(Matcher m, LocalDate ref, String s) {
     if (m.group("m1") != null || m.group("m2") != null) {
       boolean first = m.group("m1") != null;
       String mon = first ? m.group("m1") : m.group("m2");
@@ -140,7 +151,7 @@ public final class TextDates {
       return null;
     }
     if (m.group("w") != null) {
-      String mod = m.group("wmod");
+      String mod = previousWord(s, m.start());
       if (mod != null && (mod.equals("next") || mod.equals("coming") || mod.equals("until"))) {
         return null; // a plan, not the happening
       }
@@ -151,6 +162,19 @@ public final class TextDates {
     }
     String rel = m.group("rel").toLowerCase(Locale.ROOT);
     return rel.equals("yesterday") ? ref.minusDays(1) : ref;
+  }
+
+  /** The lower-cased word just before {@code at}, or {@code null}. */
+  private static String previousWord(String s, int at) {
+    int end = at;
+    while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+      start--;
+    }
+    return start == end ? null : s.substring(start, end).toLowerCase(Locale.ROOT);
   }
 
   /** Month number of a month name or abbreviation (1-12). */
