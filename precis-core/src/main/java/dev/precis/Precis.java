@@ -218,7 +218,7 @@ public final class Precis {
             members.add(byId.get(id));
           }
         }
-        out.add(new EventGroup(e, members));
+        out.add(new EventGroup(e, story.id(), members));
       }
     }
     out.sort(

@@ -123,7 +123,7 @@ public final class StoryPipeline {
           mine.add(byId.get(id));
         }
       }
-      groups.add(new EventGroup(e, spread(mine)));
+      groups.add(new EventGroup(e, story.id(), spread(mine)));
     }
     List<EventSummary> out = new ArrayList<>();
     for (EventSummary es : precis.summarizeEvents(groups, options)) {

@@ -85,7 +85,7 @@ final class FactsCommand implements Callable<Integer> {
     }
     List<EventGroup> events = Main.PRECIS.events(articles);
     String rendered;
-    if (events.size() > 1) {
+    if (EventGroup.severalEvents(events)) {
       // figures of two happenings are not a disagreement: one fact sheet per event
       err.println(
           "precis: note: the articles report "

@@ -166,7 +166,7 @@ final class SummarizeCommand implements Callable<Integer> {
     }
     List<Article> prepared = Main.PRECIS.prepareAll(raw);
     List<EventGroup> events = oneSummary ? List.of() : Main.PRECIS.events(prepared);
-    if (events.size() > 1) {
+    if (EventGroup.severalEvents(events)) {
       err.println(
           "precis: note: the articles report "
               + events.size()
