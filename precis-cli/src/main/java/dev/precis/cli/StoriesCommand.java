@@ -294,6 +294,18 @@ final class StoriesCommand implements Callable<Integer> {
     if (story.articles().size() < minArticles) {
       return;
     }
+    if (story.events().size() > 1 && !canonical.isEmpty()) {
+      // a story of several events: each summarized on its own, in time order
+      String fallback = Words.firstWords(canonical.get(0).text(), 12);
+      try {
+        writer.write(
+            fmt.renderEvents(
+                story, pipeline.summarizeEvents(story, canonical, summaryOptions), fallback));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
     Summary summary = pipeline.summarize(canonical, summaryOptions);
     String fallback = null;
     if (summary != null && !summary.sentences().isEmpty()) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.EventGroup;
 import dev.precis.facts.FactSheet;
+import dev.precis.format.EventSummary;
 import dev.precis.format.FactSheetFormat;
 import dev.precis.format.SummaryFormat;
 import dev.precis.ingest.ArticleSources;
@@ -13,6 +15,7 @@ import dev.precis.ingest.InputException;
 import dev.precis.ingest.JsonArticles;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
 import java.io.BufferedReader;
@@ -119,6 +122,12 @@ final class SummarizeCommand implements Callable<Integer> {
   @Mixin SourceOptionsMixin sources;
 
   @Option(
+      names = "--one-summary",
+      description =
+          "Summarize all articles as one, even when they report several events (by default each event gets its own dated section).")
+  boolean oneSummary;
+
+  @Option(
       names = "--threads",
       converter = CountConverter.class,
       paramLabel = "N",
@@ -156,7 +165,18 @@ final class SummarizeCommand implements Callable<Integer> {
                 }))) {
       raw = articles.toList();
     }
-    Summary summary = Main.PRECIS.summarizeArticles(PreparedArticles.withText(raw, err), options);
+    List<Article> prepared = PreparedArticles.withText(raw, err);
+    List<EventGroup> events = oneSummary ? List.of() : Main.PRECIS.events(prepared);
+    if (EventGroup.severalEvents(events)) {
+      err.println(
+          "precis: note: the articles report "
+              + events.size()
+              + " different events; summarizing each in time order (--one-summary for one summary)");
+      err.flush();
+      write(renderEvents(fmt, Main.PRECIS.summarizeEvents(events, options)));
+      return 0;
+    }
+    Summary summary = Main.PRECIS.summarizeArticles(prepared, options);
     if (summary.sentences().isEmpty()) {
       // an empty summary with exit code 0 and no word of why left users guessing
       err.println(
@@ -165,7 +185,44 @@ final class SummarizeCommand implements Callable<Integer> {
               + " words (raise --words or add --truncate)");
       err.flush();
     }
-    String rendered = facts ? withFacts(fmt, summary) : fmt.render(summary);
+    write(facts ? withFacts(fmt, summary) : fmt.render(summary));
+    return 0;
+  }
+
+  /** Several events: a dated section each; with --facts each event gets its own fact sheet. */
+  private String renderEvents(SummaryFormat fmt, List<EventSummary> events) {
+    if (!facts) {
+      return fmt.renderEvents(events);
+    }
+    if (fmt == SummaryFormat.JSON) {
+      ObjectNode json = (ObjectNode) readJson(fmt.renderEvents(events));
+      for (int i = 0; i < events.size(); i++) {
+        Summary s = events.get(i).summary();
+        ((ObjectNode) json.get("events").get(i))
+            .set(
+                "facts",
+                FactSheetFormat.toJson(Main.PRECIS.facts(Main.PRECIS.split(s.articles()))));
+      }
+      return json.toPrettyString() + "\n";
+    }
+    StringBuilder b = new StringBuilder();
+    for (EventSummary e : events) {
+      String section = fmt.renderEvents(List.of(e));
+      int body = section.indexOf("\n\n") + 2;
+      b.append(section, 0, body).append(withFacts(fmt, e.summary())).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static JsonNode readJson(String s) {
+    try {
+      return new ObjectMapper().readTree(s);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void write(String rendered) throws IOException {
     if (output != null) {
       try (AtomicOutput out = new AtomicOutput(output)) {
         out.writer().write(rendered);
@@ -176,7 +233,6 @@ final class SummarizeCommand implements Callable<Integer> {
       out.print(rendered);
       out.flush();
     }
-    return 0;
   }
 
   private int batch(SummaryOptions options) throws IOException, InterruptedException {
