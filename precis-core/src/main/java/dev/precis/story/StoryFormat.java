@@ -108,7 +108,15 @@ public enum StoryFormat {
       }
     }
     if (!story.outlets().isEmpty()) {
-      b.append(" · ").append(String.join(", ", story.outlets()));
+      // outlet names come from the pages: escaped like every other text (an outlet named
+      // <svg onload=...> ran when the Markdown was rendered)
+      b.append(" · ")
+          .append(
+              String.join(
+                  ", ",
+                  story.outlets().stream()
+                      .map(o -> Markdown.escape(o.replaceAll("\\s+", " ")))
+                      .toList()));
     }
     b.append("*\n\n");
     List<String> canon =

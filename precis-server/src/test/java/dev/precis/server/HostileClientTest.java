@@ -195,6 +195,35 @@ class HostileClientTest {
     assertThat(r.statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void extremeDatesAreStoredUndatedAndTheStoryStillRenders() throws Exception {
+    String text = "The council approved the budget on Monday. The mayor signed it into law.";
+    for (String published :
+        new String[] {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2099-01-01"}) {
+      String body =
+          "{\"text\": \""
+              + text
+              + " Item "
+              + published.hashCode()
+              + ".\", \"published\": \""
+              + published
+              + "\"}";
+      HttpResponse<String> r =
+          server.post("/api/articles", "application/json", body, "X-API-Key", KEY);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      long story =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(r.body())
+              .get("stories")
+              .get(0)
+              .asLong();
+      HttpResponse<String> page = server.get("/api/stories/" + story);
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      assertThat(page.body()).doesNotContain("999999999").doesNotContain("2099");
+    }
+    assertThat(server.get("/api/stories").statusCode()).isEqualTo(200);
+  }
+
   private static Socket socket() throws IOException {
     Socket s = new Socket(InetAddress.getLoopbackAddress(), server.server.port());
     s.setSoTimeout(10_000);
