@@ -77,4 +77,15 @@ class HardeningCliTest {
     assertThat(run.out()).contains("\\<svg").doesNotContain("\u202E");
     assertThat(run.out().replace("\\<", "")).as("every < escaped").doesNotContain("<");
   }
+
+  @Test
+  void jsonNestedDeepIsAOneLineError() throws Exception {
+    Path deep = dir.resolve("deep.json");
+    java.nio.file.Files.writeString(deep, "[".repeat(100_000) + "]".repeat(100_000));
+    assertOneLineError(CliRun.of("summarize", deep.toString()), "nesting depth");
+    Path lines = dir.resolve("deep.jsonl");
+    java.nio.file.Files.writeString(
+        lines, "{\"text\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}\n");
+    assertOneLineError(CliRun.of("summarize", lines.toString()), "nesting depth");
+  }
 }

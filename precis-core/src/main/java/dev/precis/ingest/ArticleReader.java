@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * inside a directory that cannot be used is skipped with a warning.
  */
 public final class ArticleReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = InputJson.MAPPER;
   private final Limits limits;
   private final Consumer<String> warnings;
 
@@ -161,13 +161,7 @@ public final class ArticleReader {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InputException(
-          origin
-              + ": invalid JSON at line "
-              + e.getLocation().getLineNr()
-              + " ("
-              + e.getOriginalMessage()
-              + ")");
+      throw new InputException(origin + ": invalid JSON " + InputJson.problem(e));
     }
     if (root == null) {
       throw new InputException(origin + ": empty JSON file");

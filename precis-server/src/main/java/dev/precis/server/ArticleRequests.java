@@ -3,6 +3,7 @@ package dev.precis.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precis.ingest.InputException;
+import dev.precis.ingest.InputJson;
 import dev.precis.ingest.JsonArticles;
 import dev.precis.ingest.RawArticle;
 import dev.precis.ingest.TextDecoder;
@@ -110,17 +111,9 @@ final class ArticleRequests {
   private static Batch json(byte[] body, Map<String, String> query) {
     JsonNode root;
     try {
-      root = StoryJson.MAPPER.readTree(body);
+      root = InputJson.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new HttpError(
-          400,
-          "invalid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + " ("
-              + e.getOriginalMessage()
-              + ")");
+      throw new HttpError(400, "invalid JSON " + InputJson.problem(e));
     } catch (IOException e) {
       throw new HttpError(400, "unreadable body (" + e.getMessage() + ")");
     }

@@ -184,6 +184,15 @@ class HostileClientTest {
   }
 
   @Test
+  void deeplyNestedJsonIsABadRequest() throws Exception {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    HttpResponse<String> r =
+        server.post("/api/summarize", "application/json", deep, "X-API-Key", KEY);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("nesting depth");
+  }
+
+  @Test
   void longStoryKeyIsABadRequest() throws Exception {
     HttpResponse<String> r =
         server.post(
