@@ -75,6 +75,9 @@ public final class PrecisServer implements AutoCloseable {
   /** Stored articles fed to the clusterer on start (the last few days of a busy feed). */
   private static final int REPLAY_ARTICLES = 20_000;
 
+  /** Rendered story JSON kept in memory. */
+  static final long STORY_CACHE_BYTES = 64L << 20;
+
   /** A connection with nothing sent or received for this long is closed. */
   static final long IDLE_TIMEOUT_MILLIS = 30_000;
 
@@ -97,7 +100,7 @@ public final class PrecisServer implements AutoCloseable {
   private final ServerConfig config;
   private final Ingestor ingestor;
   private final Store store;
-  private final StoryCache cache = new StoryCache(10_000, 250);
+  private final StoryCache cache = new StoryCache(10_000, STORY_CACHE_BYTES, 250);
   private final Object[] renderLocks = new Object[64];
 
   /**
