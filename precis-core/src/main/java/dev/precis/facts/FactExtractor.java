@@ -1,6 +1,6 @@
 package dev.precis.facts;
 
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
  * thread-safe.
  *
  * <pre>{@code
- * FactSheet sheet = FactExtractor.standard().extract(Precis.split(articles));
+ * FactSheet sheet = FactExtractor.standard().extract(Precis.defaults().split(articles));
  * }</pre>
  */
 public final class FactExtractor {

@@ -65,7 +65,7 @@ public final class ArticleReader {
       if (a.content().isBlank()) {
         warnings.accept("skipped " + a.origin() + ": empty article");
       } else {
-        nonEmpty.add(PublishedDate.checked(a, warnings));
+        nonEmpty.add(a.withPlausibleDate(warnings));
       }
     }
     if (nonEmpty.isEmpty()) {

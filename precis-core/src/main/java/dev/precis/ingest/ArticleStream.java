@@ -45,7 +45,7 @@ public final class ArticleStream implements Iterator<RawArticle>, Closeable {
         skippedEmpty++;
         warnings.accept("skipped " + a.origin() + ": empty article");
       } else {
-        next = PublishedDate.checked(a, warnings);
+        next = a.withPlausibleDate(warnings);
       }
     }
     return true;

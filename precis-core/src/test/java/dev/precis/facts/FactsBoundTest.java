@@ -3,7 +3,7 @@ package dev.precis.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
  * quotation attribution grew faster than the text (a 9.4 MB article took 53 s and 2.2 GB).
  */
 class FactsBoundTest {
+  private static final Precis PRECIS = Precis.defaults();
+
   @Test
   void longArticleIsCutAtASentenceEndWithinTheLimit() {
     String sentence = "\"We will not give up,\" Mayor Ann Lee said on Monday, April 3, 2017. ";
     String text = sentence.repeat(2 * FactExtractor.MAX_CHARS_PER_ARTICLE / sentence.length());
     Document doc =
-        Precis.split(List.of(new Article("long", null, text, null, null, null, null, "t"))).get(0);
+        PRECIS.split(List.of(new Article("long", null, text, null, null, null, null, "t"))).get(0);
     Document cut = FactExtractor.bounded(doc);
     assertThat(cut.article().text().length())
         .isLessThanOrEqualTo(FactExtractor.MAX_CHARS_PER_ARTICLE);

@@ -3,7 +3,7 @@ package dev.precis.facts;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +13,8 @@ import java.util.List;
  * extreme) publication date: no exception of any kind.
  */
 class FactsFuzzTest {
+  private static final Precis PRECIS = Precis.defaults();
+
   private static final DateExtractor DATES = new DateExtractor();
   private static final NumberExtractor NUMBERS = new NumberExtractor();
   private static final QuoteExtractor QUOTES = new QuoteExtractor();
@@ -24,7 +26,7 @@ class FactsFuzzTest {
             ? null
             : Instant.ofEpochSecond(data.consumeLong(-31557014167219200L, 31556889864403199L));
     String text = data.consumeRemainingAsString();
-    return Precis.split(
+    return PRECIS.split(
         List.of(new Article("fuzz", null, text, null, null, published, null, "fuzz")));
   }
 

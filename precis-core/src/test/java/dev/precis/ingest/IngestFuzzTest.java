@@ -14,13 +14,15 @@ import java.util.List;
  * fuzzes (see the README's fuzzing section).
  */
 class IngestFuzzTest {
+  private static final Precis PRECIS = Precis.defaults();
+
   private static final Limits LIMITS = Limits.defaults();
 
   @FuzzTest(maxDuration = "5m")
   void html(byte[] input) {
     String page = new String(input, StandardCharsets.UTF_8);
     try {
-      Precis.prepare(
+      PRECIS.prepare(
           new RawArticle("fuzz", page, RawArticle.Format.HTML, null, null, null, "fuzz"));
     } catch (InputException expected) {
       // refused with a one-line message
@@ -32,7 +34,7 @@ class IngestFuzzTest {
     try (FeedArticles feed =
         FeedArticles.parse(input, "fuzz.rss", null, false, null, warning -> {})) {
       while (feed.hasNext()) {
-        Precis.prepare(feed.next());
+        PRECIS.prepare(feed.next());
       }
     } catch (InputException expected) {
       // refused with a one-line message
@@ -65,7 +67,7 @@ class IngestFuzzTest {
     try {
       List<RawArticle> raw = new ArticleReader(LIMITS, warning -> {}).fromBytes(input, "f", name);
       for (RawArticle r : raw) {
-        Precis.prepare(PublishedDate.checked(r, warning -> {}));
+        PRECIS.prepare(r.withPlausibleDate(warning -> {}));
       }
     } catch (InputException expected) {
       // refused with a one-line message

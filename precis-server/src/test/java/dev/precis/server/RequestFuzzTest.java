@@ -3,8 +3,8 @@ package dev.precis.server;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,8 @@ import java.util.Map;
  * {@link HttpError} (a 4xx answer).
  */
 class RequestFuzzTest {
+  private static final Precis PRECIS = Precis.defaults();
+
   private static final String[] TYPES = {
     "application/json", "text/plain", "text/html", "application/ld+json; charset=utf-8", "", null
   };
@@ -33,8 +35,8 @@ class RequestFuzzTest {
     try {
       ArticleRequests.Batch batch = ArticleRequests.parse(type, body, query, 50);
       for (RawArticle raw : batch.articles()) {
-        Article prepared = Precis.prepare(raw);
-        Precis.split(List.of(prepared));
+        Article prepared = PRECIS.prepare(raw);
+        PRECIS.split(List.of(prepared));
       }
     } catch (HttpError expected) {
       if (expected.status < 400 || expected.status > 499) {

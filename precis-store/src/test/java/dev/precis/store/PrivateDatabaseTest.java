@@ -3,7 +3,7 @@ package dev.precis.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import dev.precis.text.Sentence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
