@@ -36,7 +36,7 @@ run_one() {
   name="$(echo "$h" | sed 's/.*\.\([A-Za-z]*\)#\([A-Za-z]*\).*/\1-\2/')"
   dir="$logs/$name"
   mkdir -p "$dir"
-  (cd "$dir" && JAZZER_FUZZ=1 timeout $((seconds + 120)) java -Xmx3g \
+  (cd "$dir" && JAZZER_FUZZ=1 timeout $((seconds + 300)) java -Xmx3g \
     -Djazzer.max_executions="$runs" -Djazzer.max_duration="${seconds}s" \
     -cp "$cp" dev.precis.cli.FuzzRunner "$h" >"$dir/log.txt" 2>&1)
   echo "$name: exit $? $(grep -a -o 'Done [0-9]* runs in [0-9]* second(s)' "$dir/log.txt" | tail -1)"

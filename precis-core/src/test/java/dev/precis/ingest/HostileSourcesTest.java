@@ -155,4 +155,16 @@ class HostileSourcesTest {
     assertThat(warnings)
         .anySatisfy(w -> assertThat(w).contains("deep.rss").contains("deeper than"));
   }
+
+  @Test
+  void pageWithMoreTagsThanTheLimitIsRefusedBeforeParsing() {
+    String deep = "<div>".repeat(HtmlExtractor.MAX_TAGS + 1) + "x";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new HtmlExtractor().extract(deep, null))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("more than " + HtmlExtractor.MAX_TAGS + " tags");
+    String nested = "<div>".repeat(5_000) + "<p>The ministers met on Wednesday.</p>";
+    assertThat(new HtmlExtractor().extract(nested, null).text())
+        .contains("The ministers met on Wednesday.");
+  }
 }

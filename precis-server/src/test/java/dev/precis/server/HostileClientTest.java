@@ -193,6 +193,13 @@ class HostileClientTest {
   }
 
   @Test
+  void millionDeepHtmlIsRefusedNotParsed() throws Exception {
+    String deep = "<div>".repeat(1_000_000) + "x";
+    HttpResponse<String> r = server.post("/api/summarize", "text/html", deep, "X-API-Key", KEY);
+    assertThat(r.statusCode()).isIn(400, 413);
+  }
+
+  @Test
   void longStoryKeyIsABadRequest() throws Exception {
     HttpResponse<String> r =
         server.post(
