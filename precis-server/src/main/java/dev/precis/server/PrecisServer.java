@@ -31,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -106,15 +104,21 @@ public final class PrecisServer implements AutoCloseable {
    * Stateless summaries running at once: CPU-bound work beyond the cores only queues, and a flood
    * of summaries must not starve the cheap story reads that share the thread pool.
    */
-  private final Semaphore summarizeSlots =
-      new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+  private final WorkSlots summarizeSlots =
+      new WorkSlots(
+          Math.max(2, 2 * Runtime.getRuntime().availableProcessors()),
+          30,
+          "too many summaries in progress; try again shortly");
 
   /**
    * Article posts stored at once: each holds the clusterer or a database transaction, so more only
    * queue, and a flood of posts must not take every request thread.
    */
-  private final Semaphore writeSlots =
-      new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+  private final WorkSlots writeSlots =
+      new WorkSlots(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          10,
+          "too many article posts in progress; try again shortly");
 
   private final Map<String, byte[]> resources = new HashMap<>();
   private final Server server;
@@ -301,25 +305,25 @@ public final class PrecisServer implements AutoCloseable {
       Request request, Response response, Callback callback, Runnable handler) {
     String method = request.getMethod();
     String path = Request.getPathInContext(request);
-    {
-      try {
-        handler.run();
-      } catch (HttpError e) {
-        if (e.status == 408 || e.status == 413) {
-          response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
-        error(response, callback, e.status, e.getMessage());
-      } catch (InputException | IllegalArgumentException e) {
-        error(response, callback, 400, e.getMessage());
-      } catch (StoreException e) {
-        error(response, callback, 503, "database unavailable: " + e.getMessage());
-      } catch (RuntimeException e) {
-        System.err.println("precis: internal error on " + method + " " + path + ": " + e);
-        if (System.getenv("PRECIS_DEBUG") != null) {
-          e.printStackTrace();
-        }
-        error(response, callback, 500, "internal error");
+    try {
+      handler.run();
+    } catch (HttpError e) {
+      if (e.status == 408 || e.status == 413) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
       }
+      error(response, callback, e.status, e.getMessage());
+    } catch (InputException | IllegalArgumentException e) {
+      error(response, callback, 400, e.getMessage());
+    } catch (StoreException e) {
+      error(response, callback, 503, "database unavailable: " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // an Error too: a handler run after an asynchronous read must still answer, or the
+      // request would hang with its callback never completed
+      System.err.println("precis: internal error on " + method + " " + path + ": " + e);
+      if (System.getenv("PRECIS_DEBUG") != null) {
+        e.printStackTrace();
+      }
+      error(response, callback, 500, "internal error");
     }
   }
 
@@ -493,23 +497,7 @@ public final class PrecisServer implements AutoCloseable {
             body,
             QueryParams.asMap(request),
             config.maxArticles());
-    if (!acquire(writeSlots, 10)) {
-      throw new HttpError(503, "too many article posts in progress; try again shortly");
-    }
-    try {
-      store(batch, response, callback);
-    } finally {
-      writeSlots.release();
-    }
-  }
-
-  private static boolean acquire(Semaphore slots, int seconds) {
-    try {
-      return slots.tryAcquire(seconds, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HttpError(503, "server is stopping");
-    }
+    writeSlots.run(() -> store(batch, response, callback));
   }
 
   private void store(ArticleRequests.Batch batch, Response response, Callback callback) {
@@ -568,14 +556,7 @@ public final class PrecisServer implements AutoCloseable {
     }
     String summarizer = batch.summarizer() != null ? batch.summarizer() : base.summarizer();
     precis.summarizers().check(summarizer); // unknown names are a 400 with the list of known ones
-    if (!acquire(summarizeSlots, 30)) {
-      throw new HttpError(503, "too many summaries in progress; try again shortly");
-    }
-    try {
-      summarizeNow(batch, words, summarizer, response, callback);
-    } finally {
-      summarizeSlots.release();
-    }
+    summarizeSlots.run(() -> summarizeNow(batch, words, summarizer, response, callback));
   }
 
   private void summarizeNow(
