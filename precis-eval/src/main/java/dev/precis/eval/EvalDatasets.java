@@ -16,15 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Readers for summarization evaluation sets.
@@ -48,14 +53,6 @@ public final class EvalDatasets {
   private static final List<String> DOC_DIRS = List.of("docs", "documents", "test_docs");
   private static final List<String> SUMMARY_DIRS =
       List.of("models", "summaries", "references", "manual", "model");
-  private static final Pattern DOC = Pattern.compile("(?is)<DOC>(.*?)</DOC>");
-  private static final Pattern DOCNO = Pattern.compile("(?is)<DOCNO>\\s*(.*?)\\s*</DOCNO>");
-  private static final Pattern TITLE =
-      Pattern.compile("(?is)<(HEADLINE|HL|TITLE|HEAD)>(.*?)</\\1>");
-  private static final Pattern TEXT = Pattern.compile("(?is)<TEXT>(.*?)</TEXT>");
-  private static final Pattern PARAGRAPH = Pattern.compile("(?i)</?P>");
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);");
 
   private EvalDatasets() {}
 
@@ -340,17 +337,16 @@ public final class EvalDatasets {
     String text = readText(f);
     String name = f.getFileName().toString();
     List<RawArticle> out = new ArrayList<>();
-    Matcher doc = DOC.matcher(text);
-    while (doc.find()) {
-      String body = doc.group(1);
-      Matcher no = DOCNO.matcher(body);
-      String id = no.find() ? no.group(1) : name + "-" + out.size();
-      Matcher title = TITLE.matcher(body);
-      String headline = title.find() ? clean(title.group(2)).replaceAll("\\s+", " ").strip() : null;
+    // jsoup's XML parser reads the SGML: any tag case, unclosed tags, every HTML entity
+    Document sgml = Jsoup.parse(text, "", Parser.xmlParser());
+    for (Element doc : sgml.getElementsByTag("DOC")) {
+      Element no = doc.getElementsByTag("DOCNO").first();
+      String id = no != null && !no.text().isBlank() ? no.text().strip() : name + "-" + out.size();
+      Element title = doc.select("HEADLINE, HL, TITLE, HEAD").first();
+      String headline = title == null ? null : sgmlText(title).replaceAll("\\s+", " ").strip();
       StringBuilder content = new StringBuilder();
-      Matcher t = TEXT.matcher(body);
-      while (t.find()) {
-        content.append(clean(PARAGRAPH.matcher(t.group(1)).replaceAll("\n\n"))).append("\n\n");
+      for (Element t : doc.getElementsByTag("TEXT")) {
+        content.append(sgmlText(t)).append("\n\n");
       }
       String articleText = content.toString().strip();
       if (!articleText.isEmpty()) {
@@ -371,9 +367,9 @@ public final class EvalDatasets {
     return out;
   }
 
-  /** A reference summary file: its non-empty lines, SGML tags removed. */
+  /** A reference summary file: its non-empty lines, SGML tags removed, entities decoded. */
   public static List<String> readSummaryFile(Path f) {
-    String text = clean(readText(f));
+    String text = sgmlText(Jsoup.parse(readText(f), "", Parser.xmlParser()));
     List<String> lines = new ArrayList<>();
     for (String l : text.split("\r?\n")) {
       if (!l.isBlank()) {
@@ -391,41 +387,31 @@ public final class EvalDatasets {
     }
   }
 
-  /** Removes tags and decodes the common SGML entities. */
-  private static String clean(String s) {
-    String noTags = TAG.matcher(s).replaceAll(" ");
-    Matcher m = ENTITY.matcher(noTags);
+  /**
+   * The text inside an SGML element with its line breaks: a tag inside it reads as a space, a
+   * {@code <P>} as a paragraph break; runs of spaces left by tags become one.
+   */
+  private static String sgmlText(Node root) {
     StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(b, Matcher.quoteReplacement(entity(m.group(1), m.group())));
-    }
-    m.appendTail(b);
-    // line-internal runs of spaces left by removed tags
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node n, int depth) {
+            if (n instanceof TextNode t) {
+              b.append(t.getWholeText().replace('\u00a0', ' '));
+            } else if (depth > 0 && n instanceof Element e) {
+              b.append(e.normalName().equals("p") ? "\n\n" : " ");
+            }
+          }
+
+          @Override
+          public void tail(Node n, int depth) {
+            if (depth > 0 && n instanceof Element e) {
+              b.append(e.normalName().equals("p") ? "\n\n" : " ");
+            }
+          }
+        },
+        root);
     return b.toString().replaceAll("[ \\t]{2,}", " ");
-  }
-
-  private static final Map<String, String> ENTITIES = new LinkedHashMap<>();
-
-  static {
-    ENTITIES.put("amp", "&");
-    ENTITIES.put("lt", "<");
-    ENTITIES.put("gt", ">");
-    ENTITIES.put("quot", "\"");
-    ENTITIES.put("apos", "'");
-    ENTITIES.put("nbsp", " ");
-  }
-
-  private static String entity(String name, String whole) {
-    try {
-      if (name.startsWith("#x")) {
-        return new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
-      }
-      if (name.startsWith("#")) {
-        return new String(Character.toChars(Integer.parseInt(name.substring(1))));
-      }
-    } catch (IllegalArgumentException e) {
-      return whole;
-    }
-    return ENTITIES.getOrDefault(name.toLowerCase(Locale.ROOT), whole);
   }
 }
