@@ -39,7 +39,7 @@ class FactsFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void numbers(FuzzedDataProvider data) {
     List<Document> docs = docs(data);
-    NumberExtractor.align(NUMBERS.find(docs.get(0)));
+    FigureAligner.align(NUMBERS.find(docs.get(0)));
   }
 
   @FuzzTest(maxDuration = "5m")
