@@ -24,110 +24,14 @@ import java.util.regex.Pattern;
  * minister"). Two people who share only a first name never merge.
  */
 final class EntityExtractor {
-  private static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "on", "de", "du");
+  static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "on", "de", "du");
   static final Set<String> NAME_PARTICLES =
       Set.of("al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "del", "la", "le", "abu");
-  private static final Set<String> MISC_WORDS =
-      Set.of(
-          "war",
-          "agreement",
-          "agreements",
-          "accord",
-          "accords",
-          "treaty",
-          "summit",
-          "conference",
-          "games",
-          "cup",
-          "act",
-          "law",
-          "prize",
-          "award",
-          "awards",
-          "festival",
-          "day",
-          "week",
-          "program",
-          "programme",
-          "project",
-          "operation",
-          "revolution",
-          "crisis",
-          "election",
-          "elections",
-          "championship",
-          "olympics",
-          "protocol",
-          "convention",
-          "declaration",
-          "doctrine",
-          "plan",
-          "initiative",
-          "campaign",
-          "tour",
-          "show",
-          "series",
-          "album",
-          "film",
-          "book",
-          "bill",
-          "image",
-          "links");
-  private static final Set<String> SPEECH_VERBS =
-      Set.of(
-          "said",
-          "says",
-          "say",
-          "told",
-          "tells",
-          "added",
-          "adds",
-          "stated",
-          "declared",
-          "noted",
-          "explained",
-          "asked",
-          "replied",
-          "responded",
-          "insisted",
-          "claimed",
-          "claims",
-          "warned",
-          "argued",
-          "wrote",
-          "writes",
-          "tweeted",
-          "announced",
-          "continued",
-          "remarked",
-          "recalled",
-          "conceded",
-          "acknowledged",
-          "urged",
-          "emphasized",
-          "emphasised",
-          "stressed",
-          "suggested",
-          "admitted",
-          "complained",
-          "denied",
-          "reported",
-          "reports",
-          "confirmed",
-          "blasted",
-          "criticized",
-          "criticised",
-          "disputed",
-          "reaffirmed");
-  private static final Set<String> PLACE_PREPOSITIONS =
-      Set.of(
-          "in", "at", "near", "from", "across", "outside", "inside", "into", "towards", "toward");
-  private static final Set<String> PLACE_NOUNS =
-      Set.of("town", "city", "village", "province", "region", "capital", "district", "county");
   private static final Pattern CAMEL_HEADLINE = Pattern.compile("[A-Z][a-z]+");
 
   private final Lexicon lex = Lexicon.get();
   private final EntityMerger merger = new EntityMerger(lex);
+  private final EntityRoles roles = new EntityRoles(lex);
 
   /** A name as found in one place, before merging. */
   record Candidate(
@@ -374,7 +278,7 @@ final class EntityExtractor {
       return;
     }
     String lastWord = toks.get(to - 1).text().toLowerCase(Locale.ROOT);
-    if (MISC_WORDS.contains(lastWord) && to - from > 1) {
+    if (NameCues.MISC_WORDS.contains(lastWord) && to - from > 1) {
       return; // "Minsk Agreements", "Korean War": events and documents, not their places
     }
     String firstWord = toks.get(from).text();
@@ -503,7 +407,7 @@ final class EntityExtractor {
     if (words.size() == 1 && lex.demonyms.containsKey(key)) {
       return; // "Russian" describes, it does not name
     }
-    if (MISC_WORDS.contains(last)) {
+    if (NameCues.MISC_WORDS.contains(last)) {
       return; // events, laws and works are not people, organisations or places
     }
     if (lex.demonyms.containsKey(key) && !lex.places.containsKey(key)) {
@@ -545,15 +449,15 @@ final class EntityExtractor {
     int i = indexOf(toks, from);
     if (i > 0) {
       String prev = toks.get(i - 1).text().toLowerCase(Locale.ROOT);
-      if (PLACE_PREPOSITIONS.contains(prev)) {
+      if (NameCues.PLACE_PREPOSITIONS.contains(prev)) {
         vote(votes, key, EntityType.PLACE, 1);
       }
       if (prev.equals("of")
           && i > 1
-          && PLACE_NOUNS.contains(toks.get(i - 2).text().toLowerCase(Locale.ROOT))) {
+          && NameCues.PLACE_NOUNS.contains(toks.get(i - 2).text().toLowerCase(Locale.ROOT))) {
         vote(votes, key, EntityType.PLACE, 3);
       }
-      if (SPEECH_VERBS.contains(prev) && !prev.equals("reported")) {
+      if (NameCues.SPEECH_VERBS.contains(prev) && !prev.equals("reported")) {
         vote(votes, key, EntityType.PERSON, 1);
       }
     }
@@ -563,7 +467,7 @@ final class EntityExtractor {
       if (next.equals("also") && after + 1 < toks.size()) {
         next = toks.get(after + 1).text().toLowerCase(Locale.ROOT);
       }
-      if (SPEECH_VERBS.contains(next)) {
+      if (NameCues.SPEECH_VERBS.contains(next)) {
         vote(votes, key, EntityType.PERSON, 2);
       }
     }
@@ -598,9 +502,9 @@ final class EntityExtractor {
     int start = toks.get(from).start();
     int end = toks.get(to - 1).end();
     String surface = d.article().text().substring(start, end);
-    String role = roleBefore(toks, from);
+    String role = roles.before(toks, from);
     if (role == null) {
-      role = roleAfter(toks, to);
+      role = roles.after(toks, to);
     }
     return new Candidate(
         d.index(),
@@ -615,124 +519,6 @@ final class EntityExtractor {
         s.end());
   }
 
-  /**
-   * The role written just before a name: title words, capitalised words, demonyms and connectors
-   * ("Russian Deputy Permanent Representative to the United Nations", "White House spokesman",
-   * "Putin's spokesman,").
-   */
-  private String roleBefore(List<Token> toks, int nameStart) {
-    int k = nameStart - 1;
-    if (k >= 1 && toks.get(k).text().equals(",") && lex.isTitleWord(toks.get(k - 1).text())) {
-      k--; // "Putin's spokesman, Dmitry Peskov"
-    }
-    int end = k + 1;
-    int start = end;
-    boolean title = false;
-    while (k >= 0) {
-      Token t = toks.get(k);
-      String w = t.text();
-      String lw = w.toLowerCase(Locale.ROOT);
-      if (k + 1 < toks.size()
-          && toks.get(k + 1).start() == t.end()
-          && t.isWord()
-          && toks.get(k + 1).isWord()) {
-        break; // glued to the next word: another name, not a role
-      }
-      if (lex.isTitleWord(lw) || lex.titles.contains(lw)) {
-        title = true;
-      } else if (lex.titleModifiers.contains(lw)) {
-        // "deputy", "foreign", "permanent": part of a title, not one by itself
-      } else if (t.isWord() && t.isCapitalised() && !lex.isFunctionWord(w)) {
-        // organisation or nationality part of the role
-      } else if (w.equals("'s") || w.equals("’s")) {
-        // possessive ("Putin's spokesman")
-      } else if ((lw.equals("to") || lw.equals("of") || lw.equals("the") || lw.equals("for"))
-          && k > 0
-          && start < end
-          && (toks.get(k - 1).isCapitalised()
-              || lex.isTitleWord(toks.get(k - 1).text())
-              || (lw.equals("the") && (toks.get(k - 1).is("to") || toks.get(k - 1).is("of"))))) {
-        // connector inside a role ("Ambassador to the UN")
-      } else if (t.isWord()
-          && lex.orgWords.contains(lw)
-          && k + 1 < toks.size()
-          && lex.isTitleWord(toks.get(k + 1).text())) {
-        // lower-case role parts ("department spokesman", "foreign minister")
-      } else {
-        break;
-      }
-      start = k;
-      k--;
-    }
-    // leading connectors are not part of the role
-    while (start < end && CONNECTORS.contains(toks.get(start).text().toLowerCase(Locale.ROOT))) {
-      start++;
-    }
-    if (!title || start >= end) {
-      return null;
-    }
-    // the role must contain a title word, and end with one or a connector-joined organisation
-    boolean hasTitle = false;
-    for (int m = start; m < end; m++) {
-      String lw = toks.get(m).text().toLowerCase(Locale.ROOT);
-      if (lex.isTitleWord(lw)
-          && !lw.startsWith("mr")
-          && !lw.startsWith("mrs")
-          && !lw.equals("ms")
-          && !lw.startsWith("dr")) {
-        hasTitle = true;
-      }
-    }
-    if (!hasTitle) {
-      return null;
-    }
-    return joinText(toks, start, end);
-  }
-
-  /** An appositive role after a name: "Sergey Lavrov, the Russian foreign minister,". */
-  private String roleAfter(List<Token> toks, int nameEnd) {
-    int k = nameEnd;
-    if (k >= toks.size() || !toks.get(k).text().equals(",")) {
-      return null;
-    }
-    k++;
-    if (k < toks.size() && (toks.get(k).is("the") || toks.get(k).is("a") || toks.get(k).is("an"))) {
-      k++;
-    }
-    int start = k;
-    int lastTitle = -1;
-    while (k < toks.size() && k - start < 8) {
-      Token t = toks.get(k);
-      String lw = t.text().toLowerCase(Locale.ROOT);
-      if (lex.isTitleWord(lw)) {
-        lastTitle = k;
-      } else if (!(t.isWord()
-          && (t.isCapitalised()
-              || lw.equals("foreign")
-              || lw.equals("deputy")
-              || lex.orgWords.contains(lw)
-              || lw.equals("of")
-              || lw.equals("to")
-              || lw.equals("the")
-              || lw.equals("'s")
-              || lw.equals("’s")))) {
-        break;
-      }
-      k++;
-    }
-    if (lastTitle < 0 || lastTitle + 1 != k) {
-      return null;
-    }
-    if (k < toks.size() && !(toks.get(k).text().equals(",") || toks.get(k).text().equals("."))) {
-      return null;
-    }
-    String lw = toks.get(start).text().toLowerCase(Locale.ROOT);
-    if (lw.startsWith("mr") || lw.equals("ms") || lw.startsWith("dr")) {
-      return null;
-    }
-    return joinText(toks, start, k);
-  }
-
   private static String join(List<Token> toks, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int k = from; k < to; k++) {
@@ -744,7 +530,7 @@ final class EntityExtractor {
     return b.toString();
   }
 
-  private static String joinText(List<Token> toks, int from, int to) {
+  static String joinText(List<Token> toks, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int k = from; k < to; k++) {
       String t = toks.get(k).text();
