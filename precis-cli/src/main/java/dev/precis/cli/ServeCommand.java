@@ -44,8 +44,16 @@ final class ServeCommand implements Callable<Integer> {
       names = "--api-key",
       paramLabel = "KEY",
       description =
-          "Require this key (X-API-Key or Authorization: Bearer) on POST /api/articles. Default: $PRECIS_API_KEY; none when unset.")
+          "Require this key (X-API-Key or Authorization: Bearer) on POST /api/articles and /api/summarize. Default: $PRECIS_API_KEY; none when unset; blank is refused.")
   String apiKey;
+
+  @Option(
+      names = "--allow-host",
+      paramLabel = "NAME",
+      description =
+          "Also answer requests whose Host header is NAME (besides IP addresses and localhost;"
+              + " other names are refused against DNS rebinding). Repeatable.")
+  java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
   @Option(
       names = "--max-body-bytes",
@@ -92,6 +100,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     Main.PRECIS.summarizers().check(summarizer);
     String key = apiKey != null ? apiKey : System.getenv("PRECIS_API_KEY");
+    if (key != null && key.isBlank()) {
+      // a blank key used to switch authentication off without a word
+      throw new IllegalArgumentException(
+          (apiKey != null ? "--api-key" : "PRECIS_API_KEY")
+              + " is blank: give a key, or leave it out to serve without one");
+    }
     ServerConfig config =
         new ServerConfig(
             host,
@@ -100,16 +114,24 @@ final class ServeCommand implements Callable<Integer> {
             maxBodyBytes,
             maxArticles,
             new SummaryOptions(words, false, summarizer),
-            Math.max(4, threads));
+            Math.max(4, threads),
+            java.util.Set.copyOf(allowHosts),
+            ServerConfig.DEFAULT_BODY_TIMEOUT_MILLIS);
     PrintWriter err = spec.commandLine().getErr();
     Store store = database.open();
     try (PrecisServer server = new PrecisServer(store, config, Main.PRECIS).start()) {
       err.printf(
           "precis: serving %s (API: %s/api, database %s%s)%n",
-          server.url(),
-          server.url(),
+          server.boundUrl(),
+          server.boundUrl(),
           store.url().display(),
           config.apiKey() != null ? ", API key required for writes" : "");
+      if (server.listensBeyondLoopback()) {
+        err.printf(
+            "precis: warning: listening on %s, reachable from other machines%s%n",
+            config.host(),
+            config.apiKey() == null ? " with no API key: anyone who can connect can write" : "");
+      }
       err.flush();
       stopOnSignals(server, err);
       server.join();

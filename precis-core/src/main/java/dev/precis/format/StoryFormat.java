@@ -207,7 +207,15 @@ public enum StoryFormat {
         .append(story.articles().size() == 1 ? " article" : " articles");
     b.append(" · ").append(timeRange(story.firstSeen(), story.lastSeen()));
     if (!story.outlets().isEmpty()) {
-      b.append(" · ").append(String.join(", ", story.outlets()));
+      // outlet names come from the pages: escaped like every other text (an outlet named
+      // <svg onload=...> ran when the Markdown was rendered)
+      b.append(" · ")
+          .append(
+              String.join(
+                  ", ",
+                  story.outlets().stream()
+                      .map(o -> Markdown.escape(o.replaceAll("\\s+", " ")))
+                      .toList()));
     }
     b.append("*\n\n");
     List<String> canon =

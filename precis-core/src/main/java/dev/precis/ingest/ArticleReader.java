@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * inside a directory that cannot be used is skipped with a warning.
  */
 public final class ArticleReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = InputJson.MAPPER;
   private final Limits limits;
   private final Consumer<String> warnings;
 
@@ -65,7 +65,7 @@ public final class ArticleReader {
       if (a.content().isBlank()) {
         warnings.accept("skipped " + a.origin() + ": empty article");
       } else {
-        nonEmpty.add(a);
+        nonEmpty.add(a.withPlausibleDate(warnings));
       }
     }
     if (nonEmpty.isEmpty()) {
@@ -161,13 +161,7 @@ public final class ArticleReader {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InputException(
-          origin
-              + ": invalid JSON at line "
-              + e.getLocation().getLineNr()
-              + " ("
-              + JsonArticles.reason(e)
-              + ")");
+      throw new InputException(origin + ": invalid JSON " + InputJson.problem(e));
     }
     if (root == null) {
       throw new InputException(origin + ": empty JSON file");

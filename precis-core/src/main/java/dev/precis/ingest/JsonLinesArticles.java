@@ -23,7 +23,7 @@ import java.util.zip.ZipException;
  * error, so a broken file cannot exhaust memory.
  */
 final class JsonLinesArticles extends ArticleIterator {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = InputJson.MAPPER;
   private final Reader reader;
   private final String id;
   private final String origin;

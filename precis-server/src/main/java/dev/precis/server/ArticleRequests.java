@@ -3,6 +3,7 @@ package dev.precis.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precis.ingest.InputException;
+import dev.precis.ingest.InputJson;
 import dev.precis.ingest.JsonArticles;
 import dev.precis.ingest.RawArticle;
 import dev.precis.ingest.TextDecoder;
@@ -37,19 +38,45 @@ final class ArticleRequests {
       boolean facts,
       List<String> warnings) {}
 
-  static Batch parse(String contentType, byte[] body, Map<String, String> query, int maxArticles) {
+  /**
+   * Refuses (415) a body type other than JSON, HTML or plain text, checked before the body is read.
+   * A JSON body must say so: a body without a type (a cross-site {@code no-cors} fetch of a Blob)
+   * is not parsed as JSON.
+   */
+  static void checkType(String contentType) {
+    String type = mediaType(contentType);
+    if (!(isJson(type) || type.equals("text/html") || type.equals("text/plain"))) {
+      throw new HttpError(
+          415,
+          (type.isEmpty() ? "no content type" : "unsupported content type '" + cut(type) + "'")
+              + " (use application/json, text/html or text/plain)");
+    }
+  }
+
+  private static String mediaType(String contentType) {
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     int semi = type.indexOf(';');
-    if (semi >= 0) {
-      type = type.substring(0, semi).strip();
-    }
+    return (semi >= 0 ? type.substring(0, semi) : type).strip();
+  }
+
+  private static boolean isJson(String type) {
+    return type.equals("application/json") || type.endsWith("+json");
+  }
+
+  private static String cut(String s) {
+    return s.length() <= 100 ? s : s.substring(0, 100) + "...";
+  }
+
+  static Batch parse(String contentType, byte[] body, Map<String, String> query, int maxArticles) {
+    checkType(contentType);
+    String type = mediaType(contentType);
     if (body.length == 0) {
       throw new HttpError(400, "empty request body");
     }
     Batch batch;
-    if (type.equals("application/json") || type.endsWith("+json") || type.isEmpty()) {
+    if (isJson(type)) {
       batch = json(body, query);
-    } else if (type.equals("text/html") || type.equals("text/plain")) {
+    } else { // text/html or text/plain (checkType refused the rest)
       if (TextDecoder.looksBinary(body)) {
         throw new HttpError(400, "body is binary, not an article");
       }
@@ -71,12 +98,9 @@ final class ArticleRequests {
               ? List.of("query parameter \"published\" is not a date; the article is undated")
               : List.of();
       batch = new Batch(List.of(raw), query.get("story"), null, null, false, warnings);
-    } else {
-      throw new HttpError(
-          415,
-          "unsupported content type '"
-              + type
-              + "' (use application/json, text/html or text/plain)");
+    }
+    if (batch.story() != null && (batch.story().isBlank() || batch.story().length() > 150)) {
+      throw new HttpError(400, "story key must be 1 to 150 characters");
     }
     if (batch.articles().isEmpty()) {
       throw new HttpError(400, "no articles in the request");
@@ -106,17 +130,9 @@ final class ArticleRequests {
   private static Batch json(byte[] body, Map<String, String> query) {
     JsonNode root;
     try {
-      root = StoryJson.MAPPER.readTree(body);
+      root = InputJson.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new HttpError(
-          400,
-          "invalid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + " ("
-              + JsonArticles.reason(e)
-              + ")");
+      throw new HttpError(400, "invalid JSON " + InputJson.problem(e));
     } catch (IOException e) {
       throw new HttpError(400, "unreadable body (" + JsonArticles.reason(e) + ")");
     }
@@ -168,9 +184,6 @@ final class ArticleRequests {
       }
     } catch (InputException e) {
       throw new HttpError(400, e.getMessage());
-    }
-    if (story != null && (story.isBlank() || story.length() > 150)) {
-      throw new HttpError(400, "\"story\" must be 1 to 150 characters");
     }
     return new Batch(out, story, words, summarizer, facts, List.copyOf(warnings));
   }
