@@ -22,10 +22,17 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * {@code --allow-private} every address does.
  */
 final class CheckedResolver implements SocketAddressResolver {
-  private final FetchOptions options;
+  /** Name service: the system's, or a test's that answers differently each time. */
+  interface Lookup {
+    InetAddress[] addresses(String host) throws UnknownHostException;
+  }
 
-  CheckedResolver(FetchOptions options) {
+  private final FetchOptions options;
+  private final Lookup dns;
+
+  CheckedResolver(FetchOptions options, Lookup dns) {
     this.options = options;
+    this.dns = dns;
   }
 
   @Override
@@ -59,7 +66,7 @@ final class CheckedResolver implements SocketAddressResolver {
     }
     InetAddress[] all;
     try {
-      all = InetAddress.getAllByName(host);
+      all = dns.addresses(host);
     } catch (UnknownHostException | SecurityException e) {
       throw new Unresolved(host);
     }

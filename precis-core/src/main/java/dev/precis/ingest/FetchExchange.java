@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -128,6 +129,8 @@ final class FetchExchange {
             uri + ": timed out (no data for " + seconds(options.readTimeout()) + ")");
       } else if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
         return new HostFailure(uri + ": cannot connect to " + hostPort + " (" + describe(t) + ")");
+      } else if (t instanceof ZipException) {
+        return new FetchException(uri + ": invalid compressed body");
       } else if (t instanceof HttpException) {
         // Jetty's parser: the header limit, or bytes that are not HTTP at all
         return new FetchException(

@@ -1,5 +1,6 @@
 package dev.precis.ingest;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
@@ -50,6 +51,7 @@ public final class HttpFetcher implements AutoCloseable {
 
   private final FetchOptions options;
   private final SSLContext tls;
+  private final CheckedResolver.Lookup dns;
   private final HostDelays delays;
   private final RobotsRules robots;
   private HttpClient client; // started on first use
@@ -61,8 +63,14 @@ public final class HttpFetcher implements AutoCloseable {
 
   /** A fetcher with its own TLS context (trust store), or the JVM default when null. */
   HttpFetcher(FetchOptions options, SSLContext tls) {
+    this(options, tls, InetAddress::getAllByName);
+  }
+
+  /** A fetcher with its own name service (tests of the DNS pinning). */
+  HttpFetcher(FetchOptions options, SSLContext tls, CheckedResolver.Lookup dns) {
     this.options = options;
     this.tls = tls;
+    this.dns = dns;
     this.delays = new HostDelays(options.hostDelay());
     this.robots = new RobotsRules(this::request, delays, options);
   }
@@ -177,7 +185,7 @@ public final class HttpFetcher implements AutoCloseable {
     connector.setExecutor(threads);
     connector.setScheduler(new ScheduledExecutorScheduler("precis-fetch-timer", true));
     HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
-    http.setSocketAddressResolver(new CheckedResolver(options));
+    http.setSocketAddressResolver(new CheckedResolver(options, dns));
     http.setFollowRedirects(false); // each hop is checked in fetch()
     http.setConnectTimeout(options.connectTimeout().toMillis());
     http.setIdleTimeout(options.readTimeout().toMillis());

@@ -230,6 +230,28 @@ class HttpFetcherTest {
   }
 
   @Test
+  void unknownOrBrokenContentEncodingIsAnError() {
+    for (String encoding : new String[] {"compress", "gzip"}) {
+      server.on(
+          "/" + encoding,
+          ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.getResponseHeaders().add("Content-Encoding", encoding);
+            byte[] notCompressed = HTML.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, notCompressed.length);
+            try (OutputStream out = ex.getResponseBody()) {
+              out.write(notCompressed);
+            }
+          });
+    }
+    HttpFetcher fetcher = new HttpFetcher(local().withObeyRobots(false));
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/compress")))
+        .hasMessage(server.url("/compress") + ": unsupported content encoding compress");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/gzip")))
+        .hasMessage(server.url("/gzip") + ": invalid compressed body");
+  }
+
+  @Test
   void silentServerTimesOut() {
     server.on("/slow", ex -> sleep(5_000));
     FetchOptions quick =
