@@ -16,15 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.jsoup.nodes.Element;
 
 /**
  * Readers for summarization evaluation sets.
@@ -48,14 +46,7 @@ public final class EvalDatasets {
   private static final List<String> DOC_DIRS = List.of("docs", "documents", "test_docs");
   private static final List<String> SUMMARY_DIRS =
       List.of("models", "summaries", "references", "manual", "model");
-  private static final Pattern DOC = Pattern.compile("(?is)<DOC>(.*?)</DOC>");
-  private static final Pattern DOCNO = Pattern.compile("(?is)<DOCNO>\\s*(.*?)\\s*</DOCNO>");
-  private static final Pattern TITLE =
-      Pattern.compile("(?is)<(HEADLINE|HL|TITLE|HEAD)>(.*?)</\\1>");
-  private static final Pattern TEXT = Pattern.compile("(?is)<TEXT>(.*?)</TEXT>");
-  private static final Pattern PARAGRAPH = Pattern.compile("(?i)</?P>");
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);");
+  private static final String HEADLINE_TAGS = "headline, hl, title, head";
 
   private EvalDatasets() {}
 
@@ -340,17 +331,15 @@ public final class EvalDatasets {
     String text = readText(f);
     String name = f.getFileName().toString();
     List<RawArticle> out = new ArrayList<>();
-    Matcher doc = DOC.matcher(text);
-    while (doc.find()) {
-      String body = doc.group(1);
-      Matcher no = DOCNO.matcher(body);
-      String id = no.find() ? no.group(1) : name + "-" + out.size();
-      Matcher title = TITLE.matcher(body);
-      String headline = title.find() ? clean(title.group(2)).replaceAll("\\s+", " ").strip() : null;
+    for (Element doc : Sgml.parse(text).select("doc")) {
+      Element no = doc.selectFirst("docno");
+      String id = no != null ? no.text() : name + "-" + out.size();
+      Element title = doc.selectFirst(HEADLINE_TAGS);
+      String headline =
+          title == null ? null : Sgml.text(title, " ").replaceAll("\\s+", " ").strip();
       StringBuilder content = new StringBuilder();
-      Matcher t = TEXT.matcher(body);
-      while (t.find()) {
-        content.append(clean(PARAGRAPH.matcher(t.group(1)).replaceAll("\n\n"))).append("\n\n");
+      for (Element t : doc.select("text")) {
+        content.append(Sgml.text(t, "\n\n")).append("\n\n");
       }
       String articleText = content.toString().strip();
       if (!articleText.isEmpty()) {
@@ -373,7 +362,7 @@ public final class EvalDatasets {
 
   /** A reference summary file: its non-empty lines, SGML tags removed. */
   public static List<String> readSummaryFile(Path f) {
-    String text = clean(readText(f));
+    String text = Sgml.text(Sgml.parse(readText(f)), " ");
     List<String> lines = new ArrayList<>();
     for (String l : text.split("\r?\n")) {
       if (!l.isBlank()) {
@@ -389,43 +378,5 @@ public final class EvalDatasets {
     } catch (IOException e) {
       throw new InputException(f + ": cannot read (" + e.getMessage() + ")");
     }
-  }
-
-  /** Removes tags and decodes the common SGML entities. */
-  private static String clean(String s) {
-    String noTags = TAG.matcher(s).replaceAll(" ");
-    Matcher m = ENTITY.matcher(noTags);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(b, Matcher.quoteReplacement(entity(m.group(1), m.group())));
-    }
-    m.appendTail(b);
-    // line-internal runs of spaces left by removed tags
-    return b.toString().replaceAll("[ \\t]{2,}", " ");
-  }
-
-  private static final Map<String, String> ENTITIES = new LinkedHashMap<>();
-
-  static {
-    ENTITIES.put("amp", "&");
-    ENTITIES.put("lt", "<");
-    ENTITIES.put("gt", ">");
-    ENTITIES.put("quot", "\"");
-    ENTITIES.put("apos", "'");
-    ENTITIES.put("nbsp", " ");
-  }
-
-  private static String entity(String name, String whole) {
-    try {
-      if (name.startsWith("#x")) {
-        return new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
-      }
-      if (name.startsWith("#")) {
-        return new String(Character.toChars(Integer.parseInt(name.substring(1))));
-      }
-    } catch (IllegalArgumentException e) {
-      return whole;
-    }
-    return ENTITIES.getOrDefault(name.toLowerCase(Locale.ROOT), whole);
   }
 }
