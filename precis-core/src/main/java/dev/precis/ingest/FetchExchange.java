@@ -139,7 +139,10 @@ final class FetchExchange {
                 : uri + ": not an HTTP response (" + describe(t) + ")");
       }
     }
-    return new FetchException(uri + ": " + describe(failure));
+    return new FetchException(
+        sent
+            ? uri + ": " + describe(failure)
+            : uri + ": cannot connect to " + hostPort + " (" + describe(failure) + ")");
   }
 
   /** "20 s", "1.5 s", "0.3 s": timeouts as people write them. */

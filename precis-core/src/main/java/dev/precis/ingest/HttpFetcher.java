@@ -188,7 +188,9 @@ public final class HttpFetcher implements AutoCloseable {
     http.setSocketAddressResolver(new CheckedResolver(options, dns));
     http.setFollowRedirects(false); // each hop is checked in fetch()
     http.setConnectTimeout(options.connectTimeout().toMillis());
-    http.setIdleTimeout(options.readTimeout().toMillis());
+    // a new connection's own idle timer runs while Jetty sets it up (slow on a busy machine);
+    // the read timeout proper is each request's idle timeout, armed once the connection is open
+    http.setIdleTimeout(options.connectTimeout().plus(options.readTimeout()).toMillis());
     http.setMaxResponseHeadersSize(FetchExchange.MAX_HEADER_BYTES);
     http.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, options.userAgent()));
     http.setHttpCookieStore(new HttpCookieStore.Empty()); // no state carried between pages

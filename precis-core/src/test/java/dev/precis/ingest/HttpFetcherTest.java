@@ -329,6 +329,29 @@ class HttpFetcherTest {
   }
 
   @Test
+  void closedPortAndSilentTlsServerFailWithOneLine() throws IOException {
+    FetchOptions quick =
+        local()
+            .withObeyRobots(false)
+            .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(2));
+    int closedPort;
+    try (java.net.ServerSocket probe =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      closedPort = probe.getLocalPort();
+    }
+    assertThatThrownBy(() -> fetcher(quick).fetch("http://127.0.0.1:" + closedPort + "/"))
+        .hasMessageStartingWith(
+            "http://127.0.0.1:" + closedPort + "/: cannot connect to 127.0.0.1:" + closedPort);
+    // connections complete in the kernel's backlog, but nothing ever answers the handshake
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      String url = "https://127.0.0.1:" + silent.getLocalPort() + "/";
+      assertThatThrownBy(() -> fetcher(quick).fetch(url))
+          .hasMessage(url + ": TLS failed (no handshake answer within 0.3 s)");
+    }
+  }
+
+  @Test
   void httpErrorsAreReported() {
     server.on("/missing", ex -> LocalServer.send(ex, 404, "text/html", "no"));
     assertThatThrownBy(() -> fetcher(local()).fetch(server.url("/missing")))
