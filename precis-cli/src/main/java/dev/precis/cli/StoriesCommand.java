@@ -1,18 +1,16 @@
 package dev.precis.cli;
 
-import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.format.StoryFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.story.FeatureExtractor;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
-import dev.precis.story.StoryFormat;
 import dev.precis.story.StoryOptions;
 import dev.precis.story.TextFeatures;
-import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
 import dev.precis.text.Words;
@@ -137,7 +135,7 @@ final class StoriesCommand implements Callable<Integer> {
     if (closeAfterHours < 1) {
       throw new IllegalArgumentException("--close-after-hours must be at least 1");
     }
-    Summarizers.byName(summarizer);
+    Main.PRECIS.summarizers().check(summarizer);
     StoryFormat fmt = StoryFormat.parse(format);
     SummaryOptions summaryOptions = new SummaryOptions(words, false, summarizer);
     StoryOptions options =
@@ -234,7 +232,7 @@ final class StoriesCommand implements Callable<Integer> {
       ThreadLocal.withInitial(FeatureExtractor::new);
 
   private static Prepared prepare(RawArticle raw) {
-    Article a = Precis.prepare(raw);
+    Article a = Main.PRECIS.prepare(raw);
     return new Prepared(a, a.text().isBlank() ? null : StoryClusterer.features(a, EXTRACTOR.get()));
   }
 
@@ -333,7 +331,9 @@ final class StoriesCommand implements Callable<Integer> {
       return;
     }
     Summary summary =
-        canonical.isEmpty() ? null : Precis.summarizeArticles(spread(canonical), summaryOptions);
+        canonical.isEmpty()
+            ? null
+            : Main.PRECIS.summarizeArticles(spread(canonical), summaryOptions);
     String fallback = null;
     if (summary != null && !summary.sentences().isEmpty()) {
       fallback = Words.firstWords(summary.sentences().get(0).text(), 12);

@@ -2,6 +2,7 @@ package dev.precis.summarize;
 
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,7 +100,7 @@ public final class ConceptSummarizer implements Summarizer {
 
   @Override
   public String name() {
-    return "concepts";
+    return "default";
   }
 
   @Override
@@ -179,7 +180,7 @@ public final class ConceptSummarizer implements Summarizer {
           furniture[k] = SentenceTraits.isFurniture(text);
           dangling[k] = SentenceTraits.opensWithDanglingReference(text);
           tokens.clear();
-          ConceptTokens.tokenize(text, tokens);
+          Analyzer.CONCEPTS.words(text, tokens);
           duplicate[k] = !seenText.add(String.join(" ", tokens));
           double position =
               1 + params.positionBoost() * Math.exp(-s.index() / params.positionDecay());
@@ -188,8 +189,8 @@ public final class ConceptSummarizer implements Summarizer {
           boolean[] stop = new boolean[tokens.size()];
           for (int t = 0; t < ids.length; t++) {
             String tok = tokens.get(t);
-            stop[t] = ConceptTokens.isStopWord(tok) || tok.length() == 1;
-            String stem = stop[t] ? tok : ConceptTokens.stem(tok);
+            stop[t] = Analyzer.CONCEPTS.isStopWord(tok) || tok.length() == 1;
+            String stem = stop[t] ? tok : Analyzer.CONCEPTS.stem(tok);
             Integer id = vocab.get(stem);
             if (id == null) {
               id = vocab.size();

@@ -1,8 +1,7 @@
 package dev.precis.store;
 
-import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
 import dev.precis.story.StoryOptions;
@@ -50,7 +49,7 @@ public final class ClusteredIngest {
 
   /** Prepares, clusters and stores one article. */
   public Store.AddResult add(RawArticle raw) {
-    return addPrepared(Precis.prepare(raw));
+    return addPrepared(ingestor.precis().prepare(raw));
   }
 
   /** Clusters and stores one cleaned article (a stored one changes nothing but the clusters). */
