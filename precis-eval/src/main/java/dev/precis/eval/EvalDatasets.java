@@ -22,7 +22,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Readers for summarization evaluation sets.
@@ -46,7 +53,6 @@ public final class EvalDatasets {
   private static final List<String> DOC_DIRS = List.of("docs", "documents", "test_docs");
   private static final List<String> SUMMARY_DIRS =
       List.of("models", "summaries", "references", "manual", "model");
-  private static final String HEADLINE_TAGS = "headline, hl, title, head";
 
   private EvalDatasets() {}
 
@@ -331,15 +337,16 @@ public final class EvalDatasets {
     String text = readText(f);
     String name = f.getFileName().toString();
     List<RawArticle> out = new ArrayList<>();
-    for (Element doc : Sgml.parse(text).select("doc")) {
-      Element no = doc.selectFirst("docno");
-      String id = no != null ? no.text() : name + "-" + out.size();
-      Element title = doc.selectFirst(HEADLINE_TAGS);
-      String headline =
-          title == null ? null : Sgml.text(title, " ").replaceAll("\\s+", " ").strip();
+    // jsoup's XML parser reads the SGML: any tag case, unclosed tags, every HTML entity
+    Document sgml = Jsoup.parse(text, "", Parser.xmlParser());
+    for (Element doc : sgml.getElementsByTag("DOC")) {
+      Element no = doc.getElementsByTag("DOCNO").first();
+      String id = no != null && !no.text().isBlank() ? no.text().strip() : name + "-" + out.size();
+      Element title = doc.select("HEADLINE, HL, TITLE, HEAD").first();
+      String headline = title == null ? null : sgmlText(title).replaceAll("\\s+", " ").strip();
       StringBuilder content = new StringBuilder();
-      for (Element t : doc.select("text")) {
-        content.append(Sgml.text(t, "\n\n")).append("\n\n");
+      for (Element t : doc.getElementsByTag("TEXT")) {
+        content.append(sgmlText(t)).append("\n\n");
       }
       String articleText = content.toString().strip();
       if (!articleText.isEmpty()) {
@@ -360,9 +367,9 @@ public final class EvalDatasets {
     return out;
   }
 
-  /** A reference summary file: its non-empty lines, SGML tags removed. */
+  /** A reference summary file: its non-empty lines, SGML tags removed, entities decoded. */
   public static List<String> readSummaryFile(Path f) {
-    String text = Sgml.text(Sgml.parse(readText(f)), " ");
+    String text = sgmlText(Jsoup.parse(readText(f), "", Parser.xmlParser()));
     List<String> lines = new ArrayList<>();
     for (String l : text.split("\r?\n")) {
       if (!l.isBlank()) {
@@ -378,5 +385,33 @@ public final class EvalDatasets {
     } catch (IOException e) {
       throw new InputException(f + ": cannot read (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * The text inside an SGML element with its line breaks: a tag inside it reads as a space, a
+   * {@code <P>} as a paragraph break; runs of spaces left by tags become one.
+   */
+  private static String sgmlText(Node root) {
+    StringBuilder b = new StringBuilder();
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node n, int depth) {
+            if (n instanceof TextNode t) {
+              b.append(t.getWholeText().replace('\u00a0', ' '));
+            } else if (depth > 0 && n instanceof Element e) {
+              b.append(e.normalName().equals("p") ? "\n\n" : " ");
+            }
+          }
+
+          @Override
+          public void tail(Node n, int depth) {
+            if (depth > 0 && n instanceof Element e) {
+              b.append(e.normalName().equals("p") ? "\n\n" : " ");
+            }
+          }
+        },
+        root);
+    return b.toString().replaceAll("[ \\t]{2,}", " ");
   }
 }

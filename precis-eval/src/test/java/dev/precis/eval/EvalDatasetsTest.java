@@ -146,4 +146,19 @@ class EvalDatasetsTest {
         .isInstanceOf(InputException.class)
         .hasMessageContaining("docs/");
   }
+
+  @Test
+  void sgmlInAnyCaseWithHtmlEntitiesAndUnclosedParagraphs(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path f = dir.resolve("doc.sgml");
+    java.nio.file.Files.writeString(
+        f,
+        "<doc><docno>X1</docno><headline>Caf&eacute; &#8211; news</headline>"
+            + "<text><p>First paragraph, AT&amp;T said.<p>Second&nbsp;one.</text></doc>");
+    var docs = EvalDatasets.readDocumentFile(f);
+    assertThat(docs).hasSize(1);
+    assertThat(docs.get(0).id()).isEqualTo("X1");
+    assertThat(docs.get(0).title()).isEqualTo("Caf\u00e9 \u2013 news");
+    assertThat(docs.get(0).content()).isEqualTo("First paragraph, AT&T said.\n\nSecond one.");
+  }
 }
