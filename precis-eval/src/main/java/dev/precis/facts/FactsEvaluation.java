@@ -2,6 +2,7 @@ package dev.precis.facts;
 
 import dev.precis.ingest.RawArticle;
 import dev.precis.text.Document;
+import dev.precis.text.analysis.Stemmer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -391,9 +392,9 @@ public final class FactsEvaluation {
       List<QuoteExtractor.Found> found = extractor.inDocument(d, result);
       pred += found.size();
       boolean[] used = new boolean[found.size()];
-      List<String> cleanedWords = QuoteExtractor.words(d.article().text());
+      List<String> cleanedWords = QuoteMerger.words(d.article().text());
       for (String[] r : e.getValue()) {
-        List<String> want = QuoteExtractor.words(r[1]);
+        List<String> want = QuoteMerger.words(r[1]);
         if (!containsRun(cleanedWords, want)) {
           skippedQuotes++;
           errors.add(
@@ -403,7 +404,7 @@ public final class FactsEvaluation {
         gold++;
         int match = -1;
         for (int i = 0; i < found.size(); i++) {
-          if (!used[i] && containsRun(QuoteExtractor.words(found.get(i).text()), want)) {
+          if (!used[i] && containsRun(QuoteMerger.words(found.get(i).text()), want)) {
             match = i;
             break;
           }
@@ -514,8 +515,8 @@ public final class FactsEvaluation {
     String[] gw = Lexicon.norm(gold).split(" ");
     return pw.length > 1
         && gw.length > 1
-        && EntityExtractor.surnameKey(pw[pw.length - 1])
-            .equals(EntityExtractor.surnameKey(gw[gw.length - 1]));
+        && EntityMerger.surnameKey(pw[pw.length - 1])
+            .equals(EntityMerger.surnameKey(gw[gw.length - 1]));
   }
 
   // ------------------------------------------------------------------ numbers
@@ -615,8 +616,8 @@ public final class FactsEvaluation {
         }
         if (!r[3].equals("-")) {
           counted++;
-          String gHead = singular(last(r[3]));
-          String pHead = singular(last(f.counts()));
+          String gHead = Stemmer.SINGULAR.stem(last(r[3]));
+          String pHead = Stemmer.SINGULAR.stem(last(f.counts()));
           if (gHead.equals(pHead)) {
             countsOk++;
           } else {
@@ -675,16 +676,6 @@ public final class FactsEvaluation {
     String t = s.trim().toLowerCase(Locale.ROOT);
     int i = t.lastIndexOf(' ');
     return i < 0 ? t : t.substring(i + 1);
-  }
-
-  private static String singular(String w) {
-    if (w.endsWith("ies") && w.length() > 4) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
   }
 
   private static double parse(String s) {
