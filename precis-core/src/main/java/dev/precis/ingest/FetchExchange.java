@@ -38,10 +38,12 @@ final class FetchExchange {
 
   private final HttpClient client;
   private final FetchOptions options;
+  private final HostDelays delays;
 
-  FetchExchange(HttpClient client, FetchOptions options) {
+  FetchExchange(HttpClient client, FetchOptions options, HostDelays delays) {
     this.client = client;
     this.options = options;
+    this.delays = delays;
   }
 
   /** A response head; the body is read only for a 2xx that is not a redirect. */
@@ -79,7 +81,12 @@ final class FetchExchange {
             .idleTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .headers(h -> h.put(HttpHeader.ACCEPT, ACCEPT));
     Collector collector = new Collector(uri, limit, checkType);
-    request.onRequestCommit(r -> collector.sent = true);
+    String host = FetchUrls.hostOf(uri);
+    request.onRequestCommit(
+        r -> {
+          collector.sent = true;
+          delays.sent(host);
+        });
     request.send(collector);
     try {
       return collector.answer.get(options.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);

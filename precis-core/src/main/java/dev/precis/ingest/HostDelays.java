@@ -27,6 +27,21 @@ final class HostDelays {
     }
   }
 
+  /**
+   * Moves the host's next slot to a full delay after this moment, when a request actually went out:
+   * a slow first connection must not shorten the gap the server sees.
+   */
+  void sent(String host) {
+    long delay = Math.max(hostDelayNanos, crawlDelays.getOrDefault(host, 0L));
+    if (delay <= 0) {
+      return;
+    }
+    synchronized (nextSlot) {
+      long next = System.nanoTime() + delay;
+      nextSlot.merge(host, next, (a, b) -> a - b > 0 ? a : b);
+    }
+  }
+
   /** Blocks until this thread may start a request to {@code host}, and books that slot. */
   void await(String host) {
     long delay = Math.max(hostDelayNanos, crawlDelays.getOrDefault(host, 0L));

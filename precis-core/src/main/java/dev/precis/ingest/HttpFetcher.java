@@ -165,7 +165,7 @@ public final class HttpFetcher implements AutoCloseable {
   private synchronized FetchExchange exchange() {
     if (exchange == null) {
       client = startClient();
-      exchange = new FetchExchange(client, options);
+      exchange = new FetchExchange(client, options, delays);
     }
     return exchange;
   }
