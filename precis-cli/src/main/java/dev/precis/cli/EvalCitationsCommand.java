@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
     name = "eval-citations",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores citations against datasets/citations/labels.jsonl: for each labelled summary",
-      "sentence, every other article of its cluster is labelled as stating it or not.",
+      "Scores citations against datasets/citations/labels.jsonl: for each labelled summary sentence, every other article of its cluster is labelled as stating it or not.",
       "Articles are read from ../shared/data."
     })
 final class EvalCitationsCommand implements Callable<Integer> {

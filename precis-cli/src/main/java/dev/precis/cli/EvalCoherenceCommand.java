@@ -17,9 +17,7 @@ import picocli.CommandLine.Spec;
     name = "eval-coherence",
     mixinStandardHelpOptions = true,
     description = {
-      "Summarizes the first clusters of a dataset and counts summary sentences whose definite",
-      "description (\"the statement\", \"the two leaders\") or pronoun speaker ('\"...,\" he said')",
-      "points at a sentence the summary does not have before it."
+      "Summarizes the first clusters of a dataset and counts summary sentences whose definite description (\"the statement\", \"the two leaders\") or pronoun speaker ('\"...,\" he said') points at a sentence the summary does not have before it."
     })
 final class EvalCoherenceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

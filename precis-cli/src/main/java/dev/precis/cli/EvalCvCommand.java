@@ -19,9 +19,7 @@ import picocli.CommandLine.Spec;
     name = "eval-cv",
     mixinStandardHelpOptions = true,
     description = {
-      "Chooses the default summarizer's fill value, single-article discount and lead weight by",
-      "leave-one-set-out cross-validation over MultiLing 2011 (100 words, ROUGE-1 recall), the",
-      "first Multi-News validation clusters and the story roundups (reference length, ROUGE-1 F1)."
+      "Chooses the default summarizer's fill value, single-article discount and lead weight by leave-one-set-out cross-validation over MultiLing 2011 (100 words, ROUGE-1 recall), the first Multi-News validation clusters and the story roundups (reference length, ROUGE-1 F1)."
     })
 final class EvalCvCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

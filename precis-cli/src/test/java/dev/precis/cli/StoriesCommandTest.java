@@ -61,9 +61,43 @@ class StoriesCommandTest {
   }
 
   @Test
+  void writesOneLinePerEventByDefault() throws IOException {
+    Path out = dir.resolve("events.jsonl");
+    CliRun run = CliRun.of("stories", stream().toString(), "--output", out.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    List<JsonNode> events = new ArrayList<>();
+    for (String l : Files.readAllLines(out)) {
+      events.add(JSON.readTree(l));
+    }
+    // the meeting day and the later report are two events of one story, each its own entry
+    assertThat(events).hasSize(2);
+    assertThat(ids(events.get(0).get("article_ids"))).containsExactly("a", "copy", "b");
+    assertThat(ids(events.get(1).get("article_ids"))).containsExactly("later");
+    assertThat(events.get(0).get("id").asText()).isNotEqualTo(events.get(1).get("id").asText());
+    assertThat(events.get(0).get("story").asText()).isEqualTo("s1");
+    assertThat(events.get(1).get("story").asText()).isEqualTo("s1");
+    // each event's summary cites only its own articles
+    for (JsonNode sentence : events.get(1).get("sentences")) {
+      for (JsonNode source : sentence.get("sources")) {
+        assertThat(source.get("article").asText()).isEqualTo("later");
+      }
+    }
+    assertThat(events.get(0).get("first_seen").asText()).isEqualTo("2017-04-12T08:00:00Z");
+  }
+
+  @Test
+  void refusesAnUnknownGroup() throws IOException {
+    CliRun run = CliRun.of("stories", stream().toString(), "--group", "pile");
+    assertThat(run.code()).isNotZero();
+    assertThat(run.err()).contains("--group must be event or story");
+  }
+
+  @Test
   void groupsCopiesAndSplitsDays() throws IOException {
     Path out = dir.resolve("stories.jsonl");
-    CliRun run = CliRun.of("stories", stream().toString(), "--output", out.toString());
+    CliRun run =
+        CliRun.of("stories", stream().toString(), "--group", "story", "--output", out.toString());
     assertThat(run.code()).as(run.err()).isZero();
 
     List<JsonNode> stories = new ArrayList<>();
@@ -100,7 +134,8 @@ class StoriesCommandTest {
 
   @Test
   void markdownForReading() throws IOException {
-    CliRun run = CliRun.of("stories", stream().toString(), "--format", "markdown");
+    CliRun run =
+        CliRun.of("stories", stream().toString(), "--format", "markdown", "--group", "story");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("## ")

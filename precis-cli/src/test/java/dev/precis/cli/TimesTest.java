@@ -47,7 +47,7 @@ class TimesTest {
     JsonNode sheet =
         JSON.readTree(CliRun.of("facts", EXAMPLE.toString(), "--format", "json").out());
     boolean sawYear = false;
-    for (JsonNode event : sheet.get("timeline")) {
+    for (JsonNode event : timelines(sheet)) {
       String granularity = event.get("granularity").asText();
       String date = event.get("date").asText();
       switch (granularity) {
@@ -64,5 +64,14 @@ class TimesTest {
     assertThat(sawYear).isTrue();
     String text = CliRun.of("facts", EXAMPLE.toString()).out();
     assertThat(text).contains("2003:").doesNotContain("2003-01-01");
+  }
+
+  /** Every timeline entry, of each event's fact sheet when the input reports several events. */
+  private static java.util.List<JsonNode> timelines(JsonNode sheet) {
+    java.util.List<JsonNode> entries = new java.util.ArrayList<>();
+    for (JsonNode unit : OffsetsTest.perEvent(sheet)) {
+      unit.get("timeline").forEach(entries::add);
+    }
+    return entries;
   }
 }
