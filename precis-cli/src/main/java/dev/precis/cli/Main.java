@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       EvalFactsCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
+      TrainExtractorCommand.class,
       EvalCommand.class,
       RougeCommand.class,
       IngestCommand.class,

@@ -183,16 +183,6 @@ class HtmlExtractorTest {
   }
 
   @Test
-  void sitesOfUrls() {
-    assertThat(MainTextExtractor.siteOf("https://www.nj.com/a/b")).isEqualTo("nj.com");
-    assertThat(MainTextExtractor.siteOf("https://news.bbc.co.uk/x")).isEqualTo("bbc.co.uk");
-    assertThat(MainTextExtractor.siteOf("http://www.autoracing.com.br/"))
-        .isEqualTo("autoracing.com.br");
-    assertThat(MainTextExtractor.siteOf("not a url")).isNull();
-    assertThat(MainTextExtractor.siteOf(null)).isNull();
-  }
-
-  @Test
   void commentaryIsAnArticleButACommentThreadIsNot() {
     String html =
         "<body><div class=\"commentary-body\"><p>The first paragraph of the opinion piece, long"
