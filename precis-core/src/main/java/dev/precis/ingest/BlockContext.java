@@ -26,6 +26,7 @@ final class BlockContext {
       sum[c] += p[i] * chars;
       weight[c] += chars;
     }
+    boolean[] inBest = insideBestSubtree(page, p);
     int[][] out = new int[n][];
     int[] slots = new int[24];
     for (int i = 0; i < n; i++) {
@@ -56,9 +57,44 @@ final class BlockContext {
       slots[k++] = slot(7, bin(mean, 10));
       slots[k++] = slot(8, bin(mean, 5) * 10 + bin(p[i], 5));
       slots[k++] = slot(9, wordsBin * 100 + self);
+      slots[k++] = slot(11, (inBest[i] ? 100 : 0) + self);
+      slots[k++] = slot(12, (inBest[i] ? 100 : 0) + wordsBin);
       out[i] = Arrays.copyOf(slots, k);
     }
     return out;
+  }
+
+  /**
+   * Marks the blocks inside the element whose subtree gains most from being taken whole: each block
+   * adds its length times (probability - 1/2), and the element with the largest sum is the
+   * article's likely container. Comment threads and teaser lists beside it fall outside.
+   */
+  private static boolean[] insideBestSubtree(PageBlocks page, double[] p) {
+    PageBlocks.Frames f = page.frames;
+    double[] gain = new double[f.size];
+    int n = p.length;
+    for (int i = 0; i < n; i++) {
+      double g = page.blocks.get(i).chars() * (p[i] - 0.5);
+      for (int a = page.blocks.get(i).frame(); a >= 0; a = f.parent[a]) {
+        gain[a] += g;
+      }
+    }
+    int best = -1;
+    for (int e = 0; e < f.size; e++) {
+      if (best < 0 || gain[e] > gain[best]) {
+        best = e;
+      }
+    }
+    boolean[] inside = new boolean[n];
+    for (int i = 0; i < n && best >= 0; i++) {
+      for (int a = page.blocks.get(i).frame(); a >= best; a = f.parent[a]) {
+        if (a == best) {
+          inside[i] = true;
+          break;
+        }
+      }
+    }
+    return inside;
   }
 
   /** The parent of the block's element: the container whose blocks vote together. */

@@ -114,7 +114,14 @@ final class BlockFeatures {
           fb.add(36, bit * 16 + wb);
         }
       }
+      int ptag = parent < 0 ? 0 : f.tag[parent];
+      int gtag = grand < 0 ? 0 : f.tag[grand];
+      fb.add(37, (tag * 128 + ptag) * 128 + gtag);
+      fb.add(38, tag * 16 + lb);
+      int size = wb < 4 ? 0 : wb < 6 ? 1 : 2;
       addTokens(fb, 15, f, frame);
+      addTokens(fb, 45 + size, f, frame);
+      addTokens(fb, 48 + size, f, parent);
       addTokens(fb, 16, f, parent);
       addTokens(fb, 17, f, grand);
       int a = grand < 0 ? -1 : f.parent[grand];
