@@ -2,10 +2,11 @@ package dev.precis;
 
 import dev.precis.facts.FactExtractor;
 import dev.precis.facts.FactSheet;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.ExtractedPage;
 import dev.precis.ingest.HtmlExtractor;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
+import dev.precis.model.Citation;
 import dev.precis.summarize.CitationFinder;
 import dev.precis.summarize.Summarizer;
 import dev.precis.summarize.Summarizers;
@@ -20,49 +21,76 @@ import dev.precis.text.RuleBasedSentenceSplitter;
 import dev.precis.text.Sentence;
 import dev.precis.text.SentenceSplitter;
 import dev.precis.text.Words;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The Precis library facade: raw articles in, a cited extractive summary out.
+ * The Precis library: raw articles in, a cited extractive summary out. An instance holds the stages
+ * (cleaner, sentence splitter, summarizers by name, fact extractor); {@link #builder()} swaps any
+ * of them, {@link #defaults()} is the standard set.
  *
  * <pre>{@code
+ * Precis precis = Precis.builder().summarizer(new ConceptSummarizer()).build();
  * List<RawArticle> in = List.of(
  *     RawArticle.ofText("a", "Tillerson met Lavrov in Moscow on Wednesday. ..."),
  *     RawArticle.ofHtml("b", "<html>...</html>"));   // ofText would keep the tags as text
- * Summary summary = Precis.summarize(in, SummaryOptions.defaults().withWords(100));
+ * Summary summary = precis.summarize(in, SummaryOptions.defaults().withWords(100));
  * for (SummarySentence s : summary.sentences()) {
  *   System.out.println(s.text() + " " + s.citations());
  * }
  * }</pre>
  *
- * <p>All methods are thread-safe; results are immutable records.
+ * <p>Instances are immutable and thread-safe as long as the stages given to the builder are; all
+ * results are immutable records.
  */
 public final class Precis {
-  private static final HtmlExtractor EXTRACTOR = new HtmlExtractor();
+  private static final Precis DEFAULTS = builder().build();
 
-  /** {@code -Dprecis.cleaner=none} swaps in the ablation baseline (see BlankLineCleaner). */
-  private static final BoilerplateCleaner CLEANER =
-      "none".equals(System.getProperty("precis.cleaner"))
-          ? new dev.precis.text.BlankLineCleaner()
-          : new RuleBasedCleaner();
+  private final HtmlExtractor extractor = new HtmlExtractor();
+  private final BoilerplateCleaner cleaner;
+  private final SentenceSplitter splitter;
+  private final Summarizers summarizers;
+  private final CitationFinder citations;
+  private final FactExtractor facts;
 
-  private static final SentenceSplitter SPLITTER = new RuleBasedSentenceSplitter();
-  private static final CitationFinder CITATIONS = new CitationFinder();
+  private Precis(Builder b) {
+    this.cleaner = b.cleaner;
+    this.splitter = b.splitter;
+    this.summarizers = b.summarizers;
+    this.citations = b.citations;
+    this.facts = b.facts;
+  }
 
-  private Precis() {}
+  /** The standard stages: rule-based cleaner and splitter, the concept summarizer as default. */
+  public static Precis defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The summarizers this instance knows by name ({@link SummaryOptions#summarizer()}). */
+  public Summarizers summarizers() {
+    return summarizers;
+  }
 
   /** Extracts (HTML) and cleans a raw article; the title is kept as metadata. */
-  public static Article prepare(RawArticle raw) {
+  public Article prepare(RawArticle raw) {
     String title = raw.title();
     String url = raw.url();
     String body = raw.content();
     String outlet = null;
     String author = null;
     String language = null;
-    java.time.Instant published = raw.published();
+    Instant published = raw.published();
     if (raw.format() == RawArticle.Format.HTML) {
-      ExtractedPage page = EXTRACTOR.extract(raw.content(), raw.url());
+      ExtractedPage page = extractor.extract(raw.content(), raw.url());
       body = page.text();
       title = title != null ? title : page.title();
       url = url != null ? url : page.url();
@@ -74,7 +102,7 @@ public final class Precis {
     if (raw.source() != null && !raw.source().isBlank()) {
       outlet = raw.source().strip(); // the source's own statement beats a guess from the page
     }
-    CleanText clean = CLEANER.clean(title, body);
+    CleanText clean = cleaner.clean(title, body);
     if (published == null) {
       published = clean.published(); // a date line the cleaner took out of the text
     }
@@ -93,50 +121,56 @@ public final class Precis {
         language);
   }
 
+  /** Prepares every raw article, in order. */
+  public List<Article> prepareAll(List<RawArticle> raw) {
+    List<Article> articles = new ArrayList<>(raw.size());
+    for (RawArticle r : raw) {
+      articles.add(prepare(r));
+    }
+    return articles;
+  }
+
   /** Splits prepared articles into documents, indexed in list order. */
-  public static List<Document> split(List<Article> articles) {
+  public List<Document> split(List<Article> articles) {
     List<Document> docs = new ArrayList<>(articles.size());
     for (int i = 0; i < articles.size(); i++) {
-      docs.add(Document.of(i, articles.get(i), SPLITTER));
+      docs.add(Document.of(i, articles.get(i), splitter));
     }
     return docs;
   }
 
   /** Prepares, splits and summarizes raw articles. */
-  public static Summary summarize(List<RawArticle> raw, SummaryOptions options) {
-    List<Article> articles = new ArrayList<>(raw.size());
-    for (RawArticle r : raw) {
-      articles.add(prepare(r));
-    }
-    return summarizeArticles(articles, options);
+  public Summary summarize(List<RawArticle> raw, SummaryOptions options) {
+    return summarizeArticles(prepareAll(raw), options);
   }
 
   /** Summarizes articles that are already cleaned. */
-  public static Summary summarizeArticles(List<Article> articles, SummaryOptions options) {
+  public Summary summarizeArticles(List<Article> articles, SummaryOptions options) {
     return summarizeDocuments(split(articles), options);
   }
 
   /**
-   * Summarizes split documents and attaches citations to every article that states each one. The
-   * summary never has more than {@code options.words()} words; with {@code truncate} the budget is
-   * filled exactly by adding the next-best sentence cut at the remaining words.
+   * Summarizes split documents with the summarizer {@code options} names and attaches citations to
+   * every article that states each sentence. The summary never has more than {@code
+   * options.words()} words; with {@code truncate} the budget is filled exactly by adding the
+   * next-best sentence cut at the remaining words.
    */
-  public static Summary summarizeDocuments(List<Document> docs, SummaryOptions options) {
-    Summarizer summarizer = Summarizers.byName(options.summarizer());
+  public Summary summarizeDocuments(List<Document> docs, SummaryOptions options) {
+    Summarizer summarizer = summarizers.create(options.summarizer());
     List<Sentence> chosen = summarizer.select(docs, options.words());
-    CitationFinder.Index citations = CITATIONS.index(docs);
+    CitationFinder.Index index = citations.index(docs);
     List<SummarySentence> out = new ArrayList<>(chosen.size());
     int words = 0;
     for (Sentence s : chosen) {
       words += s.words();
-      out.add(new SummarySentence(s.text(), s, citations.cite(s)));
+      out.add(new SummarySentence(s.text(), s, index.cite(s)));
     }
     if (options.truncate() && words < options.words()) {
       // --truncate fills the budget: the sentence the summarizer would add next, cut to fit
       Sentence next = nextBest(summarizer, docs, chosen, options.words());
       if (next != null) {
         String cut = Words.firstWords(next.text(), options.words() - words);
-        out.add(new SummarySentence(cut, next, citedPrefix(docs, citations.cite(next), cut)));
+        out.add(new SummarySentence(cut, next, citedPrefix(docs, index.cite(next), cut)));
       }
     }
     List<Article> articles = docs.stream().map(Document::article).toList();
@@ -144,19 +178,23 @@ public final class Precis {
   }
 
   /**
+   * The fact sheet of split documents: entities, quotations with speakers, figures aligned across
+   * articles with their disagreements, and a timeline, every fact cited.
+   */
+  public FactSheet facts(List<Document> docs) {
+    return facts.extract(docs);
+  }
+
+  /**
    * Citations of a sentence cut by {@code --truncate}: where the cited text starts with the cut
    * words, the offsets cover just them, so a citation still points at exactly the text shown.
    */
-  private static List<dev.precis.summarize.Citation> citedPrefix(
-      List<Document> docs, List<dev.precis.summarize.Citation> cited, String cut) {
-    List<dev.precis.summarize.Citation> out = new ArrayList<>(cited.size());
-    for (dev.precis.summarize.Citation c : cited) {
+  private static List<Citation> citedPrefix(List<Document> docs, List<Citation> cited, String cut) {
+    List<Citation> out = new ArrayList<>(cited.size());
+    for (Citation c : cited) {
       String text = docs.get(c.document()).article().text();
       boolean prefix = text.startsWith(cut, c.start()) && c.start() + cut.length() <= c.end();
-      out.add(
-          prefix
-              ? new dev.precis.summarize.Citation(c.document(), c.start(), c.start() + cut.length())
-              : c);
+      out.add(prefix ? new Citation(c.document(), c.start(), c.start() + cut.length()) : c);
     }
     return out;
   }
@@ -164,31 +202,81 @@ public final class Precis {
   /** The first sentence a larger budget adds to {@code chosen}, else the first unused one. */
   private static Sentence nextBest(
       Summarizer summarizer, List<Document> docs, List<Sentence> chosen, int words) {
-    java.util.Set<Sentence> have = new java.util.HashSet<>(chosen);
+    Set<Sentence> have = new HashSet<>(chosen);
     for (Sentence s : summarizer.select(docs, words * 2)) {
       if (!have.contains(s)) {
         return s;
       }
     }
-    return nextUnused(docs, chosen);
-  }
-
-  /**
-   * The fact sheet of split documents: entities, quotations with speakers, figures aligned across
-   * articles with their disagreements, and a timeline, every fact cited.
-   */
-  public static FactSheet facts(List<Document> docs) {
-    return FactExtractor.standard().extract(docs);
-  }
-
-  private static Sentence nextUnused(List<Document> docs, List<Sentence> chosen) {
     for (Document d : docs) {
       for (Sentence s : d.sentences()) {
-        if (!chosen.contains(s) && s.words() >= 5) {
+        if (!have.contains(s) && s.words() >= 5) {
           return s;
         }
       }
     }
     return null;
+  }
+
+  /** Chooses the stages of a {@link Precis}; every one has the standard default. */
+  public static final class Builder {
+    private BoilerplateCleaner cleaner = new RuleBasedCleaner();
+    private SentenceSplitter splitter = new RuleBasedSentenceSplitter();
+    private Summarizers summarizers = Summarizers.standard();
+    private CitationFinder citations = new CitationFinder();
+    private FactExtractor facts = FactExtractor.standard();
+
+    private Builder() {}
+
+    /** The boilerplate cleaner (default {@link RuleBasedCleaner}). */
+    public Builder cleaner(BoilerplateCleaner cleaner) {
+      this.cleaner = Objects.requireNonNull(cleaner, "cleaner");
+      return this;
+    }
+
+    /** The sentence splitter (default {@link RuleBasedSentenceSplitter}). */
+    public Builder splitter(SentenceSplitter splitter) {
+      this.splitter = Objects.requireNonNull(splitter, "splitter");
+      return this;
+    }
+
+    /**
+     * The summarizer used under the name {@code default} (default: the concept summarizer). The
+     * same instance serves every call, so it must be thread-safe if the {@code Precis} is shared.
+     */
+    public Builder summarizer(Summarizer summarizer) {
+      Objects.requireNonNull(summarizer, "summarizer");
+      return summarizer(() -> summarizer);
+    }
+
+    /** A factory for the {@code default} summarizer: a fresh instance per summary. */
+    public Builder summarizer(Supplier<? extends Summarizer> factory) {
+      this.summarizers = summarizers.with("default", factory);
+      return this;
+    }
+
+    /** Every summarizer known by name (default {@link Summarizers#standard()}). */
+    public Builder summarizers(Summarizers summarizers) {
+      this.summarizers = Objects.requireNonNull(summarizers, "summarizers");
+      return this;
+    }
+
+    /**
+     * How summary sentences find their sources (default {@link CitationFinder#CitationFinder()}).
+     */
+    public Builder citations(CitationFinder citations) {
+      this.citations = Objects.requireNonNull(citations, "citations");
+      return this;
+    }
+
+    /** The fact extractor (default {@link FactExtractor#standard()}). */
+    public Builder facts(FactExtractor facts) {
+      this.facts = Objects.requireNonNull(facts, "facts");
+      return this;
+    }
+
+    public Precis build() {
+      return new Precis(this);
+    }
   }
 }

@@ -1,10 +1,10 @@
 package dev.precis.bench;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.eval.baseline.Baselines;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.summarize.Summarizer;
-import dev.precis.summarize.Summarizers;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import java.io.IOException;
@@ -60,13 +60,14 @@ public class BaselinesBenchmark {
         try (Stream<Path> files = Files.list(topic)) {
           for (Path f : files.sorted().toList()) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
-            articles.add(Precis.prepare(RawArticle.ofText(f.getFileName().toString(), text)));
+            articles.add(
+                Precis.defaults().prepare(RawArticle.ofText(f.getFileName().toString(), text)));
           }
         }
-        clusters.add(Precis.split(articles));
+        clusters.add(Precis.defaults().split(articles));
       }
     }
-    summarizer = Summarizers.byName(summarizerName);
+    summarizer = Baselines.all().create(summarizerName);
   }
 
   @Benchmark

@@ -3,8 +3,8 @@ package dev.precis.bench;
 import dev.precis.Precis;
 import dev.precis.facts.FactExtractor;
 import dev.precis.facts.FactSheet;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,10 +55,11 @@ public class FactsBenchmark {
         try (Stream<Path> files = Files.list(topic)) {
           for (Path f : files.sorted().toList()) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
-            articles.add(Precis.prepare(RawArticle.ofText(f.getFileName().toString(), text)));
+            articles.add(
+                Precis.defaults().prepare(RawArticle.ofText(f.getFileName().toString(), text)));
           }
         }
-        clusters.add(Precis.split(articles));
+        clusters.add(Precis.defaults().split(articles));
       }
     }
   }

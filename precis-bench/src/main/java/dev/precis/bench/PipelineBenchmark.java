@@ -34,6 +34,6 @@ public class PipelineBenchmark {
 
   @Benchmark
   public Summary summarizeExample() {
-    return Precis.summarize(example, SummaryOptions.defaults());
+    return Precis.defaults().summarize(example, SummaryOptions.defaults());
   }
 }

@@ -1,10 +1,10 @@
 package dev.precis.bench;
 
-import dev.precis.eval.Rouge;
-import dev.precis.eval.RougeBootstrap;
-import dev.precis.eval.RougeOptions;
-import dev.precis.eval.RougeScore;
-import dev.precis.eval.RougeText;
+import dev.precis.eval.rouge.Rouge;
+import dev.precis.eval.rouge.RougeBootstrap;
+import dev.precis.eval.rouge.RougeOptions;
+import dev.precis.eval.rouge.RougeScore;
+import dev.precis.eval.rouge.RougeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.precis.bench;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.summarize.SummaryOptions;
 import dev.precis.text.Document;
 import java.lang.management.ManagementFactory;
@@ -35,30 +35,30 @@ public final class StageCpuTimes {
     System.out.println("|---|---|---|");
     report("clean (prepare)", "10 example articles", 300, () -> prepare(ten));
     List<Article> articles = prepare(ten);
-    report("split", "10 example articles", 300, () -> Precis.split(articles));
-    List<Document> docs = Precis.split(articles);
+    report("split", "10 example articles", 300, () -> Precis.defaults().split(articles));
+    List<Document> docs = Precis.defaults().split(articles);
     report(
         "select + cite, 100 words",
         "10 example articles",
         300,
-        () -> Precis.summarizeDocuments(docs, SummaryOptions.defaults()));
-    report("facts", "10 example articles", 100, () -> Precis.facts(docs));
+        () -> Precis.defaults().summarizeDocuments(docs, SummaryOptions.defaults()));
+    report("facts", "10 example articles", 100, () -> Precis.defaults().facts(docs));
     report(
         "whole pipeline, 100 words",
         "10 example articles",
         300,
-        () -> Precis.summarize(ten, SummaryOptions.defaults()));
+        () -> Precis.defaults().summarize(ten, SummaryOptions.defaults()));
     report(
         "whole pipeline, 100 words",
         "Multi-News val cluster (first 1,000)",
         1,
-        () -> multiNews.forEach(c -> Precis.summarize(c, SummaryOptions.defaults())),
+        () -> multiNews.forEach(c -> Precis.defaults().summarize(c, SummaryOptions.defaults())),
         multiNews.size());
   }
 
   private static List<Article> prepare(List<RawArticle> raw) {
     List<Article> out = new ArrayList<>(raw.size());
-    raw.forEach(r -> out.add(Precis.prepare(r)));
+    raw.forEach(r -> out.add(Precis.defaults().prepare(r)));
     return out;
   }
 

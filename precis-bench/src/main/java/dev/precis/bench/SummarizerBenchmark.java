@@ -1,8 +1,8 @@
 package dev.precis.bench;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.summarize.CitationFinder;
 import dev.precis.summarize.Summarizer;
 import dev.precis.summarize.Summarizers;
@@ -67,13 +67,14 @@ public class SummarizerBenchmark {
         try (Stream<Path> files = Files.list(topic)) {
           for (Path f : files.sorted().toList()) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
-            articles.add(Precis.prepare(RawArticle.ofText(f.getFileName().toString(), text)));
+            articles.add(
+                Precis.defaults().prepare(RawArticle.ofText(f.getFileName().toString(), text)));
           }
         }
-        clusters.add(Precis.split(articles));
+        clusters.add(Precis.defaults().split(articles));
       }
     }
-    summarizer = Summarizers.byName("default");
+    summarizer = Summarizers.standard().create("default");
   }
 
   private List<Document> nextCluster() {
@@ -91,7 +92,8 @@ public class SummarizerBenchmark {
   /** Selection, ordering and citations for one cluster, as {@code precis summarize} does. */
   @Benchmark
   public Summary summarizeWithCitations() {
-    return Precis.summarizeDocuments(nextCluster(), new SummaryOptions(words, false, "default"));
+    return Precis.defaults()
+        .summarizeDocuments(nextCluster(), new SummaryOptions(words, false, "default"));
   }
 
   /** Citation index and lookups alone, for one cluster's first ten sentences. */

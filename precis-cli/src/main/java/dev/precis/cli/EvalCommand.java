@@ -3,12 +3,14 @@ package dev.precis.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.Precis;
 import dev.precis.eval.EvalCluster;
 import dev.precis.eval.EvalDatasets;
 import dev.precis.eval.Evaluation;
-import dev.precis.eval.RougeBootstrap;
-import dev.precis.eval.RougeOptions;
-import dev.precis.eval.RougeScore;
+import dev.precis.eval.rouge.RougeBootstrap;
+import dev.precis.eval.rouge.RougeOptions;
+import dev.precis.eval.rouge.RougeScore;
+import dev.precis.text.BlankLineCleaner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -34,6 +36,21 @@ import picocli.CommandLine.Spec;
       "(DUC/TAC and MultiLing layouts). Writes results.json, results.csv and summaries.jsonl."
     })
 final class EvalCommand implements Callable<Integer> {
+  /** The CLI's stages, with the cleaner {@code --cleaner} names. */
+  private Precis precis() {
+    return switch (cleaner) {
+      case "rules" -> Main.PRECIS;
+      case "none" ->
+          Precis.builder()
+              .summarizers(Main.PRECIS.summarizers())
+              .cleaner(new BlankLineCleaner())
+              .build();
+      default ->
+          throw new IllegalArgumentException(
+              "--cleaner must be rules or none, got '" + cleaner + "'");
+    };
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TABLE_METRICS =
       List.of("ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4");
@@ -90,6 +107,15 @@ final class EvalCommand implements Callable<Integer> {
       paramLabel = "FLAGS",
       description = "ROUGE-1.5.5 flags (default: -n 4 -m -2 4 -u, plus -l N with a word budget).")
   String rougeFlags;
+
+  @Option(
+      names = "--cleaner",
+      paramLabel = "rules|none",
+      defaultValue = "rules",
+      description =
+          "Boilerplate cleaner: rules (the product's) or none (blank lines only: the ablation"
+              + " that measures what cleaning is worth).")
+  String cleaner;
 
   @Option(names = "--limit", paramLabel = "N", description = "Only the first N clusters.")
   Integer limit;
@@ -148,7 +174,7 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Evaluation.Result result;
     try (Progress progress = Progress.start("eval", clusters.size(), err)) {
-      result = Evaluation.run(clusters, names, budget, rouge, workers, progress::step);
+      result = Evaluation.run(precis(), clusters, names, budget, rouge, workers, progress::step);
     }
     PrintWriter out = spec.commandLine().getOut();
     printTables(out, result, headline);

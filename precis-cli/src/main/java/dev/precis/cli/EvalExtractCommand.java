@@ -1,6 +1,5 @@
 package dev.precis.cli;
 
-import dev.precis.Precis;
 import dev.precis.eval.ExtractionEvaluation;
 import dev.precis.eval.ShingleMatch;
 import dev.precis.ingest.HtmlExtractor;
@@ -55,7 +54,8 @@ final class EvalExtractCommand implements Callable<Integer> {
         ExtractionEvaluation.run(
             pages,
             (html, url) ->
-                Precis.prepare(
+                Main.PRECIS
+                    .prepare(
                         new RawArticle("page", html, RawArticle.Format.HTML, null, url, null, url))
                     .text());
     // Baseline: every text of the body, what a plain HTML-to-text conversion gives.

@@ -1,11 +1,15 @@
 package dev.precis.cli;
 
 import dev.precis.facts.FactsEvaluation;
+import dev.precis.ingest.RawArticle;
+import dev.precis.text.Document;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,15 +53,24 @@ final class EvalFactsCommand implements Callable<Integer> {
           "Also measure CPU ms of fact extraction per 10-article MultiLing cluster (after 300 warm-up runs).")
   boolean speed;
 
+  private static List<Document> prepareAndSplit(List<RawArticle> raw) {
+    return Main.PRECIS.split(Main.PRECIS.prepareAll(raw));
+  }
+
   @Override
   public Integer call() throws java.io.IOException {
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException(
           data + ": no such directory (run from the repository root or give --data)");
     }
-    FactsEvaluation eval = new FactsEvaluation(root, data);
+    FactsEvaluation eval = new FactsEvaluation(EvalFactsCommand::prepareAndSplit, root, data);
     List<FactsEvaluation.Score> scores = new java.util.ArrayList<>(eval.run());
-    scores.addAll(eval.bySource());
+    // the labels name files relative to the repository root: the bundled example (looked at while
+    // writing the rules) and the MultiLing articles under the shared data folder
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("example", "examples/");
+    sources.put("MultiLing", "../shared/data/multiling");
+    scores.addAll(eval.bySource(sources));
     PrintWriter out = spec.commandLine().getOut();
     out.println("| component | measure | value | count |");
     out.println("|---|---|---|---|");
@@ -74,7 +87,9 @@ final class EvalFactsCommand implements Callable<Integer> {
     }
     if (speed) {
       Path clusters = root.resolve("../shared/data/multiling2011-en/docs");
-      double ms = FactsEvaluation.cpuMillisPerCluster(clusters, 300, 500);
+      double ms =
+          FactsEvaluation.cpuMillisPerCluster(
+              EvalFactsCommand::prepareAndSplit, clusters, 300, 500);
       out.println(
           String.format(
               Locale.ROOT,

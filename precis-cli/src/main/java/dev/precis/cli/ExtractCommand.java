@@ -2,14 +2,13 @@ package dev.precis.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.ExtractedPage;
 import dev.precis.ingest.HtmlExtractor;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.ingest.TextDecoder;
+import dev.precis.model.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -202,7 +201,7 @@ final class ExtractCommand implements Callable<Integer> {
     String title = page.title();
     if (clean) {
       Article a =
-          Precis.prepare(
+          Main.PRECIS.prepare(
               new RawArticle(
                   f.toString(), text, RawArticle.Format.TEXT, title, null, null, f.toString()));
       text = a.text();

@@ -1,13 +1,12 @@
 package dev.precis.cli;
 
-import dev.precis.Precis;
 import dev.precis.facts.FactSheet;
-import dev.precis.facts.FactSheetFormat;
-import dev.precis.ingest.Article;
+import dev.precis.format.FactSheetFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,10 +76,10 @@ final class FactsCommand implements Callable<Integer> {
     }
     List<Article> articles = new ArrayList<>(raw.size());
     for (RawArticle r : raw) {
-      articles.add(Precis.prepare(r));
+      articles.add(Main.PRECIS.prepare(r));
     }
-    List<Document> docs = Precis.split(articles);
-    FactSheet sheet = Precis.facts(docs);
+    List<Document> docs = Main.PRECIS.split(articles);
+    FactSheet sheet = Main.PRECIS.facts(docs);
     String rendered = fmt.render(sheet, articles);
     if (output != null) {
       try (AtomicOutput out = new AtomicOutput(output)) {

@@ -8,7 +8,6 @@ import dev.precis.store.ClusteredIngest;
 import dev.precis.store.Ingestor;
 import dev.precis.store.Store;
 import dev.precis.story.StoryOptions;
-import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.SummaryOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +106,7 @@ final class IngestCommand implements Callable<Integer> {
     if (story != null && (story.isBlank() || story.length() > 150)) {
       throw new IllegalArgumentException("--story must be 1 to 150 characters");
     }
-    Summarizers.byName(summarizer);
+    Main.PRECIS.summarizers().check(summarizer);
     if (story != null && perInput) {
       throw new IllegalArgumentException("give either --story or --per-input, not both");
     }
@@ -125,7 +124,8 @@ final class IngestCommand implements Callable<Integer> {
     long skipped = 0;
     Set<Long> stories = new LinkedHashSet<>();
     try (Store store = database.open()) {
-      Ingestor ingestor = new Ingestor(store, new SummaryOptions(words, false, summarizer));
+      Ingestor ingestor =
+          new Ingestor(store, Main.PRECIS, new SummaryOptions(words, false, summarizer));
       boolean clustering = story == null && !perInput;
       ClusteredIngest clustered =
           clustering ? new ClusteredIngest(ingestor, storyOptions, runKeyFor(inputs)) : null;

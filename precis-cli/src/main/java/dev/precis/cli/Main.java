@@ -1,5 +1,7 @@
 package dev.precis.cli;
 
+import dev.precis.Precis;
+import dev.precis.eval.baseline.Baselines;
 import dev.precis.ingest.InputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -29,6 +31,11 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main {
+  /**
+   * The stages every command runs: the library's standard ones, with the comparison baselines of
+   * {@code precis-eval} selectable by name as well ({@code --summarizer lexrank}).
+   */
+  static final Precis PRECIS = Precis.builder().summarizers(Baselines.all()).build();
 
   public static void main(String[] args) {
     System.exit(run(args));

@@ -2,10 +2,10 @@ package dev.precis.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.precis.eval.Rouge;
-import dev.precis.eval.RougeBootstrap;
-import dev.precis.eval.RougeOptions;
-import dev.precis.eval.RougeScore;
+import dev.precis.eval.rouge.Rouge;
+import dev.precis.eval.rouge.RougeBootstrap;
+import dev.precis.eval.rouge.RougeOptions;
+import dev.precis.eval.rouge.RougeScore;
 import dev.precis.ingest.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,7 +3,6 @@ package dev.precis.cli;
 import dev.precis.server.PrecisServer;
 import dev.precis.server.ServerConfig;
 import dev.precis.store.Store;
-import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.SummaryOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -89,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     if (words < 1) {
       throw new IllegalArgumentException("--words must be at least 1");
     }
-    Summarizers.byName(summarizer);
+    Main.PRECIS.summarizers().check(summarizer);
     String key = apiKey != null ? apiKey : System.getenv("PRECIS_API_KEY");
     ServerConfig config =
         new ServerConfig(
@@ -102,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
             Math.max(4, threads));
     PrintWriter err = spec.commandLine().getErr();
     Store store = database.open();
-    try (PrecisServer server = new PrecisServer(store, config).start()) {
+    try (PrecisServer server = new PrecisServer(store, config, Main.PRECIS).start()) {
       err.printf(
           "precis: serving %s (API: %s/api, database %s%s)%n",
           server.url(),

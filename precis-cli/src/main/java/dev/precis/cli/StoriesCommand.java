@@ -1,18 +1,14 @@
 package dev.precis.cli;
 
-import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.StoryPipeline;
+import dev.precis.format.StoryFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
-import dev.precis.story.FeatureExtractor;
+import dev.precis.model.Article;
 import dev.precis.story.Story;
-import dev.precis.story.StoryClusterer;
-import dev.precis.story.StoryFormat;
 import dev.precis.story.StoryOptions;
-import dev.precis.story.TextFeatures;
-import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
 import dev.precis.text.Words;
@@ -24,9 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +46,9 @@ import picocli.CommandLine.Spec;
       "follows the open stories, not the input size."
     })
 final class StoriesCommand implements Callable<Integer> {
+  /** Prepares, clusters and summarizes; set when the command runs. */
+  private StoryPipeline pipeline;
+
   @Spec CommandSpec spec;
 
   @Mixin SourceOptionsMixin sources;
@@ -137,7 +134,7 @@ final class StoriesCommand implements Callable<Integer> {
     if (closeAfterHours < 1) {
       throw new IllegalArgumentException("--close-after-hours must be at least 1");
     }
-    Summarizers.byName(summarizer);
+    Main.PRECIS.summarizers().check(summarizer);
     StoryFormat fmt = StoryFormat.parse(format);
     SummaryOptions summaryOptions = new SummaryOptions(words, false, summarizer);
     StoryOptions options =
@@ -167,21 +164,21 @@ final class StoriesCommand implements Callable<Integer> {
     try (ArticleStream stream = ArticleSources.open(inputs, sourceOptions)) {
       Writer writer = atomic != null ? atomic.writer() : spec.commandLine().getOut();
       // canonical texts are kept only while their story is open: memory follows open stories
-      Map<String, Article> texts = new HashMap<>();
-      StoryClusterer clusterer =
-          new StoryClusterer(options, story -> write(story, texts, summaryOptions, fmt, writer));
+      pipeline =
+          new StoryPipeline(
+              Main.PRECIS, options, true, closed -> write(closed, summaryOptions, fmt, writer));
       long expected = expectedArticles(inputs);
       try (Progress progress = Progress.start("stories", expected, err)) {
         long seen = 0;
         // cleaning and feature extraction run on a pool, in input order; clustering stays on
         // this thread because it depends on the order
-        ArrayDeque<Future<Prepared>> window = new ArrayDeque<>();
+        ArrayDeque<Future<StoryPipeline.Prepared>> window = new ArrayDeque<>();
         while (stream.hasNext() || !window.isEmpty()) {
           while (stream.hasNext() && window.size() < 4 * workers) {
             RawArticle raw = stream.next();
-            window.add(pool.submit(() -> prepare(raw)));
+            window.add(pool.submit(() -> pipeline.prepare(raw)));
           }
-          Prepared p = await(window.poll());
+          StoryPipeline.Prepared p = await(window.poll());
           if (++seen > expected && expected >= 0) {
             progress.maxHint(-1); // the estimate was short: no ETA rather than a wrong one
             expected = -1;
@@ -193,11 +190,11 @@ final class StoriesCommand implements Callable<Integer> {
             err.flush();
             continue;
           }
-          if (texts.containsKey(a.id())) {
+          if (pipeline.isOpen(a.id())) {
             // ids name articles in the output: make repeated ones unique
             a =
                 new Article(
-                    a.id() + "@" + clusterer.articles(),
+                    a.id() + "@" + pipeline.articles(),
                     a.title(),
                     a.text(),
                     a.url(),
@@ -206,13 +203,10 @@ final class StoriesCommand implements Callable<Integer> {
                     a.author(),
                     a.origin());
           }
-          StoryClusterer.Assignment as = clusterer.add(a, p.features());
-          if (as.duplicateOf() == null) {
-            texts.put(a.id(), a);
-          }
+          pipeline.add(new StoryPipeline.Prepared(a, p.features()));
         }
       }
-      clusterer.closeAll();
+      pipeline.closeAll();
       writer.flush();
       if (atomic != null) {
         atomic.commit();
@@ -228,17 +222,8 @@ final class StoriesCommand implements Callable<Integer> {
     return 0;
   }
 
-  private record Prepared(Article article, TextFeatures features) {}
-
-  private static final ThreadLocal<FeatureExtractor> EXTRACTOR =
-      ThreadLocal.withInitial(FeatureExtractor::new);
-
-  private static Prepared prepare(RawArticle raw) {
-    Article a = Precis.prepare(raw);
-    return new Prepared(a, a.text().isBlank() ? null : StoryClusterer.features(a, EXTRACTOR.get()));
-  }
-
-  private static Prepared await(Future<Prepared> f) throws InterruptedException {
+  private static StoryPipeline.Prepared await(Future<StoryPipeline.Prepared> f)
+      throws InterruptedException {
     try {
       return f.get();
     } catch (ExecutionException e) {
@@ -297,43 +282,17 @@ final class StoriesCommand implements Callable<Integer> {
     return n;
   }
 
-  /** Most articles one story summary is computed over (keeps huge stories fast). */
-  static final int MAX_SUMMARY_ARTICLES = 40;
-
-  /** At most {@link #MAX_SUMMARY_ARTICLES}, evenly spread over the story's arrival order. */
-  static List<Article> spread(List<Article> articles) {
-    int n = articles.size();
-    if (n <= MAX_SUMMARY_ARTICLES) {
-      return articles;
-    }
-    List<Article> out = new ArrayList<>(MAX_SUMMARY_ARTICLES);
-    for (int i = 0; i < MAX_SUMMARY_ARTICLES; i++) {
-      out.add(articles.get((int) ((long) i * (n - 1) / (MAX_SUMMARY_ARTICLES - 1))));
-    }
-    return out;
-  }
-
   private void write(
-      Story story,
-      Map<String, Article> texts,
+      StoryPipeline.ClosedStory closed,
       SummaryOptions summaryOptions,
       StoryFormat fmt,
       Writer writer) {
-    List<Article> canonical = new ArrayList<>();
-    for (String id : story.canonicalIds()) {
-      Article a = texts.remove(id);
-      if (a != null && !a.text().isBlank()) {
-        canonical.add(a);
-      }
-    }
-    for (String id : story.articleIds()) {
-      texts.remove(id);
-    }
+    Story story = closed.story();
+    List<Article> canonical = closed.canonical();
     if (story.articles().size() < minArticles) {
       return;
     }
-    Summary summary =
-        canonical.isEmpty() ? null : Precis.summarizeArticles(spread(canonical), summaryOptions);
+    Summary summary = pipeline.summarize(canonical, summaryOptions);
     String fallback = null;
     if (summary != null && !summary.sentences().isEmpty()) {
       fallback = Words.firstWords(summary.sentences().get(0).text(), 12);

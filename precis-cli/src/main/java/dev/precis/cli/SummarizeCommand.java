@@ -4,18 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.precis.Precis;
 import dev.precis.facts.FactSheet;
-import dev.precis.facts.FactSheetFormat;
+import dev.precis.format.FactSheetFormat;
+import dev.precis.format.SummaryFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.JsonArticles;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
-import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
-import dev.precis.summarize.SummaryFormat;
 import dev.precis.summarize.SummaryOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -131,7 +129,7 @@ final class SummarizeCommand implements Callable<Integer> {
     if (words < 1) {
       throw new IllegalArgumentException("--words must be at least 1");
     }
-    Summarizers.byName(summarizer); // fail early on an unknown name
+    Main.PRECIS.summarizers().check(summarizer); // fail early on an unknown name
     SummaryOptions options = new SummaryOptions(words, truncate, summarizer);
     if (input != null) {
       if (!paths.isEmpty()) {
@@ -157,7 +155,7 @@ final class SummarizeCommand implements Callable<Integer> {
                 }))) {
       raw = articles.toList();
     }
-    Summary summary = Precis.summarize(raw, options);
+    Summary summary = Main.PRECIS.summarize(raw, options);
     if (summary.sentences().isEmpty()) {
       // an empty summary with exit code 0 and no word of why left users guessing
       boolean noText = summary.articles().stream().allMatch(a -> a.text().isBlank());
@@ -259,19 +257,21 @@ final class SummarizeCommand implements Callable<Integer> {
       out.putArray("sentences");
       return out.toString();
     }
-    Summary summary = Precis.summarize(raw, options);
+    Summary summary = Main.PRECIS.summarize(raw, options);
     ObjectNode json = SummaryFormat.toJson(summary);
     out.set("summary", json.get("summary"));
     out.set("sentences", json.get("sentences"));
     if (facts) {
-      out.set("facts", FactSheetFormat.toJson(Precis.facts(Precis.split(summary.articles()))));
+      out.set(
+          "facts",
+          FactSheetFormat.toJson(Main.PRECIS.facts(Main.PRECIS.split(summary.articles()))));
     }
     return out.toString();
   }
 
   /** The summary followed by its fact sheet, in one format ("facts" member in JSON). */
   private static String withFacts(SummaryFormat fmt, Summary summary) {
-    FactSheet sheet = Precis.facts(Precis.split(summary.articles()));
+    FactSheet sheet = Main.PRECIS.facts(Main.PRECIS.split(summary.articles()));
     return switch (fmt) {
       case JSON -> {
         ObjectNode json = SummaryFormat.toJson(summary);

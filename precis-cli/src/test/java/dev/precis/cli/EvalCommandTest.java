@@ -76,7 +76,7 @@ class EvalCommandTest {
 
   @Test
   void evalPrintsTheTableAndWritesJsonCsvAndSummaries() throws Exception {
-    Path data = ROOT.resolve("precis-core/src/test/resources/duc-style");
+    Path data = ROOT.resolve("precis-eval/src/test/resources/duc-style");
     Path out = dir.resolve("results");
     CliRun run =
         CliRun.of(
@@ -116,7 +116,7 @@ class EvalCommandTest {
 
   @Test
   void documentsAndReferencesMayLiveInSeparateFolders() throws Exception {
-    Path data = ROOT.resolve("precis-core/src/test/resources/duc-style");
+    Path data = ROOT.resolve("precis-eval/src/test/resources/duc-style");
     CliRun run =
         CliRun.of(
             "eval",

@@ -19,7 +19,7 @@ class ExtractCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path PAGES =
       Path.of(System.getProperty("precis.root", ".."))
-          .resolve("precis-core/src/test/resources/extract/html");
+          .resolve("precis-eval/src/test/resources/extract/html");
 
   @TempDir Path dir;
 

@@ -1,7 +1,7 @@
 package dev.precis.facts;
 
 import dev.precis.facts.DateMention.Granularity;
-import dev.precis.summarize.Citation;
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import java.time.DayOfWeek;

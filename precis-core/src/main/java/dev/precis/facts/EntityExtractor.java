@@ -1,8 +1,10 @@
 package dev.precis.facts;
 
-import dev.precis.summarize.Citation;
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.analysis.Token;
+import dev.precis.text.analysis.Tokenizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -214,7 +216,7 @@ final class EntityExtractor {
       List<Candidate> out,
       Map<String, int[]> votes) {
     String text = d.article().text();
-    List<Token> toks = Token.tokenize(text, s.start(), s.end());
+    List<Token> toks = Tokenizer.WORDS_AND_PUNCTUATION.tokens(text, s.start(), s.end());
     int i = 0;
     while (i < toks.size()) {
       if (!startsName(toks, i)) {

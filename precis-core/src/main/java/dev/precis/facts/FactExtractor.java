@@ -10,7 +10,7 @@ import java.util.List;
  * thread-safe.
  *
  * <pre>{@code
- * FactSheet sheet = FactExtractor.standard().extract(Precis.split(articles));
+ * FactSheet sheet = FactExtractor.standard().extract(Precis.defaults().split(articles));
  * }</pre>
  */
 public final class FactExtractor {

@@ -7,7 +7,7 @@ import java.util.List;
  * and a timeline. Every fact carries citations into the articles' cleaned text.
  *
  * <pre>{@code
- * FactSheet sheet = FactExtractor.standard().extract(Precis.split(articles));
+ * FactSheet sheet = FactExtractor.standard().extract(Precis.defaults().split(articles));
  * sheet.disagreements().forEach(g -> System.out.println(g.label() + ": " + g.conflicts()));
  * }</pre>
  *

@@ -1,6 +1,6 @@
 package dev.precis.facts;
 
-import dev.precis.summarize.Citation;
+import dev.precis.model.Citation;
 
 /**
  * A number stated in an article, with what it counts.

@@ -1,5 +1,6 @@
 package dev.precis.facts;
 
+import dev.precis.text.analysis.StopWords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,7 @@ final class Lexicon {
     maxTitleWords = max;
     orgWords = new HashSet<>(lines("orgwords.txt"));
     placeWords = new HashSet<>(lines("placewords.txt"));
-    functionWords = new HashSet<>(lines("function-words.txt"));
+    functionWords = StopWords.NOT_NAMES.words();
     givenNames = new HashSet<>();
     for (String line : lines("given-names.txt")) {
       for (String n : line.split("\\s+")) {

@@ -1,8 +1,10 @@
 package dev.precis.facts;
 
-import dev.precis.summarize.Citation;
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.analysis.Stemmer;
+import dev.precis.text.analysis.StopWords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -147,95 +149,6 @@ final class NumberExtractor {
           "foreigners",
           "detainees",
           "evacuees");
-  private static final Set<String> STOP =
-      Set.of(
-          "the",
-          "a",
-          "an",
-          "of",
-          "in",
-          "on",
-          "at",
-          "to",
-          "for",
-          "and",
-          "or",
-          "but",
-          "were",
-          "was",
-          "are",
-          "is",
-          "have",
-          "has",
-          "had",
-          "be",
-          "been",
-          "will",
-          "would",
-          "who",
-          "which",
-          "that",
-          "with",
-          "from",
-          "by",
-          "as",
-          "it",
-          "its",
-          "their",
-          "they",
-          "he",
-          "she",
-          "than",
-          "into",
-          "since",
-          "after",
-          "before",
-          "during",
-          "per",
-          "each",
-          "this",
-          "these",
-          "those",
-          "while",
-          "when",
-          "where",
-          "over",
-          "under",
-          "about",
-          "more",
-          "less",
-          "most",
-          "many",
-          "some",
-          "all",
-          "there",
-          "could",
-          "can",
-          "may",
-          "might",
-          "must",
-          "should",
-          "not",
-          "also",
-          "said",
-          "says",
-          "killed",
-          "dead",
-          "died",
-          "injured",
-          "wounded",
-          "hurt",
-          "missing",
-          "arrested",
-          "aged",
-          "ago",
-          "earlier",
-          "later",
-          "times",
-          "year",
-          "old",
-          "left",
-          "worth");
   private static final Map<String, String> CUES = new LinkedHashMap<>();
 
   static {
@@ -948,7 +861,7 @@ final class NumberExtractor {
         skipped++; // "three separate London Underground trains"
         continue;
       }
-      if (STOP.contains(lw) || Character.isUpperCase(w.charAt(0))) {
+      if (StopWords.COUNTED_NOUN_ENDS.contains(lw) || Character.isUpperCase(w.charAt(0))) {
         break;
       }
       if (!out.isEmpty() && lw.endsWith("ed")) {
@@ -1017,7 +930,7 @@ final class NumberExtractor {
     if (head.matches("dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?")) {
       return "money";
     }
-    return singular(head);
+    return Stemmer.SINGULAR.stem(head);
   }
 
   private static String nearestCue(String st, int start, int end) {
@@ -1077,28 +990,6 @@ final class NumberExtractor {
       pos += w.length();
     }
     return best;
-  }
-
-  private static String singular(String w) {
-    switch (w) {
-      case "feet":
-        return "foot";
-      case "men":
-        return "man";
-      case "women":
-        return "woman";
-      case "children":
-        return "child";
-      default:
-        break;
-    }
-    if (w.endsWith("ies") && w.length() > 4) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
   }
 
   private static final Set<String> TOTAL_NOUNS =

@@ -1,6 +1,6 @@
 package dev.precis.facts;
 
-import dev.precis.summarize.Citation;
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import java.util.ArrayList;

@@ -56,7 +56,7 @@ import java.util.zip.GZIPInputStream;
  * try (ArticleStream articles = ArticleSources.open(List.of("news/", "crawl.warc.gz",
  *     "https://example.com/feed.xml"), options)) {
  *   while (articles.hasNext()) {
- *     Article a = Precis.prepare(articles.next());
+ *     Article a = Precis.defaults().prepare(articles.next());
  *     ...
  *   }
  * }

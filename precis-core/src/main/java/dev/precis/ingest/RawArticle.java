@@ -1,5 +1,6 @@
 package dev.precis.ingest;
 
+import dev.precis.model.Article;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,8 @@
 package dev.precis.story;
 
+import dev.precis.text.analysis.Stemmer;
+import dev.precis.text.analysis.StopWords;
+import dev.precis.text.analysis.Tokenizer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -7,12 +10,13 @@ import java.util.SplittableRandom;
  * Turns an article's title and cleaned text into {@link TextFeatures} in one pass over the
  * characters, hashing words as it goes instead of allocating strings.
  *
- * <p>Words are runs of letters and digits, lower-cased; a final {@code s} is dropped from words
- * longer than three letters (not after another {@code s}) so that plurals meet their singular. Stop
- * words and one-letter words carry no topic and are left out of the term counts, but every word
- * takes part in the shingles, because copies are recognised by their exact wording. Capitalised
- * words that do not start a sentence stand in for named entities: Precis ships no NER model, and in
- * news text this simple rule finds most names of people, places and organisations.
+ * <p>The analysis chain of {@link dev.precis.text.analysis.Analyzer#NEWS}, streamed: words are runs
+ * of letters and digits, lower-cased; a final {@code s} is dropped ({@link
+ * dev.precis.text.analysis.Stemmer#FINAL_S}) so that plurals meet their singular. Stop words
+ * ({@link StopWords#NEWS}) and one-letter words carry no topic and are left out of the term counts,
+ * but every word takes part in the shingles, because copies are recognised by their exact wording.
+ * Capitalised words that do not start a sentence stand in for named entities: Precis ships no NER
+ * model, and in news text this simple rule finds most names of people, places and organisations.
  *
  * <p>Not thread-safe (it reuses buffers): use one instance per thread.
  */
@@ -36,7 +40,7 @@ public final class FeatureExtractor {
       MULTIPLIERS[i] = random.nextLong() | 1L;
       ADDENDS[i] = random.nextLong();
     }
-    for (String w : StopWords.ENGLISH) {
+    for (String w : StopWords.NEWS.words()) {
       STOP_WORDS.add(hashWord(w));
     }
   }
@@ -112,7 +116,7 @@ public final class FeatureExtractor {
     int i = 0;
     while (i < len && n < MAX_WORDS) {
       char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c)) {
+      if (!Tokenizer.isWordChar(c)) {
         if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') {
           sentenceStart = true;
         }
@@ -127,7 +131,7 @@ public final class FeatureExtractor {
       int start = i;
       while (i < len) {
         char d = s.charAt(i);
-        if (!Character.isLetterOrDigit(d)) {
+        if (!Tokenizer.isWordChar(d)) {
           break;
         }
         d = Character.toLowerCase(d);
@@ -142,7 +146,7 @@ public final class FeatureExtractor {
       if (length < 2 && !Character.isDigit(last)) {
         w = 0;
       } else {
-        if (length > 3 && last == 's' && secondLast != 's') {
+        if (Stemmer.dropsFinalS(length, last, secondLast)) {
           h = beforeLast;
         }
         w = Hashing.mix(h) & ~ENTITY_BIT;

@@ -1,6 +1,6 @@
 package dev.precis.story;
 
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;

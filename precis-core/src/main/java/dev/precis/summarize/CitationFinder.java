@@ -1,7 +1,9 @@
 package dev.precis.summarize;
 
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -160,14 +162,14 @@ public final class CitationFinder {
     /** Distinct informative bigram keys of a text; new words get ids only when indexing. */
     private long[] keys(String text, boolean grow) {
       List<String> tokens = new ArrayList<>();
-      ConceptTokens.tokenize(text, tokens);
+      Analyzer.CONCEPTS.words(text, tokens);
       long[] out = new long[Math.max(0, tokens.size() - 1)];
       int n = 0;
       int prev = -1;
       boolean prevStop = true;
       for (String t : tokens) {
-        boolean stop = ConceptTokens.isStopWord(t);
-        String stem = stop ? t : ConceptTokens.stem(t);
+        boolean stop = Analyzer.CONCEPTS.isStopWord(t);
+        String stem = stop ? t : Analyzer.CONCEPTS.stem(t);
         Integer id = vocab.get(stem);
         if (id == null) {
           if (grow) {

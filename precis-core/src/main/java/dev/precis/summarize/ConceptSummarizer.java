@@ -2,6 +2,7 @@ package dev.precis.summarize;
 
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,17 +41,13 @@ public final class ConceptSummarizer implements Summarizer {
    * @param rareMinDocs cluster size from which single-article concepts are discounted
    * @param costExponent greedy start ranks sentences by gain / words^costExponent
    * @param minNovelty share of a sentence's concept weight that must be new for it to join
-   * @param leadBonus per-word bonus of a sentence in an article's first sentences, same decay
    * @param relaxFactor standalone sentences must offer this many times the budget, else others are
    *     admitted with penalties
    * @param danglingPenalty per-word penalty, in units of the cluster's mean concept weight per
    *     word, of a sentence opening with a pronoun or connective
    * @param fragmentPenalty the same for headlines, fragments and bare quotes
-   * @param repeatWeight weight of each further mention of a concept within one article
    * @param fillBonus per-word value of any word used, in units of the mean concept weight per word:
    *     ROUGE rewards a summary that uses its budget
-   * @param linkBonus per-word value of a sentence chosen together with the one before it in its
-   *     article, same units: consecutive sentences read better
    * @param offTopicRatio an article is off the story when fewer than this share of its content
    *     words occur in another article; its sentences are used only when nothing else fills
    */
@@ -64,18 +61,58 @@ public final class ConceptSummarizer implements Summarizer {
       int rareMinDocs,
       double costExponent,
       double minNovelty,
-      double leadBonus,
       double relaxFactor,
       double danglingPenalty,
       double fragmentPenalty,
-      double repeatWeight,
       double fillBonus,
-      double linkBonus,
       double offTopicRatio) {
 
+    public Params {
+      if (minWords < 1 || maxWords < minWords) {
+        throw new IllegalArgumentException(
+            "sentence lengths need 1 <= minWords <= maxWords, got " + minWords + ", " + maxWords);
+      }
+      if (positionDecay <= 0 || rareMinDocs < 1 || relaxFactor < 0) {
+        throw new IllegalArgumentException(
+            "positionDecay must be positive, rareMinDocs at least 1, relaxFactor non-negative");
+      }
+      requireBetween("minNovelty", minNovelty, 0, 1);
+      requireBetween("rareFactor", rareFactor, 0, 1);
+      requireBetween("offTopicRatio", offTopicRatio, 0, 1);
+      for (double v :
+          new double[] {
+            positionBoost, unigramWeight, costExponent, danglingPenalty, fragmentPenalty, fillBonus
+          }) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+          throw new IllegalArgumentException("weights and penalties must be finite and >= 0");
+        }
+      }
+    }
+
+    /** The values tuned on the development data. */
     public static Params defaults() {
       return new Params(
-          8, 60, 3.0, 3.0, 0.2, 0.3, 2, 1.0, 0.3, 0.0, 1.5, 0.8, 0.6, 0.0, 0.8, 0.0, 0.2);
+          /* minWords */ 8,
+          /* maxWords */ 60,
+          /* positionBoost */ 3.0,
+          /* positionDecay */ 3.0,
+          /* unigramWeight */ 0.2,
+          /* rareFactor */ 0.3,
+          /* rareMinDocs */ 2,
+          /* costExponent */ 1.0,
+          /* minNovelty */ 0.3,
+          /* relaxFactor */ 1.5,
+          /* danglingPenalty */ 0.8,
+          /* fragmentPenalty */ 0.6,
+          /* fillBonus */ 0.8,
+          /* offTopicRatio */ 0.2);
+    }
+
+    private static void requireBetween(String name, double v, double min, double max) {
+      if (!(v >= min && v <= max)) {
+        throw new IllegalArgumentException(
+            name + " must be between " + min + " and " + max + ", got " + v);
+      }
     }
   }
 
@@ -99,7 +136,7 @@ public final class ConceptSummarizer implements Summarizer {
 
   @Override
   public String name() {
-    return "concepts";
+    return "default";
   }
 
   @Override
@@ -164,7 +201,7 @@ public final class ConceptSummarizer implements Summarizer {
 
       Map<String, Integer> vocab = new HashMap<>();
       Map<Long, Integer> conceptIds = new HashMap<>();
-      List<double[]> stats = new ArrayList<>(); // per concept: see note()
+      List<Concept> stats = new ArrayList<>();
       Set<String> seenText = new HashSet<>();
       List<String> tokens = new ArrayList<>();
       int nDocs = documents.size();
@@ -179,17 +216,16 @@ public final class ConceptSummarizer implements Summarizer {
           furniture[k] = SentenceTraits.isFurniture(text);
           dangling[k] = SentenceTraits.opensWithDanglingReference(text);
           tokens.clear();
-          ConceptTokens.tokenize(text, tokens);
+          Analyzer.CONCEPTS.words(text, tokens);
           duplicate[k] = !seenText.add(String.join(" ", tokens));
           double position =
               1 + params.positionBoost() * Math.exp(-s.index() / params.positionDecay());
-          bonus[k] = params.leadBonus() * (position - 1) * cost[k];
           int[] ids = new int[tokens.size()];
           boolean[] stop = new boolean[tokens.size()];
           for (int t = 0; t < ids.length; t++) {
             String tok = tokens.get(t);
-            stop[t] = ConceptTokens.isStopWord(tok) || tok.length() == 1;
-            String stem = stop[t] ? tok : ConceptTokens.stem(tok);
+            stop[t] = Analyzer.CONCEPTS.isStopWord(tok) || tok.length() == 1;
+            String stem = stop[t] ? tok : Analyzer.CONCEPTS.stem(tok);
             Integer id = vocab.get(stem);
             if (id == null) {
               id = vocab.size();
@@ -208,28 +244,14 @@ public final class ConceptSummarizer implements Summarizer {
                       stats,
                       -1,
                       ids[t],
-                      false,
                       params.unigramWeight(),
                       position,
-                      s.index(),
                       d.index(),
                       mine,
                       m);
             }
             if (t + 1 < ids.length && !(stop[t] && stop[t + 1])) {
-              m =
-                  note(
-                      conceptIds,
-                      stats,
-                      ids[t],
-                      ids[t + 1],
-                      stop[t] || stop[t + 1],
-                      1.0,
-                      position,
-                      s.index(),
-                      d.index(),
-                      mine,
-                      m);
+              m = note(conceptIds, stats, ids[t], ids[t + 1], 1.0, position, d.index(), mine, m);
             }
           }
           concepts[k] = distinct(mine, m);
@@ -241,20 +263,35 @@ public final class ConceptSummarizer implements Summarizer {
       markOffTopicArticles(documents);
       weight = new double[stats.size()];
       for (int c = 0; c < weight.length; c++) {
-        double[] st = stats.get(c);
-        double w = st[0] + params.repeatWeight() * st[3];
-        if (nDocs >= params.rareMinDocs() && st[1] < 2) {
+        Concept concept = stats.get(c);
+        double w = concept.weight;
+        if (nDocs >= params.rareMinDocs() && concept.articles < 2) {
           w *= params.rareFactor();
         }
         weight[c] = w;
       }
     }
 
-    /**
-     * Per concept: {position-weighted sum, df, last doc, repeats, first index, base, has stop,
-     * first token id (-1 for a content word), second token id}.
-     */
-    final List<double[]> stats;
+    /** Every concept of the cluster, by id. */
+    final List<Concept> stats;
+
+    /** What the cluster knows of one concept. */
+    static final class Concept {
+      /** -1 for a content word, else the first token id of the bigram. */
+      final int firstToken;
+
+      /** Base weight × position weight of its first mention, summed over the articles. */
+      double weight;
+
+      /** Articles that mention it. */
+      int articles;
+
+      private int lastArticle = -1;
+
+      Concept(int firstToken) {
+        this.firstToken = firstToken;
+      }
+    }
 
     /**
      * Marks the sentences of articles that do not belong to the story: an article whose content
@@ -275,14 +312,14 @@ public final class ConceptSummarizer implements Summarizer {
         int from = k;
         for (int i = 0; i < documents.get(d).sentences().size(); i++, k++) {
           for (int c : concepts[k]) {
-            if (stats.get(c)[7] < 0) {
+            if (stats.get(c).firstToken < 0) {
               own.set(c);
             }
           }
         }
         int shared = 0;
         for (int c = own.nextSetBit(0); c >= 0; c = own.nextSetBit(c + 1)) {
-          shared += stats.get(c)[1] >= 2 ? 1 : 0;
+          shared += stats.get(c).articles >= 2 ? 1 : 0;
         }
         ratio[d] = own.isEmpty() ? 0 : (double) shared / own.cardinality();
         anyOn |= ratio[d] >= params.offTopicRatio();
@@ -304,13 +341,11 @@ public final class ConceptSummarizer implements Summarizer {
      */
     private static int note(
         Map<Long, Integer> ids,
-        List<double[]> stats,
+        List<Concept> stats,
         int a,
         int b,
-        boolean hasStop,
         double base,
         double position,
-        int index,
         int doc,
         int[] mine,
         int m) {
@@ -319,17 +354,13 @@ public final class ConceptSummarizer implements Summarizer {
       if (id == null) {
         id = stats.size();
         ids.put(key, id);
-        // {position-weighted sum, df, last doc, repeats, first index, base, has stop, a, b}
-        stats.add(new double[] {0, 0, -1, 0, index, base, hasStop ? 1 : 0, a, b});
+        stats.add(new Concept(a));
       }
-      double[] st = stats.get(id);
-      if (st[2] != doc) {
-        st[2] = doc;
-        st[1]++;
-        st[0] += base * position;
-        st[4] = Math.min(st[4], index);
-      } else {
-        st[3] += base; // repeated mentions in one article
+      Concept concept = stats.get(id);
+      if (concept.lastArticle != doc) {
+        concept.lastArticle = doc;
+        concept.articles++;
+        concept.weight += base * position;
       }
       mine[m] = id;
       return m + 1;
@@ -385,7 +416,6 @@ public final class ConceptSummarizer implements Summarizer {
       double penalty =
           pool < params.relaxFactor() * budget ? params.danglingPenalty() : STRICT_DANGLING_PENALTY;
       for (int i = 0; i < n; i++) {
-        linkBonus[i] = params.linkBonus() * perWord * cost[i];
         if (!ok[i] && !duplicate[i] && !offTopic[i] && !fragment[i] && lengthOk(i)) {
           ok[i] = true;
           double p = penalty * perWord * cost[i];

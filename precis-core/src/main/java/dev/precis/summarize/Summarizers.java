@@ -1,33 +1,48 @@
 package dev.precis.summarize;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The registry of summarizers by name: one place where algorithms are listed. */
+/**
+ * Summarizers by name, for command lines and APIs that take a name: an immutable map from one name
+ * per algorithm to a factory. {@link #standard()} holds the product's summarizers; {@link #with}
+ * adds any other {@link Summarizer} (the comparison baselines of {@code precis-eval}, or a user's
+ * own) under a name of its own.
+ */
 public final class Summarizers {
-  private static final Map<String, Supplier<Summarizer>> BY_NAME = new LinkedHashMap<>();
+  private static final Summarizers STANDARD =
+      new Summarizers(Map.of())
+          .with("default", ConceptSummarizer::new)
+          .with("coverage", CoverageSummarizer::new);
 
-  static {
-    BY_NAME.put("default", ConceptSummarizer::new);
-    BY_NAME.put("concepts", ConceptSummarizer::new);
-    BY_NAME.put("coverage", CoverageSummarizer::new);
-    // baselines (the "oracle" upper bound reads references: see OracleSummarizer)
-    BY_NAME.put("lead", LeadSummarizer::new);
-    BY_NAME.put("random", RandomSummarizer::new);
-    BY_NAME.put("lexrank", LexRankSummarizer::new);
-    BY_NAME.put("textrank", TextRankSummarizer::new);
-    BY_NAME.put("centroid", CentroidSummarizer::new);
-    BY_NAME.put("mmr", MmrSummarizer::new);
+  private final Map<String, Supplier<? extends Summarizer>> byName;
+
+  private Summarizers(Map<String, Supplier<? extends Summarizer>> byName) {
+    this.byName = Collections.unmodifiableMap(byName);
   }
 
-  private Summarizers() {}
+  /** The product's summarizers: {@code default} (concept coverage) and {@code coverage}. */
+  public static Summarizers standard() {
+    return STANDARD;
+  }
 
-  /** The summarizer called {@code name}; throws with the list of known names otherwise. */
-  public static Summarizer byName(String name) {
-    Supplier<Summarizer> s = BY_NAME.get(name);
-    if (s == null && name.equals("oracle")) {
+  /** A registry with {@code name} added, or bound to another factory when it was there. */
+  public Summarizers with(String name, Supplier<? extends Summarizer> factory) {
+    if (name == null || name.isBlank() || factory == null) {
+      throw new IllegalArgumentException("a summarizer needs a name and a factory");
+    }
+    Map<String, Supplier<? extends Summarizer>> next = new LinkedHashMap<>(byName);
+    next.put(name, factory);
+    return new Summarizers(next);
+  }
+
+  /** A new summarizer called {@code name}; throws with the list of known names otherwise. */
+  public Summarizer create(String name) {
+    Supplier<? extends Summarizer> s = byName.get(name);
+    if (s == null && "oracle".equals(name)) {
       throw new IllegalArgumentException(
           "the oracle reads the reference summaries: use it in 'precis eval'");
     }
@@ -38,7 +53,12 @@ public final class Summarizers {
     return s.get();
   }
 
-  public static Set<String> names() {
-    return BY_NAME.keySet();
+  /** Throws like {@link #create} when {@code name} is unknown: for checking options early. */
+  public void check(String name) {
+    create(name);
+  }
+
+  public Set<String> names() {
+    return byName.keySet();
   }
 }

@@ -1,6 +1,6 @@
 package dev.precis.summarize;
 
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import dev.precis.text.Words;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package dev.precis.summarize;
 
+import dev.precis.model.Citation;
 import dev.precis.text.Sentence;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package dev.precis.text;
 
 /**
  * The ablation baseline for cleaning: keeps every non-blank line (stripped), drops nothing else and
- * finds no title. Precis uses it instead of {@link RuleBasedCleaner} when the system property
- * {@code precis.cleaner} is {@code none}, to measure what cleaning is worth:
+ * finds no title. Given to {@code Precis.builder().cleaner(..)} in place of {@link
+ * RuleBasedCleaner} it measures what cleaning is worth:
  *
  * <pre>{@code
- * PRECIS_JAVA_OPTS=-Dprecis.cleaner=none ./precis eval --dataset ... --summarizers default
+ * ./precis eval --dataset ... --summarizers default --cleaner none
  * }</pre>
  */
 public final class BlankLineCleaner implements BoilerplateCleaner {

@@ -1,6 +1,6 @@
 package dev.precis.text;
 
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import java.util.List;
 
 /**

@@ -3,8 +3,8 @@ package dev.precis.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -14,10 +14,11 @@ class DateRulesTest {
   @Test
   void aDateLineInTheTextIsThePublicationDate() {
     Article a =
-        Precis.prepare(
-            RawArticle.ofText(
-                "a",
-                "Published: Fri, April 21, 2017\nWorld | By Paul Elliott\n\nLavrov said he had a frank talk."));
+        Precis.defaults()
+            .prepare(
+                RawArticle.ofText(
+                    "a",
+                    "Published: Fri, April 21, 2017\nWorld | By Paul Elliott\n\nLavrov said he had a frank talk."));
     assertThat(a.published()).isEqualTo(Instant.parse("2017-04-21T00:00:00Z"));
   }
 

@@ -3,8 +3,8 @@ package dev.precis.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +30,12 @@ class FactExtractorTest {
     try (Stream<Path> files = Files.list(dir).sorted()) {
       for (Path f : files.toList()) {
         String text = Files.readString(f, StandardCharsets.UTF_8);
-        articles.add(Precis.prepare(RawArticle.ofText(f.getFileName().toString(), text)));
+        articles.add(
+            Precis.defaults().prepare(RawArticle.ofText(f.getFileName().toString(), text)));
       }
     }
-    docs = Precis.split(articles);
-    sheet = Precis.facts(docs);
+    docs = Precis.defaults().split(articles);
+    sheet = Precis.defaults().facts(docs);
   }
 
   static Entity entity(String form) {

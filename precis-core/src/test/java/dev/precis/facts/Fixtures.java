@@ -1,7 +1,7 @@
 package dev.precis.facts;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,10 @@ final class Fixtures {
       // no cleaning: these tests are about the extractors, fed the text as it stands
       articles.add(Article.of("t" + i, texts[i]));
     }
-    return Precis.split(articles);
+    return Precis.defaults().split(articles);
   }
 
   static FactSheet sheet(String... texts) {
-    return Precis.facts(docs(texts));
+    return Precis.defaults().facts(docs(texts));
   }
 }

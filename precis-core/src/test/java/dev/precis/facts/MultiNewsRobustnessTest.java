@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.format.FactSheetFormat;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,9 +40,9 @@ class MultiNewsRobustnessTest {
         List<Article> articles = new ArrayList<>();
         int i = 0;
         for (JsonNode d : json.readTree(line).get("documents")) {
-          articles.add(Precis.prepare(RawArticle.ofText("d" + i++, d.asText())));
+          articles.add(Precis.defaults().prepare(RawArticle.ofText("d" + i++, d.asText())));
         }
-        FactSheet sheet = Precis.facts(Precis.split(articles));
+        FactSheet sheet = Precis.defaults().facts(Precis.defaults().split(articles));
         assertThat(FactSheetFormat.toJson(sheet).has("figures")).isTrue();
         assertThat(FactSheetFormat.MARKDOWN.render(sheet, articles)).startsWith("## Fact sheet");
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.precis.Precis;
+import dev.precis.model.Article;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -160,7 +161,7 @@ class ArticleSourcesTest {
     assertThat(a.url()).isEqualTo("https://news.example/a");
     assertThat(a.retrieved()).isEqualTo(CRAWLED);
     assertThat(got.get(1).content()).contains("café");
-    Article prepared = Precis.prepare(a);
+    Article prepared = Precis.defaults().prepare(a);
     assertThat(prepared.text()).contains("Ministers met in Moscow on Wednesday.");
     assertThat(prepared.published())
         .as("crawl time stands in for a missing date")
@@ -236,8 +237,8 @@ class ArticleSourcesTest {
     assertThat(got.get(0).source()).isEqualTo("Reuters");
     assertThat(got.get(0).published()).isEqualTo(Instant.parse("2017-04-12T10:00:00Z"));
     assertThat(got.get(1).format()).isEqualTo(RawArticle.Format.HTML);
-    assertThat(Precis.prepare(got.get(0)).outlet()).isEqualTo("Reuters");
-    assertThat(Precis.prepare(got.get(1)).outlet()).isEqualTo("AP");
+    assertThat(Precis.defaults().prepare(got.get(0)).outlet()).isEqualTo("Reuters");
+    assertThat(Precis.defaults().prepare(got.get(1)).outlet()).isEqualTo("AP");
     assertThat(got.get(2).origin()).isEqualTo(jsonl + ":4");
   }
 
@@ -269,7 +270,7 @@ class ArticleSourcesTest {
             a -> {
               assertThat(a.id()).isEqualTo("page");
               assertThat(a.format()).isEqualTo(RawArticle.Format.HTML);
-              assertThat(Precis.prepare(a).text()).contains("A compressed page.");
+              assertThat(Precis.defaults().prepare(a).text()).contains("A compressed page.");
             });
   }
 
@@ -302,7 +303,8 @@ class ArticleSourcesTest {
     assertThat(first.url()).isEqualTo("https://news.example/a");
     assertThat(first.source()).isEqualTo("Example News");
     assertThat(first.published()).isEqualTo(Instant.parse("2017-04-12T10:00:00Z"));
-    assertThat(Precis.prepare(first).text()).contains("Ministers met in Moscow on Wednesday.");
+    assertThat(Precis.defaults().prepare(first).text())
+        .contains("Ministers met in Moscow on Wednesday.");
     assertThat(got.get(1).id()).isEqualTo("https://news.example/b");
   }
 
@@ -352,7 +354,7 @@ class ArticleSourcesTest {
       assertThat(one.content()).contains("The fetched full text of story one.");
       assertThat(one.title()).isEqualTo("Talks in Moscow");
       assertThat(one.source()).as("a fetched page names its own outlet").isNull();
-      assertThat(Precis.prepare(one).outlet()).isEqualTo("127.0.0.1");
+      assertThat(Precis.defaults().prepare(one).outlet()).isEqualTo("127.0.0.1");
       assertThat(got.get(1).source())
           .as("the feed's summary stands in: the feed names the outlet")
           .isEqualTo("Example News");

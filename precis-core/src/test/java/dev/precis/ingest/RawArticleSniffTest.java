@@ -34,11 +34,12 @@ class RawArticleSniffTest {
   @Test
   void ofHtmlGoesThroughTheExtractorAsTheFacadeJavadocShows() {
     var article =
-        dev.precis.Precis.prepare(
-            RawArticle.ofHtml(
-                "b",
-                "<html><head><title>Budget vote</title></head><body><p>The council voted on Monday to"
-                    + " approve the new budget for the city schools, officials said.</p></body></html>"));
+        dev.precis.Precis.defaults()
+            .prepare(
+                RawArticle.ofHtml(
+                    "b",
+                    "<html><head><title>Budget vote</title></head><body><p>The council voted on Monday to"
+                        + " approve the new budget for the city schools, officials said.</p></body></html>"));
     assertThat(article.title()).isEqualTo("Budget vote");
     assertThat(article.text()).doesNotContain("<").contains("The council voted on Monday");
   }

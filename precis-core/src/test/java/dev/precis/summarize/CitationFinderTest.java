@@ -3,7 +3,8 @@ package dev.precis.summarize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import java.util.HashSet;
@@ -15,21 +16,22 @@ class CitationFinderTest {
   @Test
   void citesEveryArticleWithTheSameOrANearIdenticalSentence() {
     List<Document> docs =
-        Precis.split(
-            List.of(
-                Article.of(
-                    "a",
-                    "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
-                        + "southern Syria starting Sunday, officials said."),
-                Article.of(
-                    "b",
-                    "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
-                        + "syria starting sunday , two officials said ."),
-                Article.of(
-                    "c",
-                    "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
-                        + "starting on Sunday."),
-                Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")));
+        Precis.defaults()
+            .split(
+                List.of(
+                    Article.of(
+                        "a",
+                        "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
+                            + "southern Syria starting Sunday, officials said."),
+                    Article.of(
+                        "b",
+                        "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
+                            + "syria starting sunday , two officials said ."),
+                    Article.of(
+                        "c",
+                        "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
+                            + "starting on Sunday."),
+                    Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")));
     Sentence s = docs.get(0).sentences().get(1);
     List<Citation> cites = new CitationFinder().cite(s, docs);
     assertThat(cites)
@@ -43,16 +45,17 @@ class CitationFinderTest {
   @Test
   void anArticleThatSplitsTheStatementInTwoIsCitedWithBothSentences() {
     List<Document> docs =
-        Precis.split(
-            List.of(
-                Article.of(
-                    "a",
-                    "Officials met on Monday. The United States and Russia agreed to a "
-                        + "ceasefire in southern Syria starting Sunday, after talks in Amman, officials said."),
-                Article.of(
-                    "b",
-                    "Weather was mild. The United States and Russia agreed to a ceasefire in "
-                        + "southern Syria. It starts Sunday, after talks in Amman, officials said. Markets rose.")));
+        Precis.defaults()
+            .split(
+                List.of(
+                    Article.of(
+                        "a",
+                        "Officials met on Monday. The United States and Russia agreed to a "
+                            + "ceasefire in southern Syria starting Sunday, after talks in Amman, officials said."),
+                    Article.of(
+                        "b",
+                        "Weather was mild. The United States and Russia agreed to a ceasefire in "
+                            + "southern Syria. It starts Sunday, after talks in Amman, officials said. Markets rose.")));
     Sentence s = docs.get(0).sentences().get(1);
     List<Citation> cites = new CitationFinder().cite(s, docs);
     assertThat(cites).extracting(Citation::document).containsExactly(0, 1);

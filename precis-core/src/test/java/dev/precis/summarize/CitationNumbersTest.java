@@ -12,17 +12,18 @@ class CitationNumbersTest {
   @Test
   void sentencesDifferingOnlyInAFigureDoNotCiteEachOther() {
     Summary summary =
-        Precis.summarize(
-            List.of(
-                RawArticle.ofText(
-                    "a",
-                    "The attack in the northern town killed 87 people, including many children,"
-                        + " officials said on Tuesday.\nThe government denied any role in the attack."),
-                RawArticle.ofText(
-                    "b",
-                    "The attack in the northern town killed 20 people, including many children,"
-                        + " officials said on Tuesday.\nRescue teams searched the rubble for survivors.")),
-            SummaryOptions.defaults());
+        Precis.defaults()
+            .summarize(
+                List.of(
+                    RawArticle.ofText(
+                        "a",
+                        "The attack in the northern town killed 87 people, including many children,"
+                            + " officials said on Tuesday.\nThe government denied any role in the attack."),
+                    RawArticle.ofText(
+                        "b",
+                        "The attack in the northern town killed 20 people, including many children,"
+                            + " officials said on Tuesday.\nRescue teams searched the rubble for survivors.")),
+                SummaryOptions.defaults());
     for (SummarySentence s : summary.sentences()) {
       assertThat(s.citations()).hasSize(1);
     }
@@ -31,17 +32,18 @@ class CitationNumbersTest {
   @Test
   void theSameFigureWrittenWithAThousandsSeparatorStillMatches() {
     Summary summary =
-        Precis.summarize(
-            List.of(
-                RawArticle.ofText(
-                    "a",
-                    "The six-year war in Syria has killed more than 300,000 people and uprooted"
-                        + " millions more, monitors said."),
-                RawArticle.ofText(
-                    "b",
-                    "The six-year war in Syria has killed more than 300000 people and uprooted"
-                        + " millions more, monitors said on Monday.")),
-            SummaryOptions.defaults().withWords(20));
+        Precis.defaults()
+            .summarize(
+                List.of(
+                    RawArticle.ofText(
+                        "a",
+                        "The six-year war in Syria has killed more than 300,000 people and uprooted"
+                            + " millions more, monitors said."),
+                    RawArticle.ofText(
+                        "b",
+                        "The six-year war in Syria has killed more than 300000 people and uprooted"
+                            + " millions more, monitors said on Monday.")),
+                SummaryOptions.defaults().withWords(20));
     assertThat(summary.sentences().get(0).citations()).hasSize(2);
   }
 }

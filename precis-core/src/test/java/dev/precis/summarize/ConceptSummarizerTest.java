@@ -3,6 +3,7 @@ package dev.precis.summarize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precis.Precis;
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import java.util.HashSet;
@@ -11,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConceptSummarizerTest {
-  private final Summarizer summarizer = Summarizers.byName("default");
+  private final Summarizer summarizer = Summarizers.standard().create("default");
 
   @Test
   void defaultIsTheConceptSummarizer() {
@@ -47,7 +48,7 @@ class ConceptSummarizerTest {
   void isDeterministic() {
     for (List<Document> docs : SummaryFixtures.multiLing()) {
       List<Sentence> a = summarizer.select(docs, 250);
-      List<Sentence> b = Summarizers.byName("default").select(docs, 250);
+      List<Sentence> b = Summarizers.standard().create("default").select(docs, 250);
       assertThat(b).isEqualTo(a);
     }
   }
@@ -149,7 +150,7 @@ class ConceptSummarizerTest {
   @Test
   void summaryThroughTheFacadeCitesTheSentenceItShows() {
     List<Document> docs = SummaryFixtures.example();
-    Summary summary = Precis.summarizeDocuments(docs, SummaryOptions.defaults());
+    Summary summary = Precis.defaults().summarizeDocuments(docs, SummaryOptions.defaults());
     assertThat(summary.words()).isBetween(70, 100);
     for (SummarySentence s : summary.sentences()) {
       Citation own = s.citations().get(0);
@@ -164,7 +165,8 @@ class ConceptSummarizerTest {
   void truncateFillsTheBudgetExactly() {
     List<Document> docs = SummaryFixtures.example();
     for (int n : new int[] {37, 100, 163}) {
-      Summary summary = Precis.summarizeDocuments(docs, new SummaryOptions(n, true, "default"));
+      Summary summary =
+          Precis.defaults().summarizeDocuments(docs, new SummaryOptions(n, true, "default"));
       assertThat(summary.words()).isEqualTo(n);
     }
   }
@@ -172,23 +174,24 @@ class ConceptSummarizerTest {
   @Test
   void anArticleThatSharesNoContentWithTheOthersIsLeftOut() {
     List<Document> docs =
-        Precis.split(
-            List.of(
-                dev.precis.ingest.Article.of(
-                    "a",
-                    "The city council approved the new bridge budget on "
-                        + "Monday after a long debate. The bridge over the Elm River will cost $40 million, "
-                        + "council members said. Construction of the bridge is to start in the spring."),
-                dev.precis.ingest.Article.of(
-                    "b",
-                    "Council members voted 7-2 on Monday to approve the "
-                        + "Elm River bridge budget. The $40 million bridge replaces a crossing built in 1931. "
-                        + "Work on the new bridge will begin in the spring, the mayor said."),
-                dev.precis.ingest.Article.of(
-                    "c",
-                    "Starting in 1996, alexa internet has been donating "
-                        + "their crawl data to the internet archive. Flowing in every day, these data are "
-                        + "added to the wayback machine after an embargo period.")));
+        Precis.defaults()
+            .split(
+                List.of(
+                    dev.precis.model.Article.of(
+                        "a",
+                        "The city council approved the new bridge budget on "
+                            + "Monday after a long debate. The bridge over the Elm River will cost $40 million, "
+                            + "council members said. Construction of the bridge is to start in the spring."),
+                    dev.precis.model.Article.of(
+                        "b",
+                        "Council members voted 7-2 on Monday to approve the "
+                            + "Elm River bridge budget. The $40 million bridge replaces a crossing built in 1931. "
+                            + "Work on the new bridge will begin in the spring, the mayor said."),
+                    dev.precis.model.Article.of(
+                        "c",
+                        "Starting in 1996, alexa internet has been donating "
+                            + "their crawl data to the internet archive. Flowing in every day, these data are "
+                            + "added to the wayback machine after an embargo period.")));
     List<Sentence> out = summarizer.select(docs, 40);
     assertThat(out).isNotEmpty();
     assertThat(out).allMatch(s -> s.document() != 2);
@@ -199,7 +202,7 @@ class ConceptSummarizerTest {
     String text =
         "WASHINGTON (AP) \u2014 The Senate voted on Tuesday to end the government "
             + "shutdown after three weeks of talks between the two parties.";
-    List<Document> docs = Precis.split(List.of(dev.precis.ingest.Article.of("a", text)));
+    List<Document> docs = Precis.defaults().split(List.of(dev.precis.model.Article.of("a", text)));
     List<Sentence> out = summarizer.select(docs, 100);
     assertThat(out).hasSize(1);
     Sentence s = out.get(0);

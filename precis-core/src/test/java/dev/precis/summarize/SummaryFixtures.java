@@ -3,10 +3,10 @@ package dev.precis.summarize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.Precis;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.ArticleReader;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +37,7 @@ final class SummaryFixtures {
     ArticleReader reader = new ArticleReader(Limits.defaults(), w -> {});
     List<RawArticle> raw =
         reader.read(List.of(root().resolve("examples/tillerson-lavrov-2017").toString()), null);
-    return Precis.split(raw.stream().map(Precis::prepare).toList());
+    return Precis.defaults().split(raw.stream().map(Precis.defaults()::prepare).toList());
   }
 
   /** The first {@code n} Multi-News validation clusters (lower-cased, tokenised news). */
@@ -55,7 +55,7 @@ final class SummaryFixtures {
         for (JsonNode d : node.get("documents")) {
           articles.add(Article.of(node.get("id").asText() + "#" + articles.size(), d.asText()));
         }
-        out.add(Precis.split(articles));
+        out.add(Precis.defaults().split(articles));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -73,10 +73,11 @@ final class SummaryFixtures {
         try (Stream<Path> files = Files.list(topic)) {
           for (Path f : files.sorted().toList()) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
-            articles.add(Precis.prepare(RawArticle.ofText(f.getFileName().toString(), text)));
+            articles.add(
+                Precis.defaults().prepare(RawArticle.ofText(f.getFileName().toString(), text)));
           }
         }
-        out.add(Precis.split(articles));
+        out.add(Precis.defaults().split(articles));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,19 +3,18 @@ package dev.precis.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.Precis;
-import dev.precis.facts.FactSheetFormat;
-import dev.precis.ingest.Article;
+import dev.precis.format.FactSheetFormat;
+import dev.precis.format.SummaryFormat;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.store.ClusteredIngest;
 import dev.precis.store.Ingestor;
 import dev.precis.store.Store;
 import dev.precis.store.StoreException;
 import dev.precis.store.StoryDetail;
 import dev.precis.story.StoryOptions;
-import dev.precis.summarize.Summarizers;
 import dev.precis.summarize.Summary;
-import dev.precis.summarize.SummaryFormat;
 import dev.precis.summarize.SummaryOptions;
 import dev.precis.text.Document;
 import java.io.IOException;
@@ -101,11 +100,19 @@ public final class PrecisServer implements AutoCloseable {
   private final ClusteredIngest stream;
 
   private final Thread replay;
+  private final Precis precis;
 
+  /** A server with the standard {@link Precis#defaults()} stages. */
   public PrecisServer(Store store, ServerConfig config) {
+    this(store, config, Precis.defaults());
+  }
+
+  /** A server whose articles and summaries go through {@code precis}'s stages. */
+  public PrecisServer(Store store, ServerConfig config, Precis precis) {
     this.config = config;
     this.store = store;
-    this.ingestor = new Ingestor(store, config.options());
+    this.precis = precis;
+    this.ingestor = new Ingestor(store, precis, config.options());
     for (int i = 0; i < renderLocks.length; i++) {
       renderLocks[i] = new Object();
     }
@@ -392,7 +399,7 @@ public final class PrecisServer implements AutoCloseable {
         if (story != null) {
           r = ingestor.add(raw, story);
         } else {
-          Article article = Precis.prepare(raw); // the costly part, outside the lock
+          Article article = precis.prepare(raw); // the costly part, outside the lock
           synchronized (stream) {
             r = stream.addPrepared(article);
           }
@@ -432,7 +439,7 @@ public final class PrecisServer implements AutoCloseable {
       throw new HttpError(400, "\"words\" must be at most " + MAX_SUMMARY_WORDS);
     }
     String summarizer = batch.summarizer() != null ? batch.summarizer() : base.summarizer();
-    Summarizers.byName(summarizer); // unknown names are a 400 with the list of known ones
+    precis.summarizers().check(summarizer); // unknown names are a 400 with the list of known ones
     try {
       if (!summarizeSlots.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
         throw new HttpError(503, "too many summaries in progress; try again shortly");
@@ -455,13 +462,13 @@ public final class PrecisServer implements AutoCloseable {
       Response response,
       Callback callback) {
     SummaryOptions base = config.options();
-    List<Article> articles = batch.articles().stream().map(Precis::prepare).toList();
-    List<Document> docs = Precis.split(articles);
+    List<Article> articles = batch.articles().stream().map(precis::prepare).toList();
+    List<Document> docs = precis.split(articles);
     Summary summary =
-        Precis.summarizeDocuments(docs, new SummaryOptions(words, base.truncate(), summarizer));
+        precis.summarizeDocuments(docs, new SummaryOptions(words, base.truncate(), summarizer));
     ObjectNode json = SummaryFormat.toJson(summary);
     if (batch.facts()) {
-      json.set("facts", FactSheetFormat.toJson(Precis.facts(docs)));
+      json.set("facts", FactSheetFormat.toJson(precis.facts(docs)));
     }
     sendJson(response, callback, 200, json);
   }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.facts.FactSheet;
-import dev.precis.facts.FactSheetFormat;
+import dev.precis.format.FactSheetFormat;
+import dev.precis.format.SummaryFormat;
 import dev.precis.store.StoredArticle;
 import dev.precis.store.StoryDetail;
 import dev.precis.store.StoryInfo;
 import dev.precis.store.StoryPage;
 import dev.precis.summarize.Summary;
-import dev.precis.summarize.SummaryFormat;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.precis.store;
 
-import dev.precis.Precis;
-import dev.precis.ingest.Article;
+import dev.precis.StoryPipeline;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
 import dev.precis.story.StoryOptions;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores a stream of articles grouped into stories by {@link StoryClusterer} (incremental
- * clustering with near-duplicate detection, time decay and merges).
+ * Stores a stream of articles grouped into stories by the {@link StoryPipeline} (incremental
+ * clustering with near-duplicate detection, time decay and merges); {@link Ingestor} keeps each
+ * stored story's summary current.
  *
  * <p>Each cluster maps to one stored story. A cluster whose first article was already stored (by an
  * earlier ingest) continues that article's story, so ingesting more articles later grows the
@@ -31,7 +32,7 @@ public final class ClusteredIngest {
 
   private final Ingestor ingestor;
   private final String runKey;
-  private final StoryClusterer clusterer;
+  private final StoryPipeline pipeline;
   private final Map<Long, String> clusterKeys = new HashMap<>();
   private final Map<String, Tracked> open = new HashMap<>();
   private long seq;
@@ -45,12 +46,13 @@ public final class ClusteredIngest {
   public ClusteredIngest(Ingestor ingestor, StoryOptions options, String runKey) {
     this.ingestor = ingestor;
     this.runKey = runKey;
-    this.clusterer = new StoryClusterer(options, this::closed);
+    this.pipeline =
+        new StoryPipeline(ingestor.precis(), options, false, closed -> closed(closed.story()));
   }
 
   /** Prepares, clusters and stores one article. */
   public Store.AddResult add(RawArticle raw) {
-    return addPrepared(Precis.prepare(raw));
+    return addPrepared(pipeline.precis().prepare(raw));
   }
 
   /** Clusters and stores one cleaned article (a stored one changes nothing but the clusters). */
@@ -67,7 +69,7 @@ public final class ClusteredIngest {
             article.published(),
             article.author(),
             article.origin());
-    StoryClusterer.Assignment assignment = clusterer.add(keyed);
+    StoryClusterer.Assignment assignment = pipeline.add(keyed);
     long cluster = assignment.storyId();
     String existing = ingestor.store().storyKeyOf(article).orElse(null);
     String key = clusterKeys.get(cluster);
@@ -87,7 +89,7 @@ public final class ClusteredIngest {
   public void replay(Article stored) {
     String uid = "#" + seq++;
     StoryClusterer.Assignment assignment =
-        clusterer.add(
+        pipeline.add(
             new Article(
                 uid,
                 stored.title(),
@@ -106,7 +108,7 @@ public final class ClusteredIngest {
 
   /** Closes every cluster (moving the articles of merged ones); call once at the end. */
   public void finish() {
-    clusterer.closeAll();
+    pipeline.closeAll();
   }
 
   /** Articles moved between stories because clusters merged. */

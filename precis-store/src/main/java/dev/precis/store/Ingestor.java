@@ -2,8 +2,8 @@ package dev.precis.store;
 
 import dev.precis.Precis;
 import dev.precis.facts.FactSheet;
-import dev.precis.ingest.Article;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
 import dev.precis.text.Document;
@@ -17,11 +17,28 @@ import java.util.Optional;
  */
 public final class Ingestor {
   private final Store store;
+  private final Precis precis;
   private final SummaryOptions options;
 
+  /** Ingests with the standard {@link Precis#defaults()} stages. */
   public Ingestor(Store store, SummaryOptions options) {
+    this(store, Precis.defaults(), options);
+  }
+
+  /**
+   * @param precis the stages articles go through; {@code options.summarizer()} must be one of its
+   *     summarizers
+   */
+  public Ingestor(Store store, Precis precis, SummaryOptions options) {
+    precis.summarizers().check(options.summarizer());
     this.store = store;
+    this.precis = precis;
     this.options = options;
+  }
+
+  /** The stages articles go through. */
+  public Precis precis() {
+    return precis;
   }
 
   public Store store() {
@@ -30,12 +47,12 @@ public final class Ingestor {
 
   /** Cleans, splits and stores one article in the story with key {@code storyKey}. */
   public Store.AddResult add(RawArticle raw, String storyKey) {
-    return addPrepared(Precis.prepare(raw), storyKey);
+    return addPrepared(precis.prepare(raw), storyKey);
   }
 
   /** Splits and stores an already cleaned article. */
   public Store.AddResult addPrepared(Article article, String storyKey) {
-    Document doc = Precis.split(List.of(article)).get(0);
+    Document doc = precis.split(List.of(article)).get(0);
     return store.addArticle(article, doc.sentences(), storyKey);
   }
 
@@ -65,7 +82,7 @@ public final class Ingestor {
       if (docs.isEmpty() || docs.get().documents().isEmpty()) {
         return Optional.empty();
       }
-      Summary summary = Precis.summarizeDocuments(docs.get().documents(), options);
+      Summary summary = precis.summarizeDocuments(docs.get().documents(), options);
       if (store.saveSummary(storyId, docs.get(), summary, options.summarizer(), options.words())) {
         return Optional.of(summary);
       }
@@ -82,8 +99,8 @@ public final class Ingestor {
    * #MAX_FACT_ARTICLES} articles) are read from their first articles only.
    */
   public FactSheet facts(StoryDetail detail) {
-    return Precis.facts(
-        Precis.split(
+    return precis.facts(
+        precis.split(
             detail.articles().stream()
                 .limit(MAX_FACT_ARTICLES)
                 .map(StoredArticle::article)

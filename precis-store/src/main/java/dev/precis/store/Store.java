@@ -2,8 +2,8 @@ package dev.precis.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.precis.ingest.Article;
-import dev.precis.summarize.Citation;
+import dev.precis.model.Article;
+import dev.precis.model.Citation;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummarySentence;
 import dev.precis.text.Document;

@@ -1,6 +1,6 @@
 package dev.precis.store;
 
-import dev.precis.ingest.Article;
+import dev.precis.model.Article;
 import java.time.Instant;
 
 /**

@@ -1,0 +1,196 @@
+package dev.precis.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precis.Precis;
+import dev.precis.eval.StoryStreamEvaluation;
+import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoryClustererTest {
+  private static final Path ROOT = Path.of(System.getProperty("precis.root", "."));
+  private static final Path EXAMPLES = ROOT.resolve("examples/tillerson-lavrov-2017");
+  private static final Instant DAY = Instant.parse("2017-04-12T09:00:00Z");
+
+  private static Article example(String prefix, String id, Instant published) throws IOException {
+    try (var files = Files.list(EXAMPLES)) {
+      Path f =
+          files
+              .filter(p -> p.getFileName().toString().startsWith(prefix))
+              .findFirst()
+              .orElseThrow();
+      Article a = Precis.defaults().prepare(RawArticle.ofText(id, Files.readString(f)));
+      return with(a, id, published, null);
+    }
+  }
+
+  private static Article with(Article a, String id, Instant published, String outlet) {
+    return new Article(id, a.title(), a.text(), null, outlet, published, null, id);
+  }
+
+  private static List<Story> cluster(StoryOptions options, List<Article> articles) {
+    List<Story> stories = new ArrayList<>();
+    StoryClusterer c = new StoryClusterer(options, stories::add);
+    for (Article a : articles) {
+      c.add(a);
+    }
+    c.closeAll();
+    return stories;
+  }
+
+  /** A syndicated copy: same text with a different header and footer and a few words changed. */
+  private static String syndicate(String text) {
+    String edited =
+        text.replace("Tillerson said", "Tillerson told reporters")
+            .replace("Syrian government", "Assad government")
+            .replace("Wednesday", "on Wednesday");
+    return "Reuters | World news\n\n"
+        + edited
+        + "\n\nCopyright 2017 Thomson Reuters. All rights reserved.";
+  }
+
+  @Test
+  void syndicatedCopyIsADuplicateAndCreditsBothOutlets() throws IOException {
+    Article original = with(example("003", "orig", DAY), "orig", DAY, "example.com");
+    Article copy =
+        new Article(
+            "copy",
+            original.title(),
+            syndicate(original.text()),
+            null,
+            "reuters.com",
+            DAY.plusSeconds(3600),
+            null,
+            "copy");
+    assertThat(copy.text()).isNotEqualTo(original.text());
+
+    List<Story> stories = cluster(StoryOptions.defaults(), List.of(original, copy));
+
+    assertThat(stories).hasSize(1);
+    Story s = stories.get(0);
+    assertThat(s.canonicalIds()).containsExactly("orig");
+    assertThat(s.copiesOf("orig")).containsExactly("copy");
+    assertThat(s.outlets()).containsExactly("example.com", "reuters.com");
+  }
+
+  @Test
+  void articlesThatShareOnlyAPhraseAreNotCopiesButTheSameStory() throws IOException {
+    // 003 and 004 report the same meeting and share one 11-word phrase, nothing more
+    Article a = example("003", "003", DAY);
+    Article b = example("004", "004", DAY.plus(Duration.ofHours(5)));
+
+    List<Story> stories = cluster(StoryOptions.defaults(), List.of(a, b));
+
+    assertThat(stories).hasSize(1);
+    assertThat(stories.get(0).canonicalIds()).containsExactly("003", "004");
+  }
+
+  @Test
+  void sameTopicOnDifferentDaysMakesDifferentStories() throws IOException {
+    Article monday = example("003", "monday", DAY);
+    Article sameDay = example("004", "same-day", DAY.plus(Duration.ofHours(6)));
+    Article later = example("002", "four-days-later", DAY.plus(Duration.ofDays(4)));
+
+    List<Story> stories = cluster(StoryOptions.defaults(), List.of(monday, sameDay, later));
+
+    assertThat(stories)
+        .extracting(Story::articleIds)
+        .containsExactlyInAnyOrder(List.of("monday", "same-day"), List.of("four-days-later"));
+  }
+
+  @Test
+  void theWholeExampleFolderIsOneStory() throws IOException {
+    List<Article> all = new ArrayList<>();
+    for (String p : List.of("000", "001", "002", "003", "004")) {
+      all.add(example(p, p, null));
+    }
+    List<Story> stories = cluster(StoryOptions.defaults(), all);
+    assertThat(stories).hasSize(1);
+    assertThat(stories.get(0).articleIds()).containsExactly("000", "001", "002", "003", "004");
+  }
+
+  @Test
+  void aRoundupThatReportsBothStoriesMergesThem() throws IOException {
+    Article a = example("003", "a", null);
+    Article b = example("001", "b", null);
+    // a roundup: the first half of one report and the second half of the other
+    String[] pa = a.text().split("\n\n");
+    String[] pb = b.text().split("\n\n");
+    List<String> parts = new ArrayList<>(List.of(pa).subList(0, pa.length / 2));
+    parts.addAll(List.of(pb).subList(pb.length / 2, pb.length));
+    Article roundup = Article.of("roundup", String.join("\n\n", parts));
+    StoryOptions strict = StoryOptions.defaults().withThreshold(0.55).withUndatedMargin(0);
+
+    // strict: a and b alone are two stories
+    assertThat(cluster(strict, List.of(a, b))).hasSize(2);
+    // the roundup reaches both, and their centroids are similar enough to merge
+    List<Story> merged = cluster(strict.withMergeThreshold(0.4), List.of(a, b, roundup));
+    assertThat(merged).extracting(Story::articleIds).containsExactly(List.of("a", "b", "roundup"));
+    // with a merge threshold above their similarity the roundup joins one of them only
+    assertThat(cluster(strict.withMergeThreshold(0.9), List.of(a, b, roundup))).hasSize(2);
+  }
+
+  @Test
+  void oneWronglyDatedArticleDoesNotCloseTheOpenStories() throws IOException {
+    Article first = example("003", "first", DAY);
+    Article typo = example("001", "year-typo", DAY.plus(Duration.ofDays(365 * 80)));
+    Article second = example("004", "second", DAY.plus(Duration.ofHours(2)));
+
+    List<Story> stories = cluster(StoryOptions.defaults(), List.of(first, typo, second));
+
+    assertThat(stories)
+        .extracting(Story::articleIds)
+        .contains(List.of("first", "second"), List.of("year-typo"));
+  }
+
+  @Test
+  void resultsDependOnlyOnTheInputOrder() {
+    List<StoryStreamEvaluation.Item> stream = sampleStream(200);
+    List<List<String>> first = ids(runOn(stream));
+    List<List<String>> second = ids(runOn(stream));
+    assertThat(second).isEqualTo(first);
+    assertThat(first.size()).isBetween(100, stream.size() - 1);
+  }
+
+  @Test
+  void stateStaysBoundedOnALongStream() {
+    StoryOptions options = StoryOptions.defaults().withCloseAfter(Duration.ofHours(36));
+    List<Story> closed = new ArrayList<>();
+    StoryClusterer c = new StoryClusterer(options, closed::add);
+    int maxOpen = 0;
+    List<StoryStreamEvaluation.Item> stream = sampleStream(300);
+    // one article an hour: at most ~36 hours of stories can be open at once
+    for (int i = 0; i < stream.size(); i++) {
+      Article a = stream.get(i).article();
+      c.add(
+          new Article(
+              a.id(), null, a.text(), null, null, DAY.plus(Duration.ofHours(i)), null, a.id()));
+      maxOpen = Math.max(maxOpen, c.openStories());
+    }
+    assertThat(maxOpen).isLessThanOrEqualTo(40);
+    assertThat(closed.size()).isGreaterThan(100);
+  }
+
+  private static List<StoryStreamEvaluation.Item> sampleStream(int clusters) {
+    var all = StoryStreamEvaluation.read(ROOT.resolve("../shared/data/multinews-val.jsonl.gz"));
+    var some = StoryStreamEvaluation.withoutSharedDocuments(all.subList(0, clusters));
+    return StoryStreamEvaluation.stream(some, 7, StoryStreamEvaluation.Times.SAME);
+  }
+
+  private static List<Story> runOn(List<StoryStreamEvaluation.Item> stream) {
+    return cluster(
+        StoryOptions.defaults(), stream.stream().map(StoryStreamEvaluation.Item::article).toList());
+  }
+
+  private static List<List<String>> ids(List<Story> stories) {
+    return stories.stream().map(Story::articleIds).toList();
+  }
+}
