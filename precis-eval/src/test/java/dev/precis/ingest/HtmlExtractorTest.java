@@ -72,7 +72,8 @@ class HtmlExtractorTest {
     // cleaner (HoverCards, in Precis.prepare) cuts the card out.
     ExtractionEvaluation.Page p = pages.get("6ebac05f");
     String text =
-        dev.precis.Precis.prepare(
+        dev.precis.Precis.defaults()
+            .prepare(
                 new RawArticle(
                     "page", p.html(), RawArticle.Format.HTML, null, p.url(), null, p.url()))
             .text();
