@@ -27,8 +27,8 @@ import org.jsoup.Jsoup;
  * url, gold)), 1);}
  */
 public final class BlockModelTrainer {
-  private static final int EPOCHS = 5;
-  private static final double RATE = 0.1;
+  private static final int EPOCHS = 10;
+  private static final double RATE = 0.05;
   private static final double L2 = 1e-6;
 
   private static final int CAPTIONS =
