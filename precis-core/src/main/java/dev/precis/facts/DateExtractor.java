@@ -432,7 +432,7 @@ final class DateExtractor {
         continue;
       }
       Document d = docs.get(dm.mention().document());
-      Sentence s = EntityExtractor.sentenceAt(d, dm.mention().start());
+      Sentence s = EntityMerger.sentenceAt(d, dm.mention().start());
       if (s == null || EntityExtractor.isHeadline(s.text()) || s.words() < 5) {
         continue;
       }

@@ -1,16 +1,12 @@
 package dev.precis.facts;
 
-import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import dev.precis.text.analysis.Token;
 import dev.precis.text.analysis.Tokenizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,109 +24,14 @@ import java.util.regex.Pattern;
  * minister"). Two people who share only a first name never merge.
  */
 final class EntityExtractor {
-  private static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "on", "de", "du");
-  private static final Set<String> NAME_PARTICLES =
+  static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "on", "de", "du");
+  static final Set<String> NAME_PARTICLES =
       Set.of("al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "del", "la", "le", "abu");
-  private static final Set<String> MISC_WORDS =
-      Set.of(
-          "war",
-          "agreement",
-          "agreements",
-          "accord",
-          "accords",
-          "treaty",
-          "summit",
-          "conference",
-          "games",
-          "cup",
-          "act",
-          "law",
-          "prize",
-          "award",
-          "awards",
-          "festival",
-          "day",
-          "week",
-          "program",
-          "programme",
-          "project",
-          "operation",
-          "revolution",
-          "crisis",
-          "election",
-          "elections",
-          "championship",
-          "olympics",
-          "protocol",
-          "convention",
-          "declaration",
-          "doctrine",
-          "plan",
-          "initiative",
-          "campaign",
-          "tour",
-          "show",
-          "series",
-          "album",
-          "film",
-          "book",
-          "bill",
-          "image",
-          "links");
-  private static final Set<String> SPEECH_VERBS =
-      Set.of(
-          "said",
-          "says",
-          "say",
-          "told",
-          "tells",
-          "added",
-          "adds",
-          "stated",
-          "declared",
-          "noted",
-          "explained",
-          "asked",
-          "replied",
-          "responded",
-          "insisted",
-          "claimed",
-          "claims",
-          "warned",
-          "argued",
-          "wrote",
-          "writes",
-          "tweeted",
-          "announced",
-          "continued",
-          "remarked",
-          "recalled",
-          "conceded",
-          "acknowledged",
-          "urged",
-          "emphasized",
-          "emphasised",
-          "stressed",
-          "suggested",
-          "admitted",
-          "complained",
-          "denied",
-          "reported",
-          "reports",
-          "confirmed",
-          "blasted",
-          "criticized",
-          "criticised",
-          "disputed",
-          "reaffirmed");
-  private static final Set<String> PLACE_PREPOSITIONS =
-      Set.of(
-          "in", "at", "near", "from", "across", "outside", "inside", "into", "towards", "toward");
-  private static final Set<String> PLACE_NOUNS =
-      Set.of("town", "city", "village", "province", "region", "capital", "district", "county");
   private static final Pattern CAMEL_HEADLINE = Pattern.compile("[A-Z][a-z]+");
 
   private final Lexicon lex = Lexicon.get();
+  private final EntityMerger merger = new EntityMerger(lex);
+  private final EntityRoles roles = new EntityRoles(lex);
 
   /** A name as found in one place, before merging. */
   record Candidate(
@@ -163,7 +64,7 @@ final class EntityExtractor {
         findCandidates(d, s, lowerWords, candidates, votes);
       }
     }
-    return merge(docs, candidates, votes);
+    return merger.merge(docs, candidates, votes);
   }
 
   /**
@@ -377,7 +278,7 @@ final class EntityExtractor {
       return;
     }
     String lastWord = toks.get(to - 1).text().toLowerCase(Locale.ROOT);
-    if (MISC_WORDS.contains(lastWord) && to - from > 1) {
+    if (NameCues.MISC_WORDS.contains(lastWord) && to - from > 1) {
       return; // "Minsk Agreements", "Korean War": events and documents, not their places
     }
     String firstWord = toks.get(from).text();
@@ -506,7 +407,7 @@ final class EntityExtractor {
     if (words.size() == 1 && lex.demonyms.containsKey(key)) {
       return; // "Russian" describes, it does not name
     }
-    if (MISC_WORDS.contains(last)) {
+    if (NameCues.MISC_WORDS.contains(last)) {
       return; // events, laws and works are not people, organisations or places
     }
     if (lex.demonyms.containsKey(key) && !lex.places.containsKey(key)) {
@@ -548,15 +449,15 @@ final class EntityExtractor {
     int i = indexOf(toks, from);
     if (i > 0) {
       String prev = toks.get(i - 1).text().toLowerCase(Locale.ROOT);
-      if (PLACE_PREPOSITIONS.contains(prev)) {
+      if (NameCues.PLACE_PREPOSITIONS.contains(prev)) {
         vote(votes, key, EntityType.PLACE, 1);
       }
       if (prev.equals("of")
           && i > 1
-          && PLACE_NOUNS.contains(toks.get(i - 2).text().toLowerCase(Locale.ROOT))) {
+          && NameCues.PLACE_NOUNS.contains(toks.get(i - 2).text().toLowerCase(Locale.ROOT))) {
         vote(votes, key, EntityType.PLACE, 3);
       }
-      if (SPEECH_VERBS.contains(prev) && !prev.equals("reported")) {
+      if (NameCues.SPEECH_VERBS.contains(prev) && !prev.equals("reported")) {
         vote(votes, key, EntityType.PERSON, 1);
       }
     }
@@ -566,7 +467,7 @@ final class EntityExtractor {
       if (next.equals("also") && after + 1 < toks.size()) {
         next = toks.get(after + 1).text().toLowerCase(Locale.ROOT);
       }
-      if (SPEECH_VERBS.contains(next)) {
+      if (NameCues.SPEECH_VERBS.contains(next)) {
         vote(votes, key, EntityType.PERSON, 2);
       }
     }
@@ -601,9 +502,9 @@ final class EntityExtractor {
     int start = toks.get(from).start();
     int end = toks.get(to - 1).end();
     String surface = d.article().text().substring(start, end);
-    String role = roleBefore(toks, from);
+    String role = roles.before(toks, from);
     if (role == null) {
-      role = roleAfter(toks, to);
+      role = roles.after(toks, to);
     }
     return new Candidate(
         d.index(),
@@ -618,124 +519,6 @@ final class EntityExtractor {
         s.end());
   }
 
-  /**
-   * The role written just before a name: title words, capitalised words, demonyms and connectors
-   * ("Russian Deputy Permanent Representative to the United Nations", "White House spokesman",
-   * "Putin's spokesman,").
-   */
-  private String roleBefore(List<Token> toks, int nameStart) {
-    int k = nameStart - 1;
-    if (k >= 1 && toks.get(k).text().equals(",") && lex.isTitleWord(toks.get(k - 1).text())) {
-      k--; // "Putin's spokesman, Dmitry Peskov"
-    }
-    int end = k + 1;
-    int start = end;
-    boolean title = false;
-    while (k >= 0) {
-      Token t = toks.get(k);
-      String w = t.text();
-      String lw = w.toLowerCase(Locale.ROOT);
-      if (k + 1 < toks.size()
-          && toks.get(k + 1).start() == t.end()
-          && t.isWord()
-          && toks.get(k + 1).isWord()) {
-        break; // glued to the next word: another name, not a role
-      }
-      if (lex.isTitleWord(lw) || lex.titles.contains(lw)) {
-        title = true;
-      } else if (lex.titleModifiers.contains(lw)) {
-        // "deputy", "foreign", "permanent": part of a title, not one by itself
-      } else if (t.isWord() && t.isCapitalised() && !lex.isFunctionWord(w)) {
-        // organisation or nationality part of the role
-      } else if (w.equals("'s") || w.equals("’s")) {
-        // possessive ("Putin's spokesman")
-      } else if ((lw.equals("to") || lw.equals("of") || lw.equals("the") || lw.equals("for"))
-          && k > 0
-          && start < end
-          && (toks.get(k - 1).isCapitalised()
-              || lex.isTitleWord(toks.get(k - 1).text())
-              || (lw.equals("the") && (toks.get(k - 1).is("to") || toks.get(k - 1).is("of"))))) {
-        // connector inside a role ("Ambassador to the UN")
-      } else if (t.isWord()
-          && lex.orgWords.contains(lw)
-          && k + 1 < toks.size()
-          && lex.isTitleWord(toks.get(k + 1).text())) {
-        // lower-case role parts ("department spokesman", "foreign minister")
-      } else {
-        break;
-      }
-      start = k;
-      k--;
-    }
-    // leading connectors are not part of the role
-    while (start < end && CONNECTORS.contains(toks.get(start).text().toLowerCase(Locale.ROOT))) {
-      start++;
-    }
-    if (!title || start >= end) {
-      return null;
-    }
-    // the role must contain a title word, and end with one or a connector-joined organisation
-    boolean hasTitle = false;
-    for (int m = start; m < end; m++) {
-      String lw = toks.get(m).text().toLowerCase(Locale.ROOT);
-      if (lex.isTitleWord(lw)
-          && !lw.startsWith("mr")
-          && !lw.startsWith("mrs")
-          && !lw.equals("ms")
-          && !lw.startsWith("dr")) {
-        hasTitle = true;
-      }
-    }
-    if (!hasTitle) {
-      return null;
-    }
-    return joinText(toks, start, end);
-  }
-
-  /** An appositive role after a name: "Sergey Lavrov, the Russian foreign minister,". */
-  private String roleAfter(List<Token> toks, int nameEnd) {
-    int k = nameEnd;
-    if (k >= toks.size() || !toks.get(k).text().equals(",")) {
-      return null;
-    }
-    k++;
-    if (k < toks.size() && (toks.get(k).is("the") || toks.get(k).is("a") || toks.get(k).is("an"))) {
-      k++;
-    }
-    int start = k;
-    int lastTitle = -1;
-    while (k < toks.size() && k - start < 8) {
-      Token t = toks.get(k);
-      String lw = t.text().toLowerCase(Locale.ROOT);
-      if (lex.isTitleWord(lw)) {
-        lastTitle = k;
-      } else if (!(t.isWord()
-          && (t.isCapitalised()
-              || lw.equals("foreign")
-              || lw.equals("deputy")
-              || lex.orgWords.contains(lw)
-              || lw.equals("of")
-              || lw.equals("to")
-              || lw.equals("the")
-              || lw.equals("'s")
-              || lw.equals("’s")))) {
-        break;
-      }
-      k++;
-    }
-    if (lastTitle < 0 || lastTitle + 1 != k) {
-      return null;
-    }
-    if (k < toks.size() && !(toks.get(k).text().equals(",") || toks.get(k).text().equals("."))) {
-      return null;
-    }
-    String lw = toks.get(start).text().toLowerCase(Locale.ROOT);
-    if (lw.startsWith("mr") || lw.equals("ms") || lw.startsWith("dr")) {
-      return null;
-    }
-    return joinText(toks, start, k);
-  }
-
   private static String join(List<Token> toks, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int k = from; k < to; k++) {
@@ -747,7 +530,7 @@ final class EntityExtractor {
     return b.toString();
   }
 
-  private static String joinText(List<Token> toks, int from, int to) {
+  static String joinText(List<Token> toks, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int k = from; k < to; k++) {
       String t = toks.get(k).text();
@@ -763,7 +546,7 @@ final class EntityExtractor {
     votes.computeIfAbsent(key, k -> new int[EntityType.values().length])[type.ordinal()] += n;
   }
 
-  private static EntityType winner(int[] v) {
+  static EntityType winner(int[] v) {
     if (v == null) {
       return null;
     }
@@ -776,379 +559,5 @@ final class EntityExtractor {
       }
     }
     return out;
-  }
-
-  // ---------------------------------------------------------------- merging
-
-  /** A growing entity while merging. */
-  private static final class Cluster {
-    EntityType type;
-    String surname = "";
-    String firstName = "";
-    final Map<String, Integer> forms = new LinkedHashMap<>();
-    final Set<String> roles = new LinkedHashSet<>();
-    final List<Candidate> mentions = new ArrayList<>();
-    String canonical;
-
-    void add(Candidate c) {
-      mentions.add(c);
-      forms.merge(c.surface(), 1, Integer::sum);
-      if (c.role() != null && roles.stream().noneMatch(r -> r.equalsIgnoreCase(c.role()))) {
-        roles.add(c.role());
-      }
-    }
-  }
-
-  private Result merge(List<Document> docs, List<Candidate> candidates, Map<String, int[]> votes) {
-    List<Cluster> clusters = new ArrayList<>();
-    Map<String, Cluster> byKey = new HashMap<>();
-    List<Candidate> singles = new ArrayList<>();
-    // 1. multi-word persons, grouped by surname with compatible first names
-    Map<String, List<Cluster>> bySurname = new HashMap<>();
-    for (Candidate c : candidates) {
-      EntityType type = typeOf(c, votes);
-      if (type == null) {
-        if (c.words().size() == 1) {
-          singles.add(c);
-        }
-        continue;
-      }
-      if (type == EntityType.PERSON && personWords(c).size() >= 2) {
-        List<String> pw = personWords(c);
-        String surname = surnameKey(pw.get(pw.size() - 1));
-        String first = Lexicon.norm(pw.get(0));
-        Cluster match = null;
-        for (Cluster cl : bySurname.getOrDefault(surname, List.of())) {
-          if (compatibleFirstNames(cl.firstName, first)) {
-            match = cl;
-            break;
-          }
-        }
-        if (match == null) {
-          match = new Cluster();
-          match.type = EntityType.PERSON;
-          match.surname = surname;
-          match.firstName = first;
-          clusters.add(match);
-          bySurname.computeIfAbsent(surname, k -> new ArrayList<>()).add(match);
-        }
-        match.add(c);
-        byKey.putIfAbsent(c.key(), match);
-      } else if (type == EntityType.PERSON) {
-        singles.add(c);
-      } else {
-        String key = canonicalKey(c.key(), type);
-        Cluster cl = byKey.get(type + ":" + key);
-        if (cl == null) {
-          cl = new Cluster();
-          cl.type = type;
-          cl.canonical = canonicalName(c, type);
-          clusters.add(cl);
-          byKey.put(type + ":" + key, cl);
-        }
-        cl.add(c);
-      }
-    }
-    // 2. lone words: a surname of exactly one person (the nearest one before it when several)
-    Map<String, Cluster> firstNameOnly = new HashMap<>();
-    for (Cluster cl : clusters) {
-      if (cl.type == EntityType.PERSON) {
-        // an ambiguous first name maps to null (HashMap.merge would drop the key instead)
-        firstNameOnly.put(
-            cl.firstName,
-            firstNameOnly.containsKey(cl.firstName) && firstNameOnly.get(cl.firstName) != cl
-                ? null
-                : cl);
-      }
-    }
-    for (Candidate c : singles) {
-      String surname = surnameKey(c.words().get(0));
-      List<Cluster> people = bySurname.getOrDefault(surname, List.of());
-      Cluster target = null;
-      if (people.size() == 1) {
-        target = people.get(0);
-      } else if (people.size() > 1) {
-        target = nearestBefore(people, c);
-      }
-      if (target != null) {
-        target.add(c);
-        continue;
-      }
-      String lone = Lexicon.norm(c.words().get(0));
-      if (firstNameOnly.containsKey(lone)) {
-        Cluster only = firstNameOnly.get(lone);
-        if (only != null && !lex.givenNames.contains(lone)) {
-          only.add(c); // "Ban" for "Ban Ki-moon": family name first
-        }
-        continue; // "Vladimir" alone could be Putin or Safronkov: never guess
-      }
-      EntityType type = typeOf(c, votes);
-      if (type == EntityType.PERSON && votes.get(c.key())[EntityType.PERSON.ordinal()] >= 2) {
-        Cluster cl = byKey.get("PERSON1:" + surname);
-        if (cl == null) {
-          cl = new Cluster();
-          cl.type = EntityType.PERSON;
-          cl.surname = surname;
-          clusters.add(cl);
-          byKey.put("PERSON1:" + surname, cl);
-          bySurname.computeIfAbsent(surname, k -> new ArrayList<>()).add(cl);
-        }
-        cl.add(c);
-      }
-    }
-    // 3. "the Russian foreign minister": the article's own words for a stated role
-    List<Candidate> descriptions = descriptions(docs, clusters);
-    // build entities
-    List<Cluster> kept = new ArrayList<>();
-    for (Cluster cl : clusters) {
-      if (!cl.mentions.isEmpty()) {
-        kept.add(cl);
-      }
-    }
-    kept.sort(
-        Comparator.comparingInt((Cluster cl) -> -cl.mentions.size())
-            .thenComparingInt(cl -> cl.mentions.get(0).document())
-            .thenComparingInt(cl -> cl.mentions.get(0).start()));
-    List<Entity> entities = new ArrayList<>();
-    List<List<ResolvedMention>> byDoc = new ArrayList<>();
-    for (int i = 0; i < docs.size(); i++) {
-      byDoc.add(new ArrayList<>());
-    }
-    Map<Cluster, Integer> ids = new HashMap<>();
-    for (Cluster cl : kept) {
-      ids.put(cl, entities.size());
-      entities.add(toEntity(cl));
-    }
-    for (Cluster cl : kept) {
-      for (Candidate c : cl.mentions) {
-        byDoc
-            .get(c.document())
-            .add(new ResolvedMention(c.document(), c.start(), c.end(), c.surface(), ids.get(cl)));
-      }
-    }
-    for (List<ResolvedMention> l : byDoc) {
-      l.sort(Comparator.comparingInt(ResolvedMention::start));
-    }
-    assert descriptions != null;
-    return new Result(entities, byDoc);
-  }
-
-  /** The name words of a person candidate, without honorifics ("Mr Trump" → "Trump"). */
-  private List<String> personWords(Candidate c) {
-    List<String> w = c.words();
-    int from = 0;
-    while (from < w.size() - 1 && lex.isTitleWord(w.get(from))) {
-      from++;
-    }
-    return w.subList(from, w.size());
-  }
-
-  private static Cluster nearestBefore(List<Cluster> people, Candidate c) {
-    Cluster best = null;
-    long bestPos = Long.MIN_VALUE;
-    for (Cluster cl : people) {
-      for (Candidate m : cl.mentions) {
-        long pos = (long) m.document() * 10_000_000L + m.start();
-        long here = (long) c.document() * 10_000_000L + c.start();
-        if (pos < here && pos > bestPos && m.words().size() > 1) {
-          bestPos = pos;
-          best = cl;
-        }
-      }
-    }
-    if (best == null) {
-      // none before: the most mentioned
-      best = people.stream().max(Comparator.comparingInt(cl -> cl.mentions.size())).orElse(null);
-    }
-    return best;
-  }
-
-  private EntityType typeOf(Candidate c, Map<String, int[]> votes) {
-    return winner(votes.get(c.key()));
-  }
-
-  /** "al-Assad", "Al-Assad", "Assad" → "assad". */
-  static String surnameKey(String word) {
-    String n = Lexicon.norm(word);
-    int dash = n.indexOf('-');
-    if (dash > 0 && NAME_PARTICLES.contains(n.substring(0, dash))) {
-      n = n.substring(dash + 1);
-    }
-    return n;
-  }
-
-  /** Same first name, an initial of it, or a transliteration variant ("Sergey"/"Sergei"). */
-  static boolean compatibleFirstNames(String a, String b) {
-    if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
-      return true;
-    }
-    if (a.charAt(0) != b.charAt(0)) {
-      return false;
-    }
-    if (a.length() == 1 || b.length() == 1) {
-      return true;
-    }
-    return a.length() >= 4
-        && b.length() >= 4
-        && editDistance(a, b) <= Math.min(2, Math.min(a.length(), b.length()) / 3);
-  }
-
-  static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
-
-  private String canonicalKey(String key, EntityType type) {
-    String k = key.startsWith("the ") ? key.substring(4) : key;
-    if (type == EntityType.PLACE && lex.places.containsKey(k)) {
-      return Lexicon.norm(lex.places.get(k));
-    }
-    if (type == EntityType.ORGANIZATION && lex.organizations.containsKey(k)) {
-      return Lexicon.norm(lex.organizations.get(k));
-    }
-    return k;
-  }
-
-  private String canonicalName(Candidate c, EntityType type) {
-    String k = c.key();
-    if (type == EntityType.PLACE && lex.places.containsKey(k)) {
-      return lex.places.get(k);
-    }
-    if (type == EntityType.ORGANIZATION && lex.organizations.containsKey(k)) {
-      return lex.organizations.get(k);
-    }
-    return null;
-  }
-
-  /** Finds "the <role>" in the texts for roles that belong to exactly one person. */
-  private List<Candidate> descriptions(List<Document> docs, List<Cluster> clusters) {
-    Map<String, Cluster> owner = new HashMap<>();
-    for (Cluster cl : clusters) {
-      if (cl.type != EntityType.PERSON) {
-        continue;
-      }
-      for (String role : cl.roles) {
-        String r = role.toLowerCase(Locale.ROOT);
-        if (r.split(" ").length < 2 || r.contains("'s") || r.contains("’s")) {
-          continue; // "the president" or "Putin's spokesman" is too vague to resolve
-        }
-        owner.merge(r, cl, (a, b) -> a == b ? a : null);
-      }
-    }
-    List<Candidate> out = new ArrayList<>();
-    List<String> lowered = new ArrayList<>();
-    for (Document d : docs) {
-      lowered.add(d.article().text().toLowerCase(Locale.ROOT));
-    }
-    for (Map.Entry<String, Cluster> e : owner.entrySet()) {
-      if (e.getValue() == null) {
-        continue;
-      }
-      String needle = "the " + e.getKey();
-      Pattern p = null;
-      for (Document d : docs) {
-        if (!lowered.get(d.index()).contains(needle)) {
-          continue; // most roles never occur as a description: spare the pattern
-        }
-        if (p == null) {
-          p =
-              Pattern.compile(
-                  "\\bthe " + Pattern.quote(e.getKey()) + "\\b(?!\\s+\\p{Lu})",
-                  Pattern.CASE_INSENSITIVE);
-        }
-        Matcher m = p.matcher(d.article().text());
-        while (m.find()) {
-          Sentence s = sentenceAt(d, m.start());
-          if (s == null) {
-            continue;
-          }
-          Candidate c =
-              new Candidate(
-                  d.index(),
-                  s.index(),
-                  m.start(),
-                  m.end(),
-                  m.group(),
-                  Lexicon.norm(m.group()),
-                  List.of(m.group().split(" ")),
-                  null,
-                  s.start(),
-                  s.end());
-          e.getValue().add(c);
-          out.add(c);
-        }
-      }
-    }
-    return out;
-  }
-
-  static Sentence sentenceAt(Document d, int offset) {
-    for (Sentence s : d.sentences()) {
-      if (offset >= s.start() && offset < s.end()) {
-        return s;
-      }
-    }
-    return null;
-  }
-
-  private Entity toEntity(Cluster cl) {
-    List<String> forms = new ArrayList<>(cl.forms.keySet());
-    forms.sort(Comparator.comparingInt((String f) -> -cl.forms.get(f)));
-    String name = cl.canonical;
-    if (name == null) {
-      // the most frequent multi-word form, else the most frequent form
-      name = forms.get(0);
-      for (String f : forms) {
-        if (f.contains(" ") && !f.toLowerCase(Locale.ROOT).startsWith("the ")) {
-          name = f;
-          break;
-        }
-      }
-      if (cl.type == EntityType.PERSON) {
-        name = stripTitles(name);
-      }
-    }
-    Set<Long> seen = new HashSet<>();
-    List<Citation> citations = new ArrayList<>();
-    Set<Integer> documents = new HashSet<>();
-    List<Candidate> ordered = new ArrayList<>(cl.mentions);
-    ordered.sort(Comparator.comparingInt(Candidate::document).thenComparingInt(Candidate::start));
-    for (Candidate c : ordered) {
-      documents.add(c.document());
-      if (seen.add(((long) c.document() << 32) | c.sentence())) {
-        citations.add(new Citation(c.document(), c.sentenceStart(), c.sentenceEnd()));
-      }
-    }
-    return new Entity(
-        name,
-        cl.type,
-        forms,
-        new ArrayList<>(cl.roles),
-        cl.mentions.size(),
-        documents.size(),
-        citations);
-  }
-
-  private String stripTitles(String name) {
-    String[] w = name.split(" ");
-    int from = 0;
-    while (from < w.length - 1 && lex.isTitleWord(w[from])) {
-      from++;
-    }
-    return String.join(" ", java.util.Arrays.copyOfRange(w, from, w.length));
   }
 }

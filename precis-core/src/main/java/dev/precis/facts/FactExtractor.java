@@ -38,7 +38,7 @@ public final class FactExtractor {
     return new FactSheet(
         found.entities(),
         quoteList,
-        NumberExtractor.align(figures),
+        FigureAligner.align(figures),
         DateExtractor.timeline(docs, dateList),
         dateList);
   }

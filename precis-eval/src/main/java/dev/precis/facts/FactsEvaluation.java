@@ -514,8 +514,8 @@ public final class FactsEvaluation {
     String[] gw = Lexicon.norm(gold).split(" ");
     return pw.length > 1
         && gw.length > 1
-        && EntityExtractor.surnameKey(pw[pw.length - 1])
-            .equals(EntityExtractor.surnameKey(gw[gw.length - 1]));
+        && EntityMerger.surnameKey(pw[pw.length - 1])
+            .equals(EntityMerger.surnameKey(gw[gw.length - 1]));
   }
 
   // ------------------------------------------------------------------ numbers
