@@ -391,9 +391,9 @@ public final class FactsEvaluation {
       List<QuoteExtractor.Found> found = extractor.inDocument(d, result);
       pred += found.size();
       boolean[] used = new boolean[found.size()];
-      List<String> cleanedWords = QuoteExtractor.words(d.article().text());
+      List<String> cleanedWords = QuoteMerger.words(d.article().text());
       for (String[] r : e.getValue()) {
-        List<String> want = QuoteExtractor.words(r[1]);
+        List<String> want = QuoteMerger.words(r[1]);
         if (!containsRun(cleanedWords, want)) {
           skippedQuotes++;
           errors.add(
@@ -403,7 +403,7 @@ public final class FactsEvaluation {
         gold++;
         int match = -1;
         for (int i = 0; i < found.size(); i++) {
-          if (!used[i] && containsRun(QuoteExtractor.words(found.get(i).text()), want)) {
+          if (!used[i] && containsRun(QuoteMerger.words(found.get(i).text()), want)) {
             match = i;
             break;
           }

@@ -1,0 +1,134 @@
+package dev.precis.facts;
+
+import dev.precis.facts.QuoteExtractor.Found;
+import dev.precis.model.Citation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges the quotations found in a story's articles: the same quotation (most word trigrams shared)
+ * reported by several articles becomes one quote, its speaker chosen by the strongest attributions.
+ */
+final class QuoteMerger {
+  private QuoteMerger() {}
+
+  static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    for (String w : s.toLowerCase(Locale.ROOT).replace('’', '\'').split("[^\\p{L}\\p{N}']+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> trigrams(List<String> w) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i + 2 < w.size(); i++) {
+      out.add(w.get(i) + ' ' + w.get(i + 1) + ' ' + w.get(i + 2));
+    }
+    if (w.size() < 3) {
+      out.add(String.join(" ", w));
+    }
+    return out;
+  }
+
+  /**
+   * Whether two versions are one quotation: most of the shorter one's trigrams are in the other.
+   */
+  static boolean sameQuote(String a, String b) {
+    return sameQuote(trigrams(words(a)), trigrams(words(b)));
+  }
+
+  private static boolean sameQuote(Set<String> ta, Set<String> tb) {
+    Set<String> small = ta.size() <= tb.size() ? ta : tb;
+    Set<String> large = small == ta ? tb : ta;
+    if (small.isEmpty()) {
+      return false;
+    }
+    int hit = 0;
+    for (String g : small) {
+      if (large.contains(g)) {
+        hit++;
+      }
+    }
+    return hit >= 2 && hit >= 0.6 * small.size();
+  }
+
+  static List<Quote> merge(List<Found> found, List<Entity> entities) {
+    int n = found.size();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    List<Set<String>> grams = new ArrayList<>(n);
+    for (Found f : found) {
+      grams.add(trigrams(words(f.text())));
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (sameQuote(grams.get(i), grams.get(j))) {
+          parent[find(parent, j)] = find(parent, i);
+        }
+      }
+    }
+    Map<Integer, List<Found>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(found.get(i));
+    }
+    List<Quote> out = new ArrayList<>();
+    for (List<Found> g : groups.values()) {
+      Found longest = g.stream().max(Comparator.comparingInt(f -> f.text().length())).orElseThrow();
+      Map<Integer, Integer> votes = new HashMap<>();
+      for (Found f : g) {
+        if (f.speaker() != null) {
+          votes.merge(f.speaker(), f.strength(), Integer::sum);
+        }
+      }
+      Integer speaker =
+          votes.entrySet().stream()
+              .max(
+                  Map.Entry.<Integer, Integer>comparingByValue()
+                      .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+              .map(Map.Entry::getKey)
+              .orElse(null);
+      Set<String> variants = new LinkedHashSet<>();
+      List<Citation> citations = new ArrayList<>();
+      for (Found f : g) {
+        if (!f.text().equals(longest.text())) {
+          variants.add(f.text());
+        }
+        if (!citations.contains(f.citation())) {
+          citations.add(f.citation());
+        }
+      }
+      out.add(
+          new Quote(
+              longest.text(),
+              speaker == null ? null : entities.get(speaker).name(),
+              new ArrayList<>(variants),
+              citations));
+    }
+    out.sort(
+        Comparator.comparingLong((Quote q) -> -q.outlets())
+            .thenComparingInt(q -> q.citations().get(0).document())
+            .thenComparingInt(q -> q.citations().get(0).start()));
+    return out;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+}
