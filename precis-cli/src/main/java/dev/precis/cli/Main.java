@@ -2,6 +2,7 @@ package dev.precis.cli;
 
 import dev.precis.Precis;
 import dev.precis.eval.baseline.Baselines;
+import dev.precis.ingest.HtmlExtractor;
 import dev.precis.ingest.InputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -36,6 +37,18 @@ public final class Main {
    * {@code precis-eval} selectable by name as well ({@code --summarizer lexrank}).
    */
   static final Precis PRECIS = Precis.builder().summarizers(Baselines.all()).build();
+
+  /** The extractor named by an {@code --extractor} option (null: the default method). */
+  static HtmlExtractor extractor(String method) {
+    return method == null
+        ? new HtmlExtractor()
+        : new HtmlExtractor(HtmlExtractor.Method.named(method));
+  }
+
+  /** {@link #PRECIS} with another main-text extractor for HTML articles. */
+  static Precis precis(HtmlExtractor extractor) {
+    return Precis.builder().summarizers(Baselines.all()).extractor(extractor).build();
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
