@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -41,8 +40,6 @@ final class RuleBasedExtractor {
   private static final Set<String> PRUNABLE_CONTAINERS =
       wordSet("div section ul ol table form fieldset figure dl");
 
-  private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
-
   private final Map<Element, Double> scores = new IdentityHashMap<>();
   private final ClassWords classWords = new ClassWords();
 
@@ -63,7 +60,7 @@ final class RuleBasedExtractor {
   /** As {@link #extract(Document)}, knowing the page's own URL (may be null). */
   static String extract(Document doc, String pageUrl) {
     RuleBasedExtractor x = new RuleBasedExtractor();
-    x.site = siteOf(pageUrl != null ? pageUrl : doc.location());
+    x.site = ElementShapes.siteOf(pageUrl != null ? pageUrl : doc.location());
     return x.run(doc);
   }
 
@@ -173,7 +170,7 @@ final class RuleBasedExtractor {
         // Inline elements named "tag" or "meta" are usually links inside sentences; only a
         // long run of links (a hover card glued into the text) is furniture.
         String text = e.text();
-        if (text.length() < 60 || directLinkDensity(e) < 0.5) {
+        if (text.length() < 60 || ElementShapes.directLinkDensity(e) < 0.5) {
           continue;
         }
       }
@@ -188,7 +185,7 @@ final class RuleBasedExtractor {
     }
     Element parent = e.parent();
     return parent != null
-        && (PARAGRAPH_TAGS.contains(parent.normalName())
+        && (ElementShapes.PARAGRAPH_TAGS.contains(parent.normalName())
             || INLINE_PARENTS.contains(parent.normalName()));
   }
 
@@ -214,14 +211,14 @@ final class RuleBasedExtractor {
     Map<Element, Double> raw = new HashMap<>();
     List<Element> order = new ArrayList<>();
     for (Element e : body.getAllElements()) {
-      if (!isParagraphLike(e)) {
+      if (!ElementShapes.isParagraphLike(e)) {
         continue;
       }
-      String text = ownBlockText(e);
+      String text = ElementShapes.ownBlockText(e);
       if (text.length() < 25) {
         continue;
       }
-      double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+      double score = 1 + ElementShapes.commas(text) + Math.min(text.length() / 100, 3);
       Element ancestor = e.parent();
       for (int level = 0; ancestor != null && level < 5; level++) {
         if (!raw.containsKey(ancestor)) {
@@ -304,58 +301,6 @@ final class RuleBasedExtractor {
     return s + classWords.classWeight(e);
   }
 
-  /** Paragraphs, and divs that hold text directly rather than through block children. */
-  private static boolean isParagraphLike(Element e) {
-    String tag = e.normalName();
-    if (PARAGRAPH_TAGS.contains(tag)) {
-      return true;
-    }
-    if (tag.equals("div") || tag.equals("section") || tag.equals("span")) {
-      for (Node child : e.childNodes()) {
-        if (child instanceof TextNode t && t.text().strip().length() > 20) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasBlockChildren(Element e) {
-    for (Element c : e.children()) {
-      if (RuleRendering.BLOCK_TAGS.contains(c.normalName())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Text of the element's own inline content, not of nested blocks. */
-  private static String ownBlockText(Element e) {
-    if (PARAGRAPH_TAGS.contains(e.normalName())) {
-      return e.text();
-    }
-    StringBuilder sb = new StringBuilder();
-    for (Node child : e.childNodes()) {
-      if (child instanceof TextNode t) {
-        sb.append(t.text());
-      } else if (child instanceof Element c && !RuleRendering.BLOCK_TAGS.contains(c.normalName())) {
-        sb.append(c.text());
-      }
-    }
-    return sb.toString().strip();
-  }
-
-  private static int commas(String text) {
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ',' || c == '，' || c == '、' || c == '،') {
-        n++;
-      }
-    }
-    return n;
-  }
-
   /**
    * Measures, in one pass over the text nodes, each element's text length and the part of it inside
    * links (in-page anchors such as footnotes count 0.3: they read as text).
@@ -397,24 +342,9 @@ final class RuleBasedExtractor {
   private double linkDensity(Element e) {
     double[] s = stats.get(e);
     if (s == null) {
-      return directLinkDensity(e);
+      return ElementShapes.directLinkDensity(e);
     }
     return s[0] == 0 ? 0 : Math.min(1, s[1] / s[0]);
-  }
-
-  private static double directLinkDensity(Element e) {
-    int len = e.text().length();
-    if (len == 0) {
-      return 0;
-    }
-    int links = 0;
-    for (Element a : e.select("a")) {
-      String href = a.attr("href");
-      // In-page anchors (footnotes, "#section") read as text, not as navigation.
-      double weight = href.startsWith("#") ? 0.3 : 1;
-      links += (int) (a.text().length() * weight);
-    }
-    return Math.min(1, (double) links / len);
   }
 
   // ---------------------------------------------------------------- assembling
@@ -442,7 +372,7 @@ final class RuleBasedExtractor {
         continue;
       }
       if (sibling.normalName().equals("p")
-          || (isParagraphLike(sibling) && !hasBlockChildren(sibling))) {
+          || (ElementShapes.isParagraphLike(sibling) && !ElementShapes.hasBlockChildren(sibling))) {
         String text = sibling.text();
         double ld = linkDensity(sibling);
         if ((text.length() > 80 && ld < 0.25)
@@ -490,7 +420,9 @@ final class RuleBasedExtractor {
         doomed.add(e);
         // "More stories" above a dropped list of links goes with it.
         Element label = e.previousElementSibling();
-        if ((tag.equals("ul") || tag.equals("ol")) && label != null && isLabel(label)) {
+        if ((tag.equals("ul") || tag.equals("ol"))
+            && label != null
+            && ElementShapes.isLabel(label)) {
           doomed.add(label);
         }
       }
@@ -498,16 +430,6 @@ final class RuleBasedExtractor {
     for (Element e : doomed) {
       e.remove();
     }
-  }
-
-  /** A short line without sentence punctuation: a heading or the label of what follows. */
-  private static boolean isLabel(Element e) {
-    String text = e.text();
-    if (text.isEmpty() || text.length() > 60 || e.childrenSize() > 2) {
-      return false;
-    }
-    char last = text.charAt(text.length() - 1);
-    return last != '.' && last != '!' && last != '?' && last != '"' && last != '”';
   }
 
   /**
@@ -524,32 +446,11 @@ final class RuleBasedExtractor {
       return false;
     }
     for (Element img : e.getElementsByTag("img")) {
-      if (!isSmall(img.attr("width")) && !isSmall(img.attr("height"))) {
+      if (!ElementShapes.isSmall(img.attr("width")) && !ElementShapes.isSmall(img.attr("height"))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean everyItemLinks(Element list) {
-    int items = 0;
-    for (Element li : list.children()) {
-      if (li.normalName().equals("li")) {
-        items++;
-        if (li.getElementsByTag("a").isEmpty()) {
-          return false;
-        }
-      }
-    }
-    return items >= 2;
-  }
-
-  private static boolean isSmall(String dimension) {
-    String d = dimension.strip().replace("px", "");
-    if (d.isEmpty() || !d.chars().allMatch(Character::isDigit) || d.length() > 5) {
-      return false;
-    }
-    return Integer.parseInt(d) < 64;
   }
 
   /** A short paragraph that is (almost) all link: "Read more: ...", a related headline. */
@@ -562,38 +463,12 @@ final class RuleBasedExtractor {
     if (site != null) {
       for (Element a : e.getElementsByTag("a")) {
         String href = a.attr("href").strip();
-        if (href.matches("(?i)https?://.*") && !site.equals(siteOf(href))) {
+        if (href.matches("(?i)https?://.*") && !site.equals(ElementShapes.siteOf(href))) {
           return false;
         }
       }
     }
     return true;
-  }
-
-  /** The registrable part of a URL's host ("nj.com", "bbc.co.uk"), or {@code null}. */
-  static String siteOf(String url) {
-    if (url == null || url.isBlank()) {
-      return null;
-    }
-    String host;
-    try {
-      host = java.net.URI.create(url.strip()).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    if (host == null) {
-      return null;
-    }
-    String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
-    int n = labels.length;
-    if (n < 2) {
-      return host;
-    }
-    // "co.uk", "com.br": a short second-level label under a country code takes one more label.
-    boolean countrySecondLevel =
-        n >= 3 && labels[n - 1].length() == 2 && labels[n - 2].length() <= 3;
-    int keep = countrySecondLevel ? 3 : 2;
-    return String.join(".", java.util.Arrays.copyOfRange(labels, n - keep, n));
   }
 
   private boolean shouldDrop(Element e) {
@@ -606,7 +481,7 @@ final class RuleBasedExtractor {
       return true;
     }
     String text = e.text();
-    if (commas(text) >= 10) {
+    if (ElementShapes.commas(text) >= 10) {
       return false;
     }
     boolean list = e.normalName().equals("ul") || e.normalName().equals("ol");
@@ -631,7 +506,7 @@ final class RuleBasedExtractor {
       return true;
     }
     // A list whose every item links somewhere, with much of its text in links: teasers.
-    if (list && ld > 0.35 && everyItemLinks(e)) {
+    if (list && ld > 0.35 && ElementShapes.everyItemLinks(e)) {
       return true;
     }
     return false;

@@ -121,12 +121,12 @@ class RuleBasedExtractorTest {
 
   @Test
   void sitesOfUrls() {
-    assertThat(RuleBasedExtractor.siteOf("https://www.nj.com/a/b")).isEqualTo("nj.com");
-    assertThat(RuleBasedExtractor.siteOf("https://news.bbc.co.uk/x")).isEqualTo("bbc.co.uk");
-    assertThat(RuleBasedExtractor.siteOf("http://www.autoracing.com.br/"))
+    assertThat(ElementShapes.siteOf("https://www.nj.com/a/b")).isEqualTo("nj.com");
+    assertThat(ElementShapes.siteOf("https://news.bbc.co.uk/x")).isEqualTo("bbc.co.uk");
+    assertThat(ElementShapes.siteOf("http://www.autoracing.com.br/"))
         .isEqualTo("autoracing.com.br");
-    assertThat(RuleBasedExtractor.siteOf("not a url")).isNull();
-    assertThat(RuleBasedExtractor.siteOf(null)).isNull();
+    assertThat(ElementShapes.siteOf("not a url")).isNull();
+    assertThat(ElementShapes.siteOf(null)).isNull();
   }
 
   @Test
