@@ -1,7 +1,7 @@
 package dev.precis.facts;
 
 import dev.precis.text.analysis.Stemmer;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,108 +14,27 @@ import java.util.Set;
 final class FigureKinds {
   private FigureKinds() {}
 
-  private static final Map<String, String> CUES = new LinkedHashMap<>();
+  /** Word → kind of quantity it cues ("killed" → deaths), from {@code figure-cues.txt}. */
+  private static final Map<String, String> CUES = cues("counts");
 
-  static {
-    for (String w :
-        List.of(
-            "killed",
-            "dead",
-            "died",
-            "deaths",
-            "death",
-            "fatalities",
-            "lives",
-            "bodies",
-            "murdered",
-            "slain",
-            "massacred",
-            "perished",
-            "executed",
-            "toll")) {
-      CUES.put(w, "deaths");
-    }
-    for (String w : List.of("injured", "wounded", "hurt", "injuries", "injuring", "wounding")) {
-      CUES.put(w, "injuries");
-    }
-    for (String w : List.of("missing", "unaccounted")) {
-      CUES.put(w, "missing");
-    }
-    CUES.put("casualties", "casualties");
-    for (String w : List.of("arrested", "detained", "arrests", "detentions")) {
-      CUES.put(w, "arrests");
-    }
-    for (String w :
-        List.of(
-            "evacuated", "displaced", "homeless", "uprooted", "homes", "refugees", "evacuees")) {
-      CUES.put(w, "displaced");
-    }
-    for (String w : List.of("votes", "voted", "ballots", "vote")) {
-      CUES.put(w, "votes");
-    }
-  }
+  /** Word → kind of event it names ("bombing" → attack), from {@code figure-cues.txt}. */
+  private static final Map<String, String> EVENTS = cues("events");
 
-  private static final Map<String, String> EVENTS = new LinkedHashMap<>();
-
-  static {
-    for (String w :
-        List.of(
-            "attack",
-            "attacks",
-            "strike",
-            "strikes",
-            "airstrike",
-            "airstrikes",
-            "bombing",
-            "bombings",
-            "gas",
-            "raid",
-            "raids",
-            "shelling",
-            "explosion",
-            "explosions",
-            "blast",
-            "bomb",
-            "shooting",
-            "massacre",
-            "assault",
-            "ambush")) {
-      EVENTS.put(w, "attack");
+  /** The "kind: words" lines of one section of {@code figure-cues.txt}, as word → kind. */
+  private static Map<String, String> cues(String section) {
+    Map<String, String> out = new HashMap<>();
+    boolean in = false;
+    for (String line : Lexicon.lines("figure-cues.txt")) {
+      if (line.startsWith("[")) {
+        in = line.equals("[" + section + "]");
+      } else if (in) {
+        int colon = line.indexOf(':');
+        for (String w : line.substring(colon + 1).strip().split("\\s+")) {
+          out.put(w, line.substring(0, colon).strip());
+        }
+      }
     }
-    for (String w : List.of("war", "conflict", "fighting", "insurgency", "uprising")) {
-      EVENTS.put(w, "war");
-    }
-    for (String w :
-        List.of(
-            "earthquake",
-            "quake",
-            "tremors",
-            "tremor",
-            "aftershock",
-            "tsunami",
-            "flood",
-            "floods",
-            "flooding",
-            "storm",
-            "hurricane",
-            "typhoon",
-            "cyclone",
-            "fire",
-            "wildfire",
-            "landslide",
-            "eruption")) {
-      EVENTS.put(w, "disaster");
-    }
-    for (String w : List.of("crash", "accident", "collision", "derailment", "sinking")) {
-      EVENTS.put(w, "accident");
-    }
-    for (String w :
-        List.of("epidemic", "outbreak", "pandemic", "virus", "flu", "disease", "cholera")) {
-      EVENTS.put(w, "outbreak");
-    }
-    for (String w : List.of("election", "referendum", "poll", "vote")) {
-      EVENTS.put(w, "election");
-    }
+    return Map.copyOf(out);
   }
 
   /** Kinds of quantity where two non-overlapping figures are a disagreement between sources. */

@@ -132,7 +132,7 @@ final class Lexicon {
     return functionWords.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
   }
 
-  private static List<String> lines(String name) {
+  static List<String> lines(String name) {
     InputStream in = Lexicon.class.getResourceAsStream(name);
     if (in == null) {
       throw new IllegalStateException("missing resource dev/precis/facts/" + name);

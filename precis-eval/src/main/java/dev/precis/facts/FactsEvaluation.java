@@ -2,6 +2,7 @@ package dev.precis.facts;
 
 import dev.precis.ingest.RawArticle;
 import dev.precis.text.Document;
+import dev.precis.text.analysis.Stemmer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -615,8 +616,8 @@ public final class FactsEvaluation {
         }
         if (!r[3].equals("-")) {
           counted++;
-          String gHead = singular(last(r[3]));
-          String pHead = singular(last(f.counts()));
+          String gHead = Stemmer.SINGULAR.stem(last(r[3]));
+          String pHead = Stemmer.SINGULAR.stem(last(f.counts()));
           if (gHead.equals(pHead)) {
             countsOk++;
           } else {
@@ -675,16 +676,6 @@ public final class FactsEvaluation {
     String t = s.trim().toLowerCase(Locale.ROOT);
     int i = t.lastIndexOf(' ');
     return i < 0 ? t : t.substring(i + 1);
-  }
-
-  private static String singular(String w) {
-    if (w.endsWith("ies") && w.length() > 4) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
   }
 
   private static double parse(String s) {
