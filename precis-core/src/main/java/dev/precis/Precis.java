@@ -60,7 +60,7 @@ import java.util.function.Supplier;
 public final class Precis {
   private static final Precis DEFAULTS = builder().build();
 
-  private final HtmlExtractor extractor = new HtmlExtractor();
+  private final HtmlExtractor extractor;
   private final BoilerplateCleaner cleaner;
   private final SentenceSplitter splitter;
   private final Summarizers summarizers;
@@ -68,6 +68,7 @@ public final class Precis {
   private final FactExtractor facts;
 
   private Precis(Builder b) {
+    this.extractor = b.extractor;
     this.cleaner = b.cleaner;
     this.splitter = b.splitter;
     this.summarizers = b.summarizers;
@@ -310,8 +311,18 @@ public final class Precis {
     private Summarizers summarizers = Summarizers.standard();
     private CitationFinder citations = new CitationFinder();
     private FactExtractor facts = FactExtractor.standard();
+    private HtmlExtractor extractor = new HtmlExtractor();
 
     private Builder() {}
+
+    /**
+     * The main-text extractor for HTML articles, e.g. {@code new
+     * HtmlExtractor(HtmlExtractor.Method.LEARNED)}; default {@link HtmlExtractor.Method#DEFAULT}.
+     */
+    public Builder extractor(HtmlExtractor extractor) {
+      this.extractor = Objects.requireNonNull(extractor);
+      return this;
+    }
 
     /** The boilerplate cleaner (default {@link RuleBasedCleaner}). */
     public Builder cleaner(BoilerplateCleaner cleaner) {

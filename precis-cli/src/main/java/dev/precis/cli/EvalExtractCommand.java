@@ -1,5 +1,6 @@
 package dev.precis.cli;
 
+import dev.precis.Precis;
 import dev.precis.eval.ExtractionEvaluation;
 import dev.precis.eval.ShingleMatch;
 import dev.precis.ingest.HtmlExtractor;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +39,14 @@ final class EvalExtractCommand implements Callable<Integer> {
   Path dataset;
 
   @Option(
+      names = "--extractor",
+      paramLabel = "METHOD",
+      description =
+          "Main-text method: learned (block classifier) or rules (Readability-style); default: the"
+              + " better one on pages neither was tuned on, learned (see README).")
+  String extractorMethod;
+
+  @Option(
       names = "--worst",
       paramLabel = "N",
       defaultValue = "0",
@@ -45,14 +56,15 @@ final class EvalExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ExtractionEvaluation.Page> pages = ExtractionEvaluation.load(dataset);
-    HtmlExtractor extractor = new HtmlExtractor();
+    HtmlExtractor extractor = Main.extractor(extractorMethod);
+    Precis precis = Main.precis(extractor);
     ExtractionEvaluation.Result raw =
         ExtractionEvaluation.run(pages, (html, url) -> extractor.extract(html, url).text());
     ExtractionEvaluation.Result cleaned =
         ExtractionEvaluation.run(
             pages,
             (html, url) ->
-                Main.PRECIS
+                precis
                     .prepare(
                         new RawArticle("page", html, RawArticle.Format.HTML, null, url, null, url))
                     .text());
@@ -69,15 +81,41 @@ final class EvalExtractCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%d pages from %s%n%n", pages.size(), dataset);
     out.println("| extractor | precision | recall | F1 |");
     out.println("|---|---|---|---|");
-    row(out, "HtmlExtractor", raw);
-    row(out, "HtmlExtractor + cleaner (Precis.prepare)", cleaned);
+    String name = "HtmlExtractor (" + method() + ")";
+    row(out, name, raw);
+    row(out, name + " + cleaner (Precis.prepare)", cleaned);
     row(out, "baseline: all body text", whole);
     out.println();
     out.println(
         "± is the half-width of a 95% bootstrap interval (1,000 resamples of the pages, seed 1).");
+    Map<String, String> sets = ExtractionEvaluation.sets(dataset);
+    if (!sets.isEmpty()) {
+      // Data sets that merge several sources (extraction-train): the score of each source.
+      out.println();
+      out.printf(Locale.ROOT, "%s per set:%n", name);
+      out.println("| set | pages | precision | recall | F1 |");
+      out.println("|---|---|---|---|---|");
+      Map<String, List<ShingleMatch.Counts>> bySet = new TreeMap<>();
+      for (ExtractionEvaluation.PageResult r : raw.pages()) {
+        bySet
+            .computeIfAbsent(sets.getOrDefault(r.page().id(), "?"), k -> new ArrayList<>())
+            .add(r.counts());
+      }
+      for (Map.Entry<String, List<ShingleMatch.Counts>> e : bySet.entrySet()) {
+        ShingleMatch.Scores s = ShingleMatch.average(e.getValue());
+        out.printf(
+            Locale.ROOT,
+            "| %s | %d | %.3f | %.3f | %.3f |%n",
+            e.getKey(),
+            e.getValue().size(),
+            s.precision(),
+            s.recall(),
+            s.f1());
+      }
+    }
     if (worst > 0) {
       out.println();
-      out.println("lowest F1 (HtmlExtractor):");
+      out.println("lowest F1 (" + name + "):");
       List<ExtractionEvaluation.PageResult> sorted = new ArrayList<>(raw.pages());
       sorted.sort(Comparator.comparingDouble(r -> f1(r.counts())));
       for (ExtractionEvaluation.PageResult r : sorted.subList(0, Math.min(worst, sorted.size()))) {
@@ -93,6 +131,14 @@ final class EvalExtractCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private String method() {
+    return (extractorMethod == null
+            ? HtmlExtractor.Method.DEFAULT
+            : HtmlExtractor.Method.named(extractorMethod))
+        .name()
+        .toLowerCase(Locale.ROOT);
   }
 
   private static void row(PrintWriter out, String name, ExtractionEvaluation.Result r) {

@@ -69,6 +69,14 @@ final class ExtractCommand implements Callable<Integer> {
   boolean clean;
 
   @Option(
+      names = "--extractor",
+      paramLabel = "METHOD",
+      description =
+          "Main-text method: learned (block classifier) or rules (Readability-style); default: the"
+              + " better one on pages neither was tuned on, learned (see README).")
+  String extractorMethod;
+
+  @Option(
       names = "--threads",
       converter = CountConverter.class,
       paramLabel = "N",
@@ -121,7 +129,7 @@ final class ExtractCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads must be at least 1");
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    HtmlExtractor extractor = new HtmlExtractor();
+    HtmlExtractor extractor = Main.extractor(extractorMethod);
     AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try (Progress progress = Progress.start("extract", files.size(), err)) {

@@ -2,6 +2,7 @@ package dev.precis.cli;
 
 import dev.precis.Precis;
 import dev.precis.eval.baseline.Baselines;
+import dev.precis.ingest.HtmlExtractor;
 import dev.precis.ingest.InputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       EvalCvCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
+      TrainExtractorCommand.class,
       EvalCommand.class,
       RougeCommand.class,
       IngestCommand.class,
@@ -48,6 +50,18 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The extractor named by an {@code --extractor} option (null: the default method). */
+  static HtmlExtractor extractor(String method) {
+    return method == null
+        ? new HtmlExtractor()
+        : new HtmlExtractor(HtmlExtractor.Method.named(method));
+  }
+
+  /** {@link #PRECIS} with another main-text extractor for HTML articles. */
+  static Precis precis(HtmlExtractor extractor) {
+    return Precis.builder().summarizers(Baselines.all()).extractor(extractor).build();
   }
 
   public static void main(String[] args) {

@@ -59,6 +59,21 @@ class ExtractCommandTest {
   }
 
   @Test
+  void bothMainTextMethodsAreSelectable() throws IOException {
+    for (String method : List.of("learned", "rules", "RULES")) {
+      CliRun run = CliRun.of("extract", PAGES.toString(), "--extractor", method);
+      assertThat(run.code()).as(run.err()).isZero();
+      List<String> lines = run.out().strip().lines().toList();
+      assertThat(lines).as(method).hasSize(4);
+      for (String line : lines) {
+        assertThat(JSON.readTree(line).get("text").asText().length())
+            .as(method)
+            .isGreaterThan(1000);
+      }
+    }
+  }
+
+  @Test
   void parallelRunsWriteTheSameLinesInTheSameOrder() throws IOException {
     CliRun one = CliRun.of("extract", PAGES.toString(), "--threads", "1");
     CliRun four = CliRun.of("extract", PAGES.toString(), "--threads", "4");
@@ -110,6 +125,8 @@ class ExtractCommandTest {
     assertOneLineError(CliRun.of("extract", dir.toString()), "contains no .html");
     assertOneLineError(
         CliRun.of("extract", PAGES.toString(), "--format", "xml"), "unknown --format");
+    assertOneLineError(
+        CliRun.of("extract", PAGES.toString(), "--extractor", "magic"), "unknown extractor");
   }
 
   @Test
@@ -129,7 +146,12 @@ class ExtractCommandTest {
   void evalExtractPrintsTheTableOnALabelledSet() {
     CliRun run = CliRun.of("eval-extract", "--dataset", PAGES.getParent().toString());
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("4 pages").contains("| HtmlExtractor |");
+    assertThat(run.out()).contains("4 pages").contains("| HtmlExtractor (learned) |");
+    CliRun rules =
+        CliRun.of(
+            "eval-extract", "--dataset", PAGES.getParent().toString(), "--extractor", "rules");
+    assertThat(rules.code()).as(rules.err()).isZero();
+    assertThat(rules.out()).contains("| HtmlExtractor (rules) |");
     assertOneLineError(CliRun.of("eval-extract", "--dataset", dir.toString()), "ground-truth.json");
   }
 

@@ -1,5 +1,6 @@
 package dev.precis.ingest;
 
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -9,9 +10,14 @@ import org.jsoup.parser.Parser;
  *
  * <p>Metadata (title, canonical URL, outlet, author, publication time, language) comes from Open
  * Graph and other meta tags, schema.org JSON-LD, {@code <time>} and byline elements (the language,
- * when the page declares none, is guessed from the text's function words); the main text from
- * {@link MainTextExtractor}, a Readability-style scorer: see its documentation. The text holds the
- * article body only, one paragraph a line, without the title.
+ * when the page declares none, is guessed from the text's function words). The main text comes from
+ * one of two methods ({@link Method}): a learned block classifier ({@link BlockModel}, the default)
+ * or Readability-style rules ({@link RuleBasedExtractor}). The text holds the article body only,
+ * one paragraph a line, without the title.
+ *
+ * <pre>{@code
+ * ExtractedPage page = new HtmlExtractor(HtmlExtractor.Method.RULES).extract(html, url);
+ * }</pre>
  *
  * <p>Thread-safe: every call works on its own parsed document.
  */
@@ -29,12 +35,64 @@ public final class HtmlExtractor {
    */
   public static final int MAX_TAGS = 200_000;
 
+  /** How the main text is found. */
+  public enum Method {
+    /** Readability-style scoring and pruning rules. */
+    RULES,
+    /** The learned block classifier shipped in the jar. */
+    LEARNED;
+
+    /**
+     * The method that scores better on pages neither was tuned on (the 1,554 training pages, the
+     * learned model out of fold): see the README's "Main-text extraction".
+     */
+    public static final Method DEFAULT = LEARNED;
+
+    /** The method named {@code name} ("rules" or "learned", any case). */
+    public static Method named(String name) {
+      try {
+        return valueOf(name.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "unknown extractor '" + name + "': use rules or learned", e);
+      }
+    }
+  }
+
+  /** Main text of a parsed page; the page's URL may be null. The document may be modified. */
+  private interface MainText {
+    String extract(Document doc, String pageUrl);
+  }
+
+  private final MainText mainText;
+
+  /** An extractor with the default method ({@link Method#DEFAULT}). */
+  public HtmlExtractor() {
+    this(Method.DEFAULT);
+  }
+
+  /** An extractor with the given method (the learned one with the block model in the jar). */
+  public HtmlExtractor(Method method) {
+    this.mainText =
+        method == Method.RULES ? RuleBasedExtractor::extract : learned(BlockModel.standard());
+  }
+
+  /** A learned extractor with another block model (one just trained, say). */
+  public HtmlExtractor(BlockModel model) {
+    this.mainText = learned(model);
+  }
+
+  private static MainText learned(BlockModel model) {
+    BlockExtractor blocks = new BlockExtractor(model);
+    return (doc, pageUrl) -> blocks.extract(doc);
+  }
+
   /** Extracts from {@code html}; {@code baseUrl} resolves relative links and may be null. */
   public ExtractedPage extract(String html, String baseUrl) {
     checkTags(html);
     Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl, parser());
     PageMetadata meta = PageMetadata.read(doc, baseUrl);
-    String text = MainTextExtractor.extract(doc, baseUrl != null ? baseUrl : meta.url);
+    String text = mainText.extract(doc, baseUrl != null ? baseUrl : meta.url);
     // A page that declares no language gets a guess from its text's function words.
     String language = meta.language != null ? meta.language : LanguageGuess.guess(text);
     return new ExtractedPage(
@@ -44,7 +102,7 @@ public final class HtmlExtractor {
   /** The main text only, one paragraph a line. */
   public String mainText(String html) {
     checkTags(html);
-    return MainTextExtractor.extract(Jsoup.parse(html, "", parser()));
+    return mainText.extract(Jsoup.parse(html, "", parser()), null);
   }
 
   private static void checkTags(String html) {

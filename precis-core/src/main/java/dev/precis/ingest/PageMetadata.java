@@ -77,8 +77,9 @@ final class PageMetadata {
 
   /** Reads metadata from a parsed page; call before the page is pruned. */
   static PageMetadata read(Document doc, String baseUrl) {
-    List<JsonNode> ld = jsonLdObjects(doc);
-    Map<String, String> metas = metaTags(doc);
+    MetadataElements found = MetadataElements.of(doc);
+    List<JsonNode> ld = jsonLdObjects(found);
+    Map<String, String> metas = metaTags(found);
     JsonNode article = null;
     JsonNode anyTyped = null;
     for (JsonNode n : ld) {
@@ -93,20 +94,20 @@ final class PageMetadata {
     if (article == null) {
       article = anyTyped;
     }
-    String url = canonicalUrl(doc, metas, baseUrl);
+    String url = canonicalUrl(found, metas, baseUrl);
     String outlet = outlet(doc, metas, ld, article, url != null ? url : baseUrl);
-    String title = title(doc, metas, article, outlet);
-    String author = author(doc, metas, article);
-    Instant published = published(doc, metas, article);
-    String language = language(doc, metas, article);
+    String title = title(doc, found, metas, article, outlet);
+    String author = author(found, metas, article);
+    Instant published = published(found, metas, article);
+    String language = language(found, metas, article);
     return new PageMetadata(title, url, outlet, author, published, language);
   }
 
   // ---------------------------------------------------------------- JSON-LD
 
-  private static List<JsonNode> jsonLdObjects(Document doc) {
+  private static List<JsonNode> jsonLdObjects(MetadataElements found) {
     List<JsonNode> out = new ArrayList<>();
-    for (Element s : doc.select("script[type=application/ld+json]")) {
+    for (Element s : found.jsonLd) {
       String json = s.data().strip();
       if (json.isEmpty()) {
         continue;
@@ -209,9 +210,9 @@ final class PageMetadata {
   }
 
   /** Every meta tag's content by its property, name or itemprop (lower case), first one wins. */
-  private static Map<String, String> metaTags(Document doc) {
+  private static Map<String, String> metaTags(MetadataElements found) {
     Map<String, String> out = new HashMap<>();
-    for (Element m : doc.getElementsByTag("meta")) {
+    for (Element m : found.metas) {
       String content = blankToNull(m.attr("content"));
       if (content == null) {
         continue;
@@ -228,8 +229,9 @@ final class PageMetadata {
 
   // ---------------------------------------------------------------- fields
 
-  private static String canonicalUrl(Document doc, Map<String, String> metas, String baseUrl) {
-    Element link = doc.selectFirst("link[rel=canonical][href]");
+  private static String canonicalUrl(
+      MetadataElements found, Map<String, String> metas, String baseUrl) {
+    Element link = found.canonical;
     if (link != null) {
       String abs = link.absUrl("href");
       String v = blankToNull(abs.isEmpty() ? link.attr("href") : abs);
@@ -287,7 +289,11 @@ final class PageMetadata {
   }
 
   private static String title(
-      Document doc, Map<String, String> metas, JsonNode article, String outlet) {
+      Document doc,
+      MetadataElements found,
+      Map<String, String> metas,
+      JsonNode article,
+      String outlet) {
     String og = meta(metas, "og:title", "twitter:title");
     if (og != null) {
       return stripSiteName(og, outlet);
@@ -297,7 +303,7 @@ final class PageMetadata {
       return stripSiteName(headline, outlet);
     }
     String title = blankToNull(doc.title());
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = found.h1;
     String h1Text = h1 == null ? null : blankToNull(h1.text());
     if (title == null) {
       return h1Text;
@@ -364,7 +370,8 @@ final class PageMetadata {
     return t.isEmpty() ? 0 : t.split("\\s+").length;
   }
 
-  private static String author(Document doc, Map<String, String> metas, JsonNode article) {
+  private static String author(
+      MetadataElements found, Map<String, String> metas, JsonNode article) {
     if (article != null) {
       Set<String> names = new LinkedHashSet<>();
       for (String n : ldNames(article.get("author"))) {
@@ -394,10 +401,9 @@ final class PageMetadata {
         return clean;
       }
     }
-    for (Element e :
-        doc.select(
-            "[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline-name,"
-                + " .author-name, .byline__name, .byline, .author")) {
+    // [itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline-name,
+    // .author-name, .byline__name, .byline, .author: in document order.
+    for (Element e : found.bylines) {
       String clean = cleanAuthor(e.text());
       if (clean != null && clean.length() <= 80) {
         return clean;
@@ -426,7 +432,8 @@ final class PageMetadata {
     return t.strip();
   }
 
-  private static Instant published(Document doc, Map<String, String> metas, JsonNode article) {
+  private static Instant published(
+      MetadataElements found, Map<String, String> metas, JsonNode article) {
     String[] candidates = {
       meta(metas, "article:published_time"),
       article != null ? ldText(article, "datePublished") : null,
@@ -456,13 +463,8 @@ final class PageMetadata {
     }
     // Marked publication times first, then times inside the article, then any time: the first
     // <time> on a page may belong to a "latest news" box.
-    for (String query :
-        new String[] {
-          "[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate]",
-          "article time[datetime]",
-          "time[datetime]"
-        }) {
-      for (Element t : doc.select(query)) {
+    for (List<Element> elements : List.of(found.markedTimes, found.articleTimes, found.times)) {
+      for (Element t : elements) {
         Instant i = parseDate(t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content"));
         if (i != null) {
           return i;
@@ -562,14 +564,15 @@ final class PageMetadata {
     return null;
   }
 
-  private static String language(Document doc, Map<String, String> metas, JsonNode article) {
-    Element html = doc.selectFirst("html");
+  private static String language(
+      MetadataElements found, Map<String, String> metas, JsonNode article) {
+    Element html = found.html;
     String[] candidates = {
       html != null ? html.attr("lang") : null,
       html != null ? html.attr("xml:lang") : null,
       meta(metas, "og:locale", "language", "dc.language", "DC.language"),
       article != null ? ldText(article, "inLanguage") : null,
-      attr(doc.selectFirst("meta[http-equiv~=(?i)content-language]"), "content"),
+      attr(found.contentLanguage, "content"),
     };
     for (String c : candidates) {
       if (c == null) {

@@ -30,9 +30,6 @@ final class InlineFurniture {
     "image caption",
     "buy photo",
     "[ + ] enlarge",
-    "close skip in skip x embed x share",
-    "skip in skip x embed x share",
-    "add interest",
   };
 
   /** The line without inline furniture; the same instance when there is none. */
@@ -102,7 +99,6 @@ final class InlineFurniture {
 
   private static boolean mayContainFurniture(String lower) {
     return lower.contains("caption")
-        || lower.contains("add interest")
         || lower.contains("( @")
         || lower.contains("read more")
         || lower.contains("playback")

@@ -108,8 +108,7 @@ final class LineRules {
                   + "your browser|news you can trust|breaking news alerts|breaking news emails|"
                   + "delivered weekday|delivered daily|may not be published|"
                   + "rewritten or redistributed|get the latest|tap here|terms of service|"
-                  + "privacy policy|crawl|wayback|archive|404|tweet|interest|rented|try again|"
-                  + "your comments|domain|non-commercial|reprints|interested in")
+                  + "privacy policy")
           .toArray(new String[0]);
 
   /** Phrases that make a sentence a prompt when found (lower-cased). */
@@ -163,31 +162,6 @@ final class LineRules {
     "privacy policy",
     "terms of service",
     "terms of use",
-    // notices that web archives and social platforms show in place of a page or an embed
-    "crawl data to the internet archive",
-    "added to the wayback machine",
-    "wayback machine",
-    "these crawls are part of an effort",
-    "focused crawls are collections",
-    "no more 404",
-    "internet archive hopes",
-    "fix all broken links on the web",
-    "location information to your tweets",
-    "tweet location history",
-    // site widgets and legal notices that stand in for, or sit around, an article
-    "as an interest to stay up to date",
-    "rating is available when the video has been rented",
-    "this feature is not available right now",
-    "please try again later",
-    "will not appear anywhere on",
-    "will appear next to all of your comments",
-    "inter-domain",
-    "slash pages from every domain",
-    "for your personal, non-commercial use only",
-    "presentation-ready copies",
-    "order reprints",
-    "tweet with a location",
-    "your city or precise location"
   };
 
   /**

@@ -79,6 +79,27 @@ public final class ExtractionEvaluation {
     return pages;
   }
 
+  /**
+   * The {@code set} field of each page of the data set in {@code dir} (pages without one are left
+   * out), for data sets that merge several sources.
+   */
+  public static Map<String, String> sets(Path dir) {
+    Path truthFile = dir.resolve("ground-truth.json");
+    Map<String, String> out = new java.util.TreeMap<>();
+    try {
+      JsonNode root = JSON.readTree(truthFile.toFile());
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().hasNonNull("set")) {
+          out.put(e.getKey(), e.getValue().get("set").asText());
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException(truthFile + ": cannot read (" + e.getMessage() + ")");
+    }
+    return out;
+  }
+
   /** Extracts every page with {@code extractor} (html, url to text) and scores the result. */
   public static Result run(List<Page> pages, BiFunction<String, String, String> extractor) {
     List<PageResult> results = new ArrayList<>(pages.size());

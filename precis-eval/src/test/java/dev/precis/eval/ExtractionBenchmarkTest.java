@@ -10,21 +10,33 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the README's extraction score: the 88 labelled pages in the shared data must keep F1 at or
- * above 0.97 (skipped where the shared data is absent).
+ * Guards the README's validation scores: on the 88 labelled pages in the shared data, which the
+ * block model never trained on, F1 stays at or above 0.92; the rules, tuned on these pages, stay at
+ * or above 0.97 (skipped where the data is absent).
  */
 class ExtractionBenchmarkTest {
   private static final Path DATASET =
       Path.of(System.getProperty("precis.root", ".")).resolve("../shared/data/article-extraction");
 
   @Test
-  void sharedDevelopmentPagesScoreAtLeast097() {
+  void sharedValidationPagesScoreAtLeast092() {
     assumeTrue(Files.isRegularFile(DATASET.resolve("ground-truth.json")), "no shared data");
     List<ExtractionEvaluation.Page> pages = ExtractionEvaluation.load(DATASET);
     HtmlExtractor extractor = new HtmlExtractor();
     ExtractionEvaluation.Result r =
         ExtractionEvaluation.run(pages, (html, url) -> extractor.extract(html, url).text());
     assertThat(r.scores().pages()).isEqualTo(88);
+    assertThat(r.scores().f1()).isGreaterThanOrEqualTo(0.92);
+  }
+
+  @Test
+  void rulesKeepTheirScoreOnThePagesTheyWereTunedOn() {
+    // 0.989 before the rules quoting particular sites' templates were removed; 0.97 guards them.
+    assumeTrue(Files.isRegularFile(DATASET.resolve("ground-truth.json")), "no shared data");
+    HtmlExtractor extractor = new HtmlExtractor(HtmlExtractor.Method.RULES);
+    ExtractionEvaluation.Result r =
+        ExtractionEvaluation.run(
+            ExtractionEvaluation.load(DATASET), (html, url) -> extractor.extract(html, url).text());
     assertThat(r.scores().f1()).isGreaterThanOrEqualTo(0.97);
   }
 }

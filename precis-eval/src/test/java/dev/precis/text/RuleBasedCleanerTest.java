@@ -267,34 +267,6 @@ class RuleBasedCleanerTest {
   }
 
   @Test
-  void archiveAndPlatformNoticesInPlaceOfAPageAreDropped() {
-    // Multi-News holds ~300 such pages (of 8,349 in clusters 0-2999): the source was unavailable
-    String twitter =
-        "Tweet with a location you can add location information to your tweets, such as your city"
-            + " or precise location, from the web and via third-party applications. You always have"
-            + " the option to delete your tweet location history. Learn more";
-    assertThat(cleaner.clean(null, twitter).text()).isEmpty();
-    String wayback =
-        "Starting in 1996, alexa internet has been donating their crawl data to the internet"
-            + " archive. Flowing in every day, these data are added to the wayback machine after an"
-            + " embargo period.";
-    assertThat(cleaner.clean(null, wayback).text()).isEmpty();
-    // ABC News: the follow-a-topic widget glued to the next sentence, which must survive
-    String abc =
-        "The fire spread quickly, officials said. Interested in airlines? add airlines as an"
-            + " interest to stay up to date on the latest airlines news, video, and analysis from"
-            + " abc news. Add interest brittany"
-            + " oswell, 25, suffered an embolism while flying from honolulu to dallas on an"
-            + " american airlines flight, and her family says the crew did not divert the plane.";
-    // (a lower-cased page like Multi-News's: sentences start in lower case after the cut)
-    assertThat(cleaner.clean("t", abc).text())
-        .isEqualTo(
-            "The fire spread quickly, officials said. brittany oswell, 25, suffered an embolism"
-                + " while flying from honolulu to dallas on an american airlines flight, and her"
-                + " family says the crew did not divert the plane.");
-  }
-
-  @Test
   void labelledSetScoresAtLeastTheRecordedLevel() {
     var docs = dev.precis.eval.CleanerEvaluation.load(ROOT.resolve("datasets/cleaner"));
     var all = dev.precis.eval.CleanerEvaluation.run(docs, cleaner).counts().get("all");

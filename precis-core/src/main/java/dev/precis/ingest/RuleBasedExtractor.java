@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -23,7 +21,7 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>Not thread-safe per call (state lives in the call); one instance may serve many threads.
  */
-final class MainTextExtractor {
+final class RuleBasedExtractor {
 
   /** Elements that never carry article text. */
   private static final String ALWAYS_REMOVED =
@@ -42,80 +40,8 @@ final class MainTextExtractor {
   private static final Set<String> PRUNABLE_CONTAINERS =
       wordSet("div section ul ol table form fieldset figure dl");
 
-  private static final Set<String> BLOCK_TAGS =
-      wordSet(
-          "p div section article main h1 h2 h3 h4 h5 h6 li ul ol blockquote pre"
-              + " table tbody thead tfoot tr dl dt dd figure figcaption header footer"
-              + " address aside form fieldset center details summary hr br caption body"
-              + " html nav picture hgroup");
-
-  private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
-
-  /** Class/id substrings that mark a block as not article text, whatever else it says. */
-  private static final List<String> STRONG_NEGATIVE =
-      wordList(
-          "comment disqus related recommend share sharing social newsletter"
-              + " subscri promo sponsor advert outbrain taboola recirc breadcrumb"
-              + " sidebar cookie consent gdpr popup modal paywall signup sign-up"
-              + " most-popular mostpopular trending read-more readmore more-stories"
-              + " morestories also-read skip-link skiplink toolbar author-bio authorbio"
-              + " about-author about-the-author author-box authorbox author-info"
-              + " post-author jump-link print-only visually-hidden sr-only screen-reader"
-              + " hidden-text ad-container ad-slot adslot adunit ad-unit dfp googlead"
-              + " banner rail teaser footer masthead copyright pagination pager caption"
-              + " rollover tooltip popover hovercard hover-card");
-
-  private static final List<String> COMMENTS =
-      List.of("comment", "disqus", "reply", "replies", "respond");
-
-  /**
-   * Class/id words (whole, between spaces, hyphens or underscores) that mark furniture unless a
-   * positive word is present too.
-   */
-  private static final Set<String> WEAK_NEGATIVE =
-      wordSet(
-          "ad ads nav navbar navigation menu header meta tag tags widget extra"
-              + " byline caption credit hidden combx remark rss shoutbox skyscraper"
-              + " supplemental tools utility utils topics keywords timestamp dateline"
-              + " date time print email follow login nocontent aside callout module"
-              + " overlay video");
-
-  /** Class/id substrings that mark the article body. */
-  private static final List<String> POSITIVE =
-      wordList(
-          "article body content entry hentry main page post story text blog prose"
-              + " column paragraph richtext rich-text h-entry");
-
-  private static final int STRONG = 1;
-  private static final int WEAK = 2;
-  private static final int GOOD = 4;
-  private static final int COMMENT = 8;
-
-  /** Lines that are page furniture when they stand alone. */
-  private static final Pattern FURNITURE_LINE =
-      Pattern.compile(
-          "(?i)^(advertisement|advertisment|advert|ad|anzeige|iklan|publicidad|publicité"
-              + "|pubblicità|реклама|sponsored|story continues below|continue reading( below"
-              + "| the main story)?|you may also like.*|related (articles|stories|content|coverage)"
-              + "|caption|hide caption|toggle caption|enlarge this image|image \\d+ of \\d+"
-              + "|skip advertisement|scroll to continue.*|read more|related:?|share( this)?"
-              + "( article| story)?|click to share.*|image:?|photo:?|video|close|loading\\.*"
-              + "|supported by|email|print|facebook|twitter|linkedin|whatsapp|subscribe"
-              + "|\\d* ?comments?|more:?|don't miss|see more:?"
-              // an unrendered WordPress shortcode: [button link=...]Text[/button]
-              + "|\\[(?<code>[a-z_]+)\\b[^\\]]*\\].*\\[/\\k<code>\\])$");
-
-  /** Calls to action that close many articles; only short lines are judged by them. */
-  private static final Pattern CALL_TO_ACTION =
-      Pattern.compile(
-          "(?i)\\bfollow (us|him|her|me|them|\\w+) on (twitter|facebook|instagram|linkedin|youtube)"
-              + "|\\bsubscribe (to|for|now|today)\\b|\\bsign up (for|to|now|today)\\b"
-              + "|\\bnewsletters?\\b|\\bclick here\\b|\\bshare (it|this) with\\b"
-              + "|\\blike this (story|article)\\b|\\bhave a (news )?tip\\b|\\bjoin our\\b"
-              + "|^\\(?(reporting|writing|editing|additional reporting|compiled) by\\b");
-
   private final Map<Element, Double> scores = new IdentityHashMap<>();
-  private final Map<String, Integer> flagCache = new HashMap<>();
+  private final ClassWords classWords = new ClassWords();
 
   /** The page's own site ("nj.com"), to tell internal links from links elsewhere; may be null. */
   private String site;
@@ -133,8 +59,8 @@ final class MainTextExtractor {
 
   /** As {@link #extract(Document)}, knowing the page's own URL (may be null). */
   static String extract(Document doc, String pageUrl) {
-    MainTextExtractor x = new MainTextExtractor();
-    x.site = siteOf(pageUrl != null ? pageUrl : doc.location());
+    RuleBasedExtractor x = new RuleBasedExtractor();
+    x.site = ElementShapes.siteOf(pageUrl != null ? pageUrl : doc.location());
     return x.run(doc);
   }
 
@@ -151,17 +77,17 @@ final class MainTextExtractor {
     removeFurniture(body, paragraphText, total);
     Element top = bestCandidate(body);
     if (top == null) {
-      return render(List.of(body));
+      return RuleRendering.render(List.of(body));
     }
     List<Element> parts = withSiblings(top);
     for (Element part : parts) {
       prune(part);
     }
-    String text = render(parts);
+    String text = RuleRendering.render(parts);
     if (text.length() < 100 && body.text().length() > text.length() * 3) {
       // The chosen block is too small to be the article: fall back to the whole body.
       prune(body);
-      String whole = render(List.of(body));
+      String whole = RuleRendering.render(List.of(body));
       if (whole.length() > text.length()) {
         return whole;
       }
@@ -219,7 +145,8 @@ final class MainTextExtractor {
         continue;
       }
       boolean structural = STRUCTURAL_FURNITURE.contains(e.normalName());
-      boolean furniture = structural || isNegative(e) || e.normalName().equals("figcaption");
+      boolean furniture =
+          structural || classWords.isNegative(e) || e.normalName().equals("figcaption");
       if (!furniture) {
         continue;
       }
@@ -231,7 +158,7 @@ final class MainTextExtractor {
       // A wrapper with a careless class name ("page has-sidebar") may hold the article itself.
       // Comment threads can outweigh the article; anything else holding much of the page's
       // paragraph text is kept for the scorer to judge.
-      if (total > 0 && held > total * 0.3 && (flags(e) & COMMENT) == 0) {
+      if (total > 0 && held > total * 0.3 && !classWords.isComment(e)) {
         continue;
       }
       doomed.add(e);
@@ -243,7 +170,7 @@ final class MainTextExtractor {
         // Inline elements named "tag" or "meta" are usually links inside sentences; only a
         // long run of links (a hover card glued into the text) is furniture.
         String text = e.text();
-        if (text.length() < 60 || directLinkDensity(e) < 0.5) {
+        if (text.length() < 60 || ElementShapes.directLinkDensity(e) < 0.5) {
           continue;
         }
       }
@@ -252,18 +179,19 @@ final class MainTextExtractor {
   }
 
   private static boolean isInlineInText(Element e) {
-    if (BLOCK_TAGS.contains(e.normalName()) || STRUCTURAL_FURNITURE.contains(e.normalName())) {
+    if (RuleRendering.BLOCK_TAGS.contains(e.normalName())
+        || STRUCTURAL_FURNITURE.contains(e.normalName())) {
       return false;
     }
     Element parent = e.parent();
     return parent != null
-        && (PARAGRAPH_TAGS.contains(parent.normalName())
+        && (ElementShapes.PARAGRAPH_TAGS.contains(parent.normalName())
             || INLINE_PARENTS.contains(parent.normalName()));
   }
 
   /** True for wrappers of quoted posts (tweets, Instagram), which belong to the article. */
   private boolean holdsQuote(Element e) {
-    return quoteHolders.contains(e) && (flags(e) & COMMENT) == 0;
+    return quoteHolders.contains(e) && !classWords.isComment(e);
   }
 
   /** Remembers every element with a blockquote inside, in one pass over the blockquotes. */
@@ -276,78 +204,6 @@ final class MainTextExtractor {
     }
   }
 
-  private boolean isNegative(Element e) {
-    int f = flags(e);
-    return (f & STRONG) != 0 || ((f & WEAK) != 0 && (f & GOOD) == 0);
-  }
-
-  private int classWeight(Element e) {
-    int f = flags(e);
-    int w = 0;
-    if ((f & (STRONG | WEAK)) != 0) {
-      w -= 25;
-    }
-    if ((f & GOOD) != 0) {
-      w += 25;
-    }
-    return w;
-  }
-
-  /** What the class and id of an element say about it, as STRONG/WEAK/GOOD/COMMENT bits. */
-  private int flags(Element e) {
-    return flagsOf(e.className()) | flagsOf(e.id());
-  }
-
-  private int flagsOf(String raw) {
-    if (raw.isEmpty()) {
-      return 0;
-    }
-    // Pages repeat the same few class names thousands of times.
-    Integer cached = flagCache.get(raw);
-    if (cached != null) {
-      return cached;
-    }
-    // "Commentary" is a genre of article, not a comment thread.
-    String s = raw.toLowerCase(Locale.ROOT).replace("commentary", "opinion");
-    int f = 0;
-    if (containsAny(s, STRONG_NEGATIVE)) {
-      f |= STRONG;
-    }
-    if (containsAny(s, POSITIVE)) {
-      f |= GOOD;
-    }
-    if (containsAny(s, COMMENTS)) {
-      f |= COMMENT;
-    }
-    int start = 0;
-    for (int i = 0; i <= s.length(); i++) {
-      if (i == s.length() || isWordSeparator(s.charAt(i))) {
-        if (i > start && WEAK_NEGATIVE.contains(s.substring(start, i))) {
-          f |= WEAK;
-          break;
-        }
-        start = i + 1;
-      }
-    }
-    if (flagCache.size() < 10_000) {
-      flagCache.put(raw, f);
-    }
-    return f;
-  }
-
-  private static boolean isWordSeparator(char c) {
-    return c == '-' || c == '_' || Character.isWhitespace(c);
-  }
-
-  private static boolean containsAny(String s, List<String> words) {
-    for (String w : words) {
-      if (s.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   // ---------------------------------------------------------------- scoring
 
   private Element bestCandidate(Element body) {
@@ -355,14 +211,14 @@ final class MainTextExtractor {
     Map<Element, Double> raw = new HashMap<>();
     List<Element> order = new ArrayList<>();
     for (Element e : body.getAllElements()) {
-      if (!isParagraphLike(e)) {
+      if (!ElementShapes.isParagraphLike(e)) {
         continue;
       }
-      String text = ownBlockText(e);
+      String text = ElementShapes.ownBlockText(e);
       if (text.length() < 25) {
         continue;
       }
-      double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+      double score = 1 + ElementShapes.commas(text) + Math.min(text.length() / 100, 3);
       Element ancestor = e.parent();
       for (int level = 0; ancestor != null && level < 5; level++) {
         if (!raw.containsKey(ancestor)) {
@@ -442,59 +298,7 @@ final class MainTextExtractor {
           case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
           default -> 0;
         };
-    return s + classWeight(e);
-  }
-
-  /** Paragraphs, and divs that hold text directly rather than through block children. */
-  private static boolean isParagraphLike(Element e) {
-    String tag = e.normalName();
-    if (PARAGRAPH_TAGS.contains(tag)) {
-      return true;
-    }
-    if (tag.equals("div") || tag.equals("section") || tag.equals("span")) {
-      for (Node child : e.childNodes()) {
-        if (child instanceof TextNode t && t.text().strip().length() > 20) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasBlockChildren(Element e) {
-    for (Element c : e.children()) {
-      if (BLOCK_TAGS.contains(c.normalName())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Text of the element's own inline content, not of nested blocks. */
-  private static String ownBlockText(Element e) {
-    if (PARAGRAPH_TAGS.contains(e.normalName())) {
-      return e.text();
-    }
-    StringBuilder sb = new StringBuilder();
-    for (Node child : e.childNodes()) {
-      if (child instanceof TextNode t) {
-        sb.append(t.text());
-      } else if (child instanceof Element c && !BLOCK_TAGS.contains(c.normalName())) {
-        sb.append(c.text());
-      }
-    }
-    return sb.toString().strip();
-  }
-
-  private static int commas(String text) {
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ',' || c == '，' || c == '、' || c == '،') {
-        n++;
-      }
-    }
-    return n;
+    return s + classWords.classWeight(e);
   }
 
   /**
@@ -538,24 +342,9 @@ final class MainTextExtractor {
   private double linkDensity(Element e) {
     double[] s = stats.get(e);
     if (s == null) {
-      return directLinkDensity(e);
+      return ElementShapes.directLinkDensity(e);
     }
     return s[0] == 0 ? 0 : Math.min(1, s[1] / s[0]);
-  }
-
-  private static double directLinkDensity(Element e) {
-    int len = e.text().length();
-    if (len == 0) {
-      return 0;
-    }
-    int links = 0;
-    for (Element a : e.select("a")) {
-      String href = a.attr("href");
-      // In-page anchors (footnotes, "#section") read as text, not as navigation.
-      double weight = href.startsWith("#") ? 0.3 : 1;
-      links += (int) (a.text().length() * weight);
-    }
-    return Math.min(1, (double) links / len);
   }
 
   // ---------------------------------------------------------------- assembling
@@ -583,7 +372,7 @@ final class MainTextExtractor {
         continue;
       }
       if (sibling.normalName().equals("p")
-          || (isParagraphLike(sibling) && !hasBlockChildren(sibling))) {
+          || (ElementShapes.isParagraphLike(sibling) && !ElementShapes.hasBlockChildren(sibling))) {
         String text = sibling.text();
         double ld = linkDensity(sibling);
         if ((text.length() > 80 && ld < 0.25)
@@ -615,7 +404,7 @@ final class MainTextExtractor {
         continue;
       }
       if (SUBHEADINGS.contains(tag)) {
-        if (classWeight(e) < 0 || linkDensity(e) > 0.33) {
+        if (classWords.classWeight(e) < 0 || linkDensity(e) > 0.33) {
           doomed.add(e);
         }
         continue;
@@ -631,7 +420,9 @@ final class MainTextExtractor {
         doomed.add(e);
         // "More stories" above a dropped list of links goes with it.
         Element label = e.previousElementSibling();
-        if ((tag.equals("ul") || tag.equals("ol")) && label != null && isLabel(label)) {
+        if ((tag.equals("ul") || tag.equals("ol"))
+            && label != null
+            && ElementShapes.isLabel(label)) {
           doomed.add(label);
         }
       }
@@ -639,16 +430,6 @@ final class MainTextExtractor {
     for (Element e : doomed) {
       e.remove();
     }
-  }
-
-  /** A short line without sentence punctuation: a heading or the label of what follows. */
-  private static boolean isLabel(Element e) {
-    String text = e.text();
-    if (text.isEmpty() || text.length() > 60 || e.childrenSize() > 2) {
-      return false;
-    }
-    char last = text.charAt(text.length() - 1);
-    return last != '.' && last != '!' && last != '?' && last != '"' && last != '”';
   }
 
   /**
@@ -665,32 +446,11 @@ final class MainTextExtractor {
       return false;
     }
     for (Element img : e.getElementsByTag("img")) {
-      if (!isSmall(img.attr("width")) && !isSmall(img.attr("height"))) {
+      if (!ElementShapes.isSmall(img.attr("width")) && !ElementShapes.isSmall(img.attr("height"))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean everyItemLinks(Element list) {
-    int items = 0;
-    for (Element li : list.children()) {
-      if (li.normalName().equals("li")) {
-        items++;
-        if (li.getElementsByTag("a").isEmpty()) {
-          return false;
-        }
-      }
-    }
-    return items >= 2;
-  }
-
-  private static boolean isSmall(String dimension) {
-    String d = dimension.strip().replace("px", "");
-    if (d.isEmpty() || !d.chars().allMatch(Character::isDigit) || d.length() > 5) {
-      return false;
-    }
-    return Integer.parseInt(d) < 64;
   }
 
   /** A short paragraph that is (almost) all link: "Read more: ...", a related headline. */
@@ -703,7 +463,7 @@ final class MainTextExtractor {
     if (site != null) {
       for (Element a : e.getElementsByTag("a")) {
         String href = a.attr("href").strip();
-        if (href.matches("(?i)https?://.*") && !site.equals(siteOf(href))) {
+        if (href.matches("(?i)https?://.*") && !site.equals(ElementShapes.siteOf(href))) {
           return false;
         }
       }
@@ -711,43 +471,17 @@ final class MainTextExtractor {
     return true;
   }
 
-  /** The registrable part of a URL's host ("nj.com", "bbc.co.uk"), or {@code null}. */
-  static String siteOf(String url) {
-    if (url == null || url.isBlank()) {
-      return null;
-    }
-    String host;
-    try {
-      host = java.net.URI.create(url.strip()).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    if (host == null) {
-      return null;
-    }
-    String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
-    int n = labels.length;
-    if (n < 2) {
-      return host;
-    }
-    // "co.uk", "com.br": a short second-level label under a country code takes one more label.
-    boolean countrySecondLevel =
-        n >= 3 && labels[n - 1].length() == 2 && labels[n - 2].length() <= 3;
-    int keep = countrySecondLevel ? 3 : 2;
-    return String.join(".", java.util.Arrays.copyOfRange(labels, n - keep, n));
-  }
-
   private boolean shouldDrop(Element e) {
     if (holdsQuote(e) && linkDensity(e) < 0.5) {
       return false;
     }
-    int weight = classWeight(e);
+    int weight = classWords.classWeight(e);
     double score = scores.getOrDefault(e, 0.0);
     if (weight + score < 0) {
       return true;
     }
     String text = e.text();
-    if (commas(text) >= 10) {
+    if (ElementShapes.commas(text) >= 10) {
       return false;
     }
     boolean list = e.normalName().equals("ul") || e.normalName().equals("ol");
@@ -772,101 +506,13 @@ final class MainTextExtractor {
       return true;
     }
     // A list whose every item links somewhere, with much of its text in links: teasers.
-    if (list && ld > 0.35 && everyItemLinks(e)) {
+    if (list && ld > 0.35 && ElementShapes.everyItemLinks(e)) {
       return true;
     }
     return false;
   }
 
-  // ---------------------------------------------------------------- rendering
-
-  /** Renders elements as text, one block a line, dropping furniture lines. */
-  static String render(List<Element> parts) {
-    StringBuilder sb = new StringBuilder();
-    for (Element part : parts) {
-      appendText(part, sb);
-      sb.append('\n');
-    }
-    StringBuilder out = new StringBuilder(sb.length());
-    for (String line : sb.toString().split("\n")) {
-      String l = line.strip();
-      if (l.isEmpty()
-          || FURNITURE_LINE.matcher(l).matches()
-          || (l.length() < 250 && CALL_TO_ACTION.matcher(l).find())) {
-        continue;
-      }
-      out.append(l).append('\n');
-    }
-    return out.toString().strip();
-  }
-
-  /**
-   * Appends the text under {@code root}, blocks on their own lines (iterative: pages nest deep).
-   */
-  private static void appendText(Node root, StringBuilder sb) {
-    org.jsoup.select.NodeTraversor.traverse(
-        new org.jsoup.select.NodeVisitor() {
-          @Override
-          public void head(Node node, int depth) {
-            if (node instanceof TextNode t) {
-              appendNormalized(t.getWholeText(), sb, isInPre(t));
-            } else if (node instanceof Element e) {
-              String tag = e.normalName();
-              if (tag.equals("br") || BLOCK_TAGS.contains(tag)) {
-                sb.append('\n');
-              }
-            }
-          }
-
-          @Override
-          public void tail(Node node, int depth) {
-            if (node instanceof Element e) {
-              String tag = e.normalName();
-              if (tag.equals("td") || tag.equals("th")) {
-                sb.append(' ');
-              } else if (!tag.equals("br") && BLOCK_TAGS.contains(tag)) {
-                sb.append('\n');
-              }
-            }
-          }
-        },
-        root);
-  }
-
-  private static boolean isInPre(TextNode t) {
-    for (Element p = t.parent(); p != null; p = p.parent()) {
-      if (p.normalName().equals("pre")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void appendNormalized(String s, StringBuilder sb, boolean pre) {
-    if (pre) {
-      sb.append(s);
-      return;
-    }
-    boolean space = sb.length() > 0 && Character.isWhitespace(sb.charAt(sb.length() - 1));
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        if (!space) {
-          sb.append(' ');
-          space = true;
-        }
-      } else {
-        sb.append(c);
-        space = false;
-      }
-    }
-  }
-
   private static Set<String> wordSet(String words) {
     return Set.of(words.split(" "));
-  }
-
-  private static List<String> wordList(String words) {
-    return List.of(words.split(" "));
   }
 }

@@ -1,0 +1,54 @@
+package dev.precis.ingest;
+
+import java.util.List;
+import org.jsoup.nodes.Document;
+
+/**
+ * Main text by the learned block classifier: the body is cut into blocks in one pass ({@link
+ * PageBlocks}), each block is classified and smoothed over its neighbours ({@link BlockModel}), and
+ * the blocks judged main text are written one a line. The page's headline ({@code <h1>}) is left
+ * out: the title travels separately.
+ */
+final class BlockExtractor {
+  private final BlockModel model;
+
+  BlockExtractor(BlockModel model) {
+    this.model = model;
+  }
+
+  String extract(Document doc) {
+    PageBlocks page = PageBlocks.of(doc);
+    return render(page, model.probabilities(page));
+  }
+
+  /** The text of the blocks judged main text, one a line. */
+  static String render(PageBlocks page, double[] p) {
+    List<PageBlocks.Block> blocks = page.blocks;
+    double threshold = 0.5;
+    double best = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (!isHeadline(page, i)) {
+        best = Math.max(best, p[i]);
+      }
+    }
+    // A page the model doubts throughout still has a most likely article: keep its best blocks.
+    if (best < threshold) {
+      threshold = best * 0.8;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] >= threshold && p[i] > 0 && !isHeadline(page, i)) {
+        if (out.length() > 0) {
+          out.append('\n');
+        }
+        out.append(blocks.get(i).text());
+      }
+    }
+    return out.toString();
+  }
+
+  static boolean isHeadline(PageBlocks page, int i) {
+    int frame = page.blocks.get(i).frame();
+    return frame >= 0 && (page.frames.mask[frame] & Tags.maskBit(Tags.H1)) != 0;
+  }
+}

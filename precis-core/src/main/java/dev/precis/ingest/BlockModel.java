@@ -1,0 +1,137 @@
+package dev.precis.ingest;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The trained block classifier: two logistic regressions over hashed binary features. The first
+ * judges each block from its own features ({@link BlockFeatures}); the second smooths, judging each
+ * block again from the first one's probabilities for it, its neighbours and the blocks sharing its
+ * container ({@link BlockContext}). Trained by {@link BlockModelTrainer}; the shipped model is the
+ * resource {@value #RESOURCE}, written by {@code precis train-extractor}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BlockModel {
+  static final String RESOURCE = "/dev/precis/ingest/block-model.bin.gz";
+  private static final int MAGIC = 0x50424d31; // "PBM1"
+
+  private static volatile BlockModel standard;
+
+  final float[] blockWeights;
+  final float[] contextWeights;
+
+  BlockModel(float[] blockWeights, float[] contextWeights) {
+    this.blockWeights = blockWeights;
+    this.contextWeights = contextWeights;
+  }
+
+  /** The model shipped inside the jar. */
+  public static BlockModel standard() {
+    BlockModel m = standard;
+    if (m == null) {
+      try (InputStream in = BlockModel.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("block model resource missing: " + RESOURCE);
+        }
+        m = read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      standard = m;
+    }
+    return m;
+  }
+
+  /** Probability that each block of the page is main text, after smoothing. */
+  double[] probabilities(PageBlocks page) {
+    int[][] features = BlockFeatures.of(page);
+    double[] first = new double[features.length];
+    for (int i = 0; i < features.length; i++) {
+      first[i] = sigmoid(dot(blockWeights, features[i]));
+    }
+    int[][] context = BlockContext.of(page, first);
+    double[] out = new double[features.length];
+    for (int i = 0; i < features.length; i++) {
+      out[i] = sigmoid(dot(contextWeights, context[i]));
+    }
+    return out;
+  }
+
+  static double dot(float[] w, int[] slots) {
+    double s = 0;
+    for (int k : slots) {
+      s += w[k];
+    }
+    return s;
+  }
+
+  static double sigmoid(double z) {
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** Writes the model (sparse, gzip) to {@code file}. */
+  public void save(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (OutputStream raw = Files.newOutputStream(file);
+        DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
+      out.writeInt(MAGIC);
+      writeSparse(out, blockWeights);
+      writeSparse(out, contextWeights);
+    }
+  }
+
+  /** Reads a model written by {@link #save}. */
+  public static BlockModel read(InputStream raw) throws IOException {
+    DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
+    if (in.readInt() != MAGIC) {
+      throw new IOException("not a block model");
+    }
+    return new BlockModel(readSparse(in), readSparse(in));
+  }
+
+  private static void writeSparse(DataOutputStream out, float[] w) throws IOException {
+    int n = 0;
+    for (float x : w) {
+      if (x != 0) {
+        n++;
+      }
+    }
+    out.writeInt(w.length);
+    out.writeInt(n);
+    int last = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (w[i] != 0) {
+        out.writeInt(i - last); // gaps compress better than indices
+        out.writeFloat(w[i]);
+        last = i;
+      }
+    }
+  }
+
+  private static float[] readSparse(DataInputStream in) throws IOException {
+    int dim = in.readInt();
+    int n = in.readInt();
+    if (dim <= 0 || dim > 1 << 24 || n < 0 || n > dim) {
+      throw new IOException("corrupt block model");
+    }
+    float[] w = new float[dim];
+    int at = 0;
+    for (int k = 0; k < n; k++) {
+      at += in.readInt();
+      if (at < 0 || at >= dim) {
+        throw new IOException("corrupt block model");
+      }
+      w[at] = in.readFloat();
+    }
+    return w;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.precis.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.jsoup.Jsoup;
+
+/**
+ * Trains a {@link BlockModel} from pages with a human-marked main text.
+ *
+ * <p>Labels: a block is main text when most of its 4-token shingles (or, for blocks under four
+ * tokens, its whole token sequence) occur in the marked text. Headlines ({@code <h1>}) carry no
+ * label: some sets mark them as text, others not, and the extractor leaves them out anyway. Each
+ * block weighs by the logarithm of its length, so long paragraphs count more than one-word lines
+ * without drowning them.
+ *
+ * <p>Both stages are logistic regressions fitted by AdaGrad with a small L2 penalty, the examples
+ * shuffled with a fixed seed, so the same pages give the same model. The smoothing stage learns
+ * from first-stage probabilities predicted out of fold (two halves, each judged by a model trained
+ * on the other), so that it sees the first stage as unseen pages will.
+ *
+ * <p>Example: {@code BlockModel m = BlockModelTrainer.train(List.of(BlockModelTrainer.prepare(html,
+ * url, gold)), 1);}
+ */
+public final class BlockModelTrainer {
+  private static final int EPOCHS = 10;
+  private static final double RATE = 0.05;
+  private static final double L2 = 1e-6;
+
+  private static final int CAPTIONS =
+      Tags.maskBit(Tags.id("figcaption")) | Tags.maskBit(Tags.id("caption"));
+
+  private BlockModelTrainer() {}
+
+  /** A page cut into blocks, with features and labels; reusable across folds. */
+  public static final class LabelledPage {
+    final PageBlocks blocks;
+    final int[][] features;
+    final boolean[] labels;
+    final float[] weights;
+
+    private LabelledPage(PageBlocks blocks, int[][] features, boolean[] labels, float[] weights) {
+      this.blocks = blocks;
+      this.features = features;
+      this.labels = labels;
+      this.weights = weights;
+    }
+
+    /** Blocks on the page. */
+    public int size() {
+      return labels.length;
+    }
+  }
+
+  /** Parses and labels one page against its marked main text {@code gold}. */
+  public static LabelledPage prepare(String html, String url, String gold) {
+    PageBlocks page = PageBlocks.of(Jsoup.parse(html, url == null ? "" : url));
+    int[][] features = BlockFeatures.of(page);
+    Set<Long>[] goldGrams = grams(tokens(gold));
+    int n = page.blocks.size();
+    boolean[] labels = new boolean[n];
+    float[] weights = new float[n];
+    int[] words = new int[0];
+    int firstParagraph = n;
+    for (int i = 0; i < n; i++) {
+      long[] t = tokens(page.blocks.get(i).text());
+      labels[i] = covered(t, goldGrams) >= 0.5;
+      BlockFeatures.Shape shape = BlockFeatures.shape(page.blocks.get(i).text(), words);
+      if (firstParagraph == n
+          && labels[i]
+          && shape.words() >= BlockFeatures.PROSE_WORDS
+          && shape.closes()) {
+        firstParagraph = i;
+      }
+      // Captions are not main text, whatever a set's annotators did.
+      int frame = page.blocks.get(i).frame();
+      if (frame >= 0 && (page.frames.mask[frame] & CAPTIONS) != 0) {
+        labels[i] = false;
+      }
+      weights[i] =
+          BlockExtractor.isHeadline(page, i) || t.length == 0
+              ? 0
+              : (float) (Math.log(2 + t.length) / Math.log(2));
+    }
+    // The text starts with its first paragraph: short lines above it (kicker, byline, date
+    // line) are metadata, though some sets mark them as text.
+    for (int i = 0; i < firstParagraph; i++) {
+      if (BlockFeatures.shape(page.blocks.get(i).text(), words).words()
+          < BlockFeatures.PROSE_WORDS) {
+        labels[i] = false;
+      }
+    }
+    return new LabelledPage(page, features, labels, weights);
+  }
+
+  /** Trains on {@code pages}; {@code seed} fixes the order of the examples. */
+  public static BlockModel train(List<LabelledPage> pages, long seed) {
+    List<LabelledPage> order = new ArrayList<>(pages);
+    Collections.shuffle(order, new Random(seed));
+    int half = order.size() / 2;
+    List<LabelledPage> a = order.subList(0, half);
+    List<LabelledPage> b = order.subList(half, order.size());
+    float[] onA = fitBlocks(a, seed);
+    float[] onB = fitBlocks(b, seed);
+    List<int[][]> context = new ArrayList<>();
+    List<LabelledPage> contextPages = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      LabelledPage p = order.get(i);
+      float[] judge = i < half ? onB : onA;
+      context.add(BlockContext.of(p.blocks, firstStage(judge, p)));
+      contextPages.add(p);
+    }
+    float[] contextWeights = new float[BlockContext.DIMENSION];
+    fit(contextWeights, contextPages, context, seed);
+    return new BlockModel(fitBlocks(order, seed), contextWeights);
+  }
+
+  /** The predicted main text of a prepared page (what {@link HtmlExtractor} would return). */
+  public static String extract(BlockModel model, LabelledPage page) {
+    return BlockExtractor.render(page.blocks, model.probabilities(page.blocks));
+  }
+
+  private static double[] firstStage(float[] w, LabelledPage p) {
+    double[] out = new double[p.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = BlockModel.sigmoid(BlockModel.dot(w, p.features[i]));
+    }
+    return out;
+  }
+
+  private static float[] fitBlocks(List<LabelledPage> pages, long seed) {
+    float[] w = new float[BlockFeatures.DIMENSION];
+    List<int[][]> features = new ArrayList<>();
+    for (LabelledPage p : pages) {
+      features.add(p.features);
+    }
+    fit(w, pages, features, seed);
+    return w;
+  }
+
+  /** AdaGrad over (page, block) examples in a shuffled but fixed order. */
+  private static void fit(float[] w, List<LabelledPage> pages, List<int[][]> x, long seed) {
+    float[] g2 = new float[w.length];
+    Arrays.fill(g2, 1e-3f);
+    int total = 0;
+    for (int p = 0; p < pages.size(); p++) {
+      total += pages.get(p).size();
+    }
+    long[] ids = new long[total];
+    int k = 0;
+    for (int p = 0; p < pages.size(); p++) {
+      for (int i = 0; i < pages.get(p).size(); i++) {
+        ids[k++] = ((long) p << 32) | i;
+      }
+    }
+    Random random = new Random(seed);
+    for (int epoch = 0; epoch < EPOCHS; epoch++) {
+      for (int i = ids.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        long t = ids[i];
+        ids[i] = ids[j];
+        ids[j] = t;
+      }
+      for (long id : ids) {
+        int p = (int) (id >>> 32);
+        int i = (int) id;
+        LabelledPage page = pages.get(p);
+        float weight = page.weights[i];
+        if (weight == 0) {
+          continue;
+        }
+        int[] slots = x.get(p)[i];
+        double z = BlockModel.sigmoid(BlockModel.dot(w, slots));
+        double grad = weight * (z - (page.labels[i] ? 1 : 0));
+        for (int s : slots) {
+          double g = grad + L2 * w[s];
+          g2[s] += (float) (g * g);
+          w[s] -= (float) (RATE * g / Math.sqrt(g2[s]));
+        }
+      }
+    }
+  }
+
+  /** Share of a block's shingles found in the marked text. */
+  private static double covered(long[] t, Set<Long>[] gold) {
+    if (t.length == 0) {
+      return 0;
+    }
+    if (t.length < 4) {
+      return gold[t.length - 1].contains(gram(t, 0, t.length)) ? 1 : 0;
+    }
+    int hit = 0;
+    for (int i = 0; i + 4 <= t.length; i++) {
+      if (gold[3].contains(gram(t, i, 4))) {
+        hit++;
+      }
+    }
+    return (double) hit / (t.length - 3);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<Long>[] grams(long[] t) {
+    Set<Long>[] out = new Set[4];
+    for (int n = 1; n <= 4; n++) {
+      Set<Long> s = new HashSet<>();
+      for (int i = 0; i + n <= t.length; i++) {
+        s.add(gram(t, i, n));
+      }
+      out[n - 1] = s;
+    }
+    return out;
+  }
+
+  private static long gram(long[] t, int from, int n) {
+    long h = 1125899906842597L;
+    for (int i = from; i < from + n; i++) {
+      h = 31 * h + t[i];
+    }
+    return h;
+  }
+
+  /** Hashes of the {@code \w+} tokens of a text, case kept (the benchmark's tokens). */
+  private static long[] tokens(String text) {
+    long[] out = new long[Math.max(4, text.length() / 4)];
+    int n = 0;
+    long h = 0;
+    int len = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c) || c == '_') {
+        h = h * 1_000_003L + c;
+        len++;
+      } else if (len > 0) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = h;
+        h = 0;
+        len = 0;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+}
