@@ -52,7 +52,7 @@ final class InlineFurniture {
     agencyParentheses(line, lower, cuts);
     imageCopyrightLabels(lower, cuts);
     wirePhotoCaptions(lower, cuts);
-    embeddedTweets(lower, cuts);
+    EmbeddedTweets.cut(lower, cuts);
     relatedLinks(lower, cuts);
     agencyCredits(line, lower, cuts);
     sentenceInitialAdvertisement(lower, cuts);
@@ -315,92 +315,6 @@ final class InlineFurniture {
   }
 
   /**
-   * Embedded tweets: "... my button works! pic.twitter.com/x — donald j. Trump ( @realdonaldtrump )
-   * january 3, 2018". The signature marks the embed; the tweet's last sentence and its links go
-   * with it (the article usually quotes the tweet in its own words).
-   */
-  private static void embeddedTweets(String lower, List<int[]> cuts) {
-    for (int i = lower.indexOf("( @"); i >= 0; i = lower.indexOf("( @", i + 3)) {
-      int close = indexWithin(lower, ')', i, i + 40);
-      if (close < 0) {
-        continue;
-      }
-      int dash = -1;
-      for (int j = i - 1; j >= Math.max(0, i - 60); j--) {
-        char c = lower.charAt(j);
-        if (c == '\u2014' || c == '\u2013' || c == '-' && j > 0 && lower.charAt(j - 1) == ' ') {
-          dash = j;
-          break;
-        }
-        if (c == '!' || c == '?' || c == '"') {
-          break;
-        }
-      }
-      if (dash < 0) {
-        continue;
-      }
-      int end = datedEnd(lower, skipSpaces(lower, close + 1));
-      if (end < 0) {
-        continue;
-      }
-      int start = dash;
-      int limit = Math.max(0, dash - 300);
-      for (int j = dash - 1; j > limit; j--) {
-        char c = lower.charAt(j);
-        if ((c == '.' || c == '!' || c == '?')
-            && lower.charAt(j + 1) == ' '
-            && j < dash - 2
-            && !lower.startsWith("pic.twitter", Math.max(0, j - 3))) {
-          start = j + 1;
-          break;
-        }
-        if (j == limit + 1) {
-          start = dash;
-        }
-      }
-      cuts.add(new int[] {start, end});
-    }
-  }
-
-  /** End of "january 3, 2018" starting at {@code at}, or -1. */
-  private static int datedEnd(String lower, int at) {
-    int monthEnd = wordEnd(lower, at);
-    String month = lower.substring(at, monthEnd);
-    if (!MONTHS.contains(month)) {
-      return -1;
-    }
-    int day = skipSpaces(lower, monthEnd);
-    int dayEnd = day;
-    while (dayEnd < lower.length() && Character.isDigit(lower.charAt(dayEnd))) {
-      dayEnd++;
-    }
-    if (dayEnd == day || dayEnd >= lower.length() || lower.charAt(dayEnd) != ',') {
-      return -1;
-    }
-    int year = skipSpaces(lower, dayEnd + 1);
-    int yearEnd = year;
-    while (yearEnd < lower.length() && Character.isDigit(lower.charAt(yearEnd))) {
-      yearEnd++;
-    }
-    return yearEnd - year == 4 ? yearEnd : -1;
-  }
-
-  private static final java.util.Set<String> MONTHS =
-      java.util.Set.of(
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december");
-
-  /**
    * Related-article links flattened into the text: "... surfing. Silicon valley billionaire demands
    * $ 30m to restore access read more when khosla took over". The headline runs from the last
    * sentence end to "read more" and has no punctuation of its own. "Read more: URL" goes too.
@@ -563,7 +477,7 @@ final class InlineFurniture {
   }
 
   /** Index of {@code c} in {@code [from, limit]}, or -1: bounded so that scans stay linear. */
-  private static int indexWithin(String s, char c, int from, int limit) {
+  static int indexWithin(String s, char c, int from, int limit) {
     int end = Math.min(s.length() - 1, limit);
     for (int i = from; i <= end; i++) {
       if (s.charAt(i) == c) {
@@ -585,14 +499,14 @@ final class InlineFurniture {
     return i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
   }
 
-  private static int skipSpaces(String s, int i) {
+  static int skipSpaces(String s, int i) {
     while (i < s.length() && s.charAt(i) == ' ') {
       i++;
     }
     return i;
   }
 
-  private static int wordEnd(String s, int i) {
+  static int wordEnd(String s, int i) {
     while (i < s.length() && s.charAt(i) != ' ') {
       i++;
     }
