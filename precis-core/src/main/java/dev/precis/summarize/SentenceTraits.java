@@ -1,5 +1,6 @@
 package dev.precis.summarize;
 
+import dev.precis.text.PageFurniture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,46 +135,6 @@ public final class SentenceTraits {
           "until then",
           "by then",
           "in that");
-
-  /** Words and signs of page furniture rather than reporting. */
-  private static final Set<String> FURNITURE_WORDS =
-      Set.of(
-          "click",
-          "subscribe",
-          "newsletter",
-          "cookies",
-          "cookie",
-          "javascript",
-          "browser",
-          "advertisement",
-          "sign-up",
-          "signup",
-          "login",
-          "log-in",
-          "copyright",
-          "reserved",
-          "e-mail",
-          "email",
-          "emails",
-          "download",
-          "app",
-          "follow",
-          "twitter",
-          "facebook",
-          "instagram",
-          "newsletters",
-          "inbox",
-          "unsubscribe",
-          "getty",
-          "caption",
-          "photo",
-          "image",
-          "video",
-          "playback",
-          "media",
-          "loading",
-          "updated",
-          "posted");
 
   /** "WASHINGTON (AP) — ", "Dover, Fla. - ", "( cnn ) -- ": up to seven words, then a dash. */
   private static final java.util.regex.Pattern DATELINE =
@@ -515,66 +476,13 @@ public final class SentenceTraits {
     return isBareQuote(s) || isFurniture(s);
   }
 
-  /** Markers of page furniture glued into text: links, credits, prompts, teasers. */
-  private static final String[] FURNITURE_MARKERS = {
-    "http:",
-    "https:",
-    "www.",
-    ".com/",
-    "@",
-    "posted:",
-    "updated:",
-    "photo:",
-    "photos:",
-    "image:",
-    "click here",
-    "sign up",
-    "all rights reserved",
-    "copyright",
-    "\u00a9",
-    "advertisement",
-    "continue reading",
-    "read more",
-    "related:",
-    "more:",
-    "watch:",
-    "listen:",
-    "caption",
-    "enter the characters",
-    "javascript",
-    "your browser",
-    "story can end here",
-    "end optional",
-    "optional trim",
-    "&ur;",
-    "&lr;",
-    "&amp;"
-  };
-
   /**
    * True for page furniture rather than reporting: share prompts, photo credits, links, bylines
-   * with timestamps, "Related:" teasers. Never a summary sentence while others exist.
+   * with timestamps, "Related:" teasers. Never a summary sentence while others exist. The rules
+   * live with the cleaner's, in {@link PageFurniture#inSentence}.
    */
   public static boolean isFurniture(String sentence) {
-    String lower = sentence.toLowerCase(Locale.ROOT);
-    for (String m : FURNITURE_MARKERS) {
-      if (lower.contains(m)) {
-        return true;
-      }
-    }
-    int furniture = 0;
-    int words = 0;
-    for (String w : lower.split("[^\\p{L}\\p{N}'-]+")) {
-      if (w.isEmpty()) {
-        continue;
-      }
-      words++;
-      if (FURNITURE_WORDS.contains(w)) {
-        furniture++;
-      }
-    }
-    // share prompts and credits are short and dense in these words; reporting sentences are not
-    return furniture >= 2 && furniture * 6 >= words;
+    return PageFurniture.inSentence(sentence);
   }
 
   /** A sentence that is entirely one quotation, with nothing saying who said it. */
