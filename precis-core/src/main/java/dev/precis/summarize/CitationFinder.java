@@ -451,33 +451,9 @@ public final class CitationFinder {
     }
   }
 
-  /**
-   * True unless the two disagree on a figure: the summary sentence states a figure the other does
-   * not, while the other states a different figure of the same kind (both years, or both followed
-   * by the same word: "80,000 people" against "120,000 people", "5.4%" against "0.9%").
-   */
+  /** True unless the two disagree on a figure (see {@link CitationFigures#agree}). */
   static boolean agree(Terms mine, Terms other) {
-    for (Map.Entry<String, String> x : mine.numbers.entrySet()) {
-      if (other.numbers.containsKey(x.getKey())) {
-        continue;
-      }
-      boolean year = isYear(x.getKey());
-      for (Map.Entry<String, String> y : other.numbers.entrySet()) {
-        if (mine.numbers.containsKey(y.getKey())) {
-          continue;
-        }
-        if (year
-            ? isYear(y.getKey())
-            : !x.getValue().isEmpty() && x.getValue().equals(y.getValue())) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean isYear(String n) {
-    return n.length() == 4 && (n.startsWith("19") || n.startsWith("20"));
+    return CitationFigures.agree(mine.numbers(), other.numbers());
   }
 
   /** Words a match on says nothing about the claim: reporting verbs and titles. */
@@ -504,45 +480,6 @@ public final class CitationFinder {
           "time",
           "people");
 
-  private static final Map<String, Integer> NUMBER_WORDS = numberWords();
-
-  private static Map<String, Integer> numberWords() {
-    String[] units = {
-      "zero",
-      "one",
-      "two",
-      "three",
-      "four",
-      "five",
-      "six",
-      "seven",
-      "eight",
-      "nine",
-      "ten",
-      "eleven",
-      "twelve",
-      "thirteen",
-      "fourteen",
-      "fifteen",
-      "sixteen",
-      "seventeen",
-      "eighteen",
-      "nineteen"
-    };
-    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    Map<String, Integer> m = new HashMap<>();
-    for (int i = 2; i < units.length; i++) {
-      m.put(units[i], i); // "one" and "zero" are too often not figures
-    }
-    for (int t = 0; t < tens.length; t++) {
-      m.put(tens[t], 20 + 10 * t);
-      for (int u = 1; u <= 9; u++) {
-        m.put(tens[t] + "-" + units[u], 20 + 10 * t + u);
-      }
-    }
-    return m;
-  }
-
   /**
    * The content of a sentence for matching: distinct content-word ids (sorted), adjacent
    * content-word pairs (sorted keys) and its figures.
@@ -550,7 +487,7 @@ public final class CitationFinder {
   record Terms(int[] words, long[] bigrams, Map<String, String> numbers) {
 
     static Terms of(String text, Map<String, Integer> vocab, boolean grow) {
-      Map<String, String> numbers = CitationFinder.figures(text);
+      Map<String, String> numbers = CitationFigures.figures(text);
       List<String> tokens = new ArrayList<>();
       Analyzer.CONCEPTS.words(text, tokens);
       int[] ids = new int[tokens.size() + numbers.size()];
@@ -559,7 +496,7 @@ public final class CitationFinder {
       int p = 0;
       int prev = Integer.MIN_VALUE;
       for (String t : tokens) {
-        if (Character.isDigit(t.charAt(0)) || NUMBER_WORDS.containsKey(t)) {
+        if (Character.isDigit(t.charAt(0)) || CitationFigures.isNumberWord(t)) {
           continue; // figures are matched whole, below
         }
         if (Analyzer.CONCEPTS.isStopWord(t) || t.length() == 1 || WEAK.contains(t)) {
@@ -624,42 +561,6 @@ public final class CitationFinder {
       return Arrays.copyOf(c, k);
     }
   }
-
-  /**
-   * The figures a sentence states, normalised ("300,000" = "300000", "Fifty-two" = "52"). A
-   * sentence that says "killed 87 people" is not stated by one that says "killed 20 people".
-   */
-  static Set<String> numbers(String text) {
-    return figures(text).keySet();
-  }
-
-  /** Figure → the word that follows it, lower-cased ("%" for "percent"), or "" (see agree). */
-  static Map<String, String> figures(String text) {
-    Map<String, String> out = new HashMap<>();
-    java.util.regex.Matcher m = FIGURE.matcher(text);
-    while (m.find()) {
-      String x = m.group(1);
-      Integer spelled = NUMBER_WORDS.get(x.toLowerCase(Locale.ROOT));
-      if (Character.isLetter(x.charAt(0))) {
-        if (spelled == null) {
-          continue;
-        }
-        x = String.valueOf(spelled);
-      } else {
-        x = x.replace(",", "");
-        x = x.contains(".") ? x.replaceAll("\\.?0+$", "") : x;
-      }
-      String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-      unit = unit.equals("percent") || unit.equals("per") ? "%" : Analyzer.CONCEPTS.stem(unit);
-      out.putIfAbsent(x, unit);
-    }
-    return out;
-  }
-
-  /** A figure (digits, or a spelled number below a hundred) and the word after it. */
-  private static final java.util.regex.Pattern FIGURE =
-      java.util.regex.Pattern.compile(
-          "(\\d+(?:[.,]\\d+)*|\\b[A-Za-z]+(?:-[A-Za-z]+)?\\b)(?=(?:[\\s-]*(%|[A-Za-z]+))?)");
 
   /** Lower-cased word bigrams of a text (kept for callers comparing raw overlap). */
   static Set<String> bigrams(String text) {
