@@ -2,11 +2,16 @@ package dev.precis;
 
 import dev.precis.facts.FactExtractor;
 import dev.precis.facts.FactSheet;
+import dev.precis.format.EventSummary;
 import dev.precis.ingest.ExtractedPage;
 import dev.precis.ingest.HtmlExtractor;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.model.Citation;
+import dev.precis.story.Story;
+import dev.precis.story.StoryClusterer;
+import dev.precis.story.StoryEvent;
+import dev.precis.story.StoryOptions;
 import dev.precis.summarize.CitationFinder;
 import dev.precis.summarize.Summarizer;
 import dev.precis.summarize.Summarizers;
@@ -16,6 +21,7 @@ import dev.precis.summarize.SummarySentence;
 import dev.precis.text.BoilerplateCleaner;
 import dev.precis.text.CleanText;
 import dev.precis.text.Document;
+import dev.precis.text.FurnitureSentenceFilter;
 import dev.precis.text.RuleBasedCleaner;
 import dev.precis.text.RuleBasedSentenceSplitter;
 import dev.precis.text.Sentence;
@@ -23,8 +29,11 @@ import dev.precis.text.SentenceSplitter;
 import dev.precis.text.Words;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -179,6 +188,80 @@ public final class Precis {
   }
 
   /**
+   * Groups articles into events with the story clusterer, reading them in the given order: one
+   * group per event, in time order (undated events last). Articles that copy another are left out
+   * of the groups (the original stands for them).
+   *
+   * <pre>{@code
+   * List<EventGroup> events = precis.events(precis.prepareAll(raw));
+   * if (events.size() > 1) { ... summarize each ... }
+   * }</pre>
+   */
+  public List<EventGroup> events(List<Article> articles) {
+    List<Story> stories = new ArrayList<>();
+    StoryClusterer clusterer = new StoryClusterer(StoryOptions.defaults(), stories::add);
+    for (Article a : articles) {
+      if (!a.text().isBlank()) {
+        clusterer.add(a);
+      }
+    }
+    clusterer.closeAll();
+    Map<String, Article> byId = new HashMap<>();
+    for (Article a : articles) {
+      byId.putIfAbsent(a.id(), a);
+    }
+    List<EventGroup> out = new ArrayList<>();
+    for (Story story : stories) {
+      Set<String> canonical = new HashSet<>(story.canonicalIds());
+      for (StoryEvent e : story.events()) {
+        List<Article> members = new ArrayList<>();
+        for (String id : e.articleIds()) {
+          if (canonical.contains(id)) {
+            members.add(byId.get(id));
+          }
+        }
+        out.add(new EventGroup(e, story.id(), members));
+      }
+    }
+    out.sort(
+        Comparator.comparing(
+                (EventGroup g) -> g.event().day(),
+                Comparator.nullsLast(Comparator.<java.time.LocalDate>naturalOrder()))
+            .thenComparingLong(g -> g.event().id()));
+    return out;
+  }
+
+  /**
+   * Summarizes each event on its own, in time order, sharing the word budget by the events' sizes
+   * (at least {@link #MIN_EVENT_WORDS} each): a summary never mixes sentences of two events.
+   */
+  public List<EventSummary> summarizeEvents(List<EventGroup> events, SummaryOptions options) {
+    int total = 0;
+    for (EventGroup g : events) {
+      total += g.articles().size();
+    }
+    List<EventSummary> out = new ArrayList<>();
+    for (EventGroup g : events) {
+      int words =
+          Math.max(
+              MIN_EVENT_WORDS,
+              (int)
+                  Math.round((double) options.words() * g.articles().size() / Math.max(1, total)));
+      SummaryOptions mine = new SummaryOptions(words, options.truncate(), options.summarizer());
+      out.add(
+          new EventSummary(
+              g.event(),
+              g.articles().isEmpty()
+                  ? new Summary(List.of(), List.of())
+                  : summarizeArticles(g.articles(), mine)));
+    }
+    return out;
+  }
+
+  /** Fewest words an event gets in a summary of several events. */
+  public static final int MIN_EVENT_WORDS = 30;
+
+  /**
    * The fact sheet of split documents: entities, quotations with speakers, figures aligned across
    * articles with their disagreements, and a timeline, every fact cited.
    */
@@ -222,7 +305,9 @@ public final class Precis {
   /** Chooses the stages of a {@link Precis}; every one has the standard default. */
   public static final class Builder {
     private BoilerplateCleaner cleaner = new RuleBasedCleaner();
-    private SentenceSplitter splitter = new RuleBasedSentenceSplitter();
+    // sentences recurring across unrelated stories and timestamp lines are furniture, not news
+    private SentenceSplitter splitter =
+        FurnitureSentenceFilter.standard(new RuleBasedSentenceSplitter());
     private Summarizers summarizers = Summarizers.standard();
     private CitationFinder citations = new CitationFinder();
     private FactExtractor facts = FactExtractor.standard();
@@ -245,7 +330,10 @@ public final class Precis {
       return this;
     }
 
-    /** The sentence splitter (default {@link RuleBasedSentenceSplitter}). */
+    /**
+     * The sentence splitter (default {@link RuleBasedSentenceSplitter} behind {@link
+     * FurnitureSentenceFilter#standard}).
+     */
     public Builder splitter(SentenceSplitter splitter) {
       this.splitter = Objects.requireNonNull(splitter, "splitter");
       return this;

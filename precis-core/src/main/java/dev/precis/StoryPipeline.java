@@ -1,10 +1,12 @@
 package dev.precis;
 
+import dev.precis.format.EventSummary;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.story.FeatureExtractor;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
+import dev.precis.story.StoryEvent;
 import dev.precis.story.StoryOptions;
 import dev.precis.story.TextFeatures;
 import dev.precis.summarize.Summary;
@@ -100,6 +102,34 @@ public final class StoryPipeline {
    */
   public Summary summarize(List<Article> canonical, SummaryOptions options) {
     return canonical.isEmpty() ? null : precis.summarizeArticles(spread(canonical), options);
+  }
+
+  /**
+   * The summaries of a story's events, in the story's (time) order, each over that event's own
+   * canonical articles (at most {@link #MAX_SUMMARY_ARTICLES}, spread): no summary mixes two
+   * events. An event without text gets a {@code null} summary.
+   */
+  public List<EventSummary> summarizeEvents(
+      Story story, List<Article> canonical, SummaryOptions options) {
+    Map<String, Article> byId = new HashMap<>();
+    for (Article a : canonical) {
+      byId.put(a.id(), a);
+    }
+    List<EventGroup> groups = new ArrayList<>();
+    for (StoryEvent e : story.events()) {
+      List<Article> mine = new ArrayList<>();
+      for (String id : e.articleIds()) {
+        if (byId.containsKey(id)) {
+          mine.add(byId.get(id));
+        }
+      }
+      groups.add(new EventGroup(e, story.id(), spread(mine)));
+    }
+    List<EventSummary> out = new ArrayList<>();
+    for (EventSummary es : precis.summarizeEvents(groups, options)) {
+      out.add(es.summary().articles().isEmpty() ? new EventSummary(es.event(), null) : es);
+    }
+    return out;
   }
 
   /** At most {@link #MAX_SUMMARY_ARTICLES}, evenly spread over the story's arrival order. */

@@ -42,14 +42,19 @@ final class AtomicOutput implements AutoCloseable {
       }
       this.target = abs;
       Path dir = abs.getParent();
-      try {
-        Files.createDirectories(dir);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
+      // a missing folder is more often a typo than a wish: refuse rather than create it silently
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new InputException(target + ": cannot write (" + dir + " is not a directory)");
+      }
+      if (!Files.isDirectory(dir)) {
         throw new InputException(
-            target + ": cannot write (" + e.getFile() + " is not a directory)");
+            target + ": cannot write (directory " + dir + " does not exist; create it first)");
       }
       this.temp = createSibling(dir, "." + target.getFileName() + ".");
       this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+    } catch (java.nio.file.AccessDeniedException e) {
+      // the message names the temporary sibling, which the user never asked for
+      throw new InputException(target + ": cannot write (permission denied)");
     } catch (IOException e) {
       throw new InputException(target + ": cannot write (" + e.getMessage() + ")");
     }
@@ -101,6 +106,8 @@ final class AtomicOutput implements AutoCloseable {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       committed = true;
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InputException(target + ": cannot write (permission denied)");
     } catch (IOException e) {
       throw new InputException(target + ": cannot write (" + e.getMessage() + ")");
     }

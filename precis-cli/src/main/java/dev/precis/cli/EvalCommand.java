@@ -10,10 +10,12 @@ import dev.precis.eval.Evaluation;
 import dev.precis.eval.rouge.RougeBootstrap;
 import dev.precis.eval.rouge.RougeOptions;
 import dev.precis.eval.rouge.RougeScore;
+import dev.precis.ingest.InputException;
 import dev.precis.text.BlankLineCleaner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +31,9 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Summarizes every cluster of an evaluation set with each summarizer under the same word",
-      "budget and scores it with ROUGE-1.5.5 (exact; bootstrap averages with 95%% intervals).",
-      "PATH: a JSON Lines file (.gz accepted) of {\"id\", \"documents\", \"summary\"|\"summaries\"},",
-      "or a directory with docs/TOPIC/* (SGML <DOC>s or plain text) and models/TOPIC.*.NAME",
-      "(DUC/TAC and MultiLing layouts). Writes results.json, results.csv and summaries.jsonl."
+      "Scores summarizers with ROUGE-1.5.5 on an evaluation set.",
+      "Summarizes every cluster of the set with each summarizer under the same word budget and scores it exactly as ROUGE-1.5.5 does (bootstrap averages with 95%% intervals).",
+      "PATH: a JSON Lines file (.gz accepted) of {\"id\", \"documents\", \"summary\" or \"summaries\"}, or a directory with docs/TOPIC/* (SGML <DOC>s or plain text) and models/TOPIC.*.NAME (DUC/TAC and MultiLing layouts). Writes results.json, results.csv and summaries.jsonl under --output-dir."
     })
 final class EvalCommand implements Callable<Integer> {
   /** The CLI's stages, with the cleaner {@code --cleaner} names. */
@@ -117,11 +117,16 @@ final class EvalCommand implements Callable<Integer> {
               + " that measures what cleaning is worth).")
   String cleaner;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Only the first N clusters.")
+  @Option(
+      names = "--limit",
+      converter = CountConverter.class,
+      paramLabel = "N",
+      description = "Only the first N clusters.")
   Integer limit;
 
   @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       description = "Worker threads (default: all cores).")
   Integer threads;
@@ -129,9 +134,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--output-dir",
       paramLabel = "DIR",
-      defaultValue = "eval-results",
+      defaultValue = "target/eval-results",
       description =
-          "Where results.json, results.csv and summaries.jsonl go (default: ${DEFAULT-VALUE}).")
+          "Where results.json, results.csv and summaries.jsonl go, created when missing (default: ${DEFAULT-VALUE}, ignored by git).")
   Path outputDir;
 
   @Override
@@ -289,6 +294,11 @@ final class EvalCommand implements Callable<Integer> {
                     String.valueOf(s.clusters())))
             .append('\n');
       }
+    }
+    try {
+      Files.createDirectories(outputDir); // a folder of results: created, and the report says where
+    } catch (IOException e) {
+      throw new InputException(outputDir + ": cannot create the output folder (" + e + ")");
     }
     try (AtomicOutput json = new AtomicOutput(outputDir.resolve("results.json"))) {
       json.writer().write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));

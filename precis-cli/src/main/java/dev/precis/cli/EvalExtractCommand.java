@@ -25,9 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Scores main-text extraction on labelled pages (precision, recall, F1).",
-      "The metric is the Scrapinghub article-extraction benchmark's: 4-token shingles,",
-      "per-page precision and recall averaged, F1 of the averages.",
-      "DIR holds ground-truth.json and html/ID.html.gz."
+      "The metric is the Scrapinghub article-extraction benchmark's: 4-token shingles, per-page precision and recall averaged, F1 of the averages. DIR holds ground-truth.json and html/ID.html.gz."
     })
 final class EvalExtractCommand implements Callable<Integer> {
 

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "eval-facts",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores entities, quotes and numbers of the fact sheet against the labelled sets in",
-      "datasets/facts (articles read from ../shared and examples/)."
+      "Scores the fact sheet against the labelled sets in datasets/facts.",
+      "Entities, quotes and numbers are scored; the articles are read from ../shared and examples/."
     })
 final class EvalFactsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

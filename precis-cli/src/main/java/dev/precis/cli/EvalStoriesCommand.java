@@ -1,5 +1,7 @@
 package dev.precis.cli;
 
+import dev.precis.eval.DevStoryStreams;
+import dev.precis.eval.LabeledStream;
 import dev.precis.eval.StoryStreamEvaluation;
 import dev.precis.eval.StoryStreamEvaluation.Cluster;
 import dev.precis.eval.StoryStreamEvaluation.Item;
@@ -23,11 +25,9 @@ import picocli.CommandLine.Spec;
     name = "eval-stories",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores story clustering with B-cubed precision, recall and F1 on a stream",
-      "built from clusters (JSON Lines with id and documents, e.g. Multi-News).",
-      "The clusters are split at random into a tuning half and a test half; the",
-      "threshold is tuned on the first (or given with --threshold) and scored on",
-      "the second."
+      "Scores story clustering (B-cubed precision, recall and F1).",
+      "The stream is built from clusters (JSON Lines with id and documents, for example Multi-News). The clusters are split at random into a tuning half and a test half; the threshold is tuned on the first (or given with --threshold) and scored on the second.",
+      "With --stream or --dev: scores events (and stories, where gold exists) on labeled JSON Lines streams (id, title, text, published, event, story)."
     })
 final class EvalStoriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -35,7 +35,6 @@ final class EvalStoriesCommand implements Callable<Integer> {
   @Option(
       names = "--dataset",
       paramLabel = "FILE",
-      required = true,
       description = "Clusters, one JSON object a line (.gz accepted).")
   Path dataset;
 
@@ -74,8 +73,60 @@ final class EvalStoriesCommand implements Callable<Integer> {
           "Keep documents whose opening occurs in several clusters (crawler notices, widgets).")
   boolean keepShared;
 
+  @Option(
+      names = "--stream",
+      paramLabel = "FILE",
+      description =
+          "A labeled stream to score (repeatable): JSON Lines with id, title, text, published (absent when undated), event and/or story.")
+  List<Path> streams = new ArrayList<>();
+
+  @Option(
+      names = "--dev",
+      paramLabel = "DIR",
+      description =
+          "Build and score the development streams from this shared data folder (e.g. ../shared/data): roundups, roundups-hard, multinews-dated, multinews-undated.")
+  Path dev;
+
+  @Option(
+      names = "--part",
+      paramLabel = "PART",
+      defaultValue = "tune",
+      description =
+          "With --dev: tune or report (the half never tuned on) (default: ${DEFAULT-VALUE}).")
+  String part;
+
+  @Option(
+      names = "--write-streams",
+      paramLabel = "DIR",
+      description = "With --dev: also write each stream there as NAME-PART.jsonl.")
+  Path writeStreams;
+
+  @Option(
+      names = "--link-threshold",
+      paramLabel = "X",
+      description = "With --stream/--dev: similarity that links a new event into a story.")
+  Double linkThreshold;
+
+  @Option(
+      names = "--grace-hours",
+      paramLabel = "H",
+      description = "With --stream/--dev: no time decay within this many hours.")
+  Long graceHours;
+
+  @Option(
+      names = "--half-life-hours",
+      paramLabel = "H",
+      description = "With --stream/--dev: beyond the grace, similarity halves every H hours.")
+  Long halfLifeHours;
+
   @Override
   public Integer call() {
+    if (dev != null || !streams.isEmpty()) {
+      return scoreLabeled();
+    }
+    if (dataset == null) {
+      throw new IllegalArgumentException("give --dataset, --stream or --dev");
+    }
     Times mode;
     try {
       mode = Times.valueOf(times.toUpperCase(Locale.ROOT));
@@ -122,6 +173,76 @@ final class EvalStoriesCommand implements Callable<Integer> {
         chosen);
     print(out, "test", StoryStreamEvaluation.run(test, base.withThreshold(chosen)));
     out.flush();
+    return 0;
+  }
+
+  private int scoreLabeled() {
+    PrintWriter out = spec.commandLine().getOut();
+    StoryOptions options =
+        threshold == null
+            ? StoryOptions.defaults()
+            : StoryOptions.defaults().withThreshold(threshold);
+    if (linkThreshold != null) {
+      options = options.withLinkThreshold(linkThreshold);
+    }
+    if (graceHours != null) {
+      options = options.withGrace(java.time.Duration.ofHours(graceHours));
+    }
+    if (halfLifeHours != null) {
+      options = options.withHalfLife(java.time.Duration.ofHours(halfLifeHours));
+    }
+    List<DevStoryStreams.Named> named = new ArrayList<>();
+    for (Path p : streams) {
+      named.add(new DevStoryStreams.Named(p.getFileName().toString(), LabeledStream.read(p)));
+    }
+    if (dev != null) {
+      DevStoryStreams.Part which;
+      try {
+        which = DevStoryStreams.Part.valueOf(part.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown --part '" + part + "' (use tune or report)");
+      }
+      if (!java.nio.file.Files.isDirectory(dev.resolve("story-roundups"))) {
+        throw new IllegalArgumentException(dev + ": no story-roundups folder in it");
+      }
+      named.addAll(DevStoryStreams.all(dev, which, seed));
+    }
+    for (DevStoryStreams.Named n : named) {
+      if (writeStreams != null) {
+        try {
+          java.nio.file.Files.createDirectories(writeStreams);
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException(
+              writeStreams + ": cannot create (" + e.getMessage() + ")");
+        }
+        LabeledStream.write(writeStreams.resolve(n.name().replace('/', '-') + ".jsonl"), n.items());
+      }
+      long start = System.nanoTime();
+      StoryStreamEvaluation.LabeledRun r = StoryStreamEvaluation.runLabeled(n.items(), options);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(
+          "%-26s %s%n  events  P=%.4f R=%.4f F1=%.4f (%d events)%s  %.0f articles/s%n",
+          n.name(),
+          DevStoryStreams.describe(n.items()),
+          r.events().precision(),
+          r.events().recall(),
+          r.events().f1(),
+          r.eventCount(),
+          r.stories() == null
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "%n  stories P=%.4f R=%.4f F1=%.4f (%d stories%s)",
+                  r.stories().precision(),
+                  r.stories().recall(),
+                  r.stories().f1(),
+                  r.storyCount(),
+                  n.items().stream().anyMatch(i -> i.story() != null)
+                      ? ""
+                      : "; against the gold events"),
+          n.items().size() / Math.max(seconds, 1e-9));
+      out.flush();
+    }
     return 0;
   }
 

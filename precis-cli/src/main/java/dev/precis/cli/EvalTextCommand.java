@@ -27,9 +27,8 @@ import picocli.CommandLine.Spec;
     name = "eval-text",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores the boilerplate cleaner (precision/recall of dropping and of keeping lines) and",
-      "the sentence splitters (Precis rule-based, a simple regex, OpenNLP's English model) on",
-      "the labelled sets under datasets/."
+      "Scores the boilerplate cleaner and the sentence splitters.",
+      "The cleaner: precision and recall of dropping and of keeping lines. The splitters: Precis rule-based, a simple regex and the English model of OpenNLP. Both on the labelled sets under datasets/."
     })
 final class EvalTextCommand implements Callable<Integer> {
 
@@ -73,11 +72,11 @@ final class EvalTextCommand implements Callable<Integer> {
   }
 
   private void explain(PrintWriter out) throws Exception {
-    if (!Files.isRegularFile(explain)) {
-      throw new IllegalArgumentException("no such file: " + explain);
-    }
-    RuleBasedCleaner.Explanation e =
-        new RuleBasedCleaner().explain(null, Files.readString(explain));
+    // read as summarize reads it: Latin-1 decoded, gzip by content, binary refused
+    String text =
+        dev.precis.ingest.ArticleSources.readText(
+            explain, new dev.precis.ingest.Limits(dev.precis.ingest.Limits.DEFAULT_MAX_FILE_BYTES));
+    RuleBasedCleaner.Explanation e = new RuleBasedCleaner().explain(null, text);
     out.println("title: " + e.title());
     for (RuleBasedCleaner.LineVerdict v : e.lines()) {
       out.println((v.kept() ? "keep  " : "drop  [" + v.dropReason() + "] ") + v.cleaned());

@@ -2,20 +2,17 @@ package dev.precis.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ExtractedPage;
 import dev.precis.ingest.HtmlExtractor;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
-import dev.precis.ingest.TextDecoder;
 import dev.precis.model.Article;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,10 +37,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Extracts the main text and metadata of HTML pages.",
-      "FILE_OR_DIR is an .html/.htm page (optionally .gz) or a directory searched recursively"
-          + " for them.",
-      "Each output line: {\"path\", \"title\", \"text\", \"url\", \"published\", \"author\","
-          + " \"language\", \"outlet\"}; text has one paragraph a line."
+      "FILE_OR_DIR is an .html/.htm page (optionally .gz) or a directory searched recursively for them.",
+      "Each output line: {\"path\", \"title\", \"text\", \"url\", \"published\", \"author\", \"language\", \"outlet\"}; text has one paragraph a line."
     })
 final class ExtractCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,6 +78,7 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       description = "Pages extracted in parallel (default: all cores).")
   Integer threads;
@@ -203,7 +197,7 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   private String extractOne(Path f, HtmlExtractor extractor) {
-    String html = TextDecoder.decode(readPage(f));
+    String html = readPage(f);
     ExtractedPage page = extractor.extract(html, null);
     String text = page.text();
     String title = page.title();
@@ -227,47 +221,9 @@ final class ExtractCommand implements Callable<Integer> {
     return o.toString();
   }
 
-  private byte[] readPage(Path f) {
-    try {
-      long size = Files.size(f);
-      boolean gz = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-      if (!gz && size > maxFileBytes) {
-        throw new InputException(
-            f
-                + ": file is "
-                + size
-                + " bytes, over the limit of "
-                + maxFileBytes
-                + " (raise it with --max-file-bytes)");
-      }
-      byte[] bytes;
-      if (gz) {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(f), 1 << 16)) {
-          bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
-        }
-        if (bytes.length > maxFileBytes) {
-          throw new InputException(
-              f
-                  + ": page is over the limit of "
-                  + maxFileBytes
-                  + " bytes once decompressed (raise it with --max-file-bytes)");
-        }
-      } else {
-        bytes = Files.readAllBytes(f);
-      }
-      if (TextDecoder.looksBinary(bytes)) {
-        throw new InputException(f + ": binary file, not an HTML page");
-      }
-      return bytes;
-    } catch (ZipException | java.io.EOFException e) {
-      throw new InputException(f + ": not a valid gzip file");
-    } catch (NoSuchFileException e) {
-      throw new InputException(f + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new InputException(f + ": permission denied");
-    } catch (IOException e) {
-      throw new InputException(f + ": cannot read (" + e.getMessage() + ")");
-    }
+  /** The page's text, read as every command reads files (gzip by content, binary refused). */
+  private String readPage(Path f) {
+    return ArticleSources.readText(f, new Limits(maxFileBytes));
   }
 
   static boolean isPage(Path p) {

@@ -1,5 +1,9 @@
 package dev.precis.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.EventGroup;
 import dev.precis.facts.FactSheet;
 import dev.precis.format.FactSheetFormat;
 import dev.precis.ingest.ArticleSources;
@@ -8,6 +12,7 @@ import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.text.Document;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +30,8 @@ import picocli.CommandLine.Spec;
     name = "facts",
     mixinStandardHelpOptions = true,
     description = {
-      "Extracts a fact sheet from articles about one story: people, organisations and places,",
-      "quotations with speakers, figures aligned across articles (with disagreements) and a",
-      "timeline; every fact cites its articles.",
+      "Extracts the fact sheet of articles about one story.",
+      "People, organisations and places, quotations with speakers, figures aligned across articles (with disagreements) and a timeline; every fact cites its articles.",
       "PATH is a file, a directory, JSON Lines, a WARC archive, a feed, a URL or - for stdin."
     })
 final class FactsCommand implements Callable<Integer> {
@@ -74,13 +78,21 @@ final class FactsCommand implements Callable<Integer> {
                 }))) {
       raw = in.toList();
     }
-    List<Article> articles = new ArrayList<>(raw.size());
-    for (RawArticle r : raw) {
-      articles.add(Main.PRECIS.prepare(r));
+    List<Article> articles = PreparedArticles.withText(raw, err);
+    List<EventGroup> events = Main.PRECIS.events(articles);
+    String rendered;
+    if (EventGroup.severalEvents(events)) {
+      // figures of two happenings are not a disagreement: one fact sheet per event
+      err.println(
+          "precis: note: the articles report "
+              + events.size()
+              + " different events; one fact sheet each, in time order");
+      err.flush();
+      rendered = perEvent(fmt, events);
+    } else {
+      List<Document> docs = Main.PRECIS.split(articles);
+      rendered = fmt.render(Main.PRECIS.facts(docs), articles);
     }
-    List<Document> docs = Main.PRECIS.split(articles);
-    FactSheet sheet = Main.PRECIS.facts(docs);
-    String rendered = fmt.render(sheet, articles);
     if (output != null) {
       try (AtomicOutput out = new AtomicOutput(output)) {
         out.writer().write(rendered);
@@ -92,5 +104,29 @@ final class FactsCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private static String perEvent(FactSheetFormat fmt, List<EventGroup> events) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    ArrayNode list = root.putArray("events");
+    StringBuilder b = new StringBuilder();
+    for (EventGroup g : events) {
+      FactSheet sheet = Main.PRECIS.facts(Main.PRECIS.split(g.articles()));
+      String section = fmt.render(sheet, g.articles());
+      String day = g.event().day() == null ? "Date unknown" : g.event().day().toString();
+      if (fmt == FactSheetFormat.JSON) {
+        ObjectNode o = list.addObject();
+        o.put("id", "e" + g.event().id());
+        o.put("day", g.event().day() == null ? null : g.event().day().toString());
+        o.put("headline", g.event().headline());
+        o.setAll((ObjectNode) json.readTree(section));
+      } else {
+        String head = day + (g.event().headline() == null ? "" : ": " + g.event().headline());
+        b.append(fmt == FactSheetFormat.MARKDOWN ? "# " : "== ").append(head).append("\n\n");
+        b.append(section).append('\n');
+      }
+    }
+    return fmt == FactSheetFormat.JSON ? root.toPrettyString() + "\n" : b.toString();
   }
 }

@@ -2,8 +2,10 @@ package dev.precis.cli;
 
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
+import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.store.ClusteredIngest;
 import dev.precis.store.Ingestor;
 import dev.precis.store.Store;
@@ -39,11 +41,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Stores articles in the database, grouped into stories with cited summaries.",
       "INPUT: a file, a directory, .jsonl, .warc(.gz), a feed, a URL, or - (stdin).",
-      "Stories come from incremental clustering (copies, similarity, time, merges);",
-      "stored stories grow when later ingests bring related articles.",
-      "--per-input makes each INPUT one story; --story KEY makes everything one.",
-      "Articles already stored (same URL and text) are left alone: running an",
-      "interrupted ingest again completes it."
+      "Stories come from incremental clustering (copies, similarity, time, merges); stored stories grow when later ingests bring related articles. --per-input makes each INPUT one story; --story KEY makes everything one.",
+      "Articles already stored (same URL and text) are left alone: running an interrupted ingest again completes it. Articles with no text left after cleaning are skipped with a warning."
     })
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,6 +74,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--words",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "100",
       description = "Word budget of story summaries (default: ${DEFAULT-VALUE}).")
@@ -84,7 +84,9 @@ final class IngestCommand implements Callable<Integer> {
       names = "--summarizer",
       paramLabel = "NAME",
       defaultValue = "default",
-      description = "Algorithm for story summaries (default: ${DEFAULT-VALUE}).")
+      completionCandidates = SummarizerNames.class,
+      description =
+          "Algorithm for story summaries: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
   @Option(
@@ -140,7 +142,16 @@ final class IngestCommand implements Callable<Integer> {
               RawArticle raw = articles.next();
               Store.AddResult r;
               try {
-                r = clustering ? clustered.add(raw) : ingestor.add(raw, key);
+                Article article = Main.PRECIS.prepare(raw);
+                if (EmptyArticles.isEmpty(article)) {
+                  err.println("precis: warning: " + EmptyArticles.warning(raw.origin()));
+                  skipped++;
+                  continue;
+                }
+                r =
+                    clustering
+                        ? clustered.addPrepared(article)
+                        : ingestor.addPrepared(article, key);
               } catch (IllegalArgumentException e) {
                 err.println("precis: warning: skipped " + raw.origin() + ": " + e.getMessage());
                 skipped++;

@@ -40,9 +40,8 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures a running server: GET /api/stories/{id} and POST /api/summarize.",
-      "Example: ./precis load --url http://127.0.0.1:8080 --requests 20000",
-      "                       --concurrency 16"
+      "Measures a running server (GET /api/stories/{id}, POST /api/summarize).",
+      "Example: ./precis load --url http://127.0.0.1:8080 --requests 20000 --concurrency 16"
     })
 final class LoadCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +57,7 @@ final class LoadCommand implements Callable<Integer> {
 
   @Option(
       names = "--requests",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "20000",
       description = "Story reads to send (default: ${DEFAULT-VALUE}).")
@@ -72,6 +72,7 @@ final class LoadCommand implements Callable<Integer> {
 
   @Option(
       names = "--concurrency",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "16",
       description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")

@@ -12,12 +12,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "precis",
     mixinStandardHelpOptions = true,
-    version = "precis 0.1.0",
+    version = Main.VERSION,
     description = "Turns raw news articles into stories, cited summaries and fact sheets.",
     subcommands = {
       SummarizeCommand.class,
       FactsCommand.class,
       EvalFactsCommand.class,
+      EvalCitationsCommand.class,
+      EvalCoherenceCommand.class,
+      EvalCvCommand.class,
       ExtractCommand.class,
       EvalExtractCommand.class,
       TrainExtractorCommand.class,
@@ -29,14 +32,25 @@ import picocli.CommandLine.Command;
       EvalTextCommand.class,
       StoriesCommand.class,
       EvalStoriesCommand.class,
+      EvalFurnitureCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main {
+public final class Main implements Runnable {
+  static final String VERSION = "precis 0.1.0";
+
   /**
    * The stages every command runs: the library's standard ones, with the comparison baselines of
    * {@code precis-eval} selectable by name as well ({@code --summarizer lexrank}).
    */
   static final Precis PRECIS = Precis.builder().summarizers(Baselines.all()).build();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** A bare {@code precis} prints the help. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
 
   /** The extractor named by an {@code --extractor} option (null: the default method). */
   static HtmlExtractor extractor(String method) {
@@ -67,6 +81,13 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    // every subcommand answers -V, and help wraps at spaces only, at the terminal's width
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      sub.getCommandSpec().version(VERSION);
+    }
+    cli.setHelpFactory(WordWrapHelp::new);
+    cli.setUsageHelpWidth(WordWrapHelp.WIDTH);
+    cli.setUsageHelpAutoWidth(true);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           PrintWriter w = cmd.getErr();
@@ -85,8 +106,20 @@ public final class Main {
     cli.setParameterExceptionHandler(
         (e, parsed) -> {
           PrintWriter w = e.getCommandLine().getErr();
-          w.println("precis: " + e.getMessage());
-          w.println("Try 'precis " + e.getCommandLine().getCommandName() + " --help'.");
+          CommandLine where = e.getCommandLine();
+          boolean unknownCommand =
+              where.getParent() == null
+                  && e instanceof CommandLine.UnmatchedArgumentException u
+                  && !u.getUnmatched().isEmpty()
+                  && !u.getUnmatched().get(0).startsWith("-");
+          w.println(
+              "precis: "
+                  + (unknownCommand
+                      ? "unknown command '"
+                          + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0)
+                          + "'"
+                      : e.getMessage()));
+          w.println("Try '" + where.getCommandSpec().qualifiedName() + " --help'.");
           w.flush();
           return 2;
         });

@@ -9,7 +9,6 @@ import dev.precis.eval.rouge.RougeScore;
 import dev.precis.ingest.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +28,11 @@ import picocli.CommandLine.Spec;
     name = "rouge",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores a candidate summary against one or more references exactly as ROUGE-1.5.5 does.",
+      "Scores a candidate summary against references exactly as ROUGE-1.5.5 does.",
       "Files hold one sentence a line. Default options: -n 4 -m -2 4 -u -f A -p 0.5.",
-      "With a folder as --candidate (one file a topic) and folders as --reference (files named",
-      "TOPIC.*), prints the system average with its bootstrap interval, as ROUGE-1.5.5 does.",
+      "With a folder as --candidate (one file a topic) and folders as --reference (files named TOPIC.*), prints the system average with its bootstrap interval, as ROUGE-1.5.5 does.",
       "Example: precis rouge --candidate sys.txt --reference ref1.txt ref2.txt --words 100",
-      "    or: precis rouge --candidate sys.txt --reference ref.txt --rouge \"-n 2 -m -s -2 4 -u -l 100\""
+      "Or: precis rouge --candidate sys.txt --reference ref.txt --rouge \"-n 2 -m -s -2 4 -u -l 100\""
     })
 final class RougeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -267,10 +265,9 @@ final class RougeCommand implements Callable<Integer> {
     if (!Files.isRegularFile(f)) {
       throw new InputException(f + ": no such file");
     }
-    try {
-      return List.of(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new InputException(f + ": cannot read (" + e.getMessage() + ")");
-    }
+    // read as every command reads files: a binary file is refused, not scored
+    return List.of(
+        dev.precis.ingest.ArticleSources.readText(
+            f, new dev.precis.ingest.Limits(dev.precis.ingest.Limits.DEFAULT_MAX_FILE_BYTES)));
   }
 }

@@ -17,9 +17,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the web reader at / and the JSON API at /api (OpenAPI document at",
-      "/api/openapi.json). Ctrl-C or SIGTERM stop it gracefully: requests in flight",
-      "finish first."
+      "Serves the web reader at / and the JSON API at /api.",
+      "The OpenAPI document is at /api/openapi.json. Ctrl-C or SIGTERM stop it gracefully: requests in flight finish first."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,8 +44,16 @@ final class ServeCommand implements Callable<Integer> {
       names = "--api-key",
       paramLabel = "KEY",
       description =
-          "Require this key (X-API-Key or Authorization: Bearer) on POST /api/articles. Default: $PRECIS_API_KEY; none when unset.")
+          "Require this key (X-API-Key or Authorization: Bearer) on POST /api/articles and /api/summarize. Default: $PRECIS_API_KEY; none when unset; blank is refused.")
   String apiKey;
+
+  @Option(
+      names = "--allow-host",
+      paramLabel = "NAME",
+      description =
+          "Also answer requests whose Host header is NAME (besides IP addresses and localhost;"
+              + " other names are refused against DNS rebinding). Repeatable.")
+  java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
   @Option(
       names = "--max-body-bytes",
@@ -64,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--words",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "100",
       description = "Word budget of summaries (default: ${DEFAULT-VALUE}).")
@@ -73,11 +81,13 @@ final class ServeCommand implements Callable<Integer> {
       names = "--summarizer",
       paramLabel = "NAME",
       defaultValue = "default",
-      description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
+      completionCandidates = SummarizerNames.class,
+      description = "Summary algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
   @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "64",
       description = "Most request threads (default: ${DEFAULT-VALUE}).")
@@ -90,6 +100,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     Main.PRECIS.summarizers().check(summarizer);
     String key = apiKey != null ? apiKey : System.getenv("PRECIS_API_KEY");
+    if (key != null && key.isBlank()) {
+      // a blank key used to switch authentication off without a word
+      throw new IllegalArgumentException(
+          (apiKey != null ? "--api-key" : "PRECIS_API_KEY")
+              + " is blank: give a key, or leave it out to serve without one");
+    }
     ServerConfig config =
         new ServerConfig(
             host,
@@ -98,16 +114,24 @@ final class ServeCommand implements Callable<Integer> {
             maxBodyBytes,
             maxArticles,
             new SummaryOptions(words, false, summarizer),
-            Math.max(4, threads));
+            Math.max(4, threads),
+            java.util.Set.copyOf(allowHosts),
+            ServerConfig.DEFAULT_BODY_TIMEOUT_MILLIS);
     PrintWriter err = spec.commandLine().getErr();
     Store store = database.open();
     try (PrecisServer server = new PrecisServer(store, config, Main.PRECIS).start()) {
       err.printf(
           "precis: serving %s (API: %s/api, database %s%s)%n",
-          server.url(),
-          server.url(),
+          server.boundUrl(),
+          server.boundUrl(),
           store.url().display(),
           config.apiKey() != null ? ", API key required for writes" : "");
+      if (server.listensBeyondLoopback()) {
+        err.printf(
+            "precis: warning: listening on %s, reachable from other machines%s%n",
+            config.host(),
+            config.apiKey() == null ? " with no API key: anyone who can connect can write" : "");
+      }
       err.flush();
       stopOnSignals(server, err);
       server.join();

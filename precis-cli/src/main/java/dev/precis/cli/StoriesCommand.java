@@ -1,13 +1,19 @@
 package dev.precis.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.StoryPipeline;
 import dev.precis.format.StoryFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
+import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.story.Story;
+import dev.precis.story.StoryArticle;
+import dev.precis.story.StoryEvent;
 import dev.precis.story.StoryOptions;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
@@ -18,9 +24,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,12 +47,9 @@ import picocli.CommandLine.Spec;
     name = "stories",
     mixinStandardHelpOptions = true,
     description = {
-      "Groups articles into stories (copies collapsed, same event = same story)",
-      "and summarizes each story over its distinct texts, citing every outlet.",
-      "INPUT: a file (.txt .html .json .jsonl .warc .rss .atom, also .gz), a",
-      "directory, an http(s) URL (page or feed) or - for stdin. Articles are read",
-      "as a stream in input order, which should be publication order; memory",
-      "follows the open stories, not the input size."
+      "Groups articles into stories, each with a cited summary.",
+      "Copies are collapsed, the same event makes the same story, and each story is summarized over its distinct texts, citing every outlet.",
+      "INPUT: a file (.txt .html .json .jsonl .warc .rss .atom, also .gz), a directory, an http(s) URL (page or feed) or - for stdin. Articles are read as a stream in input order, which should be publication order; memory follows the open stories, not the input size. Articles with no text left after cleaning are skipped with a warning."
     })
 final class StoriesCommand implements Callable<Integer> {
   /** Prepares, clusters and summarizes; set when the command runs. */
@@ -87,6 +93,7 @@ final class StoriesCommand implements Callable<Integer> {
 
   @Option(
       names = "--words",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "100",
       description = "Summary word budget per story (default: ${DEFAULT-VALUE}).")
@@ -96,11 +103,13 @@ final class StoriesCommand implements Callable<Integer> {
       names = "--summarizer",
       paramLabel = "NAME",
       defaultValue = "default",
-      description = "Summary algorithm (default: ${DEFAULT-VALUE}).")
+      completionCandidates = SummarizerNames.class,
+      description = "Summary algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
   @Option(
       names = "--min-articles",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "1",
       description = "Only write stories with at least N articles (default: ${DEFAULT-VALUE}).")
@@ -108,10 +117,19 @@ final class StoriesCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       description =
           "Threads that clean articles and extract features (default: all cores); clustering itself is sequential.")
   Integer threads;
+
+  @Option(
+      names = "--group",
+      paramLabel = "event|story",
+      defaultValue = "event",
+      description =
+          "What one output entry is: an event (one happening; its line names the story it belongs to under \"story\") or a story (a thread of events, listed under \"events\"). Default: ${DEFAULT-VALUE}.")
+  String group;
 
   @Option(
       names = "--max-file-bytes",
@@ -133,6 +151,9 @@ final class StoriesCommand implements Callable<Integer> {
     }
     if (closeAfterHours < 1) {
       throw new IllegalArgumentException("--close-after-hours must be at least 1");
+    }
+    if (!group.equals("event") && !group.equals("story")) {
+      throw new IllegalArgumentException("--group must be event or story, not '" + group + "'");
     }
     Main.PRECIS.summarizers().check(summarizer);
     StoryFormat fmt = StoryFormat.parse(format);
@@ -185,8 +206,8 @@ final class StoriesCommand implements Callable<Integer> {
           }
           progress.step();
           Article a = p.article();
-          if (a.text().isBlank()) {
-            err.println("precis: warning: skipped " + a.origin() + ": no text after cleaning");
+          if (EmptyArticles.isEmpty(a)) {
+            err.println("precis: warning: " + EmptyArticles.warning(a.origin()));
             err.flush();
             continue;
           }
@@ -292,6 +313,25 @@ final class StoriesCommand implements Callable<Integer> {
     if (story.articles().size() < minArticles) {
       return;
     }
+    if (group.equals("event") && story.events().size() > 1) {
+      // one entry per event: what happened, where and when, each with its own summary
+      for (StoryEvent event : story.events()) {
+        writeEvent(story, event, canonical, summaryOptions, fmt, writer);
+      }
+      return;
+    }
+    if (story.events().size() > 1 && !canonical.isEmpty()) {
+      // a story of several events: each summarized on its own, in time order
+      String fallback = Words.firstWords(canonical.get(0).text(), 12);
+      try {
+        writer.write(
+            fmt.renderEvents(
+                story, pipeline.summarizeEvents(story, canonical, summaryOptions), fallback));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
     Summary summary = pipeline.summarize(canonical, summaryOptions);
     String fallback = null;
     if (summary != null && !summary.sentences().isEmpty()) {
@@ -301,6 +341,59 @@ final class StoriesCommand implements Callable<Integer> {
     }
     try {
       writer.write(fmt.render(story, summary, fallback));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes one event of a story of several as an entry of its own, linked to the story. */
+  private void writeEvent(
+      Story story,
+      StoryEvent event,
+      List<Article> canonical,
+      SummaryOptions summaryOptions,
+      StoryFormat fmt,
+      Writer writer) {
+    Set<String> members = new HashSet<>(event.articleIds());
+    List<StoryArticle> articles = new ArrayList<>();
+    Instant first = null;
+    Instant last = null;
+    for (StoryArticle a : story.articles()) {
+      if (members.contains(a.id())) {
+        articles.add(a);
+        if (a.published() != null) {
+          first = first == null || a.published().isBefore(first) ? a.published() : first;
+          last = last == null || a.published().isAfter(last) ? a.published() : last;
+        }
+      }
+    }
+    Story single = new Story(event.id(), articles, first, last, List.of(event));
+    List<Article> texts = canonical.stream().filter(a -> members.contains(a.id())).toList();
+    Summary summary = texts.isEmpty() ? null : pipeline.summarize(texts, summaryOptions);
+    String fallback = null;
+    if (summary != null && !summary.sentences().isEmpty()) {
+      fallback = Words.firstWords(summary.sentences().get(0).text(), 12);
+    } else if (!texts.isEmpty()) {
+      fallback = Words.firstWords(texts.get(0).text(), 12);
+    }
+    String rendered = fmt.render(single, summary, fallback);
+    if (fmt == StoryFormat.JSONL) {
+      ObjectNode o = (ObjectNode) readJson(rendered);
+      o.put("id", "e" + event.id());
+      o.put("story", StoryFormat.id(story));
+      o.put("story_title", story.title());
+      rendered = o.toString() + "\n";
+    }
+    try {
+      writer.write(rendered);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode readJson(String s) {
+    try {
+      return new ObjectMapper().readTree(s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.EventGroup;
 import dev.precis.facts.FactSheet;
+import dev.precis.format.EventSummary;
 import dev.precis.format.FactSheetFormat;
 import dev.precis.format.SummaryFormat;
 import dev.precis.ingest.ArticleSources;
@@ -13,6 +15,7 @@ import dev.precis.ingest.InputException;
 import dev.precis.ingest.JsonArticles;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
 import java.io.BufferedReader;
@@ -45,11 +48,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Summarizes articles into a short extractive summary with citations.",
-      "PATH is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside), - for stdin,",
-      "  a WARC archive (.warc, .warc.gz), an RSS/Atom feed (.rss, .atom, .xml) or an http(s) URL",
-      "  of a page or a feed.",
-      "Batch mode: --input clusters.jsonl[.gz] --output summaries.jsonl, one cluster a line:",
-      "  {\"id\": ..., \"documents\": [string | {\"text\"|\"html\", \"title\", \"url\", \"published\"}]}"
+      "PATH is a file, a directory (every .txt/.html/.htm/.json/.jsonl inside, also .gz), - for stdin, a WARC archive (.warc, .warc.gz), an RSS/Atom feed (.rss, .atom, .xml) or an http(s) URL of a page or a feed.",
+      "Batch mode: --input clusters.jsonl[.gz] --output summaries.jsonl, one cluster a line: {\"id\": ..., \"documents\": [string | {\"text\" or \"html\", \"title\", \"url\", \"published\"}]}.",
+      "JSON outputs list the cleaned text of every article once (\"articles\"); citation offsets {start, end} index into that text."
     })
 final class SummarizeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +79,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--words",
+      converter = CountConverter.class,
       paramLabel = "N",
       defaultValue = "100",
       description = "Word budget (default: ${DEFAULT-VALUE}).")
@@ -106,7 +108,8 @@ final class SummarizeCommand implements Callable<Integer> {
       names = "--summarizer",
       paramLabel = "NAME",
       defaultValue = "default",
-      description = "Algorithm (default: ${DEFAULT-VALUE}).")
+      completionCandidates = SummarizerNames.class,
+      description = "Algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String summarizer;
 
   @Option(
@@ -119,7 +122,14 @@ final class SummarizeCommand implements Callable<Integer> {
   @Mixin SourceOptionsMixin sources;
 
   @Option(
+      names = "--one-summary",
+      description =
+          "Summarize all articles as one, even when they report several events (by default each event gets its own dated section).")
+  boolean oneSummary;
+
+  @Option(
       names = "--threads",
+      converter = CountConverter.class,
       paramLabel = "N",
       description = "Worker threads in batch mode (default: all cores).")
   Integer threads;
@@ -155,18 +165,64 @@ final class SummarizeCommand implements Callable<Integer> {
                 }))) {
       raw = articles.toList();
     }
-    Summary summary = Main.PRECIS.summarize(raw, options);
+    List<Article> prepared = PreparedArticles.withText(raw, err);
+    List<EventGroup> events = oneSummary ? List.of() : Main.PRECIS.events(prepared);
+    if (EventGroup.severalEvents(events)) {
+      err.println(
+          "precis: note: the articles report "
+              + events.size()
+              + " different events; summarizing each in time order (--one-summary for one summary)");
+      err.flush();
+      write(renderEvents(fmt, Main.PRECIS.summarizeEvents(events, options)));
+      return 0;
+    }
+    Summary summary = Main.PRECIS.summarizeArticles(prepared, options);
     if (summary.sentences().isEmpty()) {
       // an empty summary with exit code 0 and no word of why left users guessing
-      boolean noText = summary.articles().stream().allMatch(a -> a.text().isBlank());
       err.println(
-          "precis: warning: the summary is empty: "
-              + (noText
-                  ? "no article text is left after removing boilerplate"
-                  : "no sentence fits in " + words + " words (raise --words or add --truncate)"));
+          "precis: warning: the summary is empty: no sentence fits in "
+              + words
+              + " words (raise --words or add --truncate)");
       err.flush();
     }
-    String rendered = facts ? withFacts(fmt, summary) : fmt.render(summary);
+    write(facts ? withFacts(fmt, summary) : fmt.render(summary));
+    return 0;
+  }
+
+  /** Several events: a dated section each; with --facts each event gets its own fact sheet. */
+  private String renderEvents(SummaryFormat fmt, List<EventSummary> events) {
+    if (!facts) {
+      return fmt.renderEvents(events);
+    }
+    if (fmt == SummaryFormat.JSON) {
+      ObjectNode json = (ObjectNode) readJson(fmt.renderEvents(events));
+      for (int i = 0; i < events.size(); i++) {
+        Summary s = events.get(i).summary();
+        ((ObjectNode) json.get("events").get(i))
+            .set(
+                "facts",
+                FactSheetFormat.toJson(Main.PRECIS.facts(Main.PRECIS.split(s.articles()))));
+      }
+      return json.toPrettyString() + "\n";
+    }
+    StringBuilder b = new StringBuilder();
+    for (EventSummary e : events) {
+      String section = fmt.renderEvents(List.of(e));
+      int body = section.indexOf("\n\n") + 2;
+      b.append(section, 0, body).append(withFacts(fmt, e.summary())).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static JsonNode readJson(String s) {
+    try {
+      return new ObjectMapper().readTree(s);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void write(String rendered) throws IOException {
     if (output != null) {
       try (AtomicOutput out = new AtomicOutput(output)) {
         out.writer().write(rendered);
@@ -177,7 +233,6 @@ final class SummarizeCommand implements Callable<Integer> {
       out.print(rendered);
       out.flush();
     }
-    return 0;
   }
 
   private int batch(SummaryOptions options) throws IOException, InterruptedException {
@@ -239,28 +294,54 @@ final class SummarizeCommand implements Callable<Integer> {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new InputException(where + ": invalid JSON (" + e.getOriginalMessage() + ")");
+      throw new InputException(where + ": invalid JSON (" + JsonArticles.reason(e) + ")");
     }
-    JsonNode docs = node == null ? null : node.get("documents");
-    if (docs == null || !docs.isArray()) {
+    if (node == null || !node.isObject()) {
       throw new InputException(where + ": expected an object with a \"documents\" array");
     }
-    String id = node.hasNonNull("id") ? node.get("id").asText() : String.valueOf(lineNo);
+    JsonNode docs = node.get("documents");
+    if (docs == null || !docs.isArray()) {
+      throw new InputException(
+          where
+              + (docs == null
+                  ? ": expected an object with a \"documents\" array"
+                  : ": field \"documents\" must be an array, got " + JsonArticles.kind(docs)));
+    }
+    JsonNode idNode = node.get("id");
+    if (idNode != null && !idNode.isNull() && !idNode.isTextual() && !idNode.isIntegralNumber()) {
+      throw new InputException(
+          where
+              + ": field \"id\" must be a string or a whole number, got "
+              + JsonArticles.kind(idNode));
+    }
+    String id = node.hasNonNull("id") ? idNode.asText() : String.valueOf(lineNo);
+    PrintWriter err = spec.commandLine().getErr();
     List<RawArticle> raw = new ArrayList<>();
     for (int d = 0; d < docs.size(); d++) {
-      raw.add(JsonArticles.parse(docs.get(d), id + "#" + d, where + " document " + d));
+      raw.add(
+          JsonArticles.parse(
+              docs.get(d),
+              id + "#" + d,
+              where + " document " + d,
+              w -> {
+                err.println("precis: warning: " + w);
+                err.flush();
+              }));
     }
     ObjectNode out = JSON.createObjectNode();
     out.put("id", id);
     if (raw.stream().allMatch(r -> r.content().isBlank())) {
       out.put("summary", "");
       out.putArray("sentences");
+      out.putArray("documents");
       return out.toString();
     }
     Summary summary = Main.PRECIS.summarize(raw, options);
     ObjectNode json = SummaryFormat.toJson(summary);
     out.set("summary", json.get("summary"));
     out.set("sentences", json.get("sentences"));
+    // the cleaned texts the citations' {start, end} index into, once per document
+    out.set("documents", json.get("documents"));
     if (facts) {
       out.set(
           "facts",

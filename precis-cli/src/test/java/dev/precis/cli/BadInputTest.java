@@ -92,7 +92,7 @@ class BadInputTest {
     Path out = dir.resolve("out.jsonl");
     Files.writeString(out, "previous results\n");
     CliRun run = CliRun.of("summarize", "--input", in.toString(), "--output", out.toString());
-    assertOneLineError(run, "\"documents\" array");
+    assertOneLineError(run, "field \"documents\" must be an array, got number");
     assertThat(out).hasContent("previous results");
   }
 

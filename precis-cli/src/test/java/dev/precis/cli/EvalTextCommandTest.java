@@ -49,6 +49,6 @@ class EvalTextCommandTest {
     assertThat(run.err()).startsWith("precis: error: no labelled cleaner set in no/such/dir");
     CliRun explain = CliRun.of("eval-text", "--explain", "no/such/file.txt");
     assertThat(explain.code()).isEqualTo(2);
-    assertThat(explain.err()).startsWith("precis: error: no such file: no/such/file.txt");
+    assertThat(explain.err()).startsWith("precis: error: no/such/file.txt: no such file");
   }
 }

@@ -15,22 +15,30 @@ class FactsCommandTest {
   private static final Path EXAMPLE = ROOT.resolve("examples/tillerson-lavrov-2017");
 
   @Test
-  void jsonFactSheetOfTheExampleFlagsTheDeathTollDisagreement() throws IOException {
+  void theTollsOfTwoAttacksAreNotADisagreement() throws IOException {
+    // 000 reports a January 2018 attack ("nearly 20" dead), 001-004 the April 2017 one (80-87):
+    // two events, one fact sheet each, and no disagreement pairs the two tolls
     CliRun run = CliRun.of("facts", EXAMPLE.toString(), "--format", "json");
     assertThat(run.code()).as(run.err()).isZero();
-    JsonNode root = JSON.readTree(run.out());
-    assertThat(root.get("entities")).isNotEmpty();
-    assertThat(root.get("quotes")).isNotEmpty();
-    assertThat(root.get("timeline")).isNotEmpty();
-    JsonNode deaths = null;
-    for (JsonNode g : root.get("figures")) {
-      if (g.get("category").asText().equals("deaths") && g.get("disagreement").asBoolean()) {
-        deaths = g;
+    assertThat(run.err()).contains("2 different events");
+    JsonNode events = JSON.readTree(run.out()).get("events");
+    assertThat(events).hasSize(2);
+    JsonNode april = events.get(0);
+    assertThat(april.get("day").asText()).isEqualTo("2017-04-12");
+    assertThat(april.get("entities")).isNotEmpty();
+    assertThat(april.get("quotes")).isNotEmpty();
+    assertThat(april.get("timeline")).isNotEmpty();
+    boolean aprilTolls = false;
+    for (JsonNode e : events) {
+      for (JsonNode g : e.get("figures")) {
+        String variants = g.get("variants").toString();
+        if (g.get("category").asText().equals("deaths")) {
+          assertThat(variants.contains("nearly 20") && variants.contains("87")).isFalse();
+          aprilTolls |= variants.contains("at least 87");
+        }
       }
     }
-    assertThat(deaths).isNotNull();
-    assertThat(deaths.get("variants").toString())
-        .contains("nearly 20", "at least 87", "more than 80", "dozens");
+    assertThat(aprilTolls).isTrue();
   }
 
   @Test
@@ -38,8 +46,7 @@ class FactsCommandTest {
     CliRun md = CliRun.of("facts", EXAMPLE.toString(), "--format", "markdown");
     assertThat(md.code()).as(md.err()).isZero();
     assertThat(md.out())
-        .contains(
-            "## Fact sheet", "### Where sources disagree", "### Who said what", "### Timeline");
+        .contains("# 2017-04-12: ", "## Fact sheet", "### Who said what", "### Timeline");
     CliRun bad = CliRun.of("facts", EXAMPLE.toString(), "--format", "pdf");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown format");
@@ -47,11 +54,18 @@ class FactsCommandTest {
 
   @Test
   void summarizeWithFactsAddsThem() throws IOException {
-    CliRun run = CliRun.of("summarize", EXAMPLE.toString(), "--format", "json", "--facts");
+    CliRun run =
+        CliRun.of("summarize", EXAMPLE.toString(), "--format", "json", "--facts", "--one-summary");
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode root = JSON.readTree(run.out());
     assertThat(root.get("sentences")).isNotEmpty();
     assertThat(root.get("facts").get("entities")).isNotEmpty();
+    // by event: each event its own facts
+    CliRun events = CliRun.of("summarize", EXAMPLE.toString(), "--format", "json", "--facts");
+    assertThat(events.code()).as(events.err()).isZero();
+    for (JsonNode e : JSON.readTree(events.out()).get("events")) {
+      assertThat(e.get("facts").get("entities")).isNotEmpty();
+    }
   }
 
   @Test

@@ -165,7 +165,8 @@ class QaRegressionTest {
             "We've detected that JavaScript is disabled in your browser. Would you like to proceed to"
                 + " legacy Twitter? Yes");
     CliRun furniture = CliRun.of("summarize", b.toString());
-    assertThat(furniture.code()).isZero();
+    // nothing to summarize is an error now, as for facts (issue 14, point 4)
+    assertThat(furniture.code()).isEqualTo(2);
     assertThat(furniture.err()).contains("no article text is left after removing boilerplate");
     CliRun full = CliRun.of("summarize", a.toString());
     assertThat(full.err()).doesNotContain("warning");
@@ -205,7 +206,16 @@ class QaRegressionTest {
     String example =
         Path.of(System.getProperty("precis.root", "."), "examples", "tillerson-lavrov-2017")
             .toString();
-    CliRun run = CliRun.of("summarize", example, "--words", "30", "--truncate", "--format", "json");
+    CliRun run =
+        CliRun.of(
+            "summarize",
+            example,
+            "--words",
+            "30",
+            "--truncate",
+            "--format",
+            "json",
+            "--one-summary");
     assertThat(run.code()).as(run.err()).isZero();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
     int words = 0;

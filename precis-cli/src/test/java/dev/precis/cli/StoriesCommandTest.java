@@ -40,7 +40,10 @@ class StoriesCommandTest {
     return o.toString();
   }
 
-  /** 003, a syndicated copy of it, 004 the same day; 002 four days later. */
+  /**
+   * 003, a syndicated copy of it, 004 the same day; 002 (the same meeting "Wednesday") fifteen days
+   * later, too late to be a follow-up of that Wednesday.
+   */
   private Path stream() throws IOException {
     String a = example("003");
     String copy =
@@ -51,52 +54,92 @@ class StoriesCommandTest {
     lines.add(line("a", a, "https://www.first.example/a", "2017-04-12T08:00:00Z"));
     lines.add(line("copy", copy, "https://wire.example/copy", "2017-04-12T09:00:00Z"));
     lines.add(line("b", example("004"), "https://second.example/b", "2017-04-12T11:00:00Z"));
-    lines.add(line("later", example("002"), "https://third.example/later", "2017-04-16T10:00:00Z"));
+    lines.add(line("later", example("002"), "https://third.example/later", "2017-04-27T10:00:00Z"));
     Path in = dir.resolve("stream.jsonl");
     Files.write(in, lines);
     return in;
   }
 
   @Test
+  void writesOneLinePerEventByDefault() throws IOException {
+    Path out = dir.resolve("events.jsonl");
+    CliRun run = CliRun.of("stories", stream().toString(), "--output", out.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    List<JsonNode> events = new ArrayList<>();
+    for (String l : Files.readAllLines(out)) {
+      events.add(JSON.readTree(l));
+    }
+    // the meeting day and the later report are two events of one story, each its own entry
+    assertThat(events).hasSize(2);
+    assertThat(ids(events.get(0).get("article_ids"))).containsExactly("a", "copy", "b");
+    assertThat(ids(events.get(1).get("article_ids"))).containsExactly("later");
+    assertThat(events.get(0).get("id").asText()).isNotEqualTo(events.get(1).get("id").asText());
+    assertThat(events.get(0).get("story").asText()).isEqualTo("s1");
+    assertThat(events.get(1).get("story").asText()).isEqualTo("s1");
+    // each event's summary cites only its own articles
+    for (JsonNode sentence : events.get(1).get("sentences")) {
+      for (JsonNode source : sentence.get("sources")) {
+        assertThat(source.get("article").asText()).isEqualTo("later");
+      }
+    }
+    assertThat(events.get(0).get("first_seen").asText()).isEqualTo("2017-04-12T08:00:00Z");
+  }
+
+  @Test
+  void refusesAnUnknownGroup() throws IOException {
+    CliRun run = CliRun.of("stories", stream().toString(), "--group", "pile");
+    assertThat(run.code()).isNotZero();
+    assertThat(run.err()).contains("--group must be event or story");
+  }
+
+  @Test
   void groupsCopiesAndSplitsDays() throws IOException {
     Path out = dir.resolve("stories.jsonl");
-    CliRun run = CliRun.of("stories", stream().toString(), "--output", out.toString());
+    CliRun run =
+        CliRun.of("stories", stream().toString(), "--group", "story", "--output", out.toString());
     assertThat(run.code()).as(run.err()).isZero();
 
     List<JsonNode> stories = new ArrayList<>();
     for (String l : Files.readAllLines(out)) {
       stories.add(JSON.readTree(l));
     }
-    assertThat(stories).hasSize(2);
+    // one story: "later" is another event of it (same people and topic, another day)
+    assertThat(stories).hasSize(1);
     JsonNode first = stories.get(0);
     assertThat(first.get("id").asText()).isEqualTo("s1");
-    assertThat(ids(first.get("article_ids"))).containsExactly("a", "copy", "b");
+    assertThat(ids(first.get("article_ids"))).containsExactly("a", "copy", "b", "later");
+    assertThat(first.get("events")).hasSize(2);
+    assertThat(ids(first.get("events").get(1).get("articles"))).containsExactly("later");
+    assertThat(first.get("events").get(0).get("day").asText()).isEqualTo("2017-04-12");
+    assertThat(ids(first.get("events").get(0).get("articles"))).containsExactly("a", "copy", "b");
     assertThat(ids(first.get("outlets")))
-        .containsExactly("first.example", "second.example", "wire.example");
+        .containsExactly("first.example", "second.example", "third.example", "wire.example");
     assertThat(first.get("first_seen").asText()).isEqualTo("2017-04-12T08:00:00Z");
-    assertThat(first.get("last_seen").asText()).isEqualTo("2017-04-12T11:00:00Z");
+    assertThat(first.get("last_seen").asText()).isEqualTo("2017-04-27T10:00:00Z");
     assertThat(first.get("articles").get(1).get("duplicate_of").asText()).isEqualTo("a");
     assertThat(first.get("title").asText()).isNotBlank();
-    // the summary is made from the canonical texts, and a citation of "a" credits its copy
+    // the summary is made from the canonical texts, event by event, and a citation of "a"
+    // credits its copy
     assertThat(first.get("summary").asText()).isNotBlank();
     for (JsonNode sentence : first.get("sentences")) {
       for (JsonNode source : sentence.get("sources")) {
-        assertThat(source.get("article").asText()).isIn("a", "b");
+        assertThat(source.get("article").asText()).isIn("a", "b", "later");
         if (source.get("article").asText().equals("a")) {
           assertThat(ids(source.get("outlets"))).containsExactly("first.example", "wire.example");
         }
       }
     }
-    assertThat(ids(stories.get(1).get("article_ids"))).containsExactly("later");
   }
 
   @Test
   void markdownForReading() throws IOException {
-    CliRun run = CliRun.of("stories", stream().toString(), "--format", "markdown");
+    CliRun run =
+        CliRun.of("stories", stream().toString(), "--format", "markdown", "--group", "story");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("## ")
-        .contains("*s1 · 3 articles")
+        .contains("*s1 · 4 articles")
         .contains("also ran in:")
         .contains("wire.example");
   }
@@ -105,8 +148,13 @@ class StoriesCommandTest {
   void aHighThresholdSplitsEverything() throws IOException {
     CliRun run = CliRun.of("stories", stream().toString(), "--threshold", "0.99");
     assertThat(run.code()).isZero();
-    // the copy still joins its original: copies do not depend on the threshold
-    assertThat(run.out().strip().lines()).hasSize(3);
+    // the copy still joins its original: copies do not depend on the threshold; a, b and later
+    // are three events (a new event still links into the story of the one most like it)
+    int events = 0;
+    for (String line : run.out().strip().lines().toList()) {
+      events += JSON.readTree(line).get("events").size();
+    }
+    assertThat(events).isEqualTo(3);
   }
 
   @Test

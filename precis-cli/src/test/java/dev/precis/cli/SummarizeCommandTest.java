@@ -21,7 +21,7 @@ class SummarizeCommandTest {
 
   @Test
   void jsonOnTheExampleIsWithinBudgetAndEveryCitationPointsAtItsSentence() throws IOException {
-    CliRun run = CliRun.of("summarize", EXAMPLE.toString(), "--format", "json");
+    CliRun run = CliRun.of("summarize", EXAMPLE.toString(), "--format", "json", "--one-summary");
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode root = JSON.readTree(run.out());
     JsonNode docs = root.get("documents");
@@ -53,10 +53,46 @@ class SummarizeCommandTest {
 
   @Test
   void textFormatListsNumberedSources() {
-    CliRun run = CliRun.of("summarize", EXAMPLE.toString());
+    CliRun run = CliRun.of("summarize", EXAMPLE.toString(), "--one-summary");
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("Sources:").contains("[1] ").contains("[5] ");
     assertThat(run.out()).containsPattern("\\[\\d\\]\\n");
+  }
+
+  @Test
+  void theExampleHoldsTwoEventsSummarizedApartInTimeOrder() throws IOException {
+    // 000 is a phone call of January 2018 (undated in the example); 001-004 the April 2017 meeting
+    CliRun text = CliRun.of("summarize", EXAMPLE.toString());
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.err()).contains("2 different events");
+    assertThat(text.out()).startsWith("12 April 2017: ").contains("\nDate unknown: ");
+
+    CliRun run = CliRun.of("summarize", EXAMPLE.toString(), "--format", "json");
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode events = JSON.readTree(run.out()).get("events");
+    assertThat(events).hasSize(2);
+    JsonNode april = events.get(0);
+    assertThat(april.get("day").asText()).isEqualTo("2017-04-12");
+    assertThat(april.get("documents")).hasSize(4);
+    for (JsonNode d : april.get("documents")) {
+      assertThat(d.get("origin").asText()).doesNotContain("000_");
+    }
+    assertThat(april.get("sentences")).isNotEmpty();
+    for (JsonNode s : april.get("sentences")) {
+      for (JsonNode c : s.get("sources")) {
+        // each event's citations point into its own documents
+        String cited =
+            april
+                .get("documents")
+                .get(c.get("document").asInt())
+                .get("text")
+                .asText()
+                .substring(c.get("start").asInt(), c.get("end").asInt());
+        assertThat(cited).isNotBlank();
+      }
+    }
+    assertThat(events.get(1).get("day").isNull()).isTrue();
+    assertThat(events.get(1).get("documents")).hasSize(1);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.precis.facts.DateMention.Granularity;
 import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.TextDates;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,9 +28,7 @@ import java.util.regex.Pattern;
  * and day without a year ("April 12") takes the year the story's other articles give.
  */
 final class DateExtractor {
-  private static final String MONTHS =
-      "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?"
-          + "|Sep(?:tember|t\\.|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?";
+  private static final String MONTHS = TextDates.MONTHS;
   private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
   private static final Pattern DATES =
       Pattern.compile(
@@ -47,12 +46,7 @@ final class DateExtractor {
               + "|(?<rel>\\b(?:yesterday|today|tomorrow|tonight)\\b)"
               + "|(?<rp>\\b(?:(?:earlier|later)\\s+)?(?<rmod>last|next|this|past)\\s+(?<unit>week|month|year)\\b)"
               + "|(?<yr>\\b(?<ypre>in|since|by|until|from|during|of|the|early|late|mid-)\\s+(?<y5>(?:19|20)\\d\\d)\\b(?![-/]\\d))");
-  private static final Pattern PUBLISHED_LINE =
-      Pattern.compile(
-          "(?i)(?:published|updated|posted|date)\\s*:?\\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?"
-              + "(?<m>"
-              + MONTHS
-              + ")\\s+(?<d>\\d{1,2}),?\\s+(?<y>(?:19|20)\\d\\d)");
+  private static final Pattern PUBLISHED_LINE = TextDates.PUBLISHED_LINE;
   private static final Pattern FUTURE =
       Pattern.compile(
           "(?i)\\b(will|is to|are to|is due|are due|scheduled|expected to|plans? to|is set to|next)\\b");
@@ -519,16 +513,7 @@ final class DateExtractor {
   }
 
   static int month(String name) {
-    String n = name.toLowerCase(Locale.ROOT).replace(".", "");
-    String[] months = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-    };
-    for (int i = 0; i < months.length; i++) {
-      if (n.startsWith(months[i])) {
-        return i + 1;
-      }
-    }
-    throw new IllegalArgumentException("not a month: " + name);
+    return TextDates.month(name);
   }
 
   private static LocalDate date(int y, int m, int d) {

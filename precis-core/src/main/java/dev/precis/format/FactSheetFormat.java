@@ -13,6 +13,7 @@ import dev.precis.facts.TimelineEvent;
 import dev.precis.model.Article;
 import dev.precis.model.Citation;
 import dev.precis.model.Markdown;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ public enum FactSheetFormat {
           o.put("title", a.title());
           o.put("url", a.url());
           o.put("origin", a.origin());
+          // the cleaned text that every citation's {start, end} indexes into
+          o.put("text", a.text());
         }
         yield root.toPrettyString() + "\n";
       }
@@ -100,6 +103,7 @@ public enum FactSheetFormat {
       }
       b.append('\n');
     }
+    andMore(b, sheet.entities().size());
     b.append('\n');
     heading(b, md, "Who said what", 3);
     n = 0;
@@ -116,6 +120,7 @@ public enum FactSheetFormat {
           .append(markers(q.citations()))
           .append('\n');
     }
+    andMore(b, sheet.quotes().size());
     b.append('\n');
     heading(b, md, "Figures", 3);
     n = 0;
@@ -130,6 +135,7 @@ public enum FactSheetFormat {
       }
       b.append('\n');
     }
+    andMore(b, sheet.figures().size());
     b.append('\n');
     heading(b, md, "Timeline", 3);
     for (TimelineEvent t : sheet.timeline()) {
@@ -154,6 +160,13 @@ public enum FactSheetFormat {
       }
     }
     return b.toString();
+  }
+
+  /** Says how many items a capped list left out, so a reader knows the list is cut. */
+  private static void andMore(StringBuilder b, int total) {
+    if (total > SHOWN) {
+      b.append("- … and ").append(total - SHOWN).append(" more (all in --format json)\n");
+    }
   }
 
   /** Distinct statements of a figure ("more than 80" in three articles is one), each cited. */
@@ -188,11 +201,37 @@ public enum FactSheetFormat {
   }
 
   private static String dateLabel(TimelineEvent t) {
-    return switch (t.granularity()) {
-      case DAY -> t.date().toString();
-      case WEEK -> "week of " + t.date();
-      case MONTH -> t.date().toString().substring(0, 7);
-      case YEAR -> String.valueOf(t.date().getYear());
+    return dateLabel(t.date(), t.granularity());
+  }
+
+  /**
+   * A date as far as it is known, for readers: {@code 2003}, {@code 2003-04}, {@code week of
+   * 2003-04-07} or {@code 2003-04-07}; a bare year is never shown as its first day.
+   */
+  public static String dateLabel(LocalDate date, DateMention.Granularity granularity) {
+    return switch (granularity) {
+      case DAY -> date.toString();
+      case WEEK -> "week of " + date;
+      case MONTH -> date.toString().substring(0, 7);
+      case YEAR -> String.valueOf(date.getYear());
+    };
+  }
+
+  /**
+   * A date at its precision in ISO 8601 form, for programs: {@code 2003}, {@code 2003-04}, {@code
+   * 2003-W15} (ISO week) or {@code 2003-04-07}.
+   */
+  static String isoDate(LocalDate date, DateMention.Granularity granularity) {
+    return switch (granularity) {
+      case DAY -> date.toString();
+      case WEEK ->
+          String.format(
+              Locale.ROOT,
+              "%d-W%02d",
+              date.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+              date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case MONTH -> date.toString().substring(0, 7);
+      case YEAR -> String.valueOf(date.getYear());
     };
   }
 
@@ -287,7 +326,10 @@ public enum FactSheetFormat {
     ArrayNode tl = root.putArray("timeline");
     for (TimelineEvent t : sheet.timeline()) {
       ObjectNode o = tl.addObject();
-      o.put("date", t.date().toString());
+      // the date as far as it is known ("2003", not "2003-01-01"); "firstDay" is its first day
+      o.put("date", isoDate(t.date(), t.granularity()));
+      o.put("firstDay", t.date().toString());
+      o.put("label", dateLabel(t.date(), t.granularity()));
       o.put("granularity", t.granularity().name().toLowerCase(Locale.ROOT));
       t.expressions().forEach(o.putArray("expressions")::add);
       o.put("text", t.text());
@@ -297,7 +339,8 @@ public enum FactSheetFormat {
     for (DateMention d : sheet.dates()) {
       ObjectNode o = dates.addObject();
       o.put("text", d.text());
-      o.put("date", d.date() == null ? null : d.date().toString());
+      o.put("date", d.date() == null ? null : isoDate(d.date(), d.granularity()));
+      o.put("firstDay", d.date() == null ? null : d.date().toString());
       o.put("granularity", d.granularity().name().toLowerCase(Locale.ROOT));
       o.put("basis", d.basis());
       o.put("document", d.mention().document());

@@ -8,12 +8,15 @@ import dev.precis.model.Citation;
 import dev.precis.model.Markdown;
 import dev.precis.story.Story;
 import dev.precis.story.StoryArticle;
+import dev.precis.story.StoryEvent;
 import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummarySentence;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,6 +50,85 @@ public enum StoryFormat {
     };
   }
 
+  /**
+   * Renders a story of several events, each summarized on its own ({@code events} in the story's
+   * time order): every event gets its {@code summary} and {@code sentences}; the story's {@code
+   * summary} gives them in time order, each line under its day ("2017-04-12: ..."), and its {@code
+   * sentences} are all events' sentences in that order.
+   */
+  public String renderEvents(Story story, List<EventSummary> events, String fallbackTitle) {
+    return switch (this) {
+      case JSONL -> eventsJson(story, events, fallbackTitle).toString() + "\n";
+      case MARKDOWN -> eventsMarkdown(story, events, fallbackTitle);
+    };
+  }
+
+  private static ObjectNode eventsJson(
+      Story story, List<EventSummary> events, String fallbackTitle) {
+    ObjectNode o = toJson(story, null, fallbackTitle);
+    StringBuilder all = new StringBuilder();
+    ArrayNode sentences = o.putArray("sentences");
+    for (int i = 0; i < events.size(); i++) {
+      EventSummary e = events.get(i);
+      ObjectNode eo = (ObjectNode) o.get("events").get(i);
+      Summary summary = e.summary();
+      eo.put("summary", summary == null ? "" : summary.text());
+      ArrayNode mine = eo.putArray("sentences");
+      sentences(story, summary, mine);
+      sentences(story, summary, sentences);
+      if (summary != null && !summary.sentences().isEmpty()) {
+        all.append(all.length() == 0 ? "" : "\n")
+            .append(e.event().day() == null ? "undated" : e.event().day().toString())
+            .append(": ")
+            .append(summary.text().replace('\n', ' '));
+      }
+    }
+    o.put("summary", all.toString());
+    return o;
+  }
+
+  private static String eventsMarkdown(
+      Story story, List<EventSummary> events, String fallbackTitle) {
+    String head = markdown(story, null, fallbackTitle);
+    int articles = head.indexOf("Articles:\n");
+    StringBuilder b = new StringBuilder(head.substring(0, articles));
+    for (EventSummary e : events) {
+      b.append("### ")
+          .append(e.event().day() == null ? "Date unknown" : e.event().day().toString());
+      if (e.event().headline() != null) {
+        b.append(": ").append(Markdown.escape(e.event().headline()));
+      }
+      b.append("\n\n");
+      if (e.summary() != null) {
+        for (SummarySentence s : e.summary().sentences()) {
+          b.append(Markdown.escape(s.text()));
+          s.citations().stream()
+              .map(c -> e.summary().articles().get(c.document()).id())
+              .distinct()
+              .forEach(id -> b.append(" [").append(Markdown.escape(id)).append(']'));
+          b.append("\n\n");
+        }
+      }
+    }
+    b.append("Articles:\n\n");
+    for (StoryArticle a : story.articles()) {
+      if (a.canonical()) {
+        b.append("- ").append(label(a)).append(" [").append(Markdown.escape(a.id())).append(']');
+        List<String> copies = story.copiesOf(a.id());
+        if (!copies.isEmpty()) {
+          List<String> labels = new ArrayList<>();
+          for (String c : copies) {
+            labels.add(label(find(story, c)));
+          }
+          b.append(" — also ran in: ").append(String.join("; ", labels));
+        }
+        b.append('\n');
+      }
+    }
+    b.append('\n');
+    return b.toString();
+  }
+
   /** The story id as printed: {@code s} and its number. */
   public static String id(Story story) {
     return "s" + story.id();
@@ -63,6 +145,10 @@ public enum StoryFormat {
     ArrayNode outlets = o.putArray("outlets");
     story.outlets().forEach(outlets::add);
     ArrayNode arts = o.putArray("articles");
+    Map<String, String> texts = new HashMap<>();
+    if (summary != null) {
+      summary.articles().forEach(a -> texts.put(a.id(), a.text()));
+    }
     for (StoryArticle a : story.articles()) {
       ObjectNode ao = arts.addObject();
       ao.put("id", a.id());
@@ -71,9 +157,26 @@ public enum StoryFormat {
       ao.put("url", a.url());
       ao.put("published", a.published() == null ? null : a.published().toString());
       ao.put("duplicate_of", a.duplicateOf());
+      if (texts.containsKey(a.id())) {
+        // the cleaned text that citations naming this article index into with {start, end}
+        ao.put("text", texts.get(a.id()));
+      }
+    }
+    ArrayNode events = o.putArray("events");
+    for (StoryEvent e : story.events()) {
+      ObjectNode eo = events.addObject();
+      eo.put("id", "e" + e.id());
+      eo.put("day", e.day() == null ? null : e.day().toString());
+      eo.put("headline", e.headline());
+      ArrayNode ea = eo.putArray("articles");
+      e.articleIds().forEach(ea::add);
     }
     o.put("summary", summary == null ? "" : summary.text());
-    ArrayNode sentences = o.putArray("sentences");
+    sentences(story, summary, o.putArray("sentences"));
+    return o;
+  }
+
+  private static void sentences(Story story, Summary summary, ArrayNode sentences) {
     if (summary != null) {
       for (SummarySentence s : summary.sentences()) {
         ObjectNode so = sentences.addObject();
@@ -92,7 +195,6 @@ public enum StoryFormat {
         }
       }
     }
-    return o;
   }
 
   private static String markdown(Story story, Summary summary, String fallbackTitle) {
@@ -103,14 +205,17 @@ public enum StoryFormat {
         .append(" · ")
         .append(story.articles().size())
         .append(story.articles().size() == 1 ? " article" : " articles");
-    if (story.firstSeen() != null) {
-      b.append(" · ").append(story.firstSeen());
-      if (!story.lastSeen().equals(story.firstSeen())) {
-        b.append(" – ").append(story.lastSeen());
-      }
-    }
+    b.append(" · ").append(timeRange(story.firstSeen(), story.lastSeen()));
     if (!story.outlets().isEmpty()) {
-      b.append(" · ").append(String.join(", ", story.outlets()));
+      // outlet names come from the pages: escaped like every other text (an outlet named
+      // <svg onload=...> ran when the Markdown was rendered)
+      b.append(" · ")
+          .append(
+              String.join(
+                  ", ",
+                  story.outlets().stream()
+                      .map(o -> Markdown.escape(o.replaceAll("\\s+", " ")))
+                      .toList()));
     }
     b.append("*\n\n");
     List<String> canon =
@@ -148,6 +253,25 @@ public enum StoryFormat {
     }
     b.append('\n');
     return b.toString();
+  }
+
+  /**
+   * A story's time range as readers see it: "date unknown" when no article had a publication time;
+   * a time of exactly midnight UTC (how a date without a time is kept) as just the day.
+   */
+  public static String timeRange(java.time.Instant first, java.time.Instant last) {
+    if (first == null && last == null) {
+      return "date unknown";
+    }
+    String a = shown(first != null ? first : last);
+    String b = shown(last != null ? last : first);
+    return a.equals(b) ? a : a + " – " + b;
+  }
+
+  private static String shown(java.time.Instant t) {
+    return t.getEpochSecond() % 86_400 == 0 && t.getNano() == 0
+        ? t.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+        : t.toString();
   }
 
   private static String label(StoryArticle a) {

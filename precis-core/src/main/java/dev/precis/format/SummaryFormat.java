@@ -35,6 +35,53 @@ public enum SummaryFormat {
     };
   }
 
+  /**
+   * Renders the summaries of several events as a story of events, in the given (time) order: each
+   * under its day ("12 April 2017: headline"), with its own sentences and sources. JSON: an {@code
+   * events} list, each with the fields of a single summary plus {@code id}, {@code day} and {@code
+   * headline}.
+   */
+  public String renderEvents(List<EventSummary> events) {
+    if (this == JSON) {
+      ObjectNode o = MAPPER.createObjectNode();
+      StringBuilder all = new StringBuilder();
+      ArrayNode list = o.putArray("events");
+      for (EventSummary e : events) {
+        ObjectNode eo = list.addObject();
+        eo.put("id", "e" + e.event().id());
+        eo.put("day", e.event().day() == null ? null : e.event().day().toString());
+        eo.put("headline", e.event().headline());
+        eo.setAll(toJson(e.summary()));
+        if (!e.summary().sentences().isEmpty()) {
+          all.append(all.length() == 0 ? "" : "\n")
+              .append(dayLabel(e))
+              .append(": ")
+              .append(e.summary().text().replace("\n", " "));
+        }
+      }
+      o.put("summary", all.toString());
+      return o.toPrettyString() + "\n";
+    }
+    StringBuilder b = new StringBuilder();
+    for (EventSummary e : events) {
+      String head = dayLabel(e) + (e.event().headline() == null ? "" : ": " + e.event().headline());
+      if (this == MARKDOWN) {
+        b.append("# ").append(Markdown.escape(head)).append("\n\n");
+      } else {
+        b.append(head).append("\n\n");
+      }
+      b.append(text(e.summary(), this == MARKDOWN)).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+  private static String dayLabel(EventSummary e) {
+    return e.event().day() == null ? "Date unknown" : DAY.format(e.event().day());
+  }
+
   private static String text(Summary summary, boolean markdown) {
     StringBuilder b = new StringBuilder();
     if (markdown) {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * inside a directory that cannot be used is skipped with a warning.
  */
 public final class ArticleReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = InputJson.MAPPER;
   private final Limits limits;
   private final Consumer<String> warnings;
 
@@ -65,7 +65,7 @@ public final class ArticleReader {
       if (a.content().isBlank()) {
         warnings.accept("skipped " + a.origin() + ": empty article");
       } else {
-        nonEmpty.add(a);
+        nonEmpty.add(a.withPlausibleDate(warnings));
       }
     }
     if (nonEmpty.isEmpty()) {
@@ -156,18 +156,12 @@ public final class ArticleReader {
     return List.of(new RawArticle(id, text, format, null, null, null, origin));
   }
 
-  private static List<RawArticle> fromJson(String text, String id, String origin) {
+  private List<RawArticle> fromJson(String text, String id, String origin) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InputException(
-          origin
-              + ": invalid JSON at line "
-              + e.getLocation().getLineNr()
-              + " ("
-              + e.getOriginalMessage()
-              + ")");
+      throw new InputException(origin + ": invalid JSON " + InputJson.problem(e));
     }
     if (root == null) {
       throw new InputException(origin + ": empty JSON file");
@@ -182,15 +176,15 @@ public final class ArticleReader {
     List<RawArticle> out = new ArrayList<>();
     if (list != null && list.isArray()) {
       for (int i = 0; i < list.size(); i++) {
-        out.add(JsonArticles.parse(list.get(i), id + "#" + i, origin + "#" + i));
+        out.add(JsonArticles.parse(list.get(i), id + "#" + i, origin + "#" + i, warnings));
       }
     } else {
-      out.add(JsonArticles.parse(root, id, origin));
+      out.add(JsonArticles.parse(root, id, origin, warnings));
     }
     return out;
   }
 
-  private static List<RawArticle> fromJsonLines(String text, String id, String origin) {
+  private List<RawArticle> fromJsonLines(String text, String id, String origin) {
     List<RawArticle> out = new ArrayList<>();
     String[] lines = text.split("\r?\n");
     for (int i = 0; i < lines.length; i++) {
@@ -202,9 +196,9 @@ public final class ArticleReader {
         node = JSON.readTree(lines[i]);
       } catch (JsonProcessingException e) {
         throw new InputException(
-            origin + ": line " + (i + 1) + ": invalid JSON (" + e.getOriginalMessage() + ")");
+            origin + ":" + (i + 1) + ": invalid JSON (" + JsonArticles.reason(e) + ")");
       }
-      out.add(JsonArticles.parse(node, id + ":" + (i + 1), origin + ":" + (i + 1)));
+      out.add(JsonArticles.parse(node, id + ":" + (i + 1), origin + ":" + (i + 1), warnings));
     }
     return out;
   }

@@ -205,7 +205,7 @@ public final class ArticleSources {
         || name.endsWith(".ndjson")
         || name.endsWith(".jsonl.gz")
         || name.endsWith(".ndjson.gz")) {
-      return JsonLinesArticles.open(file, limits);
+      return JsonLinesArticles.open(file, limits, options.warnings());
     }
     ArticleReader reader = new ArticleReader(limits, options.warnings());
     if (name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml")) {
@@ -307,7 +307,8 @@ public final class ArticleSources {
         first = first.substring(1);
       }
       if (first.startsWith("{") && next == '{' && isJsonObject(first)) {
-        return new JsonLinesArticles(in, "stdin", "stdin", limits); // stream: may be endless
+        return new JsonLinesArticles(
+            in, "stdin", "stdin", limits, options.warnings()); // stream: may be endless
       }
     } catch (IOException e) {
       throw new InputException("stdin: cannot read (" + e.getMessage() + ")");
@@ -400,6 +401,24 @@ public final class ArticleSources {
     }
     entries.sort(null);
     return entries.iterator();
+  }
+
+  /**
+   * The text of one local file as every command reads it: gzip recognised by its content (a plain
+   * page named {@code .gz} is read as it is), binary refused, the charset decoded as for articles
+   * (UTF-8, UTF-16 with a byte order mark, else Windows-1252).
+   *
+   * @throws InputException with a one-line message naming the file
+   */
+  public static String readText(Path file, Limits limits) {
+    if (Files.isDirectory(file)) {
+      throw new InputException(file + ": is a directory, not a file");
+    }
+    byte[] bytes = isGzip(head(file)) ? gunzipLimited(file, limits) : readFile(file, limits);
+    if (TextDecoder.looksBinary(bytes)) {
+      throw new InputException(file + ": binary file, not text");
+    }
+    return TextDecoder.decode(bytes);
   }
 
   private static byte[] head(Path file) {

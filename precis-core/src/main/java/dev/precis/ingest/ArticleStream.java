@@ -45,7 +45,7 @@ public final class ArticleStream implements Iterator<RawArticle>, Closeable {
         skippedEmpty++;
         warnings.accept("skipped " + a.origin() + ": empty article");
       } else {
-        next = a;
+        next = a.withPlausibleDate(warnings);
       }
     }
     return true;

@@ -76,6 +76,7 @@ final class FeedArticles extends ArticleIterator {
       boolean fetchLinks,
       HttpFetcher fetcher,
       Consumer<String> warnings) {
+    checkDepth(bytes, origin);
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
@@ -84,6 +85,9 @@ final class FeedArticles extends ArticleIterator {
     } catch (FeedException | IOException | IllegalArgumentException e) {
       throw new InputException(
           origin + ": not an RSS or Atom feed (" + oneLine(e.getMessage()) + ")");
+    } catch (StackOverflowError e) {
+      // the depth check above should make this unreachable; a file, not the run, fails
+      throw new InputException(origin + ": feed nested too deeply to read");
     }
     URI linkBase = base;
     if (linkBase == null && feed.getLink() != null) {
@@ -108,6 +112,43 @@ final class FeedArticles extends ArticleIterator {
     }
     String title = blankToNull(feed.getTitle());
     return new FeedArticles(items, title, fetchLinks, fetcher, warnings);
+  }
+
+  /** Deepest element nesting read in a feed (real feeds stay under 20; JDOM recurses per level). */
+  static final int MAX_DEPTH = 256;
+
+  /**
+   * Refuses a feed whose elements nest deeper than {@link #MAX_DEPTH}: ROME serializes an item's
+   * XML content recursively, and 3,000 nested elements in a 20 KB description overflowed the stack.
+   * A streaming pass, no tree; documents it cannot parse are left for ROME to report.
+   */
+  private static void checkDepth(byte[] bytes, String origin) {
+    javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+    factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try {
+      javax.xml.stream.XMLStreamReader r =
+          factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+      try {
+        int depth = 0;
+        while (r.hasNext()) {
+          int event = r.next();
+          if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+            throw new InputException(
+                origin + ": feed nests elements deeper than " + MAX_DEPTH + " levels");
+          } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+            depth--;
+          }
+        }
+      } finally {
+        r.close();
+      }
+    } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+      if (e instanceof InputException refused) {
+        throw refused;
+      }
+      // not well-formed or not XML at all: ROME gives the message
+    }
   }
 
   private static String content(SyndEntry e) {

@@ -3,6 +3,7 @@ package dev.precis.ingest;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
 /**
  * Extracts the main text and metadata of an HTML page with a real HTML parser (jsoup).
@@ -21,6 +22,18 @@ import org.jsoup.nodes.Document;
  * <p>Thread-safe: every call works on its own parsed document.
  */
 public final class HtmlExtractor {
+  /**
+   * Deepest element nesting kept by the parser; deeper elements become siblings (their text stays).
+   * Real pages nest a few dozen levels; jsoup's default of 512 made a 1-million-deep post cost
+   * about 512 stack scans per element (35 s).
+   */
+  public static final int MAX_DEPTH = 128;
+
+  /**
+   * Most tags in a page. Extraction costs a few microseconds per element in each of its passes
+   * (parse, metadata, main text): a 1-million-deep post took 35 s. News pages hold a few thousand.
+   */
+  public static final int MAX_TAGS = 200_000;
 
   /** How the main text is found. */
   public enum Method {
@@ -76,7 +89,8 @@ public final class HtmlExtractor {
 
   /** Extracts from {@code html}; {@code baseUrl} resolves relative links and may be null. */
   public ExtractedPage extract(String html, String baseUrl) {
-    Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+    checkTags(html);
+    Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl, parser());
     PageMetadata meta = PageMetadata.read(doc, baseUrl);
     String text = mainText.extract(doc, baseUrl != null ? baseUrl : meta.url);
     // A page that declares no language gets a guess from its text's function words.
@@ -87,6 +101,21 @@ public final class HtmlExtractor {
 
   /** The main text only, one paragraph a line. */
   public String mainText(String html) {
-    return mainText.extract(Jsoup.parse(html), null);
+    checkTags(html);
+    return mainText.extract(Jsoup.parse(html, "", parser()), null);
+  }
+
+  private static void checkTags(String html) {
+    int tags = 0;
+    for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+      if (++tags > MAX_TAGS) {
+        throw new InputException(
+            "page has more than " + MAX_TAGS + " tags; not an article (limit of the extractor)");
+      }
+    }
+  }
+
+  private static Parser parser() {
+    return Parser.htmlParser().setMaxDepth(MAX_DEPTH);
   }
 }

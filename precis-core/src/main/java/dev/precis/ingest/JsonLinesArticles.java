@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -22,11 +23,12 @@ import java.util.zip.ZipException;
  * error, so a broken file cannot exhaust memory.
  */
 final class JsonLinesArticles extends ArticleIterator {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = InputJson.MAPPER;
   private final Reader reader;
   private final String id;
   private final String origin;
   private final long maxLineChars;
+  private final Consumer<String> warnings;
   private final StringBuilder line = new StringBuilder();
   private final char[] buf = new char[65536];
   private int pos;
@@ -34,15 +36,17 @@ final class JsonLinesArticles extends ArticleIterator {
   private int lineNo;
   private boolean eof;
 
-  JsonLinesArticles(InputStream in, String id, String origin, Limits limits) {
+  JsonLinesArticles(
+      InputStream in, String id, String origin, Limits limits, Consumer<String> warnings) {
     this.reader = new InputStreamReader(in, StandardCharsets.UTF_8);
     this.id = id;
     this.origin = origin;
     this.maxLineChars = limits.maxFileBytes();
+    this.warnings = warnings;
   }
 
   /** Opens a {@code .jsonl} or {@code .jsonl.gz} file. */
-  static JsonLinesArticles open(Path file, Limits limits) {
+  static JsonLinesArticles open(Path file, Limits limits, Consumer<String> warnings) {
     String name = file.getFileName().toString();
     String id = name.replaceFirst("(?i)\\.(jsonl|ndjson)(\\.gz)?$", "");
     try {
@@ -55,7 +59,7 @@ final class JsonLinesArticles extends ArticleIterator {
           throw new InputException(file + ": not a valid gzip file");
         }
       }
-      return new JsonLinesArticles(in, id, file.toString(), limits);
+      return new JsonLinesArticles(in, id, file.toString(), limits, warnings);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no such file");
     } catch (AccessDeniedException e) {
@@ -80,9 +84,9 @@ final class JsonLinesArticles extends ArticleIterator {
         node = JSON.readTree(text);
       } catch (JsonProcessingException e) {
         throw new InputException(
-            origin + ": line " + lineNo + ": invalid JSON (" + e.getOriginalMessage() + ")");
+            origin + ":" + lineNo + ": invalid JSON (" + JsonArticles.reason(e) + ")");
       }
-      return JsonArticles.parse(node, id + ":" + lineNo, origin + ":" + lineNo);
+      return JsonArticles.parse(node, id + ":" + lineNo, origin + ":" + lineNo, warnings);
     }
     return null;
   }

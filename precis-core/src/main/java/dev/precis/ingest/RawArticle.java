@@ -1,6 +1,7 @@
 package dev.precis.ingest;
 
 import dev.precis.model.Article;
+import dev.precis.model.PublishedDate;
 import java.time.Instant;
 
 /**
@@ -39,6 +40,22 @@ public record RawArticle(
       Instant published,
       String origin) {
     this(id, content, format, title, url, published, origin, null, null);
+  }
+
+  /**
+   * This article with a publication date outside {@link PublishedDate}'s range dropped (it is kept
+   * undated), and a warning naming it; unchanged when the date is plausible or missing.
+   */
+  public RawArticle withPlausibleDate(java.util.function.Consumer<String> warnings) {
+    if (published == null || PublishedDate.plausible(published) != null) {
+      return this;
+    }
+    warnings.accept(
+        origin
+            + ": ignored publication date "
+            + published
+            + " (outside 1900 to tomorrow); the article is kept undated");
+    return new RawArticle(id, content, format, title, url, null, origin, source, retrieved);
   }
 
   /** How the content of a raw article is encoded. */

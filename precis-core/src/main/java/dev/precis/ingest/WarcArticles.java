@@ -24,13 +24,19 @@ import org.netpreserve.jwarc.WarcResponse;
  */
 final class WarcArticles extends ArticleIterator {
   private final WarcReader reader;
+  private final Path file;
   private final String origin;
   private final Limits limits;
   private final Consumer<String> warnings;
   private long passedOver;
 
-  WarcArticles(WarcReader reader, String origin, Limits limits, Consumer<String> warnings) {
+  /** Where the last record read whole began, or -1 before the first. */
+  private long lastRecordStart = -1;
+
+  WarcArticles(
+      WarcReader reader, Path file, String origin, Limits limits, Consumer<String> warnings) {
     this.reader = reader;
+    this.file = file;
     this.origin = origin;
     this.limits = limits;
     this.warnings = warnings;
@@ -42,7 +48,7 @@ final class WarcArticles extends ArticleIterator {
 
   static WarcArticles open(Path file, Limits limits, Consumer<String> warnings) {
     try {
-      return new WarcArticles(new WarcReader(file), file.toString(), limits, warnings);
+      return new WarcArticles(new WarcReader(file), file, file.toString(), limits, warnings);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InputException(file + ": no such file");
     } catch (java.nio.file.AccessDeniedException e) {
@@ -55,7 +61,7 @@ final class WarcArticles extends ArticleIterator {
   static WarcArticles open(
       InputStream in, String origin, Limits limits, Consumer<String> warnings) {
     try {
-      return new WarcArticles(new WarcReader(in), origin, limits, warnings);
+      return new WarcArticles(new WarcReader(in), null, origin, limits, warnings);
     } catch (IOException | IllegalArgumentException e) {
       throw new InputException(origin + ": not a WARC file (" + e.getMessage() + ")");
     }
@@ -70,16 +76,19 @@ final class WarcArticles extends ArticleIterator {
   protected RawArticle computeNext() {
     while (true) {
       Optional<WarcRecord> next;
-      long position = reader.position();
       try {
         next = reader.next();
       } catch (IOException | RuntimeException e) {
-        throw new InputException(
-            origin + ": invalid WARC record at byte " + position + " (" + e.getMessage() + ")");
+        if (!skipBrokenRecord(e)) {
+          return null;
+        }
+        continue;
       }
       if (next.isEmpty()) {
         return null;
       }
+      long position = reader.position();
+      lastRecordStart = position;
       try {
         RawArticle article = toArticle(next.get());
         if (article != null) {
@@ -101,6 +110,57 @@ final class WarcArticles extends ArticleIterator {
         }
       }
     }
+  }
+
+  /**
+   * After a record that cannot be parsed: warns with its real byte offset and moves to the next
+   * record start (a gzip member or a {@code WARC/1.} line), so the records after it are read too.
+   * Only a file can be searched; from a stream, the rest is given up (the records before it were
+   * handed out already). Returns false when nothing follows.
+   */
+  private boolean skipBrokenRecord(Exception e) {
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (file == null) {
+      warnings.accept(
+          "skipped the rest of "
+              + origin
+              + ": invalid WARC record after byte "
+              + Math.max(0, lastRecordStart)
+              + " ("
+              + oneLine(why)
+              + ")");
+      return false;
+    }
+    boolean gzip = reader.compression() == org.netpreserve.jwarc.WarcCompression.GZIP;
+    long broken = lastRecordStart < 0 ? 0 : WarcResync.nextStart(file, lastRecordStart + 1, gzip);
+    if (broken < 0) {
+      broken = Math.max(0, lastRecordStart);
+    }
+    long resume = WarcResync.nextStart(file, broken + 1, gzip);
+    warnings.accept(
+        "skipped "
+            + origin
+            + ": invalid WARC record at byte "
+            + broken
+            + " ("
+            + oneLine(why)
+            + ")"
+            + (resume < 0 ? "" : "; reading on from byte " + resume));
+    if (resume < 0) {
+      return false;
+    }
+    try {
+      reader.position(resume);
+      lastRecordStart = resume - 1;
+      return true;
+    } catch (IOException | RuntimeException again) {
+      return false;
+    }
+  }
+
+  private static String oneLine(String s) {
+    String t = s.replaceAll("\\s+", " ").strip();
+    return t.length() <= 200 ? t : t.substring(0, 200) + "...";
   }
 
   private RawArticle toArticle(WarcRecord record) throws IOException {
@@ -141,6 +201,10 @@ final class WarcArticles extends ArticleIterator {
               + ": page is over the limit of "
               + limits.maxFileBytes()
               + " bytes (raise it with --max-file-bytes)");
+    }
+    if (WarcResync.looksBinary(bytes)) {
+      throw new InputException(
+          origin + ": " + target + ": declared " + type.base() + " but the content is binary");
     }
     String text = decode(bytes, type);
     boolean plain = type.base().toString().equalsIgnoreCase("text/plain");

@@ -31,6 +31,12 @@ public record Article(
     if (text == null) {
       throw new IllegalArgumentException("article text must not be null");
     }
+    // an extreme date (from a page's metadata, a post, an old row) overflowed clustering and
+    // pinned stories to the top; past this point every date is plausible
+    published = PublishedDate.plausible(published);
+    title = DisplayText.withoutBidiControls(title);
+    outlet = DisplayText.withoutBidiControls(outlet);
+    author = DisplayText.withoutBidiControls(author);
   }
 
   /** An article whose language is unknown. */

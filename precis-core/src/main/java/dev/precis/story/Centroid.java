@@ -79,6 +79,18 @@ final class Centroid {
         / (norm * other.norm);
   }
 
+  /** Sum of the weights of the given terms (absent ones weigh nothing). */
+  double weightOf(long[] query) {
+    double sum = 0;
+    for (long t : query) {
+      int at = Arrays.binarySearch(terms, 0, size, t);
+      if (at >= 0) {
+        sum += weights[at];
+      }
+    }
+    return sum;
+  }
+
   private void prune() {
     double[] w = new double[size];
     for (int i = 0; i < size; i++) {

@@ -15,15 +15,63 @@ import java.util.TreeSet;
  * @param articles members in arrival order
  * @param firstSeen earliest publication time of a member, or {@code null} when none had one
  * @param lastSeen latest publication time of a member, or {@code null}
+ * @param events its events in time order (undated ones last, in arrival order); every member
+ *     belongs to exactly one
  */
-public record Story(long id, List<StoryArticle> articles, Instant firstSeen, Instant lastSeen) {
+public record Story(
+    long id,
+    List<StoryArticle> articles,
+    Instant firstSeen,
+    Instant lastSeen,
+    List<StoryEvent> events) {
 
   public Story {
     articles = List.copyOf(articles);
+    events = List.copyOf(events);
   }
 
-  /** The title of the first member that has one, or {@code null}. */
+  /** A story of one event holding all its articles (the event takes the story's id). */
+  public Story(long id, List<StoryArticle> articles, Instant firstSeen, Instant lastSeen) {
+    this(id, articles, firstSeen, lastSeen, List.of(singleEvent(id, articles)));
+  }
+
+  private static StoryEvent singleEvent(long id, List<StoryArticle> articles) {
+    List<String> ids = new ArrayList<>(articles.size());
+    String headline = null;
+    for (StoryArticle a : articles) {
+      ids.add(a.id());
+      if (headline == null && a.title() != null && !a.title().isBlank()) {
+        headline = a.title();
+      }
+    }
+    return new StoryEvent(id, ids, null, headline);
+  }
+
+  /**
+   * The story's headline: that of its latest dated event (the title of that event's most central
+   * article), else of its largest event, else the title of the first member that has one, or {@code
+   * null}.
+   */
   public String title() {
+    StoryEvent latest = null;
+    StoryEvent largest = null;
+    for (StoryEvent e : events) {
+      if (e.headline() == null) {
+        continue;
+      }
+      if (e.day() != null && (latest == null || !e.day().isBefore(latest.day()))) {
+        latest = e;
+      }
+      if (largest == null || e.articleIds().size() > largest.articleIds().size()) {
+        largest = e;
+      }
+    }
+    if (latest != null) {
+      return latest.headline();
+    }
+    if (largest != null) {
+      return largest.headline();
+    }
     for (StoryArticle a : articles) {
       if (a.title() != null && !a.title().isBlank()) {
         return a.title();

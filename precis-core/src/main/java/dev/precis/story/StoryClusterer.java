@@ -1,7 +1,10 @@
 package dev.precis.story;
 
 import dev.precis.model.Article;
+import dev.precis.text.TextDates;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -11,8 +14,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Groups a stream of articles into stories, one article at a time (single-pass, incremental
- * clustering as in Topic Detection and Tracking).
+ * Groups a stream of articles into events, and events into stories, one article at a time
+ * (single-pass, incremental clustering as in Topic Detection and Tracking). The steps below work on
+ * events (the internal "story" states are events); an article that starts a new event links it into
+ * the story of the open event most like it ({@link StoryOptions#linkThreshold()}), and a story is
+ * handed to the listener when its last open event closes.
  *
  * <p>For each article, in arrival order:
  *
@@ -70,7 +76,22 @@ public final class StoryClusterer {
   /** Longest posting list; older entries beyond it are dropped. */
   static final int MAX_POSTINGS = 256;
 
-  /** What happened to one article. */
+  private static final long DAY_MILLIS = 86_400_000L;
+
+  /** Similarity to an event whose tolls are far from the article's is multiplied by this. */
+  static final double FIGURE_CONFLICT_FACTOR = 0.45;
+
+  /** Similarity to an event of another kind of happening is multiplied by this. */
+  static final double KIND_CONFLICT_FACTOR = 0.45;
+
+  /**
+   * What happened to one article.
+   *
+   * @param storyId the number of the event it joined (the unit of clustering; the story, a thread
+   *     of events, is known when it closes: {@link Story#events()})
+   * @param duplicateOf the canonical article it copies, or {@code null}
+   * @param newStory whether it started a new event
+   */
   public record Assignment(long storyId, String duplicateOf, boolean newStory) {}
 
   private final StoryOptions options;
@@ -88,6 +109,7 @@ public final class StoryClusterer {
   private final double halfLifeMillis;
   private final long closeAfterMillis;
   private long nextStoryId = 1;
+  private long nextThreadId = 1;
   private long seq;
   private long now = 0;
   private boolean clockStarted;
@@ -107,7 +129,15 @@ public final class StoryClusterer {
 
   /** Features of an article as this clusterer computes them (for use on other threads). */
   public static TextFeatures features(Article a, FeatureExtractor extractor) {
-    return extractor.extract(a.title(), a.text());
+    TextFeatures f = extractor.extract(a.title(), a.text());
+    LocalDate published =
+        a.published() == null ? null : LocalDate.ofInstant(a.published(), ZoneOffset.UTC);
+    TextDates.EventDay day = TextDates.eventDayOf(a.title(), a.text(), published);
+    return f.withEvent(
+        day == null ? TextFeatures.NO_DAY : day.day().toEpochDay(),
+        day != null && day.weekday(),
+        ReportedFigures.of(a.text()),
+        HappeningKind.of(a.title(), a.text()).ordinal());
   }
 
   /** Adds the next article of the stream. */
@@ -132,6 +162,11 @@ public final class StoryClusterer {
       advanceClock(time);
     }
     closeStale();
+    // the day of the happening (named in the text, else the publication day) can only bring an
+    // article closer to an event than its publication time does: a follow-up published days
+    // later that names the day of the event is not decayed away from it
+    long day = f.eventDay();
+    boolean eventTimed = day != TextFeatures.NO_DAY || timed;
     long mySeq = seq++;
     StoryArticle member =
         new StoryArticle(
@@ -153,10 +188,11 @@ public final class StoryClusterer {
               member.url(),
               member.published(),
               original.articleId);
-      story.members.add(new StoryState.Member(mySeq, copy));
+      story.members.add(new StoryState.Member(mySeq, copy, null, f.eventDay()));
       if (timed) {
         story.addTime(time);
       }
+      story.addDay(day);
       touch(story);
       return new Assignment(story.id, original.articleId, false);
     }
@@ -203,8 +239,21 @@ public final class StoryClusterer {
     double bestScore = -1;
     StoryState second = null;
     double secondScore = -1;
+    StoryState related = null;
+    double relatedScore = -1;
     for (StoryState s : candidates) {
-      double score = s.centroid.cosine(v) * (timed ? decay(time, s) : 1);
+      double cosine = s.centroid.cosine(v);
+      if (cosine > relatedScore || (cosine == relatedScore && s.id < related.id)) {
+        related = s;
+        relatedScore = cosine;
+      }
+      double score = cosine * decay(timed, time, day, f.weekday(), s);
+      if (ReportedFigures.conflict(f.figures(), s.figures)) {
+        score *= FIGURE_CONFLICT_FACTOR;
+      }
+      if (f.kind() != 0 && s.kind() != 0 && f.kind() != s.kind()) {
+        score *= KIND_CONFLICT_FACTOR;
+      }
       if (score > bestScore || (score == bestScore && s.id < best.id)) {
         second = best;
         secondScore = bestScore;
@@ -218,26 +267,35 @@ public final class StoryClusterer {
 
     StoryState target;
     boolean created = false;
-    double threshold = options.threshold() + (timed ? 0 : options.undatedMargin());
+    double threshold = options.threshold() + (eventTimed ? 0 : options.undatedMargin());
     if (best != null && bestScore >= threshold) {
       target = best;
       if (second != null
           && secondScore >= threshold
-          && best.centroid.cosine(second.centroid) * decay(best, second)
-              >= options.mergeThreshold()) {
+          && best.centroid.cosine(second.centroid) * decay(best, second) >= options.mergeThreshold()
+          && !conflicting(best, second)) {
         target = merge(best, second);
       }
     } else {
       target = new StoryState(nextStoryId++, CENTROID_TERMS);
       open.put(target.id, target);
       created = true;
+      // a new event continues the story of the open event most like it, whatever their times
+      target.thread =
+          related != null && relatedScore >= options.linkThreshold()
+              ? related.thread.live()
+              : new ThreadState(nextThreadId++);
+      target.thread.openEvents++;
     }
     target.centroid.add(v);
     target.vectors++;
-    target.members.add(new StoryState.Member(mySeq, member));
+    target.members.add(new StoryState.Member(mySeq, member, query, f.eventDay()));
     if (timed) {
       target.addTime(time);
     }
+    target.addDay(day);
+    target.addFigures(f.figures());
+    target.addKind(f.kind());
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
@@ -296,8 +354,25 @@ public final class StoryClusterer {
     }
   }
 
-  private double decay(long time, StoryState s) {
-    return s.timed == 0 ? 1 : decay(time, s.meanTime());
+  /** Time decay of an article (publication time if {@code timed}, day or NO_DAY) to an event. */
+  private double decay(boolean timed, long time, long day, boolean weekday, StoryState s) {
+    double gap = Double.MAX_VALUE;
+    if (timed && s.timed > 0) {
+      gap = Math.abs(time - s.meanTime());
+    }
+    if (day != TextFeatures.NO_DAY && s.days > 0) {
+      // day precision: the day before or after is the same day to someone in another time zone
+      double days = Math.abs(day - s.meanDay());
+      if (weekday) {
+        days = Math.min(days, Math.abs(day - 7 - s.meanDay()));
+      }
+      gap = Math.min(gap, days * DAY_MILLIS);
+    }
+    if (gap == Double.MAX_VALUE) {
+      return 1;
+    }
+    gap -= graceMillis;
+    return gap <= 0 ? 1 : Math.pow(0.5, gap / halfLifeMillis);
   }
 
   private double decay(StoryState a, StoryState b) {
@@ -312,6 +387,13 @@ public final class StoryClusterer {
     return Math.pow(0.5, gap / halfLifeMillis);
   }
 
+  /** Whether two events report different tolls or different kinds of happening. */
+  private static boolean conflicting(StoryState a, StoryState b) {
+    int ka = a.kind();
+    int kb = b.kind();
+    return ReportedFigures.conflict(a.figures, b.figures) || (ka != 0 && kb != 0 && ka != kb);
+  }
+
   private StoryState merge(StoryState a, StoryState b) {
     // the larger story absorbs the smaller one; on a tie the older one (smaller id) survives
     StoryState keep = a;
@@ -320,6 +402,12 @@ public final class StoryClusterer {
         || (b.members.size() == a.members.size() && b.id < a.id)) {
       keep = b;
       gone = a;
+    }
+    ThreadState keepThread = keep.thread.live();
+    ThreadState goneThread = gone.thread.live();
+    goneThread.openEvents--;
+    if (goneThread != keepThread) {
+      keepThread.absorb(goneThread);
     }
     keep.absorb(gone);
     open.remove(gone.id);
@@ -355,9 +443,16 @@ public final class StoryClusterer {
     for (NearDuplicateIndex.Entry e : s.canonicals) {
       duplicates.remove(e);
     }
-    Story snapshot = s.snapshot();
+    ThreadState thread = s.thread.live();
+    thread.events.add(s.snapshotEvent());
+    thread.members.addAll(s.members);
     s.release();
-    listener.accept(snapshot);
+    if (--thread.openEvents == 0) {
+      Story story = thread.snapshot();
+      thread.members.clear();
+      thread.events.clear();
+      listener.accept(story);
+    }
   }
 
   private static void trim(List<StoryState> list) {

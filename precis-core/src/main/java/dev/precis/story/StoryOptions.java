@@ -27,7 +27,9 @@ import java.time.Duration;
  *     same-topic articles from different days form different stories
  * @param closeAfter a story that has not grown for this long (in article time) is closed and its
  *     state dropped: memory stays bounded on endless streams
- * @param maxActiveStories most open stories kept; the least recently updated closes first
+ * @param maxActiveStories most open events kept; the least recently updated closes first
+ * @param linkThreshold an article that starts a new event links it into the story (thread) of the
+ *     open event it is most similar to, without time decay, when that similarity is at least this
  */
 public record StoryOptions(
     double threshold,
@@ -39,13 +41,17 @@ public record StoryOptions(
     Duration grace,
     Duration halfLife,
     Duration closeAfter,
-    int maxActiveStories) {
+    int maxActiveStories,
+    double linkThreshold) {
 
   /**
    * Default similarity threshold: the best on the tuning half of Multi-News validation as a dated
    * stream of about 90 stories a day ({@code eval-stories --times synthetic --days 30}).
    */
   public static final double DEFAULT_THRESHOLD = 0.14;
+
+  /** Default {@link #linkThreshold}. */
+  public static final double DEFAULT_LINK_THRESHOLD = 0.3;
 
   public StoryOptions {
     if (!(threshold > 0 && threshold < 1)) {
@@ -73,7 +79,8 @@ public record StoryOptions(
         Duration.ofHours(12),
         Duration.ofHours(12),
         Duration.ofDays(3),
-        200_000);
+        200_000,
+        DEFAULT_LINK_THRESHOLD);
   }
 
   public StoryOptions withThreshold(double t) {
@@ -87,7 +94,8 @@ public record StoryOptions(
         grace,
         halfLife,
         closeAfter,
-        maxActiveStories);
+        maxActiveStories,
+        linkThreshold);
   }
 
   public StoryOptions withUndatedMargin(double m) {
@@ -101,7 +109,8 @@ public record StoryOptions(
         grace,
         halfLife,
         closeAfter,
-        maxActiveStories);
+        maxActiveStories,
+        linkThreshold);
   }
 
   public StoryOptions withMergeThreshold(double t) {
@@ -115,7 +124,8 @@ public record StoryOptions(
         grace,
         halfLife,
         closeAfter,
-        maxActiveStories);
+        maxActiveStories,
+        linkThreshold);
   }
 
   public StoryOptions withEntityBoost(double b) {
@@ -129,7 +139,8 @@ public record StoryOptions(
         grace,
         halfLife,
         closeAfter,
-        maxActiveStories);
+        maxActiveStories,
+        linkThreshold);
   }
 
   public StoryOptions withCloseAfter(Duration d) {
@@ -143,7 +154,8 @@ public record StoryOptions(
         grace,
         halfLife,
         d,
-        maxActiveStories);
+        maxActiveStories,
+        linkThreshold);
   }
 
   public StoryOptions withMaxActiveStories(int n) {
@@ -157,6 +169,52 @@ public record StoryOptions(
         grace,
         halfLife,
         closeAfter,
-        n);
+        n,
+        linkThreshold);
+  }
+
+  public StoryOptions withGrace(Duration d) {
+    return new StoryOptions(
+        threshold,
+        undatedMargin,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        d,
+        halfLife,
+        closeAfter,
+        maxActiveStories,
+        linkThreshold);
+  }
+
+  public StoryOptions withHalfLife(Duration d) {
+    return new StoryOptions(
+        threshold,
+        undatedMargin,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        grace,
+        d,
+        closeAfter,
+        maxActiveStories,
+        linkThreshold);
+  }
+
+  public StoryOptions withLinkThreshold(double t) {
+    return new StoryOptions(
+        threshold,
+        undatedMargin,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        grace,
+        halfLife,
+        closeAfter,
+        maxActiveStories,
+        t);
   }
 }

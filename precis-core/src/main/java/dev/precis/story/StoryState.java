@@ -1,12 +1,15 @@
 package dev.precis.story;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The mutable state of an open story inside {@link StoryClusterer}. */
 final class StoryState {
-  record Member(long seq, StoryArticle article) {}
+  /**
+   * One member: its arrival number, what the story keeps of it, its heaviest terms ({@code null}
+   * for a copy) and the epoch day its news happened ({@link TextFeatures#NO_DAY} when unknown).
+   */
+  record Member(long seq, StoryArticle article, long[] query, long day) {}
 
   final long id;
   final Centroid centroid;
@@ -24,6 +27,9 @@ final class StoryState {
   long lastUpdate;
 
   int vectors;
+
+  /** The story (thread of events) this event belongs to; follow {@link ThreadState#live()}. */
+  ThreadState thread;
 
   /** Set when closed or merged: index entries pointing here are stale. */
   boolean closed;
@@ -58,6 +64,63 @@ final class StoryState {
     timed++;
   }
 
+  double daySum;
+  int days;
+
+  /** Counts an article's event day (epoch day, or {@link TextFeatures#NO_DAY}: ignored). */
+  void addDay(long day) {
+    if (day != TextFeatures.NO_DAY) {
+      daySum += day;
+      days++;
+    }
+  }
+
+  /** Tolls its members report (at most {@link #MAX_FIGURES}, ascending). */
+  int[] figures = new int[0];
+
+  static final int MAX_FIGURES = 16;
+
+  void addFigures(int[] more) {
+    for (int v : more) {
+      if (figures.length < MAX_FIGURES && java.util.Arrays.binarySearch(figures, v) < 0) {
+        int[] f = java.util.Arrays.copyOf(figures, figures.length + 1);
+        f[figures.length] = v;
+        java.util.Arrays.sort(f);
+        figures = f;
+      }
+    }
+  }
+
+  /** Votes of its members for each kind of happening. */
+  final int[] kinds = new int[HappeningKind.values().length];
+
+  void addKind(int kind) {
+    if (kind != 0) {
+      kinds[kind]++;
+    }
+  }
+
+  /** The kind most of its members report (0 when none, or on a tie). */
+  int kind() {
+    int best = 0;
+    int top = 0;
+    boolean tie = false;
+    for (int k = 1; k < kinds.length; k++) {
+      if (kinds[k] > top) {
+        best = k;
+        top = kinds[k];
+        tie = false;
+      } else if (top > 0 && kinds[k] == top) {
+        tie = true;
+      }
+    }
+    return tie ? 0 : best;
+  }
+
+  double meanDay() {
+    return days == 0 ? 0 : daySum / days;
+  }
+
   double meanTime() {
     return timed == 0 ? 0 : timeSum / timed;
   }
@@ -73,6 +136,12 @@ final class StoryState {
     maxTime = Math.max(maxTime, other.maxTime);
     timeSum += other.timeSum;
     timed += other.timed;
+    daySum += other.daySum;
+    addFigures(other.figures);
+    for (int k = 0; k < kinds.length; k++) {
+      kinds[k] += other.kinds[k];
+    }
+    days += other.days;
     vectors += other.vectors;
     lastUpdate = Math.max(lastUpdate, other.lastUpdate);
     other.closed = true;
@@ -92,24 +161,36 @@ final class StoryState {
     centroid.release();
   }
 
-  Story snapshot() {
-    Instant first = null;
-    Instant last = null;
+  /**
+   * This event as closed: members in arrival order, its day (the median of its members' days) and
+   * its headline (the title of its most central member: the one whose heaviest terms weigh most in
+   * the event's centroid).
+   */
+  StoryEvent snapshotEvent() {
     List<Member> sorted = new ArrayList<>(members);
     sorted.sort(java.util.Comparator.comparingLong(Member::seq));
-    List<StoryArticle> articles = new ArrayList<>(sorted.size());
+    List<String> ids = new ArrayList<>(sorted.size());
+    List<Long> days = new ArrayList<>();
+    String headline = null;
+    double best = -1;
     for (Member m : sorted) {
-      StoryArticle a = m.article();
-      articles.add(a);
-      if (a.published() != null) {
-        if (first == null || a.published().isBefore(first)) {
-          first = a.published();
-        }
-        if (last == null || a.published().isAfter(last)) {
-          last = a.published();
-        }
+      ids.add(m.article().id());
+      if (m.day() != TextFeatures.NO_DAY) {
+        days.add(m.day());
+      }
+      String title = m.article().title();
+      if (title == null || title.isBlank()) {
+        continue;
+      }
+      double centrality = m.query() == null ? 0 : centroid.weightOf(m.query());
+      if (centrality > best) {
+        best = centrality;
+        headline = title;
       }
     }
-    return new Story(id, articles, first, last);
+    days.sort(null);
+    java.time.LocalDate day =
+        days.isEmpty() ? null : java.time.LocalDate.ofEpochDay(days.get((days.size() - 1) / 2));
+    return new StoryEvent(id, ids, day, headline);
   }
 }

@@ -14,6 +14,34 @@ package dev.precis.story;
  * @param entities distinct hashes of capitalised words that do not start a sentence (names of
  *     people, places, organisations), sorted ascending; at most {@link
  *     FeatureExtractor#MAX_ENTITIES}
+ * @param eventDay the epoch day its news happened ({@link dev.precis.text.TextDates#eventDay}), or
+ *     {@link #NO_DAY} when neither its text nor its publication date tells
+ * @param weekday whether {@code eventDay} comes from a weekday alone ("on Wednesday"), which may
+ *     also mean the same weekday a week earlier when the report is late
+ * @param figures the tolls it reports (people killed, injured...), ascending
+ * @param kind the kind of happening it reports (a call, a meeting, an attack...), 0 when unknown
  */
 public record TextFeatures(
-    int[] minHash, int shingles, long[] terms, int[] counts, long[] entities) {}
+    int[] minHash,
+    int shingles,
+    long[] terms,
+    int[] counts,
+    long[] entities,
+    long eventDay,
+    boolean weekday,
+    int[] figures,
+    int kind) {
+  /** {@link #eventDay} of an article that does not say when. */
+  public static final long NO_DAY = Long.MIN_VALUE;
+
+  /** Features without a known event day. */
+  public TextFeatures(int[] minHash, int shingles, long[] terms, int[] counts, long[] entities) {
+    this(minHash, shingles, terms, counts, entities, NO_DAY, false, new int[0], 0);
+  }
+
+  /** These features with the given event day and tolls. */
+  public TextFeatures withEvent(long day, boolean fromWeekday, int[] tolls, int happening) {
+    return new TextFeatures(
+        minHash, shingles, terms, counts, entities, day, fromWeekday, tolls, happening);
+  }
+}

@@ -7,23 +7,28 @@ import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Finds, for a summary sentence, every article that states the same content: identical or
- * near-identical sentences in the other documents.
+ * Finds, for a summary sentence, every article that states the same content, also when it is
+ * reported in other words: the same figures, the same actors, the same claim.
  *
- * <p>Two sentences state the same content when they share most of their informative word bigrams
- * (bigrams not made of two stop words, light-stemmed, so "U.S." and tokenised "u.s ." meet): the
- * shared bigrams must be at least {@code threshold} of the shorter sentence's and at least half of
- * the summary sentence's (so a short sentence that only repeats a name is not a citation), and at
- * least three. Per document the best match is cited; an article that splits the statement over two
- * consecutive sentences is cited with a span covering both.
+ * <p>A sentence of another article (or two adjacent ones) states a summary sentence when the
+ * content words they share carry most of the informative weight of the shorter of the two: each
+ * content word (light-stemmed, not a stop or reporting word) weighs its inverse sentence frequency
+ * within the cluster, so shared names, places and figures count for much and the words every
+ * article of the story repeats count for little; a shared pair of adjacent content words adds
+ * evidence that the two say the same thing, not merely talk about it. Figures must agree: a match
+ * that leaves out one of the sentence's figures while stating a different one of the same kind
+ * ("80,000 killed" against "120,000 killed") is a disagreement and is never cited. Spelled-out
+ * numbers up to ninety-nine meet their digits ("Fifty-two" = "52").
  *
- * <p>Use {@link #index(List)} once per document set and ask the index for each summary sentence:
- * matching then costs one pass over the sentence's bigram postings.
+ * <p>Per article the best match is cited, with the offsets of that article's own sentence (or of
+ * the two adjacent sentences that together state it).
  *
  * <pre>{@code
  * CitationFinder.Index idx = new CitationFinder().index(documents);
@@ -31,15 +36,59 @@ import java.util.Map;
  * }</pre>
  */
 public final class CitationFinder {
-  /** Share of the shorter sentence's bigrams that must occur in the other one. */
-  private final double threshold;
 
-  public CitationFinder() {
-    this(0.5);
+  /**
+   * Matching constants, chosen on the {@code tune} half of datasets/citations (see README
+   * "Citations").
+   *
+   * @param summaryShare weight of the summary sentence's side in the denominator of the score (the
+   *     rest goes to the candidate's side): score = shared / (a·summary + (1-a)·candidate)
+   * @param threshold lowest score cited
+   * @param minShared fewest shared content words
+   * @param bigramWeight extra evidence of a shared adjacent content-word pair, as a share of the
+   *     lighter word's weight
+   * @param numberWeight weight factor of a figure relative to a word of the same rarity
+   * @param pairGain how much better than the best single sentence two adjacent sentences must score
+   *     to be cited together
+   */
+  public record Params(
+      double summaryShare,
+      double threshold,
+      int minShared,
+      double bigramWeight,
+      double numberWeight,
+      double pairGain,
+      double[] model) {
+    public static Params defaults() {
+      return new Params(0.5, 0.55, 2, 0.5, 2.0, 0.05, MODEL);
+    }
+
+    /** The lexical score alone, without the learned model. */
+    public static Params lexical(
+        double summaryShare, double threshold, int minShared, double bigramWeight) {
+      return new Params(summaryShare, threshold, minShared, bigramWeight, 2.0, 0.1, null);
+    }
   }
 
-  public CitationFinder(double threshold) {
-    this.threshold = threshold;
+  /**
+   * Logistic weights over {@link Index#features}: bias, then one per feature. Trained on the tune
+   * half of datasets/citations by {@code datasets/citations/train.py} (see its README).
+   */
+  /** Words in a shared run that make a verbatim match (a quoted clause, a copied statement). */
+  static final int VERBATIM_RUN = 10;
+
+  static final double[] MODEL = {
+    -3.3696, 0.9004, 0.9789, 0.1944, 1.8196, 0.0984, -0.4370, 0.6965, 0.2040, 0.2301, 0.4518
+  };
+
+  private final Params params;
+
+  public CitationFinder() {
+    this(Params.defaults());
+  }
+
+  public CitationFinder(Params params) {
+    this.params = params;
   }
 
   /** Citations for {@code sentence}: its own position first, then the best match per document. */
@@ -49,175 +98,573 @@ public final class CitationFinder {
 
   /** Indexes the sentences of {@code documents} for repeated {@link Index#cite} calls. */
   public Index index(List<Document> documents) {
-    return new Index(documents, threshold);
+    return new Index(documents, params);
   }
 
-  /** Bigram postings over every sentence of a document set. */
+  /** Content-word postings and weights over every sentence of a document set. */
   public static final class Index {
-    private final double threshold;
+    private final Params params;
     private final List<Sentence> sentences = new ArrayList<>();
-    private final int[] sizes;
-    private final Map<Long, int[]> postings = new HashMap<>();
     private final Map<String, Integer> vocab = new HashMap<>();
+    private final List<Terms> terms = new ArrayList<>();
+    private final double[] idf;
+    private final int[][] postings;
+    private final double[] mass;
     private final int documents;
 
-    Index(List<Document> docs, double threshold) {
-      this.threshold = threshold;
+    /** The same index judged with other constants (the weights depend only on the text). */
+    private Index(Index from, Params params) {
+      this.params = params;
+      sentences.addAll(from.sentences);
+      vocab.putAll(from.vocab);
+      terms.addAll(from.terms);
+      idf = from.idf;
+      postings = from.postings;
+      mass = from.mass;
+      documents = from.documents;
+    }
+
+    Index(List<Document> docs, Params params) {
+      this.params = params;
       int maxDoc = -1;
       for (Document d : docs) {
         sentences.addAll(d.sentences());
         maxDoc = Math.max(maxDoc, d.index());
       }
       documents = maxDoc + 1;
-      sizes = new int[sentences.size()];
-      Map<Long, int[]> growing = new HashMap<>();
+      List<int[]> growing = new ArrayList<>();
+      int[] df = new int[16];
       for (int i = 0; i < sentences.size(); i++) {
-        long[] keys = keys(sentences.get(i).text(), true);
-        sizes[i] = keys.length;
-        for (long k : keys) {
-          int[] list = growing.get(k);
-          if (list == null) {
-            list = new int[] {0, 0, 0, 0, 0};
-            growing.put(k, list);
-          } else if (list[0] + 1 == list.length) {
+        Terms t = Terms.of(sentences.get(i).text(), vocab, true);
+        terms.add(t);
+        for (int w : t.words) {
+          if (w >= df.length) {
+            df = Arrays.copyOf(df, Math.max(w + 1, df.length * 2));
+          }
+          df[w]++;
+          while (growing.size() <= w) {
+            growing.add(new int[] {0, 0, 0, 0});
+          }
+          int[] list = growing.get(w);
+          if (list[0] + 1 == list.length) {
             list = Arrays.copyOf(list, list.length * 2);
-            growing.put(k, list);
+            growing.set(w, list);
           }
           list[++list[0]] = i;
         }
       }
-      postings.putAll(growing);
+      int v = vocab.size();
+      idf = new double[v];
+      postings = new int[v][];
+      double n = Math.max(1, sentences.size());
+      for (int w = 0; w < v; w++) {
+        idf[w] = Math.log(1 + n / Math.max(1, df[w]));
+        postings[w] = w < growing.size() ? growing.get(w) : new int[] {0};
+      }
+      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+        if (e.getKey().startsWith("#")) {
+          idf[e.getValue()] *= params.numberWeight();
+        }
+      }
+      mass = new double[sentences.size()];
+      for (int i = 0; i < mass.length; i++) {
+        mass[i] = weight(terms.get(i).words);
+      }
     }
 
     /** Citations for {@code sentence}: its own position first, then the best match per document. */
     public List<Citation> cite(Sentence sentence) {
       List<Citation> out = new ArrayList<>();
       out.add(new Citation(sentence.document(), sentence.start(), sentence.end()));
-      long[] mine = keys(sentence.text(), false);
-      if (mine.length == 0) {
-        return out;
-      }
-      int[] shared = new int[sentences.size()];
-      for (long k : mine) {
-        int[] list = postings.get(k);
-        if (list != null) {
-          for (int j = 1; j <= list[0]; j++) {
-            shared[list[j]]++;
-          }
-        }
-      }
-      java.util.Set<String> myNumbers = numbers(sentence.text());
-      Sentence[] best = new Sentence[documents];
-      double[] bestScore = new double[documents];
-      double[] bestCover = new double[documents]; // share of our bigrams the match carries
-      for (int i = 0; i < shared.length; i++) {
-        int hit = shared[i];
-        Sentence other = sentences.get(i);
-        if (hit < 3 || other.document() == sentence.document()) {
-          continue;
-        }
-        double score = (double) hit / Math.min(mine.length, sizes[i]);
-        if (score >= threshold
-            && hit * 2 >= mine.length
-            && score > bestScore[other.document()]
-            && numbers(other.text()).containsAll(myNumbers)) {
-          bestScore[other.document()] = score;
-          best[other.document()] = other;
-          bestCover[other.document()] = (double) hit / mine.length;
-        }
-      }
-      // an article may state it in two consecutive sentences where we have one
-      Sentence[] pairStart = new Sentence[documents];
-      Sentence[] pairEnd = new Sentence[documents];
-      for (int i = 0; i + 1 < shared.length; i++) {
-        Sentence a = sentences.get(i);
-        Sentence b = sentences.get(i + 1);
-        int d = a.document();
-        if (d == sentence.document() || b.document() != d || shared[i] < 2 || shared[i + 1] < 2) {
-          continue;
-        }
-        int hit = Math.min(mine.length, shared[i] + shared[i + 1]);
-        double cover = (double) hit / mine.length;
-        double ofPair = (double) hit / (sizes[i] + sizes[i + 1]);
-        // the pair must carry most of our sentence, clearly more than one sentence alone does
-        if (cover >= Math.max(threshold, 0.6)
-            && ofPair >= 0.4
-            && cover >= bestCover[d] + 0.2
-            && numbers(a.text() + " " + b.text()).containsAll(myNumbers)) {
-          bestCover[d] = cover;
-          pairStart[d] = a;
-          pairEnd[d] = b;
-        }
-      }
+      Match m = match(sentence, params.threshold());
       for (int d = 0; d < documents; d++) {
-        if (pairEnd[d] != null) {
-          out.add(new Citation(d, pairStart[d].start(), pairEnd[d].end()));
-        } else if (best[d] != null) {
-          out.add(new Citation(d, best[d].start(), best[d].end()));
+        if (m.from[d] >= 0) {
+          out.add(new Citation(d, sentences.get(m.from[d]).start(), sentences.get(m.to[d]).end()));
         }
       }
       return out;
     }
 
-    /** Distinct informative bigram keys of a text; new words get ids only when indexing. */
-    private long[] keys(String text, boolean grow) {
-      List<String> tokens = new ArrayList<>();
-      Analyzer.CONCEPTS.words(text, tokens);
-      long[] out = new long[Math.max(0, tokens.size() - 1)];
-      int n = 0;
-      int prev = -1;
-      boolean prevStop = true;
-      for (String t : tokens) {
-        boolean stop = Analyzer.CONCEPTS.isStopWord(t);
-        String stem = stop ? t : Analyzer.CONCEPTS.stem(t);
-        Integer id = vocab.get(stem);
-        if (id == null) {
-          if (grow) {
-            id = vocab.size();
-            vocab.put(stem, id);
-          } else {
-            id = -2 - (stem.hashCode() & 0x3fffffff); // unseen: can match nothing indexed
+    /**
+     * The best match score of each document for {@code sentence} (0 where nothing qualifies, and
+     * for the sentence's own document), whatever the threshold: for evaluation and tuning.
+     */
+    public double[] scores(Sentence sentence) {
+      return match(sentence, 0).score;
+    }
+
+    private record Match(double[] score, int[] from, int[] to) {}
+
+    private Match match(Sentence sentence, double threshold) {
+      double[] bestScore = new double[documents];
+      int[] bestFrom = new int[documents];
+      int[] bestTo = new int[documents];
+      Arrays.fill(bestFrom, -1);
+      Match result = new Match(bestScore, bestFrom, bestTo);
+      Terms mine = Terms.of(sentence.text(), vocab, false);
+      if (mine.words.length == 0) {
+        return result;
+      }
+      double myMass = weight(mine.words);
+      Map<Integer, Double> shared = new HashMap<>();
+      Map<Integer, Integer> count = new HashMap<>();
+      for (int w : mine.words) {
+        if (w < 0) {
+          continue; // a word no indexed sentence has
+        }
+        int[] list = postings[w];
+        for (int j = 1; j <= list[0]; j++) {
+          int i = list[j];
+          if (sentences.get(i).document() != sentence.document()) {
+            shared.merge(i, idf[w], Double::sum);
+            count.merge(i, 1, Integer::sum);
           }
         }
-        if (prev != -1 && !(stop && prevStop)) {
-          out[n++] = ((long) prev << 32) | (id & 0xffffffffL);
-        }
-        prev = id;
-        prevStop = stop;
       }
-      long[] keys = Arrays.copyOf(out, n);
-      Arrays.sort(keys);
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (k == 0 || keys[i] != keys[k - 1]) {
-          keys[k++] = keys[i];
+      double[] bestCover = new double[documents];
+      for (Map.Entry<Integer, Double> e : shared.entrySet()) {
+        int i = e.getKey();
+        if (count.get(i) < params.minShared()) {
+          continue;
+        }
+        Terms other = terms.get(i);
+        double s = judge(sentence, mine, myMass, other, mass[i], i, false);
+        int d = sentences.get(i).document();
+        if (s >= threshold && s > bestScore[d] && agree(mine, other)) {
+          bestScore[d] = s;
+          bestCover[d] = sharedWeight(mine, other) / Math.max(1e-9, myMass);
+          bestFrom[d] = i;
+          bestTo[d] = i;
         }
       }
-      return Arrays.copyOf(keys, k);
+      // an article may state it over two adjacent sentences where we have one
+      for (int i : shared.keySet()) {
+        int j = i + 1;
+        if (j >= sentences.size()
+            || !shared.containsKey(j)
+            || sentences.get(j).document() != sentences.get(i).document()) {
+          continue;
+        }
+        Terms pair = Terms.union(terms.get(i), terms.get(j));
+        int d = sentences.get(i).document();
+        double s = judge(sentence, mine, myMass, pair, weight(pair.words), i, true);
+        double cover = sharedWeight(mine, pair) / Math.max(1e-9, myMass);
+        // the pair must score clearly better, or as well while carrying clearly more of ours
+        if (s >= threshold
+            && (s >= bestScore[d] + params.pairGain()
+                || (s >= bestScore[d] && cover >= bestCover[d] + 0.2))
+            && sharedCount(mine, pair) >= params.minShared()
+            && agree(mine, pair)) {
+          bestScore[d] = s;
+          bestCover[d] = cover;
+          bestFrom[d] = i;
+          bestTo[d] = j;
+        }
+      }
+      return result;
+    }
+
+    /** The match score: the learned model over {@link #features}, else the lexical score. */
+    private double judge(
+        Sentence sentence,
+        Terms mine,
+        double myMass,
+        Terms other,
+        double otherMass,
+        int at,
+        boolean pair) {
+      double common = sharedWeight(mine, other) + bigramEvidence(mine, other);
+      if (params.model() == null) {
+        return score(mine, myMass, other, common, otherMass);
+      }
+      String otherText =
+          pair
+              ? sentences.get(at).text() + " " + sentences.get(at + 1).text()
+              : sentences.get(at).text();
+      // a run of ten identical words carries several shared content words: test those only
+      if (sharedCount(mine, other) >= 4
+          && longestCommonRun(sentence.text(), otherText) >= VERBATIM_RUN) {
+        return 1; // the same words for a whole clause: a quote or a copied statement
+      }
+      double[] f = features(sentence, mine, myMass, other, otherMass, at, pair);
+      double z = params.model()[0];
+      for (int k = 0; k < f.length; k++) {
+        z += params.model()[k + 1] * f[k];
+      }
+      return 1 / (1 + Math.exp(-z));
+    }
+
+    /**
+     * Evidence that {@code other} (sentence {@code at}, or it and the next) states the summary
+     * sentence: shares of both sides' weight covered, adjacent pairs, shared count, figures, names,
+     * lead position, pair, length ratio.
+     */
+    double[] features(
+        Sentence sentence,
+        Terms mine,
+        double myMass,
+        Terms other,
+        double otherMass,
+        int at,
+        boolean pair) {
+      double common = sharedWeight(mine, other);
+      int figuresShared = 0;
+      for (String x : mine.numbers.keySet()) {
+        figuresShared += other.numbers.containsKey(x) ? 1 : 0;
+      }
+      String otherText =
+          pair
+              ? sentences.get(at).text() + " " + sentences.get(at + 1).text()
+              : sentences.get(at).text();
+      int myWords = Math.max(1, mine.words.length);
+      int otherWords = Math.max(1, other.words.length);
+      return new double[] {
+        myMass <= 0 ? 0 : common / myMass,
+        otherMass <= 0 ? 0 : common / otherMass,
+        myMass <= 0 ? 0 : bigramEvidence(mine, other) / myMass,
+        Math.min(10, sharedCount(mine, other)) / 10.0,
+        Math.min(3, figuresShared) / 3.0,
+        figuresShared < mine.numbers.size() ? 1 : 0,
+        nameOverlap(sentence.text(), otherText),
+        sentences.get(at).index() <= 1 ? 1 : 0,
+        pair ? 1 : 0,
+        (double) Math.min(myWords, otherWords) / Math.max(myWords, otherWords)
+      };
+    }
+
+    /** Length in words of the longest run of words the two texts share, in order. */
+    static int longestCommonRun(String a, String b) {
+      List<String> x = new ArrayList<>();
+      List<String> y = new ArrayList<>();
+      Analyzer.CONCEPTS.words(a, x);
+      Analyzer.CONCEPTS.words(b, y);
+      int best = 0;
+      int[] prev = new int[y.size() + 1];
+      int[] cur = new int[y.size() + 1];
+      for (int i = 1; i <= x.size(); i++) {
+        for (int j = 1; j <= y.size(); j++) {
+          cur[j] = x.get(i - 1).equals(y.get(j - 1)) ? prev[j - 1] + 1 : 0;
+          best = Math.max(best, cur[j]);
+        }
+        int[] t = prev;
+        prev = cur;
+        cur = t;
+        Arrays.fill(cur, 0);
+      }
+      return best;
+    }
+
+    /** Share of the capitalised words (after the first) of {@code mine} found in {@code other}. */
+    private static double nameOverlap(String mine, String other) {
+      String[] words = mine.split("[^\\p{L}\\p{N}]+");
+      String lower = " " + other.toLowerCase(Locale.ROOT) + " ";
+      int names = 0;
+      int found = 0;
+      for (int i = 1; i < words.length; i++) {
+        String w = words[i];
+        if (w.length() > 1 && Character.isUpperCase(w.charAt(0))) {
+          names++;
+          found += lower.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0;
+        }
+      }
+      return names == 0 ? 0.5 : (double) found / names;
+    }
+
+    /** Features of the best lexical match in each document (null where none), for training. */
+    public double[][] bestFeatures(Sentence sentence) {
+      Index lexical = this;
+      Match m = lexical.matchLexical(sentence);
+      double[][] out = new double[documents][];
+      Terms mine = Terms.of(sentence.text(), vocab, false);
+      double myMass = weight(mine.words);
+      for (int d = 0; d < documents; d++) {
+        int i = m.from[d];
+        if (i < 0) {
+          continue;
+        }
+        boolean pair = m.to[d] != i;
+        Terms other = pair ? Terms.union(terms.get(i), terms.get(i + 1)) : terms.get(i);
+        out[d] = features(sentence, mine, myMass, other, weight(other.words), i, pair);
+      }
+      return out;
+    }
+
+    private Match matchLexical(Sentence sentence) {
+      Params saved = params;
+      Index copy =
+          new Index(this, Params.lexical(saved.summaryShare(), 0, 1, saved.bigramWeight()));
+      return copy.match(sentence, 0);
+    }
+
+    private double score(Terms mine, double myMass, Terms other, double common, double otherMass) {
+      double a = params.summaryShare();
+      double denominator = a * myMass + (1 - a) * otherMass;
+      return denominator <= 0 ? 0 : Math.min(1, common / denominator);
+    }
+
+    /** Shared adjacent content-word pairs, each worth a share of its lighter word's weight. */
+    private double bigramEvidence(Terms mine, Terms other) {
+      if (params.bigramWeight() == 0) {
+        return 0;
+      }
+      double v = 0;
+      for (long k : mine.bigrams) {
+        if (Arrays.binarySearch(other.bigrams, k) >= 0) {
+          int a = (int) (k >>> 32);
+          int b = (int) k;
+          v += params.bigramWeight() * Math.min(idf[a], idf[b]);
+        }
+      }
+      return v;
+    }
+
+    private double sharedWeight(Terms mine, Terms other) {
+      double v = 0;
+      for (int w : mine.words) {
+        if (w >= 0 && Arrays.binarySearch(other.words, w) >= 0) {
+          v += idf[w];
+        }
+      }
+      return v;
+    }
+
+    private static int sharedCount(Terms mine, Terms other) {
+      int c = 0;
+      for (int w : mine.words) {
+        if (w >= 0 && Arrays.binarySearch(other.words, w) >= 0) {
+          c++;
+        }
+      }
+      return c;
+    }
+
+    private double weight(int[] words) {
+      double v = 0;
+      for (int w : words) {
+        v += w >= 0 && w < idf.length ? idf[w] : maxIdf();
+      }
+      return v;
+    }
+
+    private double maxIdf() {
+      return Math.log(1 + Math.max(1, sentences.size()));
     }
   }
 
-  private static final java.util.regex.Pattern NUMBER =
-      java.util.regex.Pattern.compile("\\d+(?:[.,]\\d+)*");
+  /**
+   * True unless the two disagree on a figure: the summary sentence states a figure the other does
+   * not, while the other states a different figure of the same kind (both years, or both followed
+   * by the same word: "80,000 people" against "120,000 people", "5.4%" against "0.9%").
+   */
+  static boolean agree(Terms mine, Terms other) {
+    for (Map.Entry<String, String> x : mine.numbers.entrySet()) {
+      if (other.numbers.containsKey(x.getKey())) {
+        continue;
+      }
+      boolean year = isYear(x.getKey());
+      for (Map.Entry<String, String> y : other.numbers.entrySet()) {
+        if (mine.numbers.containsKey(y.getKey())) {
+          continue;
+        }
+        if (year
+            ? isYear(y.getKey())
+            : !x.getValue().isEmpty() && x.getValue().equals(y.getValue())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isYear(String n) {
+    return n.length() == 4 && (n.startsWith("19") || n.startsWith("20"));
+  }
+
+  /** Words a match on says nothing about the claim: reporting verbs and titles. */
+  private static final Set<String> WEAK =
+      Set.of(
+          "said",
+          "say",
+          "says",
+          "saying",
+          "told",
+          "tell",
+          "according",
+          "report",
+          "reported",
+          "mr",
+          "ms",
+          "mrs",
+          "also",
+          "would",
+          "will",
+          "one",
+          "new",
+          "year",
+          "time",
+          "people");
+
+  private static final Map<String, Integer> NUMBER_WORDS = numberWords();
+
+  private static Map<String, Integer> numberWords() {
+    String[] units = {
+      "zero",
+      "one",
+      "two",
+      "three",
+      "four",
+      "five",
+      "six",
+      "seven",
+      "eight",
+      "nine",
+      "ten",
+      "eleven",
+      "twelve",
+      "thirteen",
+      "fourteen",
+      "fifteen",
+      "sixteen",
+      "seventeen",
+      "eighteen",
+      "nineteen"
+    };
+    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 2; i < units.length; i++) {
+      m.put(units[i], i); // "one" and "zero" are too often not figures
+    }
+    for (int t = 0; t < tens.length; t++) {
+      m.put(tens[t], 20 + 10 * t);
+      for (int u = 1; u <= 9; u++) {
+        m.put(tens[t] + "-" + units[u], 20 + 10 * t + u);
+      }
+    }
+    return m;
+  }
 
   /**
-   * The figures a sentence states ("300,000" = "300000"). A sentence that says "killed 87 people"
-   * is not stated by one that says "killed 20 people", however many words they share: a match must
-   * carry every figure of the cited sentence.
+   * The content of a sentence for matching: distinct content-word ids (sorted), adjacent
+   * content-word pairs (sorted keys) and its figures.
    */
-  static java.util.Set<String> numbers(String text) {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    java.util.regex.Matcher m = NUMBER.matcher(text);
+  record Terms(int[] words, long[] bigrams, Map<String, String> numbers) {
+
+    static Terms of(String text, Map<String, Integer> vocab, boolean grow) {
+      Map<String, String> numbers = CitationFinder.figures(text);
+      List<String> tokens = new ArrayList<>();
+      Analyzer.CONCEPTS.words(text, tokens);
+      int[] ids = new int[tokens.size() + numbers.size()];
+      long[] pairs = new long[tokens.size()];
+      int n = 0;
+      int p = 0;
+      int prev = Integer.MIN_VALUE;
+      for (String t : tokens) {
+        if (Character.isDigit(t.charAt(0)) || NUMBER_WORDS.containsKey(t)) {
+          continue; // figures are matched whole, below
+        }
+        if (Analyzer.CONCEPTS.isStopWord(t) || t.length() == 1 || WEAK.contains(t)) {
+          continue;
+        }
+        int id = id(Analyzer.CONCEPTS.stem(t), vocab, grow);
+        ids[n++] = id;
+        if (prev != Integer.MIN_VALUE && prev >= 0 && id >= 0) {
+          pairs[p++] = ((long) prev << 32) | (id & 0xffffffffL);
+        }
+        prev = id;
+      }
+      for (String x : numbers.keySet()) {
+        ids[n++] = id("#" + x, vocab, grow);
+      }
+      return new Terms(distinct(ids, n), distinctSorted(pairs, p), numbers);
+    }
+
+    static Terms union(Terms a, Terms b) {
+      int[] w = Arrays.copyOf(a.words, a.words.length + b.words.length);
+      System.arraycopy(b.words, 0, w, a.words.length, b.words.length);
+      long[] g = Arrays.copyOf(a.bigrams, a.bigrams.length + b.bigrams.length);
+      System.arraycopy(b.bigrams, 0, g, a.bigrams.length, b.bigrams.length);
+      Map<String, String> nums = new HashMap<>(a.numbers);
+      b.numbers.forEach(nums::putIfAbsent);
+      return new Terms(distinct(w, w.length), distinctSorted(g, g.length), nums);
+    }
+
+    private static int id(String key, Map<String, Integer> vocab, boolean grow) {
+      Integer id = vocab.get(key);
+      if (id == null) {
+        if (!grow) {
+          return -1;
+        }
+        id = vocab.size();
+        vocab.put(key, id);
+      }
+      return id;
+    }
+
+    private static int[] distinct(int[] a, int n) {
+      int[] c = Arrays.copyOf(a, n);
+      Arrays.sort(c);
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (k == 0 || c[i] != c[k - 1]) {
+          c[k++] = c[i];
+        }
+      }
+      return Arrays.copyOf(c, k);
+    }
+
+    private static long[] distinctSorted(long[] a, int n) {
+      long[] c = Arrays.copyOf(a, n);
+      Arrays.sort(c);
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (k == 0 || c[i] != c[k - 1]) {
+          c[k++] = c[i];
+        }
+      }
+      return Arrays.copyOf(c, k);
+    }
+  }
+
+  /**
+   * The figures a sentence states, normalised ("300,000" = "300000", "Fifty-two" = "52"). A
+   * sentence that says "killed 87 people" is not stated by one that says "killed 20 people".
+   */
+  static Set<String> numbers(String text) {
+    return figures(text).keySet();
+  }
+
+  /** Figure → the word that follows it, lower-cased ("%" for "percent"), or "" (see agree). */
+  static Map<String, String> figures(String text) {
+    Map<String, String> out = new HashMap<>();
+    java.util.regex.Matcher m = FIGURE.matcher(text);
     while (m.find()) {
-      out.add(m.group().replace(",", ""));
+      String x = m.group(1);
+      Integer spelled = NUMBER_WORDS.get(x.toLowerCase(Locale.ROOT));
+      if (Character.isLetter(x.charAt(0))) {
+        if (spelled == null) {
+          continue;
+        }
+        x = String.valueOf(spelled);
+      } else {
+        x = x.replace(",", "");
+        x = x.contains(".") ? x.replaceAll("\\.?0+$", "") : x;
+      }
+      String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+      unit = unit.equals("percent") || unit.equals("per") ? "%" : Analyzer.CONCEPTS.stem(unit);
+      out.putIfAbsent(x, unit);
     }
     return out;
   }
 
+  /** A figure (digits, or a spelled number below a hundred) and the word after it. */
+  private static final java.util.regex.Pattern FIGURE =
+      java.util.regex.Pattern.compile(
+          "(\\d+(?:[.,]\\d+)*|\\b[A-Za-z]+(?:-[A-Za-z]+)?\\b)(?=(?:[\\s-]*(%|[A-Za-z]+))?)");
+
   /** Lower-cased word bigrams of a text (kept for callers comparing raw overlap). */
-  static java.util.Set<String> bigrams(String text) {
+  static Set<String> bigrams(String text) {
     String[] w = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    java.util.Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     String prev = null;
     for (String t : w) {
       if (t.isEmpty()) {

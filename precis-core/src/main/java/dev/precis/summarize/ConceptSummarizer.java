@@ -89,6 +89,25 @@ public final class ConceptSummarizer implements Summarizer {
       }
     }
 
+    /** These constants with another fill value, single-article discount and lead weight. */
+    public Params withFillRareBoost(double fill, double rare, double boost) {
+      return new Params(
+          minWords,
+          maxWords,
+          boost,
+          positionDecay,
+          unigramWeight,
+          rare,
+          rareMinDocs,
+          costExponent,
+          minNovelty,
+          relaxFactor,
+          danglingPenalty,
+          fragmentPenalty,
+          fill,
+          offTopicRatio);
+    }
+
     /** The values tuned on the development data. */
     public static Params defaults() {
       return new Params(
@@ -214,7 +233,9 @@ public final class ConceptSummarizer implements Summarizer {
           previous[k] = si == 0 ? -1 : k - 1;
           fragment[k] = SentenceTraits.isFragment(text);
           furniture[k] = SentenceTraits.isFurniture(text);
-          dangling[k] = SentenceTraits.opensWithDanglingReference(text);
+          dangling[k] =
+              SentenceTraits.opensWithDanglingReference(text)
+                  || SentenceTraits.needsAntecedent(text);
           tokens.clear();
           Analyzer.CONCEPTS.words(text, tokens);
           duplicate[k] = !seenText.add(String.join(" ", tokens));

@@ -1,5 +1,7 @@
 package dev.precis.summarize;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -186,7 +188,263 @@ public final class SentenceTraits {
           "in", "on", "at", "said", "says", "has", "have", "had", "not", "from", "as", "his",
           "her");
 
+  /**
+   * Nouns a definite description uses to point back at something an earlier sentence introduced:
+   * statements, roles and events ("the statement", "the official", "the two leaders", "the
+   * attack"). Names and "the president of X" name their referent; these do not.
+   */
+  private static final Set<String> BACK_NOUNS =
+      Set.of(
+          "statement",
+          "announcement",
+          "remarks",
+          "comments",
+          "comment",
+          "official",
+          "officials",
+          "spokesman",
+          "spokeswoman",
+          "spokesperson",
+          "minister",
+          "leader",
+          "leaders",
+          "attack",
+          "attacks",
+          "incident",
+          "move",
+          "decision",
+          "deal",
+          "agreement",
+          "report",
+          "plan",
+          "proposal",
+          "measure",
+          "ruling",
+          "order",
+          "letter",
+          "suspect",
+          "suspects",
+          "victim",
+          "victims",
+          "man",
+          "woman",
+          "pair",
+          "couple",
+          "crash",
+          "strike",
+          "vote",
+          "event",
+          "study",
+          "survey",
+          "visit",
+          "trip",
+          "meeting",
+          "call",
+          "interview",
+          "bill",
+          "case",
+          "accident",
+          "explosion",
+          "blast",
+          "shooting",
+          "operation",
+          "request",
+          "investigation",
+          "probe",
+          "review",
+          "document",
+          "video",
+          "footage",
+          "findings",
+          "union",
+          "men",
+          "women",
+          "two",
+          "three",
+          "group",
+          "company",
+          "agency",
+          "court",
+          "judge",
+          "jury",
+          "panel",
+          "committee",
+          "commission",
+          "law",
+          "policy",
+          "program",
+          "programme",
+          "talks",
+          "summit",
+          "conference",
+          "speech",
+          "trial",
+          "sentence",
+          "ban",
+          "quake",
+          "earthquake",
+          "storm",
+          "fire",
+          "war",
+          "conflict",
+          "ceasefire",
+          "truce",
+          "protest",
+          "protests",
+          "protesters");
+
+  /** Words after the noun that make the description name its own referent ("the attack on"). */
+  private static final Set<String> SELF_IDENTIFYING =
+      Set.of(
+          "of", "on", "in", "that", "which", "who", "by", "against", "at", "from", "between", "for",
+          "into", "to", "over", "with", "where", "when", "led", "known", "called", "named", "'s");
+
+  /** Modifiers allowed between "the" and the noun ("the two leaders", "the Russian minister"). */
+  private static final Set<String> BACK_MODIFIERS =
+      Set.of(
+          "two",
+          "three",
+          "four",
+          "five",
+          "former",
+          "new",
+          "latest",
+          "same",
+          "earlier",
+          "recent",
+          "joint",
+          "senior",
+          "top",
+          "deadly",
+          "first",
+          "second",
+          "initial",
+          "original");
+
+  /** A quotation attributed to a pronoun: '"...," he said.' or '..., said she.' */
+  private static final java.util.regex.Pattern PRONOUN_SPEAKER =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:[,.!?]['\"\u201d\u2019]?\\s+|\\s)(?:he|she|they)\\s+(?:said|says|added|told|asked|"
+              + "continued|noted|explained|argued|wrote|insisted|warned|stressed|declared|replied|"
+              + "recalled|tweeted)\\b|\\b(?:said|says|added|told)\\s+(?:he|she)\\b");
+
   private SentenceTraits() {}
+
+  /**
+   * The noun of a definite description that points back at an earlier sentence ("The statement made
+   * no reference...", "...the two leaders agreed", "the official said"), or null. A description
+   * followed by what identifies it ("the attack on the embassy", "the statement that ...") names
+   * its own referent and does not count.
+   */
+  public static String backReference(String sentence) {
+    List<int[]> spans = new ArrayList<>();
+    java.util.regex.Matcher m = WORD.matcher(sentence);
+    while (m.find()) {
+      spans.add(new int[] {m.start(), m.end()});
+    }
+    String[] w = new String[spans.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = sentence.substring(spans.get(i)[0], spans.get(i)[1]);
+    }
+    for (int i = 0; i < w.length; i++) {
+      if (!w[i].equalsIgnoreCase("the")) {
+        continue;
+      }
+      int j = i + 1;
+      boolean named = false;
+      // up to two modifiers: listed ones, or a capitalised word ("the Russian minister")
+      for (int k = 0; k < 2 && j + 1 < w.length; k++) {
+        String lower = w[j].toLowerCase(Locale.ROOT);
+        if (BACK_MODIFIERS.contains(lower)) {
+          j++;
+        } else if (Character.isUpperCase(w[j].charAt(0)) && isBackNoun(w[j + 1])) {
+          named = true;
+          j++;
+        } else {
+          break;
+        }
+      }
+      if (j >= w.length || !isBackNoun(w[j])) {
+        continue;
+      }
+      String noun = w[j].toLowerCase(Locale.ROOT);
+      if (named && !ROLE_NOUNS.contains(noun)) {
+        continue; // "the G7 summit", "the US decision": the name says which
+      }
+      if (isNumberWord(noun) && (j + 1 >= w.length || !isBackNoun(w[j + 1]))) {
+        continue; // "the two" alone is handled by the opener rules
+      }
+      String next = j + 1 < w.length ? w[j + 1] : "";
+      String after = sentence.substring(spans.get(j)[1]);
+      if (SELF_IDENTIFYING.contains(next.toLowerCase(Locale.ROOT))
+          || next.endsWith("'s")
+          || next.endsWith("\u2019s")
+          || (!next.isEmpty() && Character.isUpperCase(next.charAt(0)))
+          || after.matches("(?s)\\s*,\\s*\\p{Lu}.*")) {
+        continue; // named right after: "the attack on ...", "the case, Mahanoy v. B.L."
+      }
+      boolean earlier = false;
+      for (int k = 0; k < i; k++) {
+        earlier |= w[k].equalsIgnoreCase(noun);
+      }
+      if (!earlier) {
+        return noun;
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019]*");
+
+  /** People by role: "the Russian minister" still needs the sentence that named him. */
+  private static final Set<String> ROLE_NOUNS =
+      Set.of(
+          "official",
+          "officials",
+          "spokesman",
+          "spokeswoman",
+          "spokesperson",
+          "minister",
+          "leader",
+          "leaders",
+          "suspect",
+          "suspects",
+          "victim",
+          "victims",
+          "man",
+          "woman",
+          "men",
+          "women",
+          "judge");
+
+  private static boolean isBackNoun(String w) {
+    return !w.isEmpty() && Character.isLowerCase(w.charAt(0)) && BACK_NOUNS.contains(w);
+  }
+
+  private static boolean isNumberWord(String w) {
+    return w.equals("two") || w.equals("three");
+  }
+
+  /**
+   * True when the sentence quotes someone named only by a pronoun ('"We will win," he said.'): the
+   * reader needs the sentence that introduced the speaker.
+   */
+  public static boolean hasPronounSpeaker(String sentence) {
+    boolean quotes =
+        sentence.indexOf('"') >= 0
+            || sentence.indexOf('\u201c') >= 0
+            || sentence.indexOf('\u201d') >= 0;
+    return quotes && PRONOUN_SPEAKER.matcher(sentence).find();
+  }
+
+  /**
+   * True when the sentence leans on one before it: a back-pointing definite description or a quote
+   * attributed to a pronoun ({@link #backReference}, {@link #hasPronounSpeaker}).
+   */
+  public static boolean needsAntecedent(String sentence) {
+    return backReference(sentence) != null || hasPronounSpeaker(sentence);
+  }
 
   /**
    * Length of a leading dateline or source tag ("WASHINGTON (Reuters) - ", "denver — "), or 0. Such

@@ -280,7 +280,7 @@ class ArticleSourcesTest {
     Files.writeString(jsonl, "{\"text\": \"fine\"}\n{not json\n");
     assertThatThrownBy(() -> read(options(), jsonl.toString()))
         .isInstanceOf(InputException.class)
-        .hasMessageStartingWith(jsonl + ": line 2: invalid JSON");
+        .hasMessageStartingWith(jsonl + ":2: invalid JSON");
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -35,12 +37,22 @@ class HttpFetcherTest {
   @AfterEach
   void stop() {
     server.close();
+    fetchers.forEach(HttpFetcher::close);
+  }
+
+  private final List<HttpFetcher> fetchers = new ArrayList<>();
+
+  /** A fetcher closed after the test, with its client's threads. */
+  private HttpFetcher fetcher(FetchOptions options) {
+    HttpFetcher f = new HttpFetcher(options);
+    fetchers.add(f);
+    return f;
   }
 
   @Test
   void fetchesAPageWithItsTypeCharsetAndUserAgent() {
     server.page("/a", "text/html; charset=ISO-8859-1", HTML);
-    FetchResult r = new HttpFetcher(local()).fetch(server.url("/a"));
+    FetchResult r = fetcher(local()).fetch(server.url("/a"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.isHtml()).isTrue();
     assertThat(r.charset()).isEqualTo("ISO-8859-1");
@@ -51,7 +63,7 @@ class HttpFetcherTest {
   @Test
   void defaultPolicyRefusesTheLocalServer() {
     server.page("/a", "text/html", HTML);
-    assertThatThrownBy(() -> new HttpFetcher(FetchOptions.defaults()).fetch(server.url("/a")))
+    assertThatThrownBy(() -> fetcher(FetchOptions.defaults()).fetch(server.url("/a")))
         .isInstanceOf(FetchException.class)
         .hasMessage("refused: 127.0.0.1 is a loopback address (use --allow-private)");
     assertThat(server.paths).isEmpty();
@@ -60,9 +72,7 @@ class HttpFetcherTest {
   @Test
   void defaultPolicyRefusesLocalhostByName() {
     assertThatThrownBy(
-            () ->
-                new HttpFetcher(FetchOptions.defaults())
-                    .fetch("http://localhost:" + server.port() + "/"))
+            () -> fetcher(FetchOptions.defaults()).fetch("http://localhost:" + server.port() + "/"))
         .hasMessageContaining("refused: localhost (")
         .hasMessageContaining("loopback address (use --allow-private)");
   }
@@ -73,7 +83,7 @@ class HttpFetcherTest {
     int otherPort = server.port() == 65535 ? 65534 : server.port() + 1;
     server.redirect("/go", "http://127.0.0.1:" + otherPort + "/secret");
     HttpFetcher fetcher =
-        new HttpFetcher(
+        fetcher(
             FetchOptions.defaults()
                 .withHostDelay(Duration.ZERO)
                 .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
@@ -89,7 +99,7 @@ class HttpFetcherTest {
   void redirectToMetadataServiceIsRefused() {
     server.redirect("/go", "http://169.254.169.254/latest/meta-data/");
     HttpFetcher fetcher =
-        new HttpFetcher(
+        fetcher(
             FetchOptions.defaults()
                 .withHostDelay(Duration.ZERO)
                 .withAllowedHosts(Set.of("127.0.0.1:" + server.port())));
@@ -104,11 +114,10 @@ class HttpFetcherTest {
         FetchOptions.defaults()
             .withHostDelay(Duration.ZERO)
             .withAllowedHosts(Set.of("localhost:" + server.port()));
-    assertThat(new HttpFetcher(byName).fetch("http://localhost:" + server.port() + "/a").status())
+    assertThat(fetcher(byName).fetch("http://localhost:" + server.port() + "/a").status())
         .isEqualTo(200);
     FetchOptions otherPort = FetchOptions.defaults().withAllowedHosts(Set.of("localhost:1"));
-    assertThatThrownBy(
-            () -> new HttpFetcher(otherPort).fetch("http://localhost:" + server.port() + "/a"))
+    assertThatThrownBy(() -> fetcher(otherPort).fetch("http://localhost:" + server.port() + "/a"))
         .hasMessageContaining("loopback address");
   }
 
@@ -116,7 +125,7 @@ class HttpFetcherTest {
   void followsRedirectsAndReportsTheFinalUrl() {
     server.redirect("/old", "/new?x=1");
     server.page("/new", "text/html", HTML);
-    FetchResult r = new HttpFetcher(local()).fetch(server.url("/old"));
+    FetchResult r = fetcher(local()).fetch(server.url("/old"));
     assertThat(r.uri().toString()).isEqualTo(server.url("/new?x=1"));
     assertThat(r.requested().toString()).isEqualTo(server.url("/old"));
   }
@@ -125,7 +134,7 @@ class HttpFetcherTest {
   void escapesInPathAndQueryAreSentAsGiven() {
     server.page("/news", "text/html", HTML);
     FetchResult r =
-        new HttpFetcher(local().withObeyRobots(false))
+        fetcher(local().withObeyRobots(false))
             .fetch(server.url("/news/a%20b%2Fc?q=x%2By&z=%C3%A9#frag"));
     assertThat(server.paths).containsExactly("/news/a%20b%2Fc?q=x%2By&z=%C3%A9");
     assertThat(r.uri().toString()).isEqualTo(server.url("/news/a%20b%2Fc?q=x%2By&z=%C3%A9"));
@@ -134,7 +143,7 @@ class HttpFetcherTest {
   @Test
   void nonAsciiPathsAndHostsAreEncoded() {
     server.page("/caf", "text/html", HTML);
-    new HttpFetcher(local().withObeyRobots(false)).fetch(server.url("/café"));
+    fetcher(local().withObeyRobots(false)).fetch(server.url("/café"));
     assertThat(server.paths).containsExactly("/caf%C3%A9");
     assertThat(HttpFetcher.parseUrl("http://bücher.example/x").getHost())
         .isEqualTo("xn--bcher-kva.example");
@@ -144,7 +153,7 @@ class HttpFetcherTest {
   void redirectLoopIsStopped() {
     server.redirect("/a", "/b");
     server.redirect("/b", "/a");
-    assertThatThrownBy(() -> new HttpFetcher(local()).fetch(server.url("/a")))
+    assertThatThrownBy(() -> fetcher(local()).fetch(server.url("/a")))
         .hasMessageContaining("redirect loop at " + server.url("/a"));
   }
 
@@ -153,15 +162,14 @@ class HttpFetcherTest {
     for (int i = 0; i < 10; i++) {
       server.redirect("/r" + i, "/r" + (i + 1));
     }
-    assertThatThrownBy(() -> new HttpFetcher(local().withMaxRedirects(3)).fetch(server.url("/r0")))
+    assertThatThrownBy(() -> fetcher(local().withMaxRedirects(3)).fetch(server.url("/r0")))
         .hasMessageContaining("too many redirects (more than 3)");
   }
 
   @Test
   void hugeBodyWithContentLengthIsRefused() {
     server.page("/big", "text/html", "x".repeat(200_000));
-    assertThatThrownBy(
-            () -> new HttpFetcher(local().withMaxBytes(100_000)).fetch(server.url("/big")))
+    assertThatThrownBy(() -> fetcher(local().withMaxBytes(100_000)).fetch(server.url("/big")))
         .hasMessageContaining("body is 200000 bytes, over the limit of 100000");
   }
 
@@ -181,8 +189,7 @@ class HttpFetcherTest {
             // expected: the fetcher closes the connection at its limit
           }
         });
-    assertThatThrownBy(
-            () -> new HttpFetcher(local().withMaxBytes(50_000)).fetch(server.url("/stream")))
+    assertThatThrownBy(() -> fetcher(local().withMaxBytes(50_000)).fetch(server.url("/stream")))
         .hasMessageContaining("body is over the limit of 50000 bytes");
   }
 
@@ -204,8 +211,7 @@ class HttpFetcherTest {
           }
         });
     assertThat(body.length).isLessThan(100_000);
-    assertThatThrownBy(
-            () -> new HttpFetcher(local().withMaxBytes(100_000)).fetch(server.url("/bomb")))
+    assertThatThrownBy(() -> fetcher(local().withMaxBytes(100_000)).fetch(server.url("/bomb")))
         .hasMessageContaining("over the limit of 100000 bytes");
   }
 
@@ -226,7 +232,29 @@ class HttpFetcherTest {
             out.write(body);
           }
         });
-    assertThat(new HttpFetcher(local()).fetch(server.url("/gz")).text()).isEqualTo(HTML);
+    assertThat(fetcher(local()).fetch(server.url("/gz")).text()).isEqualTo(HTML);
+  }
+
+  @Test
+  void unknownOrBrokenContentEncodingIsAnError() {
+    for (String encoding : new String[] {"compress", "gzip"}) {
+      server.on(
+          "/" + encoding,
+          ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.getResponseHeaders().add("Content-Encoding", encoding);
+            byte[] notCompressed = HTML.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, notCompressed.length);
+            try (OutputStream out = ex.getResponseBody()) {
+              out.write(notCompressed);
+            }
+          });
+    }
+    HttpFetcher fetcher = fetcher(local().withObeyRobots(false));
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/compress")))
+        .hasMessage(server.url("/compress") + ": unsupported content encoding compress");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/gzip")))
+        .hasMessage(server.url("/gzip") + ": invalid compressed body");
   }
 
   @Test
@@ -234,7 +262,7 @@ class HttpFetcherTest {
     server.on("/slow", ex -> sleep(5_000));
     FetchOptions quick =
         local().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5));
-    assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/slow")))
+    assertThatThrownBy(() -> fetcher(quick).fetch(server.url("/slow")))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("timed out");
   }
@@ -244,7 +272,7 @@ class HttpFetcherTest {
     server.on("/", ex -> sleep(5_000));
     FetchOptions quick =
         local().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5));
-    assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/page")))
+    assertThatThrownBy(() -> fetcher(quick).fetch(server.url("/page")))
         .hasMessage(server.url("/robots.txt") + ": timed out (no data for 0.3 s)");
     assertThat(server.paths).containsExactly("/robots.txt");
   }
@@ -253,7 +281,7 @@ class HttpFetcherTest {
   void oversizedRobotsTxtMeansNoRules() {
     server.page("/robots.txt", "text/plain", "# padding\n".repeat(100_000));
     server.page("/page", "text/html", HTML);
-    assertThat(new HttpFetcher(local()).fetch(server.url("/page")).status()).isEqualTo(200);
+    assertThat(fetcher(local()).fetch(server.url("/page")).status()).isEqualTo(200);
   }
 
   @Test
@@ -277,14 +305,14 @@ class HttpFetcherTest {
         });
     FetchOptions quick =
         local().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1));
-    assertThatThrownBy(() -> new HttpFetcher(quick).fetch(server.url("/drip")))
+    assertThatThrownBy(() -> fetcher(quick).fetch(server.url("/drip")))
         .hasMessageContaining("timed out (over 1 s in total)");
   }
 
   @Test
   void wrongContentTypeIsRefused() {
     server.page("/img", "image/png", "PNG...");
-    assertThatThrownBy(() -> new HttpFetcher(local()).fetch(server.url("/img")))
+    assertThatThrownBy(() -> fetcher(local()).fetch(server.url("/img")))
         .hasMessage("refused: " + server.url("/img") + " is image/png, not HTML, a feed or text");
   }
 
@@ -295,24 +323,46 @@ class HttpFetcherTest {
         local()
             .withObeyRobots(false)
             .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2));
-    assertThatThrownBy(
-            () -> new HttpFetcher(quick).fetch("https://127.0.0.1:" + server.port() + "/a"))
+    assertThatThrownBy(() -> fetcher(quick).fetch("https://127.0.0.1:" + server.port() + "/a"))
         .isInstanceOf(FetchException.class)
         .hasMessageStartingWith("https://127.0.0.1:" + server.port() + "/a: TLS failed");
   }
 
   @Test
+  void closedPortAndSilentTlsServerFailWithOneLine() throws IOException {
+    FetchOptions quick =
+        local()
+            .withObeyRobots(false)
+            .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(2));
+    int closedPort;
+    try (java.net.ServerSocket probe =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      closedPort = probe.getLocalPort();
+    }
+    assertThatThrownBy(() -> fetcher(quick).fetch("http://127.0.0.1:" + closedPort + "/"))
+        .hasMessageStartingWith(
+            "http://127.0.0.1:" + closedPort + "/: cannot connect to 127.0.0.1:" + closedPort);
+    // connections complete in the kernel's backlog, but nothing ever answers the handshake
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      String url = "https://127.0.0.1:" + silent.getLocalPort() + "/";
+      assertThatThrownBy(() -> fetcher(quick).fetch(url))
+          .hasMessage(url + ": TLS failed (no handshake answer within 0.3 s)");
+    }
+  }
+
+  @Test
   void httpErrorsAreReported() {
     server.on("/missing", ex -> LocalServer.send(ex, 404, "text/html", "no"));
-    assertThatThrownBy(() -> new HttpFetcher(local()).fetch(server.url("/missing")))
+    assertThatThrownBy(() -> fetcher(local()).fetch(server.url("/missing")))
         .hasMessageContaining("HTTP 404");
   }
 
   @Test
   void onlyHttpAndHttpsAreFetched() {
-    assertThatThrownBy(() -> new HttpFetcher(local()).fetch("file:///etc/passwd"))
+    assertThatThrownBy(() -> fetcher(local()).fetch("file:///etc/passwd"))
         .hasMessageContaining("only http and https");
-    assertThatThrownBy(() -> new HttpFetcher(local()).fetch("http://user:pw@example.com/"))
+    assertThatThrownBy(() -> fetcher(local()).fetch("http://user:pw@example.com/"))
         .hasMessageContaining("user names or passwords");
   }
 
@@ -321,14 +371,11 @@ class HttpFetcherTest {
     server.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private\n");
     server.page("/private/page", "text/html", HTML);
     server.page("/public/page", "text/html", HTML);
-    HttpFetcher fetcher = new HttpFetcher(local());
+    HttpFetcher fetcher = fetcher(local());
     assertThat(fetcher.fetch(server.url("/public/page")).status()).isEqualTo(200);
     assertThatThrownBy(() -> fetcher.fetch(server.url("/private/page")))
         .hasMessageContaining("disallowed by robots.txt");
-    assertThat(
-            new HttpFetcher(local().withObeyRobots(false))
-                .fetch(server.url("/private/page"))
-                .status())
+    assertThat(fetcher(local().withObeyRobots(false)).fetch(server.url("/private/page")).status())
         .isEqualTo(200);
     assertThat(server.paths.stream().filter(p -> p.equals("/robots.txt")).count())
         .as("robots.txt is read once per fetcher and host")
@@ -340,7 +387,7 @@ class HttpFetcherTest {
     server.page("/one", "text/html", HTML);
     server.page("/two", "text/html", HTML);
     HttpFetcher fetcher =
-        new HttpFetcher(local().withObeyRobots(false).withHostDelay(Duration.ofMillis(400)));
+        fetcher(local().withObeyRobots(false).withHostDelay(Duration.ofMillis(400)));
     fetcher.fetch(server.url("/one"));
     fetcher.fetch(server.url("/two"));
     long gap = server.times.get("/two") - server.times.get("/one");
@@ -352,7 +399,7 @@ class HttpFetcherTest {
     server.page("/robots.txt", "text/plain", "User-agent: *\nCrawl-delay: 0.5\n");
     server.page("/one", "text/html", HTML);
     server.page("/two", "text/html", HTML);
-    HttpFetcher fetcher = new HttpFetcher(local());
+    HttpFetcher fetcher = fetcher(local());
     fetcher.fetch(server.url("/one"));
     fetcher.fetch(server.url("/two"));
     long gap = server.times.get("/two") - server.times.get("/one");
@@ -388,7 +435,7 @@ class HttpFetcherTest {
     try (java.net.ServerSocket ss = rawServer(flood)) {
       assertThatThrownBy(
               () ->
-                  new HttpFetcher(local().withObeyRobots(false))
+                  fetcher(local().withObeyRobots(false))
                       .fetch("http://127.0.0.1:" + ss.getLocalPort() + "/"))
           .hasMessageContaining("response headers over 65536 bytes");
     }
@@ -396,7 +443,7 @@ class HttpFetcherTest {
         rawServer("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII))) {
       assertThatThrownBy(
               () ->
-                  new HttpFetcher(local().withObeyRobots(false))
+                  fetcher(local().withObeyRobots(false))
                       .fetch("http://127.0.0.1:" + ss.getLocalPort() + "/"))
           .hasMessageContaining("not an HTTP response");
     }

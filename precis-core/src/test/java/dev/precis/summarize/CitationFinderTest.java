@@ -43,6 +43,30 @@ class CitationFinderTest {
   }
 
   @Test
+  void aParaphraseIsCitedButADifferentFigureIsADisagreement() {
+    List<Document> docs =
+        Precis.defaults()
+            .split(
+                List.of(
+                    Article.of(
+                        "a",
+                        "Fifty-two people were killed when four suicide bombers attacked three "
+                            + "London Underground trains and a bus on July 7, 2005."),
+                    Article.of(
+                        "b",
+                        "Four suicide bombers killed 52 people on three Underground trains and a "
+                            + "bus in London on July 7, 2005, police said."),
+                    Article.of(
+                        "c",
+                        "Four suicide bombers killed 56 people on three Underground trains and a "
+                            + "bus in London on July 7, 2005, police said.")));
+    Sentence s = docs.get(0).sentences().get(0);
+    assertThat(new CitationFinder().cite(s, docs))
+        .extracting(Citation::document)
+        .containsExactly(0, 1); // "c" says 56 killed: not support
+  }
+
+  @Test
   void anArticleThatSplitsTheStatementInTwoIsCitedWithBothSentences() {
     List<Document> docs =
         Precis.defaults()

@@ -36,6 +36,33 @@ class SentenceTraitsTest {
   }
 
   @Test
+  void definiteDescriptionsAndPronounSpeakersNeedTheirAntecedent() {
+    assertThat(SentenceTraits.backReference("The statement made no reference to Syria."))
+        .isEqualTo("statement");
+    assertThat(SentenceTraits.backReference("Afterwards the two leaders agreed to meet again."))
+        .isEqualTo("leaders");
+    assertThat(SentenceTraits.backReference("The Russian minister opened the talks."))
+        .isEqualTo("minister");
+    assertThat(SentenceTraits.backReference("Officials said the attack killed 12 people."))
+        .isEqualTo("attack");
+    for (String s :
+        new String[] {
+          "The attack on the embassy killed 12 people.",
+          "Leaders met at the G7 summit in Cornwall.",
+          "The case, Mahanoy Area School District v. B.L., was heard in April.",
+          "A judge ruled on Monday, and the judge set bail at $1 million.",
+          "The official Republican response came from Tim Scott.",
+          "Tillerson met Lavrov in Moscow on Wednesday."
+        }) {
+      assertThat(SentenceTraits.backReference(s)).as(s).isNull();
+    }
+    assertThat(SentenceTraits.hasPronounSpeaker("\"We will win this,\" he said on Monday."))
+        .isTrue();
+    assertThat(SentenceTraits.hasPronounSpeaker("\"We will win this,\" Tillerson said.")).isFalse();
+    assertThat(SentenceTraits.needsAntecedent("He won.")).isFalse(); // the opener rules' case
+  }
+
+  @Test
   void headlinesFragmentsAndBareQuotesAreNotSummarySentences() {
     for (String s :
         new String[] {

@@ -131,7 +131,8 @@ public final class EvalDatasets {
       throw new InputException(origin + ": a cluster must be a JSON object");
     }
     String id = node.hasNonNull("id") ? node.get("id").asText() : fallbackId;
-    JsonNode docs = node.get("documents");
+    // "articles" is the story-roundups spelling (../shared/data/story-roundups/stories.jsonl)
+    JsonNode docs = node.has("documents") ? node.get("documents") : node.get("articles");
     if (docs == null || !docs.isArray() || docs.isEmpty()) {
       throw new InputException(origin + ": \"documents\" must be a non-empty array");
     }

@@ -239,4 +239,57 @@ public final class StoryStreamEvaluation {
     }
     return best;
   }
+
+  /**
+   * The outcome of grouping a labeled stream: B-cubed of the events against the gold events, and of
+   * the stories against the gold stories ({@code null} when the stream has no story labels).
+   */
+  public record LabeledRun(BCubed events, BCubed stories, int eventCount, int storyCount) {}
+
+  /** Groups a labeled stream into events and stories and scores both against the gold labels. */
+  public static LabeledRun runLabeled(List<LabeledStream.Item> stream, StoryOptions options) {
+    Map<String, Long> eventOf = new HashMap<>();
+    Map<String, Long> storyOf = new HashMap<>();
+    int[] counts = {0, 0};
+    StoryClusterer clusterer =
+        new StoryClusterer(
+            options,
+            story -> {
+              counts[1]++;
+              for (dev.precis.story.StoryEvent e : story.events()) {
+                counts[0]++;
+                for (String id : e.articleIds()) {
+                  eventOf.put(id, e.id());
+                  storyOf.put(id, story.id());
+                }
+              }
+            });
+    for (LabeledStream.Item it : stream) {
+      clusterer.add(it.article());
+    }
+    clusterer.closeAll();
+    List<String> goldEvents = new ArrayList<>();
+    List<Long> events = new ArrayList<>();
+    List<String> goldStories = new ArrayList<>();
+    List<Long> stories = new ArrayList<>();
+    for (LabeledStream.Item it : stream) {
+      String id = it.article().id();
+      if (it.event() != null) {
+        goldEvents.add(it.event());
+        events.add(eventOf.get(id));
+      }
+      // without story gold, stories are scored against the events: what linking costs a reader
+      // who takes each story for one happening
+      String goldStory = it.story() != null ? it.story() : it.event();
+      if (goldStory != null) {
+        goldStories.add(goldStory);
+        stories.add(storyOf.get(id));
+      }
+    }
+    return new LabeledRun(
+        BCubed.score(goldEvents, events),
+        goldStories.isEmpty() ? null : BCubed.score(goldStories, stories),
+        counts[0],
+        counts[1]);
+  }
 }

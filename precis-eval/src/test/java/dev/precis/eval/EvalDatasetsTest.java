@@ -114,6 +114,28 @@ class EvalDatasetsTest {
   }
 
   @Test
+  void sgmlEntitiesUnclosedParagraphsAndStrayBracketsAreRead(@TempDir Path dir) throws Exception {
+    Path doc = dir.resolve("doc");
+    Files.writeString(
+        doc,
+        "<DOC>\n<DOCNO> X1 </DOCNO>\n<HEAD>Rates &amp; bonds&nbsp;rise</HEAD>\n<TEXT>\n"
+            + "<P>\nYields rose &quot;sharply&quot; (&#65;&#x42; said).\n<P>\n"
+            + "Spreads 3 < 4 > 2 held.\n</TEXT>\n</DOC>\n"
+            + "<doc><docno>x2</docno><text>lower-case tags</text></doc>\n");
+    List<RawArticle> docs = EvalDatasets.readDocumentFile(doc);
+    assertThat(docs).extracting(RawArticle::id).containsExactly("X1", "x2");
+    assertThat(docs.get(0).title()).isEqualTo("Rates & bonds rise");
+    assertThat(docs.get(0).content())
+        .isEqualTo("Yields rose \"sharply\" (AB said).\n\n\n\nSpreads 3 < 4 > 2 held.");
+    assertThat(docs.get(1).content()).isEqualTo("lower-case tags");
+    // a '<' that opens no tag is text: the regex reader cut everything up to the next '>'
+    Path summary = dir.resolve("summary");
+    Files.writeString(summary, "Inflation fell below 3% (< 4%).\nAT&T &amp; <s>others</s> rose.\n");
+    assertThat(EvalDatasets.readSummaryFile(summary))
+        .containsExactly("Inflation fell below 3% (< 4%).", "AT&T & others rose.");
+  }
+
+  @Test
   void explainsBadInput(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.jsonl");
     Files.writeString(bad, "{\"id\": \"x\", \"documents\": [\"a\"]}\n");

@@ -3,6 +3,7 @@ package dev.precis.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precis.ingest.InputException;
+import dev.precis.ingest.InputJson;
 import dev.precis.ingest.JsonArticles;
 import dev.precis.ingest.RawArticle;
 import dev.precis.ingest.TextDecoder;
@@ -27,23 +28,55 @@ final class ArticleRequests {
    * @param words word budget asked for, or {@code null}
    * @param summarizer summarizer asked for, or {@code null}
    * @param facts whether the client asked for the fact sheet too
+   * @param warnings what was ignored in the request (a "published" value that is not a date)
    */
   record Batch(
-      List<RawArticle> articles, String story, Integer words, String summarizer, boolean facts) {}
+      List<RawArticle> articles,
+      String story,
+      Integer words,
+      String summarizer,
+      boolean facts,
+      List<String> warnings) {}
 
-  static Batch parse(String contentType, byte[] body, Map<String, String> query, int maxArticles) {
+  /**
+   * Refuses (415) a body type other than JSON, HTML or plain text, checked before the body is read.
+   * A JSON body must say so: a body without a type (a cross-site {@code no-cors} fetch of a Blob)
+   * is not parsed as JSON.
+   */
+  static void checkType(String contentType) {
+    String type = mediaType(contentType);
+    if (!(isJson(type) || type.equals("text/html") || type.equals("text/plain"))) {
+      throw new HttpError(
+          415,
+          (type.isEmpty() ? "no content type" : "unsupported content type '" + cut(type) + "'")
+              + " (use application/json, text/html or text/plain)");
+    }
+  }
+
+  private static String mediaType(String contentType) {
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     int semi = type.indexOf(';');
-    if (semi >= 0) {
-      type = type.substring(0, semi).strip();
-    }
+    return (semi >= 0 ? type.substring(0, semi) : type).strip();
+  }
+
+  private static boolean isJson(String type) {
+    return type.equals("application/json") || type.endsWith("+json");
+  }
+
+  private static String cut(String s) {
+    return s.length() <= 100 ? s : s.substring(0, 100) + "...";
+  }
+
+  static Batch parse(String contentType, byte[] body, Map<String, String> query, int maxArticles) {
+    checkType(contentType);
+    String type = mediaType(contentType);
     if (body.length == 0) {
       throw new HttpError(400, "empty request body");
     }
     Batch batch;
-    if (type.equals("application/json") || type.endsWith("+json") || type.isEmpty()) {
+    if (isJson(type)) {
       batch = json(body, query);
-    } else if (type.equals("text/html") || type.equals("text/plain")) {
+    } else { // text/html or text/plain (checkType refused the rest)
       if (TextDecoder.looksBinary(body)) {
         throw new HttpError(400, "body is binary, not an article");
       }
@@ -60,13 +93,14 @@ final class ArticleRequests {
               query.get("url"),
               JsonArticles.parseInstant(query.get("published")),
               "api");
-      batch = new Batch(List.of(raw), query.get("story"), null, null, false);
-    } else {
-      throw new HttpError(
-          415,
-          "unsupported content type '"
-              + type
-              + "' (use application/json, text/html or text/plain)");
+      List<String> warnings =
+          raw.published() == null && query.get("published") != null
+              ? List.of("query parameter \"published\" is not a date; the article is undated")
+              : List.of();
+      batch = new Batch(List.of(raw), query.get("story"), null, null, false, warnings);
+    }
+    if (batch.story() != null && (batch.story().isBlank() || batch.story().length() > 150)) {
+      throw new HttpError(400, "story key must be 1 to 150 characters");
     }
     if (batch.articles().isEmpty()) {
       throw new HttpError(400, "no articles in the request");
@@ -84,22 +118,23 @@ final class ArticleRequests {
     return batch;
   }
 
+  private static String requestString(JsonNode root, String field) {
+    JsonNode v = root.get(field);
+    if (!v.isTextual()) {
+      throw new HttpError(
+          400, "field \"" + field + "\" must be a string, got " + JsonArticles.kind(v));
+    }
+    return v.asText();
+  }
+
   private static Batch json(byte[] body, Map<String, String> query) {
     JsonNode root;
     try {
-      root = StoryJson.MAPPER.readTree(body);
+      root = InputJson.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new HttpError(
-          400,
-          "invalid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + " ("
-              + e.getOriginalMessage()
-              + ")");
+      throw new HttpError(400, "invalid JSON " + InputJson.problem(e));
     } catch (IOException e) {
-      throw new HttpError(400, "unreadable body (" + e.getMessage() + ")");
+      throw new HttpError(400, "unreadable body (" + JsonArticles.reason(e) + ")");
     }
     if (root == null || root.isMissingNode()) {
       throw new HttpError(400, "empty JSON body");
@@ -117,7 +152,7 @@ final class ArticleRequests {
         throw new HttpError(400, "\"articles\" must be an array");
       }
       if (root.hasNonNull("story")) {
-        story = root.get("story").asText();
+        story = requestString(root, "story");
       }
       if (root.hasNonNull("words")) {
         if (!root.get("words").canConvertToInt() || root.get("words").asInt() < 1) {
@@ -126,27 +161,30 @@ final class ArticleRequests {
         words = root.get("words").asInt();
       }
       if (root.hasNonNull("summarizer")) {
-        summarizer = root.get("summarizer").asText();
+        summarizer = requestString(root, "summarizer");
       }
       if (root.hasNonNull("facts")) {
+        if (!root.get("facts").isBoolean()) {
+          throw new HttpError(
+              400,
+              "field \"facts\" must be a boolean, got " + JsonArticles.kind(root.get("facts")));
+        }
         facts = root.get("facts").asBoolean();
       }
     }
     List<RawArticle> out = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     try {
       if (list == null) {
-        out.add(JsonArticles.parse(root, "posted", "api"));
+        out.add(JsonArticles.parse(root, "posted", "article", warnings::add));
       } else {
         for (int i = 0; i < list.size(); i++) {
-          out.add(JsonArticles.parse(list.get(i), "posted#" + i, "article " + i));
+          out.add(JsonArticles.parse(list.get(i), "posted#" + i, "article " + i, warnings::add));
         }
       }
     } catch (InputException e) {
       throw new HttpError(400, e.getMessage());
     }
-    if (story != null && (story.isBlank() || story.length() > 150)) {
-      throw new HttpError(400, "\"story\" must be 1 to 150 characters");
-    }
-    return new Batch(out, story, words, summarizer, facts);
+    return new Batch(out, story, words, summarizer, facts, List.copyOf(warnings));
   }
 }

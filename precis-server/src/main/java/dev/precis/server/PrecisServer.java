@@ -1,10 +1,16 @@
 package dev.precis.server;
 
+import static dev.precis.server.JsonAnswers.bytes;
+import static dev.precis.server.JsonAnswers.error;
+import static dev.precis.server.JsonAnswers.send;
+import static dev.precis.server.JsonAnswers.sendJson;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.Precis;
 import dev.precis.format.FactSheetFormat;
 import dev.precis.format.SummaryFormat;
+import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
@@ -20,28 +26,25 @@ import dev.precis.text.Document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
@@ -56,7 +59,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * 10 seconds); a JVM shutdown (Ctrl-C, SIGTERM) stops the server the same way.
  */
 public final class PrecisServer implements AutoCloseable {
-  private static final String JSON = "application/json; charset=utf-8";
+  private static final String JSON = JsonAnswers.JSON;
   private static final int MAX_SUMMARY_WORDS = 1000;
 
   /** Most articles in one stateless summary: it is computed while the client waits. */
@@ -64,8 +67,23 @@ public final class PrecisServer implements AutoCloseable {
 
   private static final int MAX_PAGE_SIZE = 100;
 
+  /** How long a refused write's body is read and dropped so the client sees the refusal. */
+  private static final long DISCARD_MILLIS = 5_000;
+
   /** Stored articles fed to the clusterer on start (the last few days of a busy feed). */
   private static final int REPLAY_ARTICLES = 20_000;
+
+  /** Rendered story JSON kept in memory. */
+  static final long STORY_CACHE_BYTES = 64L << 20;
+
+  /** A connection with nothing sent or received for this long is closed. */
+  static final long IDLE_TIMEOUT_MILLIS = 30_000;
+
+  /** Slowest request body accepted (after the first second), in bytes per second. */
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+
+  /** Most open connections; beyond it Jetty stops accepting until one closes. */
+  static final int MAX_CONNECTIONS = 2048;
 
   private static final HttpField NOSNIFF =
       new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
@@ -80,21 +98,33 @@ public final class PrecisServer implements AutoCloseable {
   private final ServerConfig config;
   private final Ingestor ingestor;
   private final Store store;
-  private final StoryCache cache = new StoryCache(10_000, 250);
+  private final StoryCache cache = new StoryCache(10_000, STORY_CACHE_BYTES, 250);
   private final Object[] renderLocks = new Object[64];
 
   /**
    * Stateless summaries running at once: CPU-bound work beyond the cores only queues, and a flood
    * of summaries must not starve the cheap story reads that share the thread pool.
    */
-  private final java.util.concurrent.Semaphore summarizeSlots =
-      new java.util.concurrent.Semaphore(
-          Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+  private final WorkSlots summarizeSlots =
+      new WorkSlots(
+          Math.max(2, 2 * Runtime.getRuntime().availableProcessors()),
+          30,
+          "too many summaries in progress; try again shortly");
+
+  /**
+   * Article posts stored at once: each holds the clusterer or a database transaction, so more only
+   * queue, and a flood of posts must not take every request thread.
+   */
+  private final WorkSlots writeSlots =
+      new WorkSlots(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          10,
+          "too many article posts in progress; try again shortly");
 
   private final Map<String, byte[]> resources = new HashMap<>();
   private final Server server;
   private final ServerConnector connector;
-  private final byte[] apiKey;
+  private final RequestGuard guard;
 
   /** Clusters the articles posted without a story key; guarded by itself. */
   private final ClusteredIngest stream;
@@ -116,7 +146,7 @@ public final class PrecisServer implements AutoCloseable {
     for (int i = 0; i < renderLocks.length; i++) {
       renderLocks[i] = new Object();
     }
-    this.apiKey = config.apiKey() == null ? null : config.apiKey().getBytes(StandardCharsets.UTF_8);
+    this.guard = new RequestGuard(config);
     // a run key of its own per start: new clusters never reuse the keys of an earlier run
     this.stream =
         new ClusteredIngest(
@@ -136,13 +166,20 @@ public final class PrecisServer implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // a client that sends its body slower than this is cut off (408) instead of holding the
+    // connection until the body deadline
+    http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+    http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(config.host());
     connector.setPort(config.port());
+    connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     server.addConnector(connector);
+    // each open connection costs a file descriptor and a little memory, never a thread
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
     GracefulHandler graceful = new GracefulHandler(new App());
     server.setHandler(graceful);
-    server.setErrorHandler(new JsonErrorHandler());
+    server.setErrorHandler(new JsonAnswers.JsonErrorHandler());
     server.setStopTimeout(10_000);
     server.setStopAtShutdown(true);
   }
@@ -173,6 +210,21 @@ public final class PrecisServer implements AutoCloseable {
       host = "127.0.0.1";
     }
     return "http://" + host + ":" + port();
+  }
+
+  /** The address really bound, e.g. {@code http://0.0.0.0:8080} when listening everywhere. */
+  public String boundUrl() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return "http://" + host + ":" + port();
+  }
+
+  /** True unless the bound address is a loopback one (other machines may connect). */
+  public boolean listensBeyondLoopback() {
+    try {
+      return !java.net.InetAddress.getByName(config.host()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return true;
+    }
   }
 
   /** Blocks until the server stops. */
@@ -233,31 +285,64 @@ public final class PrecisServer implements AutoCloseable {
       headers.add(NO_REFERRER);
       String path = Request.getPathInContext(request);
       String method = request.getMethod();
-      try {
-        if (path.startsWith("/api/")) {
-          api(method, path, request, response, callback);
-        } else {
-          page(method, path, response, callback);
-        }
-      } catch (HttpError e) {
-        error(response, callback, e.status, e.getMessage());
-      } catch (InputException | IllegalArgumentException e) {
-        error(response, callback, 400, e.getMessage());
-      } catch (StoreException e) {
-        error(response, callback, 503, "database unavailable: " + e.getMessage());
-      } catch (RuntimeException e) {
-        System.err.println("precis: internal error on " + method + " " + path + ": " + e);
-        if (System.getenv("PRECIS_DEBUG") != null) {
-          e.printStackTrace();
-        }
-        error(response, callback, 500, "internal error");
-      }
+      answer(
+          request,
+          response,
+          callback,
+          () -> {
+            guard.checkHost(request);
+            if (path.startsWith("/api/")) {
+              api(method, path, request, response, callback);
+            } else {
+              page(method, path, response, callback);
+            }
+          });
       return true;
+    }
+  }
+
+  private static final byte[] NOT_FOUND_PAGE =
+      ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found · Precis"
+              + "</title><link rel=\"stylesheet\" href=\"/app.css\"></head><body><main>"
+              + "<h1>Page not found</h1><p class=\"muted\">There is no such page here.</p>"
+              + "<p><a href=\"/\">← All stories</a></p></main></body></html>")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  /** Runs a handler, answering its failure with a JSON error of the matching status. */
+  private static void answer(
+      Request request, Response response, Callback callback, Runnable handler) {
+    String method = request.getMethod();
+    String path = Request.getPathInContext(request);
+    try {
+      handler.run();
+    } catch (HttpError e) {
+      if (e.status == 408 || e.status == 413) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      }
+      error(response, callback, e.status, e.getMessage());
+    } catch (InputException | IllegalArgumentException e) {
+      error(response, callback, 400, e.getMessage());
+    } catch (StoreException e) {
+      error(response, callback, 503, "database unavailable: " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // an Error too: a handler run after an asynchronous read must still answer, or the
+      // request would hang with its callback never completed
+      System.err.println("precis: internal error on " + method + " " + path + ": " + e);
+      if (System.getenv("PRECIS_DEBUG") != null) {
+        e.printStackTrace();
+      }
+      error(response, callback, 500, "internal error");
     }
   }
 
   private void page(String method, String path, Response response, Callback callback) {
     byte[] body = resources.get(path);
+    if (body == null && !path.startsWith("/api/") && "GET".equals(method)) {
+      // a browser gets a page with a way back, not a line of JSON
+      response.getHeaders().add(CSP);
+      send(response, callback, 404, "text/html; charset=utf-8", NOT_FOUND_PAGE);
+      return;
+    }
     if (body == null || path.startsWith("/api/")) {
       throw new HttpError(404, "no such page: " + path);
     }
@@ -285,25 +370,18 @@ public final class PrecisServer implements AutoCloseable {
       case "/api/stories" -> {
         requireMethod(method, "GET");
         Fields query = Request.extractQueryParameters(request);
-        int page = intParam(query, "page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        int size = intParam(query, "size", 20, 1, MAX_PAGE_SIZE);
+        int page = QueryParams.intParam(query, "page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int size = QueryParams.intParam(query, "size", 20, 1, MAX_PAGE_SIZE);
         sendJson(response, callback, 200, StoryJson.page(store.stories(page, size)));
       }
       case "/api/articles" -> {
         requireMethod(method, "POST");
-        try {
-          requireKey(request);
-        } catch (HttpError refused) {
-          // read the body first: answering and closing while the client still sends resets the
-          // connection, and the client never sees the 401/403 (RefusedWriteTest)
-          discardBody(request);
-          throw refused;
-        }
-        postArticles(request, response, callback);
+        withBody(
+            request, response, callback, body -> postArticles(request, body, response, callback));
       }
       case "/api/summarize" -> {
         requireMethod(method, "POST");
-        summarize(request, response, callback);
+        withBody(request, response, callback, body -> summarize(request, body, response, callback));
       }
       default -> {
         if (path.startsWith("/api/stories/")) {
@@ -382,24 +460,85 @@ public final class PrecisServer implements AutoCloseable {
     }
   }
 
-  private void postArticles(Request request, Response response, Callback callback) {
+  /**
+   * Checks a write before reading its body (origin, key, type, declared length), then reads the
+   * body without holding a thread and runs {@code handler} on a request thread once it is complete.
+   */
+  private void withBody(
+      Request request, Response response, Callback callback, Consumer<byte[]> handler) {
+    guard.checkSameOrigin(request);
+    try {
+      guard.requireKey(request);
+      ArticleRequests.checkType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+      RequestBodies.checkDeclaredLength(request, config.maxBodyBytes());
+    } catch (HttpError refused) {
+      // refused before a byte is parsed; the body is dropped (bounded, without holding a thread)
+      // before answering, since answering while the client still sends resets the connection
+      // and the client never sees its status (RefusedWriteTest)
+      RequestBodies.discard(request, config.maxBodyBytes(), DISCARD_MILLIS)
+          .whenCompleteAsync(
+              (ignored, failure) ->
+                  answer(
+                      request,
+                      response,
+                      callback,
+                      () -> {
+                        throw refused;
+                      }),
+              server.getThreadPool());
+      return;
+    }
+    RequestBodies.read(request, config.maxBodyBytes(), config.bodyTimeoutMillis())
+        .whenCompleteAsync(
+            (body, failure) ->
+                answer(
+                    request,
+                    response,
+                    callback,
+                    () -> {
+                      if (failure != null) {
+                        throw RequestBodies.refusal(failure);
+                      }
+                      handler.accept(body);
+                    }),
+            server.getThreadPool());
+  }
+
+  private void postArticles(Request request, byte[] body, Response response, Callback callback) {
     ArticleRequests.Batch batch =
         ArticleRequests.parse(
-            request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
-            queryMap(request), config.maxArticles());
+            request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+            body,
+            QueryParams.asMap(request),
+            config.maxArticles());
+    writeSlots.run(() -> store(batch, response, callback));
+  }
+
+  private void store(ArticleRequests.Batch batch, Response response, Callback callback) {
     String story = batch.story();
     ObjectNode out = StoryJson.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("articles");
     Set<Long> stories = new LinkedHashSet<>();
     Set<Long> changed = new LinkedHashSet<>();
     int added = 0;
+    int skipped = 0;
+    ArrayNode warnings = out.putArray("warnings");
+    batch.warnings().forEach(warnings::add);
     for (RawArticle raw : batch.articles()) {
       Store.AddResult r;
       try {
+        Article article = precis.prepare(raw); // the costly part, outside the lock
+        if (EmptyArticles.isEmpty(article)) {
+          // skipped as every command skips it: nothing empty reaches the reader
+          String warning = EmptyArticles.warning("article " + raw.id());
+          list.addObject().put("input", raw.id()).put("skipped", EmptyArticles.REASON);
+          warnings.add(warning);
+          skipped++;
+          continue;
+        }
         if (story != null) {
-          r = ingestor.add(raw, story);
+          r = ingestor.addPrepared(article, story);
         } else {
-          Article article = precis.prepare(raw); // the costly part, outside the lock
           synchronized (stream) {
             r = stream.addPrepared(article);
           }
@@ -424,15 +563,18 @@ public final class PrecisServer implements AutoCloseable {
     ArrayNode ids = out.putArray("stories");
     stories.forEach(ids::add);
     out.put("added", added);
-    out.put("unchanged", batch.articles().size() - added);
+    out.put("unchanged", batch.articles().size() - added - skipped);
+    out.put("skipped", skipped);
     sendJson(response, callback, added > 0 ? 201 : 200, out);
   }
 
-  private void summarize(Request request, Response response, Callback callback) {
+  private void summarize(Request request, byte[] body, Response response, Callback callback) {
     ArticleRequests.Batch batch =
         ArticleRequests.parse(
-            request.getHeaders().get(HttpHeader.CONTENT_TYPE), body(request),
-            queryMap(request), Math.min(config.maxArticles(), MAX_SUMMARIZE_ARTICLES));
+            request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+            body,
+            QueryParams.asMap(request),
+            Math.min(config.maxArticles(), MAX_SUMMARIZE_ARTICLES));
     SummaryOptions base = config.options();
     int words = batch.words() != null ? batch.words() : base.words();
     if (words > MAX_SUMMARY_WORDS) {
@@ -440,19 +582,7 @@ public final class PrecisServer implements AutoCloseable {
     }
     String summarizer = batch.summarizer() != null ? batch.summarizer() : base.summarizer();
     precis.summarizers().check(summarizer); // unknown names are a 400 with the list of known ones
-    try {
-      if (!summarizeSlots.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        throw new HttpError(503, "too many summaries in progress; try again shortly");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HttpError(503, "server is stopping");
-    }
-    try {
-      summarizeNow(batch, words, summarizer, response, callback);
-    } finally {
-      summarizeSlots.release();
-    }
+    summarizeSlots.run(() -> summarizeNow(batch, words, summarizer, response, callback));
   }
 
   private void summarizeNow(
@@ -478,140 +608,6 @@ public final class PrecisServer implements AutoCloseable {
   private static void requireMethod(String method, String allowed) {
     if (!method.equals(allowed)) {
       throw new HttpError(405, "method " + method + " not allowed here (use " + allowed + ")");
-    }
-  }
-
-  private void requireKey(Request request) {
-    if (apiKey == null) {
-      return;
-    }
-    String given = request.getHeaders().get("X-API-Key");
-    String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-    if (given == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      given = auth.substring(7).strip();
-    }
-    if (given == null) {
-      throw new HttpError(
-          401, "this endpoint needs an API key (header X-API-Key or Authorization: Bearer)");
-    }
-    if (!MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
-      throw new HttpError(403, "wrong API key");
-    }
-  }
-
-  /**
-   * The request body, refused with 413 beyond the configured limit. An over-large body is read and
-   * dropped (up to four times the limit) before answering, so a client that sends it without
-   * waiting for {@code 100 Continue} still gets the 413 instead of a broken connection.
-   */
-  private byte[] body(Request request) {
-    long max = config.maxBodyBytes();
-    long declared = request.getLength();
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      if (declared > max) {
-        drain(in, declared, max);
-        throw new HttpError(
-            413, "request body of " + declared + " bytes is over the limit of " + max);
-      }
-      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-      if (b.length > max) {
-        drain(in, Long.MAX_VALUE, max);
-        throw new HttpError(413, "request body is over the limit of " + max + " bytes");
-      }
-      return b;
-    } catch (IOException e) {
-      throw new HttpError(400, "cannot read request body (" + e.getMessage() + ")");
-    }
-  }
-
-  /** Reads and drops a request body that will not be used (bounded like an over-large one). */
-  private void discardBody(Request request) {
-    long declared = request.getLength();
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      drain(in, declared < 0 ? Long.MAX_VALUE : declared, config.maxBodyBytes());
-    } catch (IOException ignored) {
-      // the client went away: nothing to answer
-    }
-  }
-
-  private static void drain(InputStream in, long declared, long max) throws IOException {
-    long cap = Math.min(declared, Math.min(4 * max, 64L << 20));
-    byte[] sink = new byte[64 * 1024];
-    long read = 0;
-    for (int n;
-        read < cap && (n = in.read(sink, 0, (int) Math.min(sink.length, cap - read))) > 0; ) {
-      read += n;
-    }
-  }
-
-  private static Map<String, String> queryMap(Request request) {
-    Map<String, String> out = new HashMap<>();
-    Request.extractQueryParameters(request).forEach(f -> out.put(f.getName(), f.getValue()));
-    return out;
-  }
-
-  private static int intParam(Fields query, String name, int fallback, int min, int max) {
-    String v = query.getValue(name);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v.strip());
-      if (n < min || n > max) {
-        throw new HttpError(400, name + " must be between " + min + " and " + max);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new HttpError(400, name + " must be a number, got '" + v + "'");
-    }
-  }
-
-  private static byte[] bytes(ObjectNode json) {
-    try {
-      return StoryJson.MAPPER.writeValueAsBytes(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sendJson(Response response, Callback callback, int status, ObjectNode json) {
-    send(response, callback, status, JSON, bytes(json));
-  }
-
-  static void error(Response response, Callback callback, int status, String message) {
-    ObjectNode o = StoryJson.MAPPER.createObjectNode();
-    ObjectNode e = o.putObject("error");
-    e.put("status", status);
-    e.put("message", message == null ? "error" : message);
-    if (status == 405) {
-      response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
-    }
-    if (status == 401) {
-      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-    }
-    send(response, callback, status, JSON, bytes(o));
-  }
-
-  private static void send(
-      Response response, Callback callback, int status, String type, byte[] body) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, ByteBuffer.wrap(body), callback);
-  }
-
-  /** Errors that Jetty itself answers (malformed requests, shutdown) in the same JSON shape. */
-  private static final class JsonErrorHandler extends ErrorHandler {
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-      int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-      Object message = request.getAttribute(ERROR_MESSAGE);
-      String text =
-          message != null
-              ? message.toString()
-              : org.eclipse.jetty.http.HttpStatus.getMessage(status);
-      error(response, callback, status, text);
-      return true;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.precis.server;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rendered story JSON by story id, valid for one story revision. A cached story is served without
@@ -23,11 +24,21 @@ final class StoryCache {
 
   private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
   private final int maxEntries;
+  private final long maxBytes;
   private final long recheckNanos;
 
-  StoryCache(int maxEntries, long recheckMillis) {
+  /** Bytes of JSON held (approximate under concurrent puts; reset with the entries). */
+  private final AtomicLong bytes = new AtomicLong();
+
+  StoryCache(int maxEntries, long maxBytes, long recheckMillis) {
     this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
     this.recheckNanos = recheckMillis * 1_000_000L;
+  }
+
+  /** Bytes of rendered JSON held now. */
+  long bytes() {
+    return bytes.get();
   }
 
   /** The cached JSON when it was confirmed recently enough to serve without asking, or null. */
@@ -47,16 +58,29 @@ final class StoryCache {
   }
 
   void put(long storyId, long revision, byte[] json) {
-    if (entries.size() >= maxEntries && !entries.containsKey(storyId)) {
+    if (json.length > maxBytes / 4) {
+      return; // one huge story must not push out everything else
+    }
+    if ((entries.size() >= maxEntries && !entries.containsKey(storyId))
+        || bytes.get() + json.length > maxBytes) {
       // crude but bounded: start over rather than track recency on every read
       entries.clear();
+      bytes.set(0);
     }
     Entry neu = new Entry(revision, json, System.nanoTime());
-    entries.merge(storyId, neu, (old, n) -> n.revision >= old.revision ? n : old);
+    Entry old = entries.put(storyId, neu);
+    if (old != null && old.revision > revision) {
+      entries.put(storyId, old); // a newer rendering won the race: keep it
+      return;
+    }
+    bytes.addAndGet(json.length - (old == null ? 0 : old.json.length));
   }
 
   /** Forgets a story: called when this server changes it. */
   void invalidate(long storyId) {
-    entries.remove(storyId);
+    Entry old = entries.remove(storyId);
+    if (old != null) {
+      bytes.addAndGet(-old.json.length);
+    }
   }
 }

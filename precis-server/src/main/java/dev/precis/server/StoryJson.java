@@ -36,6 +36,7 @@ final class StoryJson {
     o.put("lastSeen", time(s.lastSeen()));
     o.put("updatedAt", time(s.updatedAt()));
     o.put("revision", s.revision());
+    o.put("teaser", s.teaser());
     return o;
   }
 

@@ -237,6 +237,24 @@ class ReaderBrowserTest {
     screenshot("reader-adhoc.png");
   }
 
+  @Test
+  void missingStoryIsAPageAndUndatedStoriesSaySo() throws Exception {
+    browser.get(server.url("/#/story/999999"));
+    WebElement title =
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("story-title")));
+    assertThat(title.getText()).isEqualTo("Story not found");
+    assertThat(browser.findElement(By.cssSelector("#app a[href='#/']")).getText())
+        .contains("All stories");
+    browser.get(server.url("/"));
+    WebElement meta =
+        waiting()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("li[data-story='" + hostileStory + "'] .meta")));
+    // no article of it has a publication time: no ingest time passed off as one
+    assertThat(meta.getText()).endsWith("date unknown");
+  }
+
   static void screenshot(String name) throws Exception {
     Path target = Path.of("target");
     Files.createDirectories(target);

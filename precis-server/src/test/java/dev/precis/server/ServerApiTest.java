@@ -48,6 +48,11 @@ class ServerApiTest {
     return body.toString();
   }
 
+  /** POST /api/summarize with the key: it needs one when the server has one. */
+  static HttpResponse<String> summarize(String type, String body) throws Exception {
+    return server.post("/api/summarize", type, body, "X-API-Key", KEY);
+  }
+
   static JsonNode json(HttpResponse<String> r) throws Exception {
     assertThat(r.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
@@ -151,7 +156,7 @@ class ServerApiTest {
     long before = json(server.get("/api/health")).get("articles").asLong();
     ObjectNode body = (ObjectNode) JSON.readTree(exampleBatch(null));
     body.put("words", 60);
-    HttpResponse<String> r = server.post("/api/summarize", "application/json", body.toString());
+    HttpResponse<String> r = summarize("application/json", body.toString());
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode s = json(r);
     assertThat(s.get("words").asInt()).isBetween(1, 60);
@@ -173,26 +178,16 @@ class ServerApiTest {
 
   @Test
   void badRequestsGetJsonErrorsWithProperStatus() throws Exception {
-    assertError(server.post("/api/summarize", "application/json", "{\"articles\": [1,"), 400);
-    assertError(server.post("/api/summarize", "application/json", "{\"articles\": []}"), 400);
+    assertError(summarize("application/json", "{\"articles\": [1,"), 400);
+    assertError(summarize("application/json", "{\"articles\": []}"), 400);
+    assertError(summarize("application/json", "{\"articles\": [{\"title\": \"x\"}]}"), 400);
+    assertError(summarize("application/json", "{\"articles\": [\"a b c\"], \"words\": -3}"), 400);
     assertError(
-        server.post("/api/summarize", "application/json", "{\"articles\": [{\"title\": \"x\"}]}"),
+        summarize("application/json", "{\"articles\": [\"a b c\"], \"summarizer\": \"nope\"}"),
         400);
-    assertError(
-        server.post(
-            "/api/summarize", "application/json", "{\"articles\": [\"a b c\"], \"words\": -3}"),
-        400);
-    assertError(
-        server.post(
-            "/api/summarize",
-            "application/json",
-            "{\"articles\": [\"a b c\"], \"summarizer\": \"nope\"}"),
-        400);
-    assertError(server.post("/api/summarize", "application/xml", "<a/>"), 415);
-    assertError(server.post("/api/summarize", "application/json", ""), 400);
-    assertError(
-        server.post("/api/summarize", "application/json", "[\"" + "word ".repeat(500_000) + "\"]"),
-        413);
+    assertError(summarize("application/xml", "<a/>"), 415);
+    assertError(summarize("application/json", ""), 400);
+    assertError(summarize("application/json", "[\"" + "word ".repeat(500_000) + "\"]"), 413);
     assertError(
         server.post("/api/articles", "text/plain", "word ".repeat(500_000), "X-API-Key", KEY), 413);
     assertError(server.get("/api/stories/999999"), 404);

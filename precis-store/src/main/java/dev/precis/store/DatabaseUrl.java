@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the database lives, parsed from the {@code --db} option.
@@ -29,6 +30,20 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     return jdbcUrl.startsWith("jdbc:postgresql:");
   }
 
+  /**
+   * The embedded H2 file this URL opens, without H2's {@code .mv.db} suffix; empty for PostgreSQL,
+   * in-memory and remote H2 databases.
+   */
+  public Optional<Path> h2File() {
+    String prefix = "jdbc:h2:file:";
+    if (!jdbcUrl.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    int semi = jdbcUrl.indexOf(';');
+    String path = jdbcUrl.substring(prefix.length(), semi < 0 ? jdbcUrl.length() : semi);
+    return path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
+  }
+
   /** The URL without the password, for messages. */
   public String display() {
     return jdbcUrl + (user != null ? " (user " + user + ")" : "");
@@ -44,6 +59,12 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
       return postgres(s);
     }
     if (s.startsWith("jdbc:")) {
+      if (s.startsWith("jdbc:h2:")
+          && s.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER")) {
+        throw new IllegalArgumentException(
+            "AUTO_SERVER is refused: it opens an H2 TCP server with an empty admin password"
+                + " (share a database through PostgreSQL instead)");
+      }
       return new DatabaseUrl(s, null, null);
     }
     if (s.startsWith("mem:")) {
@@ -64,18 +85,15 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
   }
 
   private static DatabaseUrl h2File(Path path) {
-    // AUTO_SERVER lets `precis ingest` write while `precis serve` holds the file open.
+    // No AUTO_SERVER: it opened an H2 TCP server on every interface with an empty admin password
+    // (any local user could run Java through CREATE ALIAS). A second process gets "in use".
     // TRACE_LEVEL_FILE=0: no .trace.db file; where it cannot be written (a read-only or missing
     // directory) H2 would print stack traces on stdout and stderr before the clean error.
     // WRITE_DELAY=0: every commit reaches the file at once. H2's default (500 ms) loses the last
     // commits on kill -9 and can leave the schema history and the tables out of step, so a re-run
     // failed ("Table already exists", "Row not found in primary index") instead of completing.
     return new DatabaseUrl(
-        "jdbc:h2:file:"
-            + path.toAbsolutePath()
-            + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE",
-        null,
-        null);
+        "jdbc:h2:file:" + path.toAbsolutePath() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0", null, null);
   }
 
   private static DatabaseUrl postgres(String s) {

@@ -10,6 +10,7 @@ import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -49,8 +50,20 @@ public final class Store implements AutoCloseable {
 
   private static final String UNIQUE_VIOLATION = "23505";
 
+  /** H2's code for a database file locked by another process. */
+  private static final int H2_DATABASE_IN_USE = 90020;
+
   private final HikariDataSource pool;
   private final DatabaseUrl url;
+
+  /**
+   * Stores open on each embedded file in this process: they share one H2 database, which only the
+   * last to close may shut down.
+   */
+  private static final Map<Path, Integer> OPEN_FILES = new HashMap<>();
+
+  /** Set by the first write: only a changed embedded file is compacted on close. */
+  private volatile boolean written;
 
   private Store(HikariDataSource pool, DatabaseUrl url) {
     this.pool = pool;
@@ -79,6 +92,7 @@ public final class Store implements AutoCloseable {
     config.setConnectionTimeout(15_000);
     // fail at once when the database is unreachable instead of retrying for connectionTimeout
     config.setInitializationFailTimeout(1);
+    url.h2File().ifPresent(PrivateFiles::prepare);
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(config);
@@ -86,6 +100,14 @@ public final class Store implements AutoCloseable {
         c.isValid(5);
       }
     } catch (SQLException | RuntimeException e) {
+      if (inUse(e)) {
+        throw new StoreException(
+            "database "
+                + url.h2File().map(PrivateFiles::mvFile).map(Path::toString).orElse(url.display())
+                + " is in use by another process (a running precis serve or ingest); stop it first,"
+                + " or use PostgreSQL (--db postgresql://...) for concurrent access",
+            e);
+      }
       throw new StoreException("cannot open database " + url.display() + ": " + rootMessage(e), e);
     }
     try {
@@ -100,7 +122,21 @@ public final class Store implements AutoCloseable {
       throw new StoreException(
           "cannot migrate database " + url.display() + ": " + rootMessage(e), e);
     }
+    url.h2File().ifPresent(f -> opened(f, 1));
     return new Store(ds, url);
+  }
+
+  /** Counts a store opened (+1) or closed (-1) on a file; returns how many remain open. */
+  private static int opened(Path file, int change) {
+    synchronized (OPEN_FILES) {
+      int now = OPEN_FILES.getOrDefault(file.toAbsolutePath(), 0) + change;
+      if (now <= 0) {
+        OPEN_FILES.remove(file.toAbsolutePath());
+      } else {
+        OPEN_FILES.put(file.toAbsolutePath(), now);
+      }
+      return now;
+    }
   }
 
   /** Where this store lives (without the password). */
@@ -269,7 +305,8 @@ public final class Store implements AutoCloseable {
         last = time(rs, 4);
       }
     }
-    Instant when = article.published() != null ? article.published() : now;
+    // story times come from publication times only; ingest time is not a story time
+    StoryTimes times = new StoryTimes(first, last).with(article.published());
     if (title == null && article.title() != null && !article.title().isBlank()) {
       title = article.title();
     }
@@ -289,8 +326,8 @@ public final class Store implements AutoCloseable {
                 + " WHERE id = ?")) {
       ps.setString(1, cut(title, 2000));
       ps.setString(2, outlets);
-      setTime(ps, 3, first == null || when.isBefore(first) ? when : first);
-      setTime(ps, 4, last == null || when.isAfter(last) ? when : last);
+      setTime(ps, 3, times.first());
+      setTime(ps, 4, times.last());
       setTime(ps, 5, now);
       ps.setLong(6, storyId);
       ps.executeUpdate();
@@ -391,8 +428,7 @@ public final class Store implements AutoCloseable {
   private static void recount(Connection c, long storyId, Instant now) throws SQLException {
     String title = null;
     Set<String> outlets = new LinkedHashSet<>();
-    Instant first = null;
-    Instant last = null;
+    StoryTimes times = StoryTimes.UNKNOWN;
     int count = 0;
     try (PreparedStatement lock =
         c.prepareStatement("SELECT id FROM stories WHERE id = ? FOR UPDATE")) {
@@ -417,10 +453,7 @@ public final class Store implements AutoCloseable {
           if (outlet != null) {
             outlets.add(outlet.replace('\n', ' '));
           }
-          Instant published = time(rs, 4);
-          Instant when = published != null ? published : time(rs, 5);
-          first = first == null || when.isBefore(first) ? when : first;
-          last = last == null || when.isAfter(last) ? when : last;
+          times = times.with(time(rs, 4));
         }
       }
     }
@@ -432,8 +465,8 @@ public final class Store implements AutoCloseable {
       ps.setString(1, cut(title, 2000));
       ps.setString(2, cut(joined, 4000));
       ps.setInt(3, count);
-      setTime(ps, 4, first);
-      setTime(ps, 5, last);
+      setTime(ps, 4, times.first());
+      setTime(ps, 5, times.last());
       setTime(ps, 6, now);
       ps.setLong(7, storyId);
       ps.executeUpdate();
@@ -625,7 +658,7 @@ public final class Store implements AutoCloseable {
 
   private static final String STORY_COLUMNS =
       "id, story_key, COALESCE(title, headline), outlets, article_count, revision, first_seen,"
-          + " last_seen, updated_at";
+          + " last_seen, updated_at, CASE WHEN title IS NOT NULL THEN headline END";
 
   /** Stories with at least one article, newest first (latest article time, then id). */
   public StoryPage stories(int page, int size) {
@@ -685,7 +718,8 @@ public final class Store implements AutoCloseable {
         rs.getLong(6),
         time(rs, 7),
         time(rs, 8),
-        time(rs, 9));
+        time(rs, 9),
+        rs.getString(10));
   }
 
   /** A story with its articles and stored summary (read consistently in one transaction). */
@@ -865,6 +899,7 @@ public final class Store implements AutoCloseable {
    * with a concurrent transaction (serialization failure, deadlock, lock timeout).
    */
   private <T> T inTransaction(SqlWork<T> work) {
+    written = true;
     for (int attempt = 1; ; attempt++) {
       try (Connection c = pool.getConnection()) {
         c.setAutoCommit(false);
@@ -942,8 +977,32 @@ public final class Store implements AutoCloseable {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
+  private static boolean inUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Closes the pool. An embedded file that was written is compacted first ({@code SHUTDOWN
+   * COMPACT}: a 20,000-article ingest otherwise leaves several times the space its data needs) and
+   * its files are set private again (compaction writes a new file).
+   */
   @Override
   public void close() {
+    Optional<Path> file = url.h2File();
+    if (file.isPresent() && opened(file.get(), -1) == 0 && written) {
+      try (Connection c = pool.getConnection();
+          Statement st = c.createStatement()) {
+        st.execute("SHUTDOWN COMPACT");
+      } catch (SQLException | RuntimeException e) {
+        // closed or broken already: the pool closes what is left; the file stays as it was
+      }
+    }
     pool.close();
+    file.ifPresent(PrivateFiles::tighten);
   }
 }

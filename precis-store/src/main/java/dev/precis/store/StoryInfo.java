@@ -13,9 +13,11 @@ import java.util.List;
  * @param outlets distinct outlets (publisher, else host of the URL), in order of arrival
  * @param articleCount number of articles
  * @param revision grows by one whenever an article joins; summaries record the revision
- * @param firstSeen earliest article time (published, else ingested)
- * @param lastSeen latest article time
+ * @param firstSeen earliest publication time of its articles, or {@code null} when none is known
+ * @param lastSeen latest publication time, or {@code null}
  * @param updatedAt when the story last changed
+ * @param teaser the opening of the summary's first sentence when the story has a title (without
+ *     one, that opening is the title), else {@code null}
  */
 public record StoryInfo(
     long id,
@@ -26,7 +28,8 @@ public record StoryInfo(
     long revision,
     Instant firstSeen,
     Instant lastSeen,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String teaser) {
   public StoryInfo {
     outlets = List.copyOf(outlets);
   }

@@ -3,6 +3,7 @@ package dev.precis.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -12,14 +13,16 @@ class DatabaseUrlTest {
     assertThat(url.jdbcUrl())
         .startsWith("jdbc:h2:file:")
         .contains("precis")
-        .endsWith(";AUTO_SERVER=TRUE");
+        .doesNotContain("AUTO_SERVER");
     assertThat(url.postgres()).isFalse();
   }
 
   @Test
   void pathBecomesH2FileWithoutSuffix() {
     assertThat(DatabaseUrl.parse("/tmp/x/news.mv.db").jdbcUrl())
-        .isEqualTo("jdbc:h2:file:/tmp/x/news;TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE");
+        .isEqualTo("jdbc:h2:file:/tmp/x/news;TRACE_LEVEL_FILE=0;WRITE_DELAY=0");
+    assertThat(DatabaseUrl.parse("/tmp/x/news.mv.db").h2File()).contains(Path.of("/tmp/x/news"));
+    assertThat(DatabaseUrl.parse("mem:x").h2File()).isEmpty();
   }
 
   @Test
@@ -43,5 +46,12 @@ class DatabaseUrlTest {
   void postgresUrlNeedsAHost() {
     assertThatThrownBy(() -> DatabaseUrl.parse("postgresql:///db"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void autoServerIsRefused() {
+    assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:h2:file:/tmp/x;auto_server=true"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("AUTO_SERVER is refused");
   }
 }

@@ -39,7 +39,20 @@ function safeUrl(url) {
 function when(iso) {
   if (!iso) return '';
   const d = new Date(iso);
-  return isNaN(d) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (isNaN(d)) return '';
+  // a date given without a time is stored as midnight UTC: show the day, not an invented time
+  if (/T00:00(:00(\.0+)?)?Z$/.test(iso)) {
+    return d.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  }
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A story's time range from its articles' publication times; unknown stays unknown. */
+function storyDates(first, last) {
+  if (!first && !last) return 'date unknown';
+  const a = when(first || last);
+  const b = when(last || first);
+  return a === b ? b : a + ' – ' + b;
 }
 
 async function getJson(url, options) {
@@ -48,7 +61,9 @@ async function getJson(url, options) {
   try { body = await res.json(); } catch (e) { body = null; }
   if (!res.ok) {
     const msg = body && body.error && body.error.message ? body.error.message : res.status + ' ' + res.statusText;
-    throw new Error(msg);
+    const err = new Error(msg);
+    err.status = res.status;
+    throw err;
   }
   return body;
 }
@@ -73,9 +88,11 @@ async function showStories(page) {
   const list = el('ul', { class: 'stories' });
   for (const s of data.stories) {
     const outlets = s.outlets.length ? s.outlets.join(', ') : 'unknown outlet';
-    list.appendChild(el('li', { 'data-story': String(s.id) },
-      el('a', { class: 'story-link', href: '#/story/' + encodeURIComponent(s.id), text: s.title || ('Story ' + s.id) }),
-      el('div', { class: 'meta', text: outlets + ' · ' + s.articleCount + (s.articleCount === 1 ? ' article' : ' articles') + ' · ' + when(s.lastSeen) })));
+    const item = el('li', { 'data-story': String(s.id) },
+      el('a', { class: 'story-link', href: '#/story/' + encodeURIComponent(s.id), text: s.title || ('Story ' + s.id) }));
+    if (s.teaser) item.appendChild(el('p', { class: 'teaser', text: s.teaser }));
+    item.appendChild(el('div', { class: 'meta', text: outlets + ' · ' + s.articleCount + (s.articleCount === 1 ? ' article' : ' articles') + ' · ' + storyDates(s.firstSeen, s.lastSeen) }));
+    list.appendChild(item);
   }
   app.appendChild(list);
   const pager = el('div', { class: 'pager' });
@@ -98,7 +115,7 @@ function renderSummary(container, data, heading) {
   const right = el('aside', { class: 'side' });
   left.appendChild(el('h1', { id: 'story-title', text: heading }));
   if (data.outlets) {
-    const span = when(data.firstSeen) === when(data.lastSeen) ? when(data.lastSeen) : when(data.firstSeen) + ' – ' + when(data.lastSeen);
+    const span = storyDates(data.firstSeen, data.lastSeen);
     const parts = [data.outlets.join(', '), data.articleCount + (data.articleCount === 1 ? ' article' : ' articles'), span];
     left.appendChild(el('p', { class: 'meta', text: parts.filter(Boolean).join(' · ') }));
   }
@@ -251,7 +268,7 @@ function renderFacts(facts, markers) {
     box.appendChild(el('h3', { text: 'Timeline' }));
     const ul = el('ul', { class: 'timeline' });
     for (const t of timeline) {
-      ul.appendChild(markers(el('li', {}, el('strong', { text: t.date + ': ' }), t.text || ''), (t.sources || []).slice(0, 3)));
+      ul.appendChild(markers(el('li', {}, el('strong', { text: (t.label || t.date) + ': ' }), t.text || ''), (t.sources || []).slice(0, 3)));
     }
     box.appendChild(ul);
   }
@@ -262,7 +279,17 @@ function renderFacts(facts, markers) {
 async function showStory(id) {
   clear(app);
   app.appendChild(el('p', { class: 'muted', text: 'Loading story…' }));
-  const data = await getJson('/api/stories/' + encodeURIComponent(id));
+  let data;
+  try {
+    data = await getJson('/api/stories/' + encodeURIComponent(id));
+  } catch (err) {
+    if (err.status !== 404) throw err;
+    clear(app);
+    app.appendChild(el('h1', { id: 'story-title', text: 'Story not found' }));
+    app.appendChild(el('p', { class: 'muted', text: 'There is no story ' + id + ' (it may have been merged into another story).' }));
+    app.appendChild(el('p', {}, el('a', { href: '#/', text: '← All stories' })));
+    return;
+  }
   clear(app);
   renderSummary(app, data, data.title || ('Story ' + data.id));
 }
