@@ -91,8 +91,10 @@ public final class StoryClusterer {
    *     of events, is known when it closes: {@link Story#events()})
    * @param duplicateOf the canonical article it copies, or {@code null}
    * @param newStory whether it started a new event
+   * @param threadId the story (thread of events) that event belongs to now; threads can merge
+   *     later, so the story is final only when it closes ({@link Story#id()})
    */
-  public record Assignment(long storyId, String duplicateOf, boolean newStory) {}
+  public record Assignment(long storyId, String duplicateOf, boolean newStory, long threadId) {}
 
   private final StoryOptions options;
   private final Consumer<Story> listener;
@@ -194,7 +196,7 @@ public final class StoryClusterer {
       }
       story.addDay(day);
       touch(story);
-      return new Assignment(story.id, original.articleId, false);
+      return new Assignment(story.id, original.articleId, false, story.thread.live().id);
     }
 
     df.add(f.terms());
@@ -311,7 +313,7 @@ public final class StoryClusterer {
     }
     touch(target);
     maybeSweep();
-    return new Assignment(target.id, null, created);
+    return new Assignment(target.id, null, created, target.thread.live().id);
   }
 
   /** Closes every open story (oldest first), e.g. at the end of the input. */

@@ -419,6 +419,12 @@ public final class PrecisServer implements AutoCloseable {
     } catch (NumberFormatException e) {
       throw new HttpError(404, "no such story: " + idText);
     }
+    byte[] json = StoryEvents.withEvents(id, eventJson(id), store.storyEvents(id), this::eventJson);
+    send(response, callback, 200, JSON, json);
+  }
+
+  /** The JSON of one stored event (a story row) with its own summary, cached by revision. */
+  private byte[] eventJson(long id) {
     byte[] cached = cache.fresh(id);
     if (cached == null) {
       long revision = store.revision(id);
@@ -427,10 +433,7 @@ public final class PrecisServer implements AutoCloseable {
       }
       cached = cache.get(id, revision);
     }
-    if (cached == null) {
-      cached = render(id);
-    }
-    send(response, callback, 200, JSON, cached);
+    return cached != null ? cached : render(id);
   }
 
   /**

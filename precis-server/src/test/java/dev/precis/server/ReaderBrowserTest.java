@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.ingest.RawArticle;
 import dev.precis.store.DatabaseUrl;
 import dev.precis.store.Ingestor;
+import dev.precis.store.StoryThreads;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +79,18 @@ class ReaderBrowserTest {
                     "hostile"),
                 "hostile")
             .storyId();
+    // a second event in the example's story, undated: the timeline lists it last
+    ingestor.add(
+        RawArticle.ofText(
+            "follow-up",
+            "Officials met again to discuss the terms of the ceasefire. "
+                + "No date was set for the next round of talks."),
+        "example-follow-up");
+    server.store.linkEvents(
+        "example",
+        List.of(
+            new StoryThreads.EventLink("example", LocalDate.of(2017, 4, 12)),
+            new StoryThreads.EventLink("example-follow-up", null)));
     ingestor.refreshSummaries();
 
     ChromeOptions options = new ChromeOptions();
@@ -235,6 +249,24 @@ class ReaderBrowserTest {
     browser.findElement(By.cssSelector("#adhoc-result button.cite")).click();
     assertThat(browser.findElements(By.cssSelector("#adhoc-result .highlight"))).hasSize(1);
     screenshot("reader-adhoc.png");
+  }
+
+  @Test
+  void aStoryShowsItsEventsAsATimelineWithUndatedLast() throws Exception {
+    browser.get(server.url("/#/story/" + exampleStory));
+    List<WebElement> events =
+        waiting()
+            .until(
+                ExpectedConditions.numberOfElementsToBe(By.cssSelector("#story-events .event"), 2));
+    assertThat(events.get(0).findElement(By.tagName("time")).getText()).contains("2017");
+    assertThat(events.get(0).getAttribute("class")).contains("current");
+    assertThat(events.get(0).findElement(By.className("event-summary")).getText()).isNotBlank();
+    assertThat(events.get(1).findElement(By.tagName("time")).getText()).isEqualTo("date unknown");
+    events.get(1).findElement(By.tagName("a")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#story-events .event.current time"), "date unknown"));
   }
 
   @Test

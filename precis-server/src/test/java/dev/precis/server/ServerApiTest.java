@@ -130,6 +130,36 @@ class ServerApiTest {
   }
 
   @Test
+  void aStoryListsItsEventsInTimeOrderEachWithItsOwnSummary() throws Exception {
+    String batch =
+        exampleBatch(null).replace("\"id\":\"", "\"url\":\"https://wire.example/\",\"id\":\"");
+    JsonNode out = json(server.post("/api/articles", "application/json", batch, "X-API-Key", KEY));
+    assertThat(out.get("stories")).hasSize(2); // the January 2018 call and the April 2017 meeting
+    int aprilEvents = 0;
+    for (JsonNode id : out.get("stories")) {
+      JsonNode events = json(server.get("/api/stories/" + id.asLong())).get("events");
+      assertThat(events.findValues("id").stream().map(JsonNode::asLong)).contains(id.asLong());
+      String previousDay = "";
+      for (JsonNode e : events) {
+        assertThat(e.get("sentences")).isNotEmpty();
+        assertThat(e.get("headline").asText()).isNotBlank();
+        String day = e.get("day").asText();
+        assertThat(day).isGreaterThanOrEqualTo(previousDay);
+        previousDay = day;
+        List<String> docs = e.get("documents").findValuesAsText("id");
+        if (docs.size() == 4) {
+          aprilEvents++;
+          assertThat(day).startsWith("2017-04");
+          assertThat(docs).noneMatch(d -> d.startsWith("000"));
+        } else {
+          assertThat(docs).hasSize(1).allMatch(d -> d.startsWith("000"));
+        }
+      }
+    }
+    assertThat(aprilEvents).isPositive();
+  }
+
+  @Test
   void htmlAndPlainTextBodiesAreOneArticle() throws Exception {
     HttpResponse<String> r =
         server.post(

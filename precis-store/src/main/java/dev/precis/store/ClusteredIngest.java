@@ -5,6 +5,7 @@ import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
+import dev.precis.story.StoryEvent;
 import dev.precis.story.StoryOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,12 @@ import java.util.Map;
  * joined through a merge, or an earlier ingest had placed it elsewhere) moves to the cluster's
  * story: the latest clustering of an article wins.
  *
+ * <p>A stored story row is one event (the unit of clustering). Events are linked into stories
+ * (threads of related events, {@link Store#storyEvents}) as articles arrive, under the key of the
+ * story's first event; when the story closes every event of it is linked again with the day it
+ * happened, so a late article or a merge of two threads updates the links, and re-running the same
+ * input writes the same ones.
+ *
  * <p>Not thread-safe, like the clusterer.
  */
 public final class ClusteredIngest {
@@ -35,6 +42,13 @@ public final class ClusteredIngest {
   private final StoryPipeline pipeline;
   private final Map<Long, String> clusterKeys = new HashMap<>();
   private final Map<String, Tracked> open = new HashMap<>();
+
+  /** Open story (thread) id to the key its events are linked under: its first event's key. */
+  private final Map<Long, String> threadKeys = new HashMap<>();
+
+  /** Open event id to the thread it was last linked to in the store. */
+  private final Map<Long, Long> linkedThread = new HashMap<>();
+
   private long seq;
   private int moved;
 
@@ -79,6 +93,14 @@ public final class ClusteredIngest {
     }
     Store.AddResult result = ingestor.addPrepared(article, key);
     open.put(uid, new Tracked(result.articleId(), cluster, existing != null ? existing : key));
+    // link the event into its story now (a server's events stay open long); the day follows when
+    // the event closes
+    String threadKey =
+        threadKeys.computeIfAbsent(assignment.threadId(), t -> clusterKeys.get(cluster));
+    Long before = linkedThread.put(cluster, assignment.threadId());
+    if (before == null || before != assignment.threadId()) {
+      ingestor.store().linkEvents(threadKey, List.of(new StoryThreads.EventLink(key, null)));
+    }
     return result;
   }
 
@@ -103,6 +125,11 @@ public final class ClusteredIngest {
     if (!clusterKeys.containsKey(cluster)) {
       ingestor.store().storyKeyOf(stored).ifPresent(k -> clusterKeys.put(cluster, k));
     }
+    String key = clusterKeys.get(cluster);
+    if (key != null) {
+      threadKeys.putIfAbsent(assignment.threadId(), key);
+      linkedThread.putIfAbsent(cluster, assignment.threadId());
+    }
     // not tracked: a replayed article stays where it is stored
   }
 
@@ -117,24 +144,57 @@ public final class ClusteredIngest {
   }
 
   private void closed(Story story) {
-    String key = clusterKeys.remove(story.id());
-    List<Long> strays = new ArrayList<>();
-    for (String id : story.articleIds()) {
-      Tracked t = open.remove(id);
-      if (t == null) {
-        continue;
+    // the keys of the story's events first: an article may have joined under another event's id
+    Map<Long, String> eventKeys = new HashMap<>();
+    String named = threadKeys.remove(story.id());
+    for (StoryEvent e : story.events()) {
+      String key = clusterKeys.remove(e.id());
+      if (key != null) {
+        eventKeys.put(e.id(), key);
       }
-      if (t.clusterId() != story.id()) {
-        clusterKeys.remove(t.clusterId()); // an absorbed cluster: nothing will close it
-      }
-      if (key != null && !key.equals(t.storedKey())) {
-        // joined through a merge, or stored in another story by an earlier ingest: the
-        // clustering of this run wins
-        strays.add(t.articleId());
+      Long thread = linkedThread.remove(e.id());
+      if (thread != null) {
+        String absorbed = threadKeys.remove(thread);
+        named = named != null ? named : absorbed;
       }
     }
-    if (key != null && !strays.isEmpty()) {
-      moved += ingestor.store().moveArticles(strays, key);
+    List<StoryThreads.EventLink> links = new ArrayList<>();
+    String threadKey = null;
+    long threadEvent = Long.MAX_VALUE;
+    for (StoryEvent e : story.events()) {
+      String key = eventKeys.get(e.id());
+      List<Long> strays = new ArrayList<>();
+      for (String id : e.articleIds()) {
+        Tracked t = open.remove(id);
+        if (t == null) {
+          continue;
+        }
+        if (!eventKeys.containsKey(t.clusterId())) {
+          clusterKeys.remove(t.clusterId()); // an absorbed cluster: nothing will close it
+          linkedThread.remove(t.clusterId());
+        }
+        if (key != null && !key.equals(t.storedKey())) {
+          // joined through a merge, or stored in another event by an earlier ingest: the
+          // clustering of this run wins
+          strays.add(t.articleId());
+        }
+      }
+      if (key == null) {
+        continue;
+      }
+      if (!strays.isEmpty()) {
+        moved += ingestor.store().moveArticles(strays, key);
+      }
+      links.add(new StoryThreads.EventLink(key, e.day()));
+      // the key it was linked under while open, else that of its earliest created event
+      if (e.id() < threadEvent) {
+        threadEvent = e.id();
+        threadKey = key;
+      }
+    }
+    threadKey = named != null ? named : threadKey;
+    if (threadKey != null) {
+      ingestor.store().linkEvents(threadKey, links);
     }
   }
 }

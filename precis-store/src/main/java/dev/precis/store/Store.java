@@ -879,6 +879,21 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /**
+   * Links events (stored story rows, by key) into the story {@code threadKey}, with the day each
+   * happened (or {@code null}); linking the same events again changes nothing.
+   */
+  public int linkEvents(String threadKey, List<StoryThreads.EventLink> events) {
+    return events.isEmpty() ? 0 : inTransaction(c -> StoryThreads.link(c, threadKey, events));
+  }
+
+  /**
+   * The events of the story that event {@code storyId} belongs to, in time order (undated last).
+   */
+  public List<StoryThreads.StoredEvent> storyEvents(long storyId) {
+    return inConnection(c -> StoryThreads.eventsOf(c, storyId));
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   @FunctionalInterface

@@ -257,6 +257,70 @@ abstract class StoreContract {
         .startsWith("The city council approved the new budget");
   }
 
+  @Test
+  void clusteredIngestLinksEventsIntoStoriesAndKeepsThemOnReingest() {
+    List<RawArticle> raw = example();
+    // the late article (000, another happening) arrives in a second run
+    ClusteredIngest first = new ClusteredIngest(ingestor, StoryOptions.defaults(), "part");
+    for (RawArticle r : raw.subList(1, raw.size())) {
+      first.add(r);
+    }
+    first.finish();
+    assertThat(grouping(store)).hasSize(1);
+    ClusteredIngest late = new ClusteredIngest(ingestor, StoryOptions.defaults(), "all");
+    for (RawArticle r : raw) {
+      late.add(r);
+    }
+    late.finish();
+    Set<Set<Set<String>>> stories = storiesOfEvents(store);
+    assertThat(grouping(store)).hasSize(2); // 000 is an event of its own
+    // every event is in exactly one story, and every story lists each of its events
+    assertThat(stories.stream().mapToInt(Set::size).sum()).isEqualTo(2);
+    long aprilEvent =
+        store.stories(1, 100).stories().stream()
+            .filter(info -> info.articleCount() == raw.size() - 1)
+            .findFirst()
+            .orElseThrow()
+            .id();
+    assertThat(aprilEvent).isPositive();
+    List<StoryThreads.StoredEvent> events = store.storyEvents(aprilEvent);
+    assertThat(events).extracting(StoryThreads.StoredEvent::storyId).contains(aprilEvent);
+    assertThat(
+            events.stream().filter(e -> e.storyId() == aprilEvent).findFirst().orElseThrow().day())
+        .hasYear(2017)
+        .hasMonthValue(4);
+    for (int i = 1; i < events.size(); i++) {
+      if (events.get(i).day() != null) {
+        assertThat(events.get(i - 1).day()).isNotNull().isBeforeOrEqualTo(events.get(i).day());
+      }
+    }
+
+    // re-ingesting the same input changes neither events nor stories
+    ClusteredIngest again = new ClusteredIngest(ingestor, StoryOptions.defaults(), "all");
+    for (RawArticle r : raw) {
+      again.add(r);
+    }
+    again.finish();
+    assertThat(storiesOfEvents(store)).isEqualTo(stories);
+    assertThat(store.storyEvents(aprilEvent)).isEqualTo(events);
+    assertThat(store.storyEvents(Long.MAX_VALUE)).isEmpty();
+  }
+
+  /** Each story as the set of its events, each event as a set of article ids. */
+  static Set<Set<Set<String>>> storiesOfEvents(Store s) {
+    Set<Set<Set<String>>> out = new HashSet<>();
+    for (StoryInfo info : s.stories(1, 100).stories()) {
+      Set<Set<String>> story = new HashSet<>();
+      for (StoryThreads.StoredEvent e : s.storyEvents(info.id())) {
+        Set<String> ids = new HashSet<>();
+        s.story(e.storyId()).orElseThrow().articles().forEach(a -> ids.add(a.article().id()));
+        story.add(ids);
+      }
+      out.add(story);
+    }
+    return out;
+  }
+
   /** The stories as sets of article ids (keys and database ids left out). */
   static Set<Set<String>> grouping(Store s) {
     Set<Set<String>> out = new HashSet<>();

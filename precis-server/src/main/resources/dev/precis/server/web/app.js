@@ -292,6 +292,27 @@ async function showStory(id) {
   }
   clear(app);
   renderSummary(app, data, data.title || ('Story ' + data.id));
+  if ((data.events || []).length > 1) app.appendChild(eventTimeline(data));
+}
+
+/**
+ * The events of the story as a timeline: one dated section per event, in the server's order
+ * (time order, undated ones last, headed "date unknown"), each with its own summary.
+ */
+function eventTimeline(data) {
+  const box = el('section', { class: 'events', id: 'story-events' });
+  box.appendChild(el('h2', { text: 'Events in this story' }));
+  for (const e of data.events) {
+    const day = e.day ? new Date(e.day + 'T00:00:00Z').toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }) : 'date unknown';
+    const section = el('section', { class: 'event' + (e.id === data.id ? ' current' : ''), 'data-day': e.day || '' });
+    const title = e.id === data.id
+      ? el('span', { text: e.headline || ('Event ' + e.id) })
+      : el('a', { href: '#/story/' + encodeURIComponent(e.id), text: e.headline || ('Event ' + e.id) });
+    section.appendChild(el('h3', {}, el('time', { text: day }), ' ', title));
+    section.appendChild(el('p', { class: 'event-summary', text: e.summary || '' }));
+    box.appendChild(section);
+  }
+  return box;
 }
 
 // ------------------------------------------------------------------ ad-hoc summary form

@@ -1,0 +1,85 @@
+package dev.precis.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The story level of the store: a stored story row is one event; events that share a {@code
+ * thread_key} form one story (a thread of related events). A row without a thread key (created
+ * since the last link) is a story of its own.
+ */
+public final class StoryThreads {
+  /**
+   * An event of a story: its stored row id and the day it happened as its articles tell (while the
+   * event is open, the day of its earliest publication), or {@code null} when unknown.
+   */
+  public record StoredEvent(long storyId, LocalDate day) {}
+
+  /** The key an event is grouped under and the day it happened, for {@link #link}. */
+  public record EventLink(String eventKey, LocalDate day) {}
+
+  private StoryThreads() {}
+
+  /**
+   * Puts the given events (by their keys) into the story {@code threadKey}; idempotent. A {@code
+   * null} day keeps the day stored.
+   */
+  static int link(Connection c, String threadKey, List<EventLink> events) throws SQLException {
+    int changed = 0;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE stories SET thread_key = ?, event_day = COALESCE(?, event_day) WHERE story_key = ?")) {
+      for (EventLink e : events) {
+        ps.setString(1, threadKey);
+        if (e.day() == null) {
+          ps.setNull(2, Types.DATE);
+        } else {
+          ps.setObject(2, e.day());
+        }
+        ps.setString(3, e.eventKey());
+        changed += ps.executeUpdate();
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * The events (with articles) of the story that the event {@code storyId} belongs to, dated ones
+   * first in time order, then undated ones; empty when there is no such event.
+   */
+  static List<StoredEvent> eventsOf(Connection c, long storyId) throws SQLException {
+    List<StoredEvent> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT e.id, e.event_day, e.first_seen FROM stories s JOIN stories e"
+                + " ON COALESCE(e.thread_key, e.story_key) = COALESCE(s.thread_key, s.story_key)"
+                + " WHERE s.id = ? AND (e.article_count > 0 OR e.id = s.id)")) {
+      ps.setLong(1, storyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          LocalDate day = rs.getObject(2, LocalDate.class);
+          OffsetDateTime first = rs.getObject(3, OffsetDateTime.class);
+          if (day == null && first != null) {
+            // still open: the day of its first publication until the clusterer tells
+            day = first.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+          }
+          out.add(new StoredEvent(rs.getLong(1), day));
+        }
+      }
+    }
+    out.sort(
+        Comparator.comparing(
+                StoredEvent::day, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+            .thenComparingLong(StoredEvent::storyId));
+    return out;
+  }
+}
