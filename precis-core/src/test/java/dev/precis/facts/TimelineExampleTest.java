@@ -1,0 +1,64 @@
+package dev.precis.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precis.Precis;
+import dev.precis.ingest.RawArticle;
+import dev.precis.model.Article;
+import dev.precis.text.Document;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timeline of the bundled example's April 2017 event (articles 001-004: Tillerson meets Lavrov
+ * in Moscow on Wednesday 12 April; 004 is a report published Friday 21 April).
+ */
+class TimelineExampleTest {
+  static List<Document> docs;
+  static FactSheet sheet;
+
+  @BeforeAll
+  static void extract() throws IOException {
+    Path dir =
+        Path.of(System.getProperty("precis.root", ".")).resolve("examples/tillerson-lavrov-2017");
+    List<Article> articles = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir).sorted()) {
+      for (Path f : files.toList()) {
+        if (f.getFileName().toString().startsWith("000")) {
+          continue; // the January 2018 call: another event
+        }
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        articles.add(
+            Precis.defaults().prepare(RawArticle.ofText(f.getFileName().toString(), text)));
+      }
+    }
+    docs = Precis.defaults().split(articles);
+    sheet = Precis.defaults().facts(docs);
+  }
+
+  @Test
+  void lateReportDatesItsWeekdaysByTheEventNotByPublication() {
+    // 004 is published Friday 21 April; its "Wednesday" is the meeting day the others state
+    assertThat(sheet.timeline()).noneMatch(t -> t.date().equals(LocalDate.of(2017, 4, 19)));
+    List<DateMention> wednesdays =
+        sheet.dates().stream()
+            .filter(d -> d.mention().document() == 3 && d.text().contains("Wednesday"))
+            .toList();
+    assertThat(wednesdays).isNotEmpty();
+    assertThat(wednesdays)
+        .allMatch(d -> LocalDate.of(2017, 4, 12).equals(d.date()) && d.basis().equals("event"));
+    // "a chemical weapons attack last week": the week of the 4 April attack
+    assertThat(sheet.dates())
+        .filteredOn(d -> d.mention().document() == 3 && d.text().equals("last week"))
+        .extracting(DateMention::date)
+        .containsOnly(LocalDate.of(2017, 4, 3));
+  }
+}
