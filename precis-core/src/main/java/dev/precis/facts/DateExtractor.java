@@ -1,7 +1,6 @@
 package dev.precis.facts;
 
 import dev.precis.facts.DateMention.Granularity;
-import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import dev.precis.text.TextDates;
@@ -10,10 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -479,101 +476,6 @@ final class DateExtractor {
             absStart + shown.length(),
             d.article().text().substring(absStart, absStart + shown.length()));
     return new DateMention(shown, date, g, basis, mention);
-  }
-
-  /** Dated events: resolved dates with the sentences stating them, merged across articles. */
-  static List<TimelineEvent> timeline(List<Document> docs, List<DateMention> dates) {
-    record Item(DateMention date, Sentence sentence) {}
-    List<Item> items = new ArrayList<>();
-    for (DateMention dm : dates) {
-      if (dm.date() == null) {
-        continue;
-      }
-      Document d = docs.get(dm.mention().document());
-      Sentence s = EntityMerger.sentenceAt(d, dm.mention().start());
-      if (s == null || EntityExtractor.isHeadline(s.text()) || s.words() < 5) {
-        continue;
-      }
-      items.add(new Item(dm, s));
-    }
-    List<TimelineEvent> out = new ArrayList<>();
-    boolean[] used = new boolean[items.size()];
-    List<Set<String>> grams = new ArrayList<>(items.size());
-    for (Item it : items) {
-      grams.add(bigrams(it.sentence().text()));
-    }
-    for (int i = 0; i < items.size(); i++) {
-      if (used[i]) {
-        continue;
-      }
-      Item a = items.get(i);
-      Set<String> expressions = new LinkedHashSet<>();
-      List<Citation> citations = new ArrayList<>();
-      expressions.add(a.date().text());
-      citations.add(
-          new Citation(a.sentence().document(), a.sentence().start(), a.sentence().end()));
-      Set<String> bigrams = grams.get(i);
-      for (int j = i + 1; j < items.size(); j++) {
-        Item b = items.get(j);
-        if (used[j]
-            || !b.date().date().equals(a.date().date())
-            || b.date().granularity() != a.date().granularity()) {
-          continue;
-        }
-        boolean sameSentence =
-            b.sentence() == a.sentence()
-                || (b.sentence().document() == a.sentence().document()
-                    && b.sentence().index() == a.sentence().index());
-        // a year or a month is one entry of the timeline; days merge when the sentences agree
-        boolean coarse =
-            a.date().granularity() == Granularity.YEAR
-                || a.date().granularity() == Granularity.MONTH;
-        if (sameSentence || coarse || containment(bigrams, grams.get(j)) >= 0.5) {
-          used[j] = true;
-          expressions.add(b.date().text());
-          Citation c =
-              new Citation(b.sentence().document(), b.sentence().start(), b.sentence().end());
-          if (!citations.contains(c)) {
-            citations.add(c);
-          }
-        }
-      }
-      out.add(
-          new TimelineEvent(
-              a.date().date(),
-              a.date().granularity(),
-              new ArrayList<>(expressions),
-              a.sentence().text(),
-              citations));
-    }
-    out.sort(Comparator.comparing(TimelineEvent::date).thenComparing(TimelineEvent::granularity));
-    return out;
-  }
-
-  private static Set<String> bigrams(String text) {
-    String[] w = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i + 1 < w.length; i++) {
-      if (!w[i].isEmpty() && !w[i + 1].isEmpty()) {
-        out.add(w[i] + ' ' + w[i + 1]);
-      }
-    }
-    return out;
-  }
-
-  private static double containment(Set<String> a, Set<String> b) {
-    Set<String> small = a.size() <= b.size() ? a : b;
-    Set<String> large = small == a ? b : a;
-    if (small.isEmpty()) {
-      return 0;
-    }
-    int hit = 0;
-    for (String g : small) {
-      if (large.contains(g)) {
-        hit++;
-      }
-    }
-    return (double) hit / small.size();
   }
 
   static int month(String name) {

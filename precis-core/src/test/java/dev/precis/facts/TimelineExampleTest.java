@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.precis.Precis;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
+import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,5 +61,33 @@ class TimelineExampleTest {
         .filteredOn(d -> d.mention().document() == 3 && d.text().equals("last week"))
         .extracting(DateMention::date)
         .containsOnly(LocalDate.of(2017, 4, 3));
+  }
+
+  static String cited(Citation c) {
+    return docs.get(c.document()).article().text().substring(c.start(), c.end());
+  }
+
+  @Test
+  void theMeetingIsOneEntryCitingEveryReport() {
+    // 001: "... is to meet with Foreign Minister Sergei Lavrov on April 12."; 004: "While Lavrov
+    // and Putin were less than welcoming to Tillerson on Wednesday, ..."
+    List<TimelineEvent> meeting =
+        sheet.timeline().stream()
+            .filter(t -> t.date().equals(LocalDate.of(2017, 4, 12)))
+            .filter(t -> t.citations().stream().anyMatch(c -> cited(c).contains("Lavrov")))
+            .toList();
+    assertThat(meeting).hasSize(1);
+    assertThat(meeting.get(0).citations()).extracting(Citation::document).contains(0, 3);
+    // the 11 April G7 talks: the two sentences naming the G7 meeting and its ministers are one
+    // entry; "Gabriel ... during the April 11 talks in Lucca" shares one content term only and
+    // stays apart (one shared term is too weak a sign on its own)
+    assertThat(sheet.timeline())
+        .filteredOn(t -> t.date().equals(LocalDate.of(2017, 4, 11)))
+        .filteredOn(t -> t.citations().stream().anyMatch(c -> cited(c).contains("G7")))
+        .singleElement()
+        .satisfies(t -> assertThat(t.citations()).hasSize(2));
+    // a day stated in different words by different happenings stays apart
+    assertThat(Timeline.contentTerms("Tillerson met Lavrov in Moscow on Wednesday, April 12"))
+        .doesNotContain("wednesday", "april", "12");
   }
 }
