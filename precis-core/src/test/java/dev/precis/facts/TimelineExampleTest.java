@@ -2,7 +2,10 @@ package dev.precis.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.Precis;
+import dev.precis.format.FactSheetFormat;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.model.Citation;
@@ -89,5 +92,33 @@ class TimelineExampleTest {
     // a day stated in different words by different happenings stays apart
     assertThat(Timeline.contentTerms("Tillerson met Lavrov in Moscow on Wednesday, April 12"))
         .doesNotContain("wednesday", "april", "12");
+  }
+
+  @Test
+  void entriesKeepThePrecisionTheyWereStatedWithInEveryFormat() throws IOException {
+    List<Article> articles = docs.stream().map(Document::article).toList();
+    String text = FactSheetFormat.TEXT.render(sheet, articles);
+    String markdown = FactSheetFormat.MARKDOWN.render(sheet, articles);
+    // 004's "last week" (the week of the 4 April attack), "in January", "in 2003", "April 12"
+    for (String rendered : List.of(text, markdown)) {
+      assertThat(rendered)
+          .contains("- week of 2017-04-03: ", "- 2017-01: ", "- 2003: ", "- 2017-04-12: ");
+    }
+    JsonNode timeline =
+        new ObjectMapper().readTree(FactSheetFormat.JSON.render(sheet, articles)).get("timeline");
+    assertThat(timeline)
+        .anySatisfy(
+            t -> {
+              assertThat(t.get("granularity").asText()).isEqualTo("week");
+              assertThat(t.get("label").asText()).isEqualTo("week of 2017-04-03");
+              assertThat(t.get("firstDay").asText()).isEqualTo("2017-04-03");
+            });
+    assertThat(timeline).anyMatch(t -> t.get("granularity").asText().equals("month"));
+    assertThat(timeline).anyMatch(t -> t.get("granularity").asText().equals("year"));
+    assertThat(timeline)
+        .anyMatch(
+            t ->
+                t.get("granularity").asText().equals("day")
+                    && t.get("date").asText().equals("2017-04-12"));
   }
 }
