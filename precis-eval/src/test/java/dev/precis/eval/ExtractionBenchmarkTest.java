@@ -31,7 +31,7 @@ class ExtractionBenchmarkTest {
 
   @Test
   void rulesKeepTheirScoreOnThePagesTheyWereTunedOn() {
-    // 0.989 before the rules quoting particular sites' templates were removed; 0.97 guards them.
+    // 0.989 with and without the site-template phrases that were removed; 0.97 guards it.
     assumeTrue(Files.isRegularFile(DATASET.resolve("ground-truth.json")), "no shared data");
     HtmlExtractor extractor = new HtmlExtractor(HtmlExtractor.Method.RULES);
     ExtractionEvaluation.Result r =
