@@ -1,7 +1,6 @@
 package dev.precis.facts;
 
 import dev.precis.facts.DateMention.Granularity;
-import dev.precis.model.Citation;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
 import dev.precis.text.TextDates;
@@ -10,10 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -241,39 +238,102 @@ final class DateExtractor {
                     .thenComparing(Map.Entry.comparingByKey()))
             .map(Map.Entry::getKey)
             .orElse(null);
-    List<DateMention> out = new ArrayList<>();
+    Set<LocalDate> statedDays = new HashSet<>();
+    List<List<DateMention>> perDoc = new ArrayList<>();
     for (Document d : docs) {
       LocalDate ref = refs.get(d.index());
-      for (Sentence s : d.sentences()) {
-        if (!mayHoldDate(s.text())) {
+      perDoc.add(mentions(d, ref, ref, publishedLineStarts.get(d.index()), storyYear, statedDays));
+    }
+    for (int i = 0; i < docs.size(); i++) {
+      Document d = docs.get(i);
+      LocalDate ref = refs.get(d.index());
+      LocalDate reported =
+          reportedDay(d, ref, publishedLineStarts.containsKey(d.index()), statedDays);
+      if (reported != null) {
+        perDoc.set(
+            i, mentions(d, ref, reported, publishedLineStarts.get(d.index()), storyYear, null));
+      }
+    }
+    List<DateMention> out = new ArrayList<>();
+    perDoc.forEach(out::addAll);
+    return out;
+  }
+
+  /**
+   * The day of the happening a late report tells of, when its relative dates must resolve against
+   * that day rather than its publication day; else {@code null}. A report published days after the
+   * event often dates it by a weekday alone ("met on Wednesday"); when that weekday, counted back
+   * from the publication day, is a day no article of the event states, while the articles state the
+   * same weekday one or two weeks earlier, the article reports that earlier day.
+   */
+  private static LocalDate reportedDay(
+      Document d, LocalDate ref, boolean refFromDateLine, Set<LocalDate> statedDays) {
+    if (ref == null || statedDays.isEmpty() || statedDays.contains(ref)) {
+      return null;
+    }
+    // the same event day the story clusterer computes for this article
+    TextDates.EventDay day =
+        TextDates.eventDayOf(d.article().title(), d.article().text(), refFromDateLine ? null : ref);
+    if (day == null || !day.weekday() || statedDays.contains(day.day())) {
+      return null;
+    }
+    for (int weeks = 1; weeks <= 2; weeks++) {
+      LocalDate earlier = day.day().minusWeeks(weeks);
+      if (statedDays.contains(earlier)) {
+        return earlier;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The date expressions of one article: absolute ones resolve against {@code ref}, relative ones
+   * (weekdays, "yesterday", "last week") against {@code relativeRef}; month-day dates found are
+   * added to {@code statedDays} when it is not {@code null}.
+   */
+  private List<DateMention> mentions(
+      Document d,
+      LocalDate ref,
+      LocalDate relativeRef,
+      Integer pl,
+      Integer storyYear,
+      Set<LocalDate> statedDays) {
+    List<DateMention> out = new ArrayList<>();
+    for (Sentence s : d.sentences()) {
+      if (!mayHoldDate(s.text())) {
+        continue;
+      }
+      String st = Spaces.normalize(s.text());
+      Matcher m = DATES.matcher(st).useTransparentBounds(true).useAnchoringBounds(false);
+      for (int at = nextAnchor(st, 0); at >= 0; at = nextAnchor(st, at)) {
+        m.region(at, st.length());
+        if (!m.lookingAt()) {
+          at = skipWord(st, at);
           continue;
         }
-        String st = Spaces.normalize(s.text());
-        Matcher m = DATES.matcher(st).useTransparentBounds(true).useAnchoringBounds(false);
-        for (int at = nextAnchor(st, 0); at >= 0; at = nextAnchor(st, at)) {
-          m.region(at, st.length());
-          if (!m.lookingAt()) {
-            at = skipWord(st, at);
-            continue;
-          }
-          at = Math.max(m.end(), at + 1);
-          Integer pl = publishedLineStarts.get(d.index());
-          int abs = s.start() + m.start();
-          if (pl != null && abs >= pl && abs < pl + 60) {
-            continue; // the date line itself is the reference, not an event
-          }
-          DateMention dm = resolve(d, s, m, ref, storyYear);
-          if (dm != null) {
-            out.add(dm);
-          }
+        at = Math.max(m.end(), at + 1);
+        int abs = s.start() + m.start();
+        if (pl != null && abs >= pl && abs < pl + 60) {
+          continue; // the date line itself is the reference, not an event
+        }
+        DateMention dm = resolve(d, s, m, ref, relativeRef, storyYear);
+        if (dm == null) {
+          continue;
+        }
+        out.add(dm);
+        boolean monthDay = m.group("md") != null || m.group("dm") != null || m.group("iso") != null;
+        if (statedDays != null && monthDay && dm.date() != null) {
+          statedDays.add(dm.date());
         }
       }
     }
     return out;
   }
 
-  private DateMention resolve(Document d, Sentence s, Matcher m, LocalDate ref, Integer storyYear) {
+  private DateMention resolve(
+      Document d, Sentence s, Matcher m, LocalDate ref, LocalDate relativeRef, Integer storyYear) {
     String st = s.text();
+    String relativeBasis = relativeRef == ref ? "published" : "event";
     int start = m.start();
     int end = m.end();
     String shown = m.group();
@@ -342,7 +402,7 @@ final class DateExtractor {
         shown = st.substring(start, end);
         mod = "";
       }
-      if (ref != null) {
+      if (relativeRef != null) {
         DayOfWeek dow = DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT));
         boolean future =
             mod.equals("next")
@@ -351,24 +411,24 @@ final class DateExtractor {
                     && FUTURE.matcher(st).find()
                     && !st.matches("(?s).*\\b(said|says|had|was|were|did)\\b.*"));
         if (future) {
-          date = ref.with(TemporalAdjusters.nextOrSame(dow));
+          date = relativeRef.with(TemporalAdjusters.nextOrSame(dow));
         } else if (mod.equals("last") || mod.equals("past")) {
-          date = ref.with(TemporalAdjusters.previous(dow));
+          date = relativeRef.with(TemporalAdjusters.previous(dow));
         } else {
-          date = ref.with(TemporalAdjusters.previousOrSame(dow));
+          date = relativeRef.with(TemporalAdjusters.previousOrSame(dow));
         }
-        basis = "published";
+        basis = relativeBasis;
       }
     } else if (m.group("rel") != null) {
       String w = shown.toLowerCase(Locale.ROOT);
-      if (ref != null) {
+      if (relativeRef != null) {
         date =
             switch (w) {
-              case "yesterday" -> ref.minusDays(1);
-              case "tomorrow" -> ref.plusDays(1);
+              case "yesterday" -> relativeRef.minusDays(1);
+              case "tomorrow" -> relativeRef.plusDays(1);
               default -> ref;
             };
-        basis = "published";
+        basis = relativeBasis;
       }
     } else if (m.group("rp") != null) {
       String mod = m.group("rmod").toLowerCase(Locale.ROOT);
@@ -376,22 +436,23 @@ final class DateExtractor {
       int delta = mod.equals("last") || mod.equals("past") ? -1 : mod.equals("next") ? 1 : 0;
       if (unit.equals("week")) {
         g = Granularity.WEEK;
-        if (ref != null) {
-          date = ref.plusWeeks(delta).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (relativeRef != null) {
+          date =
+              relativeRef.plusWeeks(delta).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         }
       } else if (unit.equals("month")) {
         g = Granularity.MONTH;
-        if (ref != null) {
-          date = ref.plusMonths(delta).withDayOfMonth(1);
+        if (relativeRef != null) {
+          date = relativeRef.plusMonths(delta).withDayOfMonth(1);
         }
       } else {
         g = Granularity.YEAR;
-        if (ref != null) {
-          date = ref.plusYears(delta).withDayOfYear(1);
+        if (relativeRef != null) {
+          date = relativeRef.plusYears(delta).withDayOfYear(1);
         }
       }
-      if (ref != null) {
-        basis = "published";
+      if (relativeRef != null) {
+        basis = relativeBasis;
       }
     } else if (m.group("yr") != null) {
       g = Granularity.YEAR;
@@ -415,101 +476,6 @@ final class DateExtractor {
             absStart + shown.length(),
             d.article().text().substring(absStart, absStart + shown.length()));
     return new DateMention(shown, date, g, basis, mention);
-  }
-
-  /** Dated events: resolved dates with the sentences stating them, merged across articles. */
-  static List<TimelineEvent> timeline(List<Document> docs, List<DateMention> dates) {
-    record Item(DateMention date, Sentence sentence) {}
-    List<Item> items = new ArrayList<>();
-    for (DateMention dm : dates) {
-      if (dm.date() == null) {
-        continue;
-      }
-      Document d = docs.get(dm.mention().document());
-      Sentence s = EntityMerger.sentenceAt(d, dm.mention().start());
-      if (s == null || EntityExtractor.isHeadline(s.text()) || s.words() < 5) {
-        continue;
-      }
-      items.add(new Item(dm, s));
-    }
-    List<TimelineEvent> out = new ArrayList<>();
-    boolean[] used = new boolean[items.size()];
-    List<Set<String>> grams = new ArrayList<>(items.size());
-    for (Item it : items) {
-      grams.add(bigrams(it.sentence().text()));
-    }
-    for (int i = 0; i < items.size(); i++) {
-      if (used[i]) {
-        continue;
-      }
-      Item a = items.get(i);
-      Set<String> expressions = new LinkedHashSet<>();
-      List<Citation> citations = new ArrayList<>();
-      expressions.add(a.date().text());
-      citations.add(
-          new Citation(a.sentence().document(), a.sentence().start(), a.sentence().end()));
-      Set<String> bigrams = grams.get(i);
-      for (int j = i + 1; j < items.size(); j++) {
-        Item b = items.get(j);
-        if (used[j]
-            || !b.date().date().equals(a.date().date())
-            || b.date().granularity() != a.date().granularity()) {
-          continue;
-        }
-        boolean sameSentence =
-            b.sentence() == a.sentence()
-                || (b.sentence().document() == a.sentence().document()
-                    && b.sentence().index() == a.sentence().index());
-        // a year or a month is one entry of the timeline; days merge when the sentences agree
-        boolean coarse =
-            a.date().granularity() == Granularity.YEAR
-                || a.date().granularity() == Granularity.MONTH;
-        if (sameSentence || coarse || containment(bigrams, grams.get(j)) >= 0.5) {
-          used[j] = true;
-          expressions.add(b.date().text());
-          Citation c =
-              new Citation(b.sentence().document(), b.sentence().start(), b.sentence().end());
-          if (!citations.contains(c)) {
-            citations.add(c);
-          }
-        }
-      }
-      out.add(
-          new TimelineEvent(
-              a.date().date(),
-              a.date().granularity(),
-              new ArrayList<>(expressions),
-              a.sentence().text(),
-              citations));
-    }
-    out.sort(Comparator.comparing(TimelineEvent::date).thenComparing(TimelineEvent::granularity));
-    return out;
-  }
-
-  private static Set<String> bigrams(String text) {
-    String[] w = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i + 1 < w.length; i++) {
-      if (!w[i].isEmpty() && !w[i + 1].isEmpty()) {
-        out.add(w[i] + ' ' + w[i + 1]);
-      }
-    }
-    return out;
-  }
-
-  private static double containment(Set<String> a, Set<String> b) {
-    Set<String> small = a.size() <= b.size() ? a : b;
-    Set<String> large = small == a ? b : a;
-    if (small.isEmpty()) {
-      return 0;
-    }
-    int hit = 0;
-    for (String g : small) {
-      if (large.contains(g)) {
-        hit++;
-      }
-    }
-    return (double) hit / small.size();
   }
 
   static int month(String name) {

@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * @param date the first day it denotes, or {@code null} when it cannot be resolved
  * @param granularity how much of the calendar it denotes
  * @param basis how it was resolved: "explicit", "published" (relative to the publication date),
- *     "story" (year taken from another article), or "unresolved"
+ *     "story" (year taken from another article), "event" (relative to the earlier day of the
+ *     happening a late report tells of, which the story's other articles state), or "unresolved"
  * @param mention where it stands
  */
 public record DateMention(

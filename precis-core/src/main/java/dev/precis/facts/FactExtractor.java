@@ -50,7 +50,7 @@ public final class FactExtractor {
         found.entities(),
         quoteList,
         FigureAligner.align(figures),
-        DateExtractor.timeline(docs, dateList),
+        Timeline.of(docs, dateList),
         dateList);
   }
 

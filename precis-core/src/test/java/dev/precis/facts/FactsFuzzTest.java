@@ -33,7 +33,7 @@ class FactsFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void dates(FuzzedDataProvider data) {
     List<Document> docs = docs(data);
-    DateExtractor.timeline(docs, DATES.find(docs));
+    Timeline.of(docs, DATES.find(docs));
   }
 
   @FuzzTest(maxDuration = "5m")
