@@ -383,6 +383,12 @@ final class StoriesCommand implements Callable<Integer> {
       o.put("story", StoryFormat.id(story));
       o.put("story_title", story.title());
       rendered = o.toString() + "\n";
+    } else if (fmt == StoryFormat.MARKDOWN) {
+      // the byline names the entry as an event and the story it belongs to
+      rendered =
+          rendered.replace(
+              "*" + StoryFormat.id(single) + " · ",
+              "*e" + event.id() + " · story " + StoryFormat.id(story) + " · ");
     }
     try {
       writer.write(rendered);

@@ -87,6 +87,13 @@ class StoriesCommandTest {
   }
 
   @Test
+  void markdownEventsNameTheirStory() throws IOException {
+    CliRun run = CliRun.of("stories", stream().toString(), "--format", "markdown");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("· story s1 · 3 articles").contains("· story s1 · 1 article");
+  }
+
+  @Test
   void refusesAnUnknownGroup() throws IOException {
     CliRun run = CliRun.of("stories", stream().toString(), "--group", "pile");
     assertThat(run.code()).isNotZero();
