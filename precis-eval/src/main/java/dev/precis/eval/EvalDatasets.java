@@ -93,9 +93,7 @@ public final class EvalDatasets {
   /** Reads up to {@code limit} clusters from a JSON Lines file ({@code .gz} accepted). */
   public static List<EvalCluster> readJsonLines(Path file, int limit) {
     List<EvalCluster> out = new ArrayList<>();
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r = openText(file)) {
       String line;
       int lineNo = 0;
       while (out.size() < limit && (line = r.readLine()) != null) {
@@ -112,6 +110,20 @@ public final class EvalDatasets {
       throw new InputException(file + ": no clusters");
     }
     return out;
+  }
+
+  /** A UTF-8 reader of a text file, gunzipped when its first bytes say gzip. */
+  static BufferedReader openText(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    try {
+      if (isGzip(file)) {
+        in = new GZIPInputStream(in, 1 << 16);
+      }
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
 
   private static boolean isGzip(Path file) throws IOException {

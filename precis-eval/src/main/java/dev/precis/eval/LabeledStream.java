@@ -8,8 +8,6 @@ import dev.precis.model.Article;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A stream of articles with gold labels, as JSON Lines: {@code id}, {@code title}, {@code text},
@@ -46,9 +43,7 @@ public final class LabeledStream {
       throw new InputException(file + ": no such file");
     }
     List<Item> out = new ArrayList<>();
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r = EvalDatasets.openText(file)) {
       int lineNo = 0;
       for (String line; (line = r.readLine()) != null; ) {
         lineNo++;

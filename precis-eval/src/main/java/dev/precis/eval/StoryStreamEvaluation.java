@@ -8,9 +8,6 @@ import dev.precis.story.StoryClusterer;
 import dev.precis.story.StoryOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Evaluates story clustering on a stream built from multi-document summarization clusters
@@ -65,9 +61,7 @@ public final class StoryStreamEvaluation {
       throw new InputException(file + ": no such file");
     }
     List<Cluster> out = new ArrayList<>();
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r = EvalDatasets.openText(file)) {
       int lineNo = 0;
       for (String line; (line = r.readLine()) != null; ) {
         lineNo++;
