@@ -96,7 +96,7 @@ public enum FactSheetFormat {
       b.append("), ")
           .append(e.mentions())
           .append(e.mentions() == 1 ? " mention " : " mentions ")
-          .append(markers(e.citations()));
+          .append(SummaryFormat.markers(e.citations()));
       List<String> other = e.forms().stream().filter(f -> !f.equals(e.name())).limit(4).toList();
       if (!other.isEmpty()) {
         b.append(" — also \"").append(String.join("\", \"", other)).append('"');
@@ -117,7 +117,7 @@ public enum FactSheetFormat {
           .append(": “")
           .append(md ? Markdown.escape(q.text()) : q.text())
           .append("” ")
-          .append(markers(q.citations()))
+          .append(SummaryFormat.markers(q.citations()))
           .append('\n');
     }
     andMore(b, sheet.quotes().size());
@@ -144,7 +144,7 @@ public enum FactSheetFormat {
           .append(": ")
           .append(md ? Markdown.escape(shorten(t.text(), 160)) : shorten(t.text(), 160))
           .append(' ')
-          .append(markers(t.citations()))
+          .append(SummaryFormat.markers(t.citations()))
           .append('\n');
     }
     if (!articles.isEmpty()) {
@@ -185,7 +185,7 @@ public enum FactSheetFormat {
       b.append(" = ")
           .append(f.range())
           .append(' ')
-          .append(markers(same.stream().map(Figure::citation).toList()));
+          .append(SummaryFormat.markers(same.stream().map(Figure::citation).toList()));
     }
   }
 
@@ -245,16 +245,6 @@ public enum FactSheetFormat {
 
   private static String shorten(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-  }
-
-  private static String markers(List<Citation> citations) {
-    StringBuilder b = new StringBuilder();
-    citations.stream()
-        .mapToInt(Citation::document)
-        .distinct()
-        .sorted()
-        .forEach(d -> b.append('[').append(d + 1).append(']'));
-    return b.toString();
   }
 
   private static ArrayNode citations(ArrayNode arr, List<Citation> citations) {

@@ -117,7 +117,8 @@ public enum SummaryFormat {
     return b.toString();
   }
 
-  private static String markers(List<Citation> citations) {
+  /** "[1][3]": the sources of a sentence, each once, in order; fact sheets mark theirs alike. */
+  static String markers(List<Citation> citations) {
     StringBuilder b = new StringBuilder();
     citations.stream()
         .mapToInt(Citation::document)
