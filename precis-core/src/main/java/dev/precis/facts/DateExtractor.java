@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Without either, relative expressions ("on Wednesday", "last week") stay unresolved and a month
  * and day without a year ("April 12") takes the year the story's other articles give.
  */
-final class DateExtractor {
+final class DateExtractor implements FactFinder<List<DateMention>> {
   private static final String MONTHS = TextDates.MONTHS;
   private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
   private static final Pattern DATES =
@@ -188,7 +188,9 @@ final class DateExtractor {
   }
 
   /** Every date expression in the articles, resolved where possible. */
-  List<DateMention> find(List<Document> docs) {
+  @Override
+  public List<DateMention> find(FoundFacts story) {
+    List<Document> docs = story.docs();
     Map<Integer, LocalDate> refs = new HashMap<>();
     Map<Integer, Integer> publishedLineStarts = new HashMap<>();
     Map<Integer, Integer> years = new HashMap<>();

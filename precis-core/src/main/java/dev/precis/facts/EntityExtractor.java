@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * gazetteer aliases ("U.S."/"United States"), and "the " + a stated role ("the Russian foreign
  * minister"). Two people who share only a first name never merge.
  */
-final class EntityExtractor {
+final class EntityExtractor implements FactFinder<EntityExtractor.Result> {
   static final Set<String> CONNECTORS = Set.of("of", "for", "the", "and", "on", "de", "du");
   static final Set<String> NAME_PARTICLES =
       Set.of("al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "del", "la", "le", "abu");
@@ -52,7 +52,9 @@ final class EntityExtractor {
   /** Entities plus every resolved mention, per document, in text order. */
   record Result(List<Entity> entities, List<List<ResolvedMention>> mentions) {}
 
-  Result extract(List<Document> docs) {
+  @Override
+  public Result find(FoundFacts story) {
+    List<Document> docs = story.docs();
     List<Candidate> candidates = new ArrayList<>();
     Map<String, int[]> votes = new HashMap<>(); // key -> votes per EntityType ordinal
     Set<String> lowerWords = lowerCaseVocabulary(docs);

@@ -3,7 +3,6 @@ package dev.precis.facts;
 import dev.precis.model.Article;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +18,7 @@ public final class FactExtractor {
   private static final FactExtractor STANDARD = new FactExtractor();
 
   private final EntityExtractor entities = new EntityExtractor();
-  private final QuoteExtractor quotes = new QuoteExtractor();
+  private final QuoteExtractor quotes = new QuoteExtractor(entities);
   private final NumberExtractor numbers = new NumberExtractor();
   private final DateExtractor dates = new DateExtractor();
 
@@ -38,19 +37,16 @@ public final class FactExtractor {
 
   /** The fact sheet of one story: {@code docs} are its articles, indexed as citations expect. */
   public FactSheet extract(List<Document> docs) {
-    docs = docs.stream().map(FactExtractor::bounded).toList();
-    EntityExtractor.Result found = entities.extract(docs);
-    List<Quote> quoteList = quotes.extract(docs, found);
-    List<Figure> figures = new ArrayList<>();
-    for (Document d : docs) {
-      figures.addAll(numbers.find(d));
-    }
-    List<DateMention> dateList = dates.find(docs);
+    FoundFacts story = new FoundFacts(docs.stream().map(FactExtractor::bounded).toList());
+    EntityExtractor.Result found = story.of(entities);
+    List<Quote> quoteList = story.of(quotes);
+    List<Figure> figures = story.of(numbers);
+    List<DateMention> dateList = story.of(dates);
     return new FactSheet(
         found.entities(),
         quoteList,
         FigureAligner.align(figures),
-        Timeline.of(docs, dateList),
+        Timeline.of(story.docs(), dateList),
         dateList);
   }
 
@@ -80,7 +76,7 @@ public final class FactExtractor {
 
   // package-private views for the evaluation
   EntityExtractor.Result entities(List<Document> docs) {
-    return entities.extract(docs);
+    return entities.find(new FoundFacts(docs));
   }
 
   List<Figure> figures(Document d) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * about the same event ("attack", "war"). Years, dates, times, ordinals and compound modifiers
  * ("two-hour", "six-year-old") are not figures.
  */
-final class NumberExtractor {
+final class NumberExtractor implements FactFinder<List<Figure>> {
   static final String UNITS =
       "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
           + "|sixteen|seventeen|eighteen|nineteen";
@@ -59,6 +59,17 @@ final class NumberExtractor {
   private static final Pattern MONTH =
       Pattern.compile("(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?$");
 
+  /** The figures of every article of the story, article by article. */
+  @Override
+  public List<Figure> find(FoundFacts story) {
+    List<Figure> out = new ArrayList<>();
+    for (Document d : story.docs()) {
+      out.addAll(find(d));
+    }
+    return out;
+  }
+
+  /** The figures of one article, in text order. */
   List<Figure> find(Document d) {
     List<Figure> out = new ArrayList<>();
     String text = d.article().text();

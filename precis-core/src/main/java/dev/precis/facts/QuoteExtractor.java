@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * quotations; a quotation without attribution continues the speaker of the previous one in its
  * paragraph. Quotations carried by several articles, whole or in part, are merged.
  */
-final class QuoteExtractor {
+final class QuoteExtractor implements FactFinder<List<Quote>> {
   /** Quotations shorter than this are scare quotes ("barbaric"), not statements. */
   static final int MIN_WORDS = 4;
 
@@ -109,6 +109,8 @@ final class QuoteExtractor {
       int strength,
       Citation citation) {}
 
+  private final EntityExtractor entityFinder;
+
   static final int NAMED = 3;
   static final int PRONOUN = 2;
   static final int CONTINUED = 1;
@@ -116,9 +118,16 @@ final class QuoteExtractor {
   /** Attributed to a description ("a spokesperson for …"): no name, and none to borrow. */
   static final int DESCRIBED = -1;
 
-  List<Quote> extract(List<Document> docs, EntityExtractor.Result entities) {
+  /** Finds the speakers among the entities that {@code entityFinder} finds. */
+  QuoteExtractor(EntityExtractor entityFinder) {
+    this.entityFinder = entityFinder;
+  }
+
+  @Override
+  public List<Quote> find(FoundFacts story) {
+    EntityExtractor.Result entities = story.of(entityFinder);
     List<Found> found = new ArrayList<>();
-    for (Document d : docs) {
+    for (Document d : story.docs()) {
       found.addAll(inDocument(d, entities));
     }
     return QuoteMerger.merge(found, entities.entities());

@@ -17,8 +17,7 @@ class FactsFuzzTest {
 
   private static final DateExtractor DATES = new DateExtractor();
   private static final NumberExtractor NUMBERS = new NumberExtractor();
-  private static final QuoteExtractor QUOTES = new QuoteExtractor();
-  private static final EntityExtractor ENTITIES = new EntityExtractor();
+  private static final QuoteExtractor QUOTES = new QuoteExtractor(new EntityExtractor());
 
   private static List<Document> docs(FuzzedDataProvider data) {
     Instant published =
@@ -33,7 +32,7 @@ class FactsFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void dates(FuzzedDataProvider data) {
     List<Document> docs = docs(data);
-    Timeline.of(docs, DATES.find(docs));
+    Timeline.of(docs, DATES.find(new FoundFacts(docs)));
   }
 
   @FuzzTest(maxDuration = "5m")
@@ -45,6 +44,6 @@ class FactsFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void quotes(FuzzedDataProvider data) {
     List<Document> docs = docs(data);
-    QUOTES.extract(docs, ENTITIES.extract(docs));
+    QUOTES.find(new FoundFacts(docs));
   }
 }

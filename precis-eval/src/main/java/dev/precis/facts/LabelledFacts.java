@@ -77,7 +77,8 @@ final class LabelledFacts {
 
   EntityExtractor.Result entityResult(String file) {
     String story = Path.of(file).getParent().toString();
-    return entityResults.computeIfAbsent(story, k -> new EntityExtractor().extract(story(file)));
+    return entityResults.computeIfAbsent(
+        story, k -> new EntityExtractor().find(new FoundFacts(story(file))));
   }
 
   Document doc(String file) {

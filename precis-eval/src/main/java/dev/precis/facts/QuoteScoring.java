@@ -27,7 +27,7 @@ final class QuoteScoring {
     int unnamed = 0;
     int unnamedGuessed = 0;
     int skippedQuotes = 0;
-    QuoteExtractor extractor = new QuoteExtractor();
+    QuoteExtractor extractor = new QuoteExtractor(new EntityExtractor());
     for (Map.Entry<String, List<String[]>> e : byFile.entrySet()) {
       String file = e.getKey();
       Document d = facts.doc(file);
