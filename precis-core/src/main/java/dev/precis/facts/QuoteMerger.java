@@ -2,6 +2,7 @@ package dev.precis.facts;
 
 import dev.precis.facts.QuoteExtractor.Found;
 import dev.precis.model.Citation;
+import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,14 +20,12 @@ import java.util.Set;
 final class QuoteMerger {
   private QuoteMerger() {}
 
+  /**
+   * The words of a quotation as the analysis chain reads them (letter-digit runs, lower-cased, stop
+   * words kept: a quotation's trigrams are mostly function words).
+   */
   static List<String> words(String s) {
-    List<String> out = new ArrayList<>();
-    for (String w : s.toLowerCase(Locale.ROOT).replace('’', '\'').split("[^\\p{L}\\p{N}']+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
+    return Analyzer.CONCEPTS.words(s);
   }
 
   private static Set<String> trigrams(List<String> w) {
