@@ -1,19 +1,12 @@
 package dev.precis.bench;
 
-import dev.precis.Precis;
 import dev.precis.facts.FactExtractor;
 import dev.precis.facts.FactSheet;
-import dev.precis.ingest.RawArticle;
-import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,21 +40,7 @@ public class FactsBenchmark {
 
   @Setup
   public void load() throws IOException {
-    Path docs =
-        Path.of(System.getProperty("precis.shared", "../shared"), "data/multiling2011-en/docs");
-    try (Stream<Path> topics = Files.list(docs)) {
-      for (Path topic : topics.sorted().toList()) {
-        List<Article> articles = new ArrayList<>();
-        try (Stream<Path> files = Files.list(topic)) {
-          for (Path f : files.sorted().toList()) {
-            String text = Files.readString(f, StandardCharsets.UTF_8);
-            articles.add(
-                Precis.defaults().prepare(RawArticle.ofText(f.getFileName().toString(), text)));
-          }
-        }
-        clusters.add(Precis.defaults().split(articles));
-      }
-    }
+    clusters.addAll(Corpus.multiLing());
   }
 
   @Benchmark

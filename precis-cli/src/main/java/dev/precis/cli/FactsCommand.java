@@ -8,7 +8,6 @@ import dev.precis.facts.FactSheet;
 import dev.precis.format.FactSheetFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
-import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.text.Document;
@@ -55,27 +54,12 @@ final class FactsCommand implements Callable<Integer> {
       description = "Write here (atomically) instead of standard output.")
   Path output;
 
-  @Option(
-      names = "--max-file-bytes",
-      paramLabel = "BYTES",
-      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
-      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
-  long maxFileBytes;
-
   @Override
   public Integer call() throws Exception {
     FactSheetFormat fmt = FactSheetFormat.parse(format);
     PrintWriter err = spec.commandLine().getErr();
     List<RawArticle> raw;
-    try (ArticleStream in =
-        ArticleSources.open(
-            paths,
-            sources.toOptions(
-                new Limits(maxFileBytes),
-                w -> {
-                  err.println("precis: warning: " + w);
-                  err.flush();
-                }))) {
+    try (ArticleStream in = ArticleSources.open(paths, sources.toOptions(err))) {
       raw = in.toList();
     }
     List<Article> articles = PreparedArticles.withText(raw, err);
@@ -93,16 +77,7 @@ final class FactsCommand implements Callable<Integer> {
       List<Document> docs = Main.PRECIS.split(articles);
       rendered = fmt.render(Main.PRECIS.facts(docs), articles);
     }
-    if (output != null) {
-      try (AtomicOutput out = new AtomicOutput(output)) {
-        out.writer().write(rendered);
-        out.commit();
-      }
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(rendered);
-      out.flush();
-    }
+    AtomicOutput.writeOrPrint(output, rendered, spec.commandLine().getOut());
     return 0;
   }
 

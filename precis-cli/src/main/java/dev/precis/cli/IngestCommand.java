@@ -3,7 +3,6 @@ package dev.precis.cli;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.EmptyArticles;
-import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.store.ClusteredIngest;
@@ -47,6 +46,8 @@ import picocli.CommandLine.Spec;
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin SummaryChoiceMixin summary;
+
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Articles to ingest.")
   List<String> inputs = new ArrayList<>();
 
@@ -72,62 +73,28 @@ final class IngestCommand implements Callable<Integer> {
           "Clustering: least similarity for an article to join a story (default: ${DEFAULT-VALUE}; higher = smaller, purer stories).")
   double threshold;
 
-  @Option(
-      names = "--words",
-      converter = CountConverter.class,
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "Word budget of story summaries (default: ${DEFAULT-VALUE}).")
-  int words;
-
-  @Option(
-      names = "--summarizer",
-      paramLabel = "NAME",
-      defaultValue = "default",
-      completionCandidates = SummarizerNames.class,
-      description =
-          "Algorithm for story summaries: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  String summarizer;
-
-  @Option(
-      names = "--max-file-bytes",
-      paramLabel = "BYTES",
-      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
-      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
-  long maxFileBytes;
-
   /** Test hook: halts the JVM (like kill -9) after this many new articles. */
   @Option(names = "--debug-halt-after", hidden = true)
   Integer haltAfter;
 
   @Override
   public Integer call() {
-    if (words < 1) {
-      throw new IllegalArgumentException("--words must be at least 1");
-    }
     if (story != null && (story.isBlank() || story.length() > 150)) {
       throw new IllegalArgumentException("--story must be 1 to 150 characters");
     }
-    Main.PRECIS.summarizers().check(summarizer);
+    SummaryOptions summaryOptions = summary.options(false);
     if (story != null && perInput) {
       throw new IllegalArgumentException("give either --story or --per-input, not both");
     }
     StoryOptions storyOptions = StoryOptions.defaults().withThreshold(threshold);
     PrintWriter err = spec.commandLine().getErr();
-    var options =
-        sources.toOptions(
-            new Limits(maxFileBytes),
-            w -> {
-              err.println("precis: warning: " + w);
-              err.flush();
-            });
+    var options = sources.toOptions(err);
     long added = 0;
     long unchanged = 0;
     long skipped = 0;
     Set<Long> stories = new LinkedHashSet<>();
     try (Store store = database.open()) {
-      Ingestor ingestor =
-          new Ingestor(store, Main.PRECIS, new SummaryOptions(words, false, summarizer));
+      Ingestor ingestor = new Ingestor(store, Main.PRECIS, summaryOptions);
       boolean clustering = story == null && !perInput;
       ClusteredIngest clustered =
           clustering ? new ClusteredIngest(ingestor, storyOptions, runKeyFor(inputs)) : null;

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin SummaryChoiceMixin summary;
+
   @Mixin DatabaseOption database;
 
   @Option(
@@ -70,22 +72,6 @@ final class ServeCommand implements Callable<Integer> {
   int maxArticles;
 
   @Option(
-      names = "--words",
-      converter = CountConverter.class,
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "Word budget of summaries (default: ${DEFAULT-VALUE}).")
-  int words;
-
-  @Option(
-      names = "--summarizer",
-      paramLabel = "NAME",
-      defaultValue = "default",
-      completionCandidates = SummarizerNames.class,
-      description = "Summary algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  String summarizer;
-
-  @Option(
       names = "--threads",
       converter = CountConverter.class,
       paramLabel = "N",
@@ -95,10 +81,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (words < 1) {
-      throw new IllegalArgumentException("--words must be at least 1");
-    }
-    Main.PRECIS.summarizers().check(summarizer);
+    SummaryOptions summaryOptions = summary.options(false);
     String key = apiKey != null ? apiKey : System.getenv("PRECIS_API_KEY");
     if (key != null && key.isBlank()) {
       // a blank key used to switch authentication off without a word
@@ -113,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
             key,
             maxBodyBytes,
             maxArticles,
-            new SummaryOptions(words, false, summarizer),
+            summaryOptions,
             Math.max(4, threads),
             java.util.Set.copyOf(allowHosts),
             ServerConfig.DEFAULT_BODY_TIMEOUT_MILLIS);

@@ -3,6 +3,7 @@ package dev.precis.cli;
 import dev.precis.ingest.FetchOptions;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.SourceOptions;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -67,6 +68,26 @@ public final class SourceOptionsMixin {
       description =
           "Least milliseconds between two requests to the same host (default: ${DEFAULT-VALUE}).")
   long hostDelayMillis;
+
+  @Option(
+      names = "--max-file-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
+      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  long maxFileBytes;
+
+  /**
+   * The source options these flags describe, each warning printed to {@code err} as {@code precis:
+   * warning: ...}.
+   */
+  public SourceOptions toOptions(PrintWriter err) {
+    return toOptions(
+        new Limits(maxFileBytes),
+        w -> {
+          err.println("precis: warning: " + w);
+          err.flush();
+        });
+  }
 
   /** The source options these flags describe, with the given file limits and warning sink. */
   public SourceOptions toOptions(Limits limits, Consumer<String> warnings) {

@@ -8,7 +8,6 @@ import dev.precis.format.StoryFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.EmptyArticles;
-import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.story.Story;
@@ -57,6 +56,8 @@ final class StoriesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin SummaryChoiceMixin summary;
+
   @Mixin SourceOptionsMixin sources;
 
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Articles to group.")
@@ -92,22 +93,6 @@ final class StoriesCommand implements Callable<Integer> {
   long closeAfterHours;
 
   @Option(
-      names = "--words",
-      converter = CountConverter.class,
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "Summary word budget per story (default: ${DEFAULT-VALUE}).")
-  int words;
-
-  @Option(
-      names = "--summarizer",
-      paramLabel = "NAME",
-      defaultValue = "default",
-      completionCandidates = SummarizerNames.class,
-      description = "Summary algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  String summarizer;
-
-  @Option(
       names = "--min-articles",
       converter = CountConverter.class,
       paramLabel = "N",
@@ -131,20 +116,10 @@ final class StoriesCommand implements Callable<Integer> {
           "What one output entry is: an event (one happening; its line names the story it belongs to under \"story\") or a story (a thread of events, listed under \"events\"). Default: ${DEFAULT-VALUE}.")
   String group;
 
-  @Option(
-      names = "--max-file-bytes",
-      paramLabel = "BYTES",
-      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
-      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
-  long maxFileBytes;
-
   @Override
   public Integer call() throws Exception {
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("--threshold must be between 0 and 1");
-    }
-    if (words < 1) {
-      throw new IllegalArgumentException("--words must be at least 1");
     }
     if (threads != null && threads < 1) {
       throw new IllegalArgumentException("--threads must be at least 1");
@@ -155,21 +130,14 @@ final class StoriesCommand implements Callable<Integer> {
     if (!group.equals("event") && !group.equals("story")) {
       throw new IllegalArgumentException("--group must be event or story, not '" + group + "'");
     }
-    Main.PRECIS.summarizers().check(summarizer);
     StoryFormat fmt = StoryFormat.parse(format);
-    SummaryOptions summaryOptions = new SummaryOptions(words, false, summarizer);
+    SummaryOptions summaryOptions = summary.options(false);
     StoryOptions options =
         StoryOptions.defaults()
             .withThreshold(threshold)
             .withCloseAfter(Duration.ofHours(closeAfterHours));
     PrintWriter err = spec.commandLine().getErr();
-    var sourceOptions =
-        sources.toOptions(
-            new Limits(maxFileBytes),
-            w -> {
-              err.println("precis: warning: " + w);
-              err.flush();
-            });
+    var sourceOptions = sources.toOptions(err);
 
     AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
     int workers =

@@ -13,7 +13,6 @@ import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.JsonArticles;
-import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
 import dev.precis.summarize.Summary;
@@ -57,6 +56,8 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin SummaryChoiceMixin summary;
+
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
@@ -78,14 +79,6 @@ final class SummarizeCommand implements Callable<Integer> {
   Path output;
 
   @Option(
-      names = "--words",
-      converter = CountConverter.class,
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "Word budget (default: ${DEFAULT-VALUE}).")
-  int words;
-
-  @Option(
       names = "--truncate",
       description = "Fill the budget exactly by cutting the last sentence at N words.")
   boolean truncate;
@@ -104,21 +97,6 @@ final class SummarizeCommand implements Callable<Integer> {
           "text, markdown or json (default: ${DEFAULT-VALUE}); batch mode always writes JSON Lines.")
   String format;
 
-  @Option(
-      names = "--summarizer",
-      paramLabel = "NAME",
-      defaultValue = "default",
-      completionCandidates = SummarizerNames.class,
-      description = "Algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  String summarizer;
-
-  @Option(
-      names = "--max-file-bytes",
-      paramLabel = "BYTES",
-      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
-      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
-  long maxFileBytes;
-
   @Mixin SourceOptionsMixin sources;
 
   @Option(
@@ -136,11 +114,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (words < 1) {
-      throw new IllegalArgumentException("--words must be at least 1");
-    }
-    Main.PRECIS.summarizers().check(summarizer); // fail early on an unknown name
-    SummaryOptions options = new SummaryOptions(words, truncate, summarizer);
+    SummaryOptions options = summary.options(truncate);
     if (input != null) {
       if (!paths.isEmpty()) {
         throw new IllegalArgumentException("give either --input or PATH arguments, not both");
@@ -154,15 +128,7 @@ final class SummarizeCommand implements Callable<Integer> {
     SummaryFormat fmt = SummaryFormat.parse(format);
     PrintWriter err = spec.commandLine().getErr();
     List<RawArticle> raw;
-    try (ArticleStream articles =
-        ArticleSources.open(
-            paths,
-            sources.toOptions(
-                new Limits(maxFileBytes),
-                w -> {
-                  err.println("precis: warning: " + w);
-                  err.flush();
-                }))) {
+    try (ArticleStream articles = ArticleSources.open(paths, sources.toOptions(err))) {
       raw = articles.toList();
     }
     List<Article> prepared = PreparedArticles.withText(raw, err);
@@ -181,7 +147,7 @@ final class SummarizeCommand implements Callable<Integer> {
       // an empty summary with exit code 0 and no word of why left users guessing
       err.println(
           "precis: warning: the summary is empty: no sentence fits in "
-              + words
+              + options.words()
               + " words (raise --words or add --truncate)");
       err.flush();
     }
@@ -223,16 +189,7 @@ final class SummarizeCommand implements Callable<Integer> {
   }
 
   private void write(String rendered) throws IOException {
-    if (output != null) {
-      try (AtomicOutput out = new AtomicOutput(output)) {
-        out.writer().write(rendered);
-        out.commit();
-      }
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(rendered);
-      out.flush();
-    }
+    AtomicOutput.writeOrPrint(output, rendered, spec.commandLine().getOut());
   }
 
   private int batch(SummaryOptions options) throws IOException, InterruptedException {
