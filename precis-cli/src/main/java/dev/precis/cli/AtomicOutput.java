@@ -23,22 +23,6 @@ final class AtomicOutput implements AutoCloseable {
   private final BufferedWriter writer;
   private boolean committed;
 
-  /**
-   * Writes {@code text} to {@code file} atomically, or to {@code out} when there is no file (the
-   * {@code --output} of every command that renders one document).
-   */
-  static void writeOrPrint(Path file, String text, java.io.PrintWriter out) throws IOException {
-    if (file == null) {
-      out.print(text);
-      out.flush();
-      return;
-    }
-    try (AtomicOutput atomic = new AtomicOutput(file)) {
-      atomic.writer().write(text);
-      atomic.commit();
-    }
-  }
-
   AtomicOutput(Path target) {
     Path abs = target.toAbsolutePath();
     try {

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,11 +56,7 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Output format: jsonl (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write here (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputFileMixin output;
 
   @Option(
       names = "--clean",
@@ -130,7 +127,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     HtmlExtractor extractor = Main.extractor(extractorMethod);
-    AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
+    AtomicOutput atomic = output.openOrNull();
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try (Progress progress = Progress.start("extract", files.size(), err)) {
       Writer out = atomic != null ? atomic.writer() : spec.commandLine().getOut();

@@ -13,7 +13,6 @@ import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,11 +47,7 @@ final class FactsCommand implements Callable<Integer> {
       description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write here (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputFileMixin output;
 
   @Override
   public Integer call() throws Exception {
@@ -77,7 +72,7 @@ final class FactsCommand implements Callable<Integer> {
       List<Document> docs = Main.PRECIS.split(articles);
       rendered = fmt.render(Main.PRECIS.facts(docs), articles);
     }
-    AtomicOutput.writeOrPrint(output, rendered, spec.commandLine().getOut());
+    output.writeOrPrint(rendered, spec.commandLine().getOut());
     return 0;
   }
 

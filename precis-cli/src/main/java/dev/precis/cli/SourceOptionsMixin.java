@@ -18,6 +18,13 @@ import picocli.CommandLine.Option;
  */
 public final class SourceOptionsMixin {
   @Option(
+      names = "--max-file-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
+      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
+  long maxFileBytes;
+
+  @Option(
       names = "--allow-private",
       description =
           "Fetch loopback, private, link-local, CGNAT and cloud metadata addresses too (refused by default).")
@@ -68,13 +75,6 @@ public final class SourceOptionsMixin {
       description =
           "Least milliseconds between two requests to the same host (default: ${DEFAULT-VALUE}).")
   long hostDelayMillis;
-
-  @Option(
-      names = "--max-file-bytes",
-      paramLabel = "BYTES",
-      defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
-      description = "Refuse input files larger than this (default: ${DEFAULT-VALUE}).")
-  long maxFileBytes;
 
   /**
    * The source options these flags describe, each warning printed to {@code err} as {@code precis:

@@ -63,11 +63,7 @@ final class StoriesCommand implements Callable<Integer> {
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Articles to group.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write here (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputFileMixin output;
 
   @Option(
       names = "--format",
@@ -139,7 +135,7 @@ final class StoriesCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     var sourceOptions = sources.toOptions(err);
 
-    AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
+    AtomicOutput atomic = output.openOrNull();
     int workers =
         Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
     ExecutorService pool =

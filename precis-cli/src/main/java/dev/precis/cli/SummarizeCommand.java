@@ -72,11 +72,7 @@ final class SummarizeCommand implements Callable<Integer> {
           "Batch mode: clusters, one JSON object a line (.gz accepted; - for standard input).")
   Path input;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write here (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputFileMixin output;
 
   @Option(
       names = "--truncate",
@@ -189,7 +185,7 @@ final class SummarizeCommand implements Callable<Integer> {
   }
 
   private void write(String rendered) throws IOException {
-    AtomicOutput.writeOrPrint(output, rendered, spec.commandLine().getOut());
+    output.writeOrPrint(rendered, spec.commandLine().getOut());
   }
 
   private int batch(SummaryOptions options) throws IOException, InterruptedException {
@@ -211,7 +207,7 @@ final class SummarizeCommand implements Callable<Integer> {
                 }));
       }
       Writer writer;
-      AtomicOutput atomic = output != null ? new AtomicOutput(output) : null;
+      AtomicOutput atomic = output.openOrNull();
       try {
         writer = atomic != null ? atomic.writer() : spec.commandLine().getOut();
         for (Future<String> f : results) {
