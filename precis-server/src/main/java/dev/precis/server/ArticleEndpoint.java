@@ -14,7 +14,6 @@ import dev.precis.store.Store;
 import dev.precis.story.StoryOptions;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -82,12 +81,7 @@ final class ArticleEndpoint {
   }
 
   void post(Request request, byte[] body, Response response, Callback callback) {
-    ArticleRequests.Batch batch =
-        ArticleRequests.parse(
-            request.getHeaders().get(HttpHeader.CONTENT_TYPE),
-            body,
-            QueryParams.asMap(request),
-            config.maxArticles());
+    ArticleRequests.Batch batch = ArticleRequests.parse(request, body, config.maxArticles());
     writeSlots.run(() -> store(batch, response, callback));
   }
 

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Reads the articles of a POST body: JSON (one article object, an array of them, or {@code
@@ -65,6 +67,15 @@ final class ArticleRequests {
 
   private static String cut(String s) {
     return s.length() <= 100 ? s : s.substring(0, 100) + "...";
+  }
+
+  /** The articles of a request's body, read as its content type and query parameters say. */
+  static Batch parse(Request request, byte[] body, int maxArticles) {
+    return parse(
+        request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+        body,
+        QueryParams.asMap(request),
+        maxArticles);
   }
 
   static Batch parse(String contentType, byte[] body, Map<String, String> query, int maxArticles) {

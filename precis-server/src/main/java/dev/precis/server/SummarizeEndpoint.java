@@ -11,7 +11,6 @@ import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
 import dev.precis.text.Document;
 import java.util.List;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -44,10 +43,7 @@ final class SummarizeEndpoint {
   void post(Request request, byte[] body, Response response, Callback callback) {
     ArticleRequests.Batch batch =
         ArticleRequests.parse(
-            request.getHeaders().get(HttpHeader.CONTENT_TYPE),
-            body,
-            QueryParams.asMap(request),
-            Math.min(config.maxArticles(), MAX_SUMMARIZE_ARTICLES));
+            request, body, Math.min(config.maxArticles(), MAX_SUMMARIZE_ARTICLES));
     SummaryOptions base = config.options();
     int words = batch.words() != null ? batch.words() : base.words();
     if (words > MAX_SUMMARY_WORDS) {
