@@ -99,18 +99,7 @@ final class EntityScoring {
           if (type.name().equals(r[2])) {
             tpTyped += hit;
           } else {
-            facts
-                .errors()
-                .add(
-                    "entity type: "
-                        + form
-                        + " is "
-                        + r[2]
-                        + ", predicted "
-                        + type
-                        + " ("
-                        + file
-                        + ")");
+            facts.error("entity type: " + form + " is " + r[2] + ", predicted " + type, file);
           }
           goldEntity
               .computeIfAbsent(story, k -> new LinkedHashMap<>())
@@ -118,23 +107,12 @@ final class EntityScoring {
           predEntity.computeIfAbsent(story, k -> new LinkedHashMap<>()).put(file + "|" + form, id);
         }
         if (g > p) {
-          facts
-              .errors()
-              .add("entity missed: " + form + " " + (g - p) + " of " + g + " (" + file + ")");
+          facts.error("entity missed: " + form + " " + (g - p) + " of " + g, file);
         }
         predCount.remove(form);
       }
       for (Map.Entry<String, Integer> extra : predCount.entrySet()) {
-        facts
-            .errors()
-            .add(
-                "entity false alarm: "
-                    + extra.getKey()
-                    + " x"
-                    + extra.getValue()
-                    + " ("
-                    + file
-                    + ")");
+        facts.error("entity false alarm: " + extra.getKey() + " x" + extra.getValue(), file);
       }
     }
     // pairwise merging
@@ -173,23 +151,13 @@ final class EntityScoring {
       facts.errors().add("FALSE MERGE: " + f);
     }
     List<Score> out = new ArrayList<>();
-    out.add(new Score("entities", "mention precision", ratio(tp, pred), tp + "/" + pred));
-    out.add(new Score("entities", "mention recall", ratio(tp, gold), tp + "/" + gold));
+    out.add(Score.fraction("entities", "mention precision", tp, pred));
+    out.add(Score.fraction("entities", "mention recall", tp, gold));
     out.add(new Score("entities", "mention F1", f1(ratio(tp, pred), ratio(tp, gold)), ""));
-    out.add(new Score("entities", "typed precision", ratio(tpTyped, pred), tpTyped + "/" + pred));
-    out.add(new Score("entities", "typed recall", ratio(tpTyped, gold), tpTyped + "/" + gold));
-    out.add(
-        new Score(
-            "entities",
-            "merge precision (form pairs)",
-            ratio(sameBoth, samePred),
-            sameBoth + "/" + samePred));
-    out.add(
-        new Score(
-            "entities",
-            "merge recall (form pairs)",
-            ratio(sameBoth, sameGold),
-            sameBoth + "/" + sameGold));
+    out.add(Score.fraction("entities", "typed precision", tpTyped, pred));
+    out.add(Score.fraction("entities", "typed recall", tpTyped, gold));
+    out.add(Score.fraction("entities", "merge precision (form pairs)", sameBoth, samePred));
+    out.add(Score.fraction("entities", "merge recall (form pairs)", sameBoth, sameGold));
     out.add(
         new Score("entities", "false merges", falseMerges.size(), String.join("; ", falseMerges)));
     return out;

@@ -20,7 +20,17 @@ import java.util.function.Function;
  */
 public final class FactsEvaluation {
   /** One line of the report. */
-  public record Score(String component, String measure, double value, String detail) {}
+  public record Score(String component, String measure, double value, String detail) {
+    /** A share: {@code hits} of {@code total} (0 when there is nothing to count). */
+    static Score fraction(String component, String measure, int hits, int total) {
+      return new Score(component, measure, LabelledFacts.ratio(hits, total), hits + "/" + total);
+    }
+
+    /** Labelled facts left out of the scores (gone from the cleaned text). */
+    static Score skipped(String component, String measure, int count) {
+      return new Score(component, measure, count, String.valueOf(count));
+    }
+  }
 
   private final LabelledFacts facts;
   private final EntityScoring entities;

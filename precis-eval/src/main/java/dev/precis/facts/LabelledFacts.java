@@ -34,6 +34,11 @@ final class LabelledFacts {
     this.data = data;
   }
 
+  /** Notes an error seen in the labelled {@code file}. */
+  void error(String message, String file) {
+    errors.add(message + " (" + file + ")");
+  }
+
   /** Errors seen while scoring, in the order noted. */
   List<String> errors() {
     return errors;

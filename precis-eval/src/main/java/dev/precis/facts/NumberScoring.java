@@ -43,14 +43,7 @@ final class NumberScoring {
       for (String[] r : e.getValue()) {
         if (!cleaned.contains(r[1])) {
           skippedNumbers++;
-          facts
-              .errors()
-              .add(
-                  "number not in the cleaned text (cleaner removed it): "
-                      + r[1]
-                      + " ("
-                      + file
-                      + ")");
+          facts.error("number not in the cleaned text (cleaner removed it): " + r[1], file);
           continue;
         }
         gold++;
@@ -68,17 +61,8 @@ final class NumberScoring {
           }
         }
         if (match < 0) {
-          facts
-              .errors()
-              .add(
-                  "number missed: "
-                      + (r[2].isEmpty() ? "" : r[2] + " ")
-                      + number
-                      + " "
-                      + r[3]
-                      + " ("
-                      + file
-                      + ")");
+          facts.error(
+              "number missed: " + (r[2].isEmpty() ? "" : r[2] + " ") + number + " " + r[3], file);
           continue;
         }
         used[match] = true;
@@ -96,36 +80,22 @@ final class NumberScoring {
         if (ok) {
           rangeOk++;
         } else {
-          facts
-              .errors()
-              .add(
-                  "number range: "
-                      + f.text()
-                      + " gold ["
-                      + r[5]
-                      + ", "
-                      + r[6]
-                      + "], predicted "
-                      + f.range()
-                      + " ("
-                      + file
-                      + ")");
+          facts.error(
+              "number range: "
+                  + f.text()
+                  + " gold ["
+                  + r[5]
+                  + ", "
+                  + r[6]
+                  + "], predicted "
+                  + f.range(),
+              file);
         }
         if (f.category().equals(r[4])) {
           catOk++;
         } else {
-          facts
-              .errors()
-              .add(
-                  "number kind: "
-                      + f.text()
-                      + " is "
-                      + r[4]
-                      + ", predicted "
-                      + f.category()
-                      + " ("
-                      + file
-                      + ")");
+          facts.error(
+              "number kind: " + f.text() + " is " + r[4] + ", predicted " + f.category(), file);
         }
         if (!r[3].equals("-")) {
           counted++;
@@ -134,33 +104,22 @@ final class NumberScoring {
           if (gHead.equals(pHead)) {
             countsOk++;
           } else {
-            facts
-                .errors()
-                .add(
-                    "number counts: "
-                        + f.text()
-                        + " counts "
-                        + r[3]
-                        + ", predicted '"
-                        + f.counts()
-                        + "' ("
-                        + file
-                        + ")");
+            facts.error(
+                "number counts: "
+                    + f.text()
+                    + " counts "
+                    + r[3]
+                    + ", predicted '"
+                    + f.counts()
+                    + "'",
+                file);
           }
         }
       }
       for (int i = 0; i < found.size(); i++) {
         if (!used[i]) {
-          facts
-              .errors()
-              .add(
-                  "number false alarm: "
-                      + found.get(i).text()
-                      + " "
-                      + found.get(i).counts()
-                      + " ("
-                      + file
-                      + ")");
+          facts.error(
+              "number false alarm: " + found.get(i).text() + " " + found.get(i).counts(), file);
         }
       }
     }
@@ -168,24 +127,14 @@ final class NumberScoring {
     double recall = ratio(tp, gold);
     List<Score> out = new ArrayList<>();
     out.add(
-        new Score(
-            "numbers",
-            "labelled figures the cleaner removed (not scored)",
-            skippedNumbers,
-            String.valueOf(skippedNumbers)));
+        Score.skipped(
+            "numbers", "labelled figures the cleaner removed (not scored)", skippedNumbers));
     out.add(new Score("numbers", "extraction precision", precision, tp + "/" + pred));
     out.add(new Score("numbers", "extraction recall", recall, tp + "/" + gold));
     out.add(new Score("numbers", "extraction F1", f1(precision, recall), ""));
-    out.add(new Score("numbers", "range accuracy", ratio(rangeOk, ranged), rangeOk + "/" + ranged));
-    out.add(
-        new Score(
-            "numbers", "kind accuracy (deaths, money...)", ratio(catOk, tp), catOk + "/" + tp));
-    out.add(
-        new Score(
-            "numbers",
-            "counted noun accuracy",
-            ratio(countsOk, counted),
-            countsOk + "/" + counted));
+    out.add(Score.fraction("numbers", "range accuracy", rangeOk, ranged));
+    out.add(Score.fraction("numbers", "kind accuracy (deaths, money...)", catOk, tp));
+    out.add(Score.fraction("numbers", "counted noun accuracy", countsOk, counted));
     return out;
   }
 

@@ -1,7 +1,5 @@
 package dev.precis.facts;
 
-import static dev.precis.facts.LabelledFacts.ratio;
-
 import dev.precis.facts.FactsEvaluation.Score;
 import dev.precis.text.Document;
 import java.util.ArrayList;
@@ -40,14 +38,7 @@ final class QuoteScoring {
         List<String> want = QuoteMerger.words(r[1]);
         if (!containsRun(cleanedWords, want)) {
           skippedQuotes++;
-          facts
-              .errors()
-              .add(
-                  "quote not in the cleaned text (cleaner removed it): "
-                      + r[1]
-                      + " ("
-                      + file
-                      + ")");
+          facts.error("quote not in the cleaned text (cleaner removed it): " + r[1], file);
           continue;
         }
         gold++;
@@ -61,7 +52,7 @@ final class QuoteScoring {
         String speaker = r[2];
         boolean isNamed = !speaker.startsWith("~") && !speaker.equals("-");
         if (match < 0) {
-          facts.errors().add("quote missed: \"" + r[1] + "\" (" + file + ")");
+          facts.error("quote missed: \"" + r[1] + "\"", file);
           continue;
         }
         used[match] = true;
@@ -75,61 +66,39 @@ final class QuoteScoring {
                   predicted, speaker, sp == null ? List.of() : result.entities().get(sp).forms())) {
             correct++;
           } else {
-            facts
-                .errors()
-                .add(
-                    "speaker: \""
-                        + r[1]
-                        + "\" is "
-                        + speaker
-                        + ", predicted "
-                        + predicted
-                        + " ("
-                        + file
-                        + ")");
+            facts.error(
+                "speaker: \"" + r[1] + "\" is " + speaker + ", predicted " + predicted, file);
           }
         } else {
           unnamed++;
           if (predicted != null) {
             unnamedGuessed++;
-            facts
-                .errors()
-                .add(
-                    "speaker (unnamed in text): \""
-                        + r[1]
-                        + "\" is "
-                        + speaker
-                        + ", predicted "
-                        + predicted
-                        + " ("
-                        + file
-                        + ")");
+            facts.error(
+                "speaker (unnamed in text): \""
+                    + r[1]
+                    + "\" is "
+                    + speaker
+                    + ", predicted "
+                    + predicted,
+                file);
           }
         }
       }
       for (int i = 0; i < found.size(); i++) {
         if (!used[i]) {
-          facts.errors().add("quote false alarm: \"" + found.get(i).text() + "\" (" + file + ")");
+          facts.error("quote false alarm: \"" + found.get(i).text() + "\"", file);
         }
       }
     }
     List<Score> out = new ArrayList<>();
     if (skippedQuotes > 0) {
       out.add(
-          new Score(
-              "quotes",
-              "labelled quotes the cleaner removed (not scored)",
-              skippedQuotes,
-              String.valueOf(skippedQuotes)));
+          Score.skipped(
+              "quotes", "labelled quotes the cleaner removed (not scored)", skippedQuotes));
     }
-    out.add(new Score("quotes", "detection precision", ratio(tp, pred), tp + "/" + pred));
-    out.add(new Score("quotes", "detection recall", ratio(tp, gold), tp + "/" + gold));
-    out.add(
-        new Score(
-            "quotes",
-            "speaker accuracy (named speakers)",
-            ratio(correct, named),
-            correct + "/" + named));
+    out.add(Score.fraction("quotes", "detection precision", tp, pred));
+    out.add(Score.fraction("quotes", "detection recall", tp, gold));
+    out.add(Score.fraction("quotes", "speaker accuracy (named speakers)", correct, named));
     out.add(
         new Score(
             "quotes",
