@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.List;
  * tables' classes say only their SQL and how a row becomes a value.
  *
  * <p>Parameters bind by type: {@code String} (and a plain {@code null}, bound as a VARCHAR null),
- * {@code Long}, {@code Integer}, and times through {@link #time(Instant)} (UTC, typed null).
+ * {@code Long}, {@code Integer}, times through {@link #time(Instant)} (UTC, typed null) and days
+ * through {@link #date(LocalDate)}.
  */
 final class Sql {
   /** Maps the current row of a result to a value. */
@@ -30,12 +32,18 @@ final class Sql {
   private record Null(int sqlType) {}
 
   private static final Null NULL_TIME = new Null(Types.TIMESTAMP_WITH_TIMEZONE);
+  private static final Null NULL_DATE = new Null(Types.DATE);
 
   private Sql() {}
 
   /** A time parameter: the instant at UTC, or a timestamp-typed null. */
   static Object time(Instant t) {
     return t == null ? NULL_TIME : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+
+  /** A date parameter, or a date-typed null. */
+  static Object date(LocalDate day) {
+    return day == null ? NULL_DATE : day;
   }
 
   /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
@@ -128,8 +136,8 @@ final class Sql {
         ps.setLong(at, l);
       } else if (p instanceof Integer n) {
         ps.setInt(at, n);
-      } else if (p instanceof OffsetDateTime t) {
-        ps.setObject(at, t);
+      } else if (p instanceof OffsetDateTime || p instanceof LocalDate) {
+        ps.setObject(at, p);
       } else {
         throw new IllegalArgumentException("cannot bind " + p.getClass().getName());
       }

@@ -1,14 +1,10 @@
 package dev.precis.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -35,19 +31,15 @@ public final class StoryThreads {
    */
   static int link(Connection c, String threadKey, List<EventLink> events) throws SQLException {
     int changed = 0;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE stories SET thread_key = ?, event_day = COALESCE(?, event_day) WHERE story_key = ?")) {
-      for (EventLink e : events) {
-        ps.setString(1, threadKey);
-        if (e.day() == null) {
-          ps.setNull(2, Types.DATE);
-        } else {
-          ps.setObject(2, e.day());
-        }
-        ps.setString(3, e.eventKey());
-        changed += ps.executeUpdate();
-      }
+    for (EventLink e : events) {
+      changed +=
+          Sql.update(
+              c,
+              "UPDATE stories SET thread_key = ?, event_day = COALESCE(?, event_day)"
+                  + " WHERE story_key = ?",
+              threadKey,
+              Sql.date(e.day()),
+              e.eventKey());
     }
     return changed;
   }
@@ -57,25 +49,22 @@ public final class StoryThreads {
    * first in time order, then undated ones; empty when there is no such event.
    */
   static List<StoredEvent> eventsOf(Connection c, long storyId) throws SQLException {
-    List<StoredEvent> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
+    List<StoredEvent> out =
+        Sql.list(
+            c,
             "SELECT e.id, e.event_day, e.first_seen FROM stories s JOIN stories e"
                 + " ON COALESCE(e.thread_key, e.story_key) = COALESCE(s.thread_key, s.story_key)"
-                + " WHERE s.id = ? AND (e.article_count > 0 OR e.id = s.id)")) {
-      ps.setLong(1, storyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          LocalDate day = rs.getObject(2, LocalDate.class);
-          OffsetDateTime first = rs.getObject(3, OffsetDateTime.class);
-          if (day == null && first != null) {
-            // still open: the day of its first publication until the clusterer tells
-            day = first.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-          }
-          out.add(new StoredEvent(rs.getLong(1), day));
-        }
-      }
-    }
+                + " WHERE s.id = ? AND (e.article_count > 0 OR e.id = s.id)",
+            rs -> {
+              LocalDate day = rs.getObject(2, LocalDate.class);
+              OffsetDateTime first = rs.getObject(3, OffsetDateTime.class);
+              if (day == null && first != null) {
+                // still open: the day of its first publication until the clusterer tells
+                day = first.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+              }
+              return new StoredEvent(rs.getLong(1), day);
+            },
+            storyId);
     out.sort(
         Comparator.comparing(
                 StoredEvent::day, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
