@@ -243,6 +243,7 @@ class HostileClientTest {
       HttpResponse<String> r =
           server.post("/api/articles", "application/json", body, "X-API-Key", KEY);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      assertThat(r.body()).contains("ignored publication date");
       long story =
           new com.fasterxml.jackson.databind.ObjectMapper()
               .readTree(r.body())
