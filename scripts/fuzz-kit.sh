@@ -14,7 +14,7 @@ mkdir -p "$kit/lib" "$kit/classes"
 tr ':' '\n' <"$root/target/fuzz-classpath.txt" | grep '\.jar$' | while read -r jar; do
   cp "$jar" "$kit/lib/"
 done
-for m in core store server cli; do
+for m in core eval store server cli; do
   cp -r "precis-$m/target/classes" "$kit/classes/$m"
   if [ -d "precis-$m/target/test-classes" ]; then
     cp -r "precis-$m/target/test-classes" "$kit/classes/$m-test"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.facts.DateMention;
 import dev.precis.facts.Entity;
+import dev.precis.facts.FactExtractor;
 import dev.precis.facts.FactSheet;
 import dev.precis.facts.Figure;
 import dev.precis.facts.FigureGroup;
@@ -55,6 +56,10 @@ public enum FactSheetFormat {
           o.put("origin", a.origin());
           // the cleaned text that every citation's {start, end} indexes into
           o.put("text", a.text());
+          if (a.text().length() > FactExtractor.MAX_CHARS_PER_ARTICLE) {
+            // facts come from the opening only: a reader must not take the sheet as complete
+            o.put("factsReadChars", FactExtractor.MAX_CHARS_PER_ARTICLE);
+          }
         }
         yield root.toPrettyString() + "\n";
       }
@@ -156,10 +161,23 @@ public enum FactSheetFormat {
             .append(i + 1)
             .append("] ")
             .append(md ? Markdown.escape(label) : label)
+            .append(cutNote(articles.get(i)))
             .append('\n');
       }
     }
     return b.toString();
+  }
+
+  /** Says that the facts of a very long article come from its opening only, or nothing. */
+  private static String cutNote(Article a) {
+    int length = a.text().length();
+    return length <= FactExtractor.MAX_CHARS_PER_ARTICLE
+        ? ""
+        : String.format(
+            Locale.ROOT,
+            " (facts from its first %,d of %,d characters)",
+            FactExtractor.MAX_CHARS_PER_ARTICLE,
+            length);
   }
 
   /** Says how many items a capped list left out, so a reader knows the list is cut. */

@@ -33,6 +33,18 @@ final class WarcArticles extends ArticleIterator {
   /** Where the last record read whole began, or -1 before the first. */
   private long lastRecordStart = -1;
 
+  /**
+   * Where reading resumed after a failure, until a record is read from there; -1 otherwise. A
+   * failure right after resuming means the record there is the broken one.
+   */
+  private long resumedAt = -1;
+
+  /** The failure that made reading resume, reported once a record after it reads (or the end). */
+  private String pendingWarning;
+
+  /** The record already warned about while its body was read, so it is not reported twice. */
+  private long warnedRecord = -1;
+
   WarcArticles(
       WarcReader reader, Path file, String origin, Limits limits, Consumer<String> warnings) {
     this.reader = reader;
@@ -84,11 +96,13 @@ final class WarcArticles extends ArticleIterator {
         }
         continue;
       }
+      reportPendingWarning();
       if (next.isEmpty()) {
         return null;
       }
       long position = reader.position();
       lastRecordStart = position;
+      resumedAt = -1;
       try {
         RawArticle article = toArticle(next.get());
         if (article != null) {
@@ -96,6 +110,7 @@ final class WarcArticles extends ArticleIterator {
         }
         passedOver++;
       } catch (IOException | RuntimeException e) {
+        warnedRecord = position;
         if (e instanceof InputException ie) {
           warnings.accept("skipped " + ie.getMessage());
         } else {
@@ -113,13 +128,16 @@ final class WarcArticles extends ArticleIterator {
   }
 
   /**
-   * After a record that cannot be parsed: warns with its real byte offset and moves to the next
-   * record start (a gzip member or a {@code WARC/1.} line), so the records after it are read too.
-   * Only a file can be searched; from a stream, the rest is given up (the records before it were
-   * handed out already). Returns false when nothing follows.
+   * After a failure: moves to the next record start (a gzip member or a {@code WARC/1.} line) and
+   * warns with the broken record's real byte offset, so the records after it are read too. The
+   * failure may lie in the record read last (its body runs past its gzip member or into the next
+   * record) or in the one after it: reading first resumes right after the record read last, and
+   * only when it fails again at once is the record there skipped. Only a file can be searched; from
+   * a stream, the rest is given up (the records before it were handed out already). Returns false
+   * when nothing follows.
    */
   private boolean skipBrokenRecord(Exception e) {
-    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String why = oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     if (file == null) {
       warnings.accept(
           "skipped the rest of "
@@ -127,34 +145,48 @@ final class WarcArticles extends ArticleIterator {
               + ": invalid WARC record after byte "
               + Math.max(0, lastRecordStart)
               + " ("
-              + oneLine(why)
+              + why
               + ")");
       return false;
     }
     boolean gzip = reader.compression() == org.netpreserve.jwarc.WarcCompression.GZIP;
-    long broken = lastRecordStart < 0 ? 0 : WarcResync.nextStart(file, lastRecordStart + 1, gzip);
-    if (broken < 0) {
-      broken = Math.max(0, lastRecordStart);
-    }
+    boolean suspectLastRecord = resumedAt < 0 && lastRecordStart >= 0;
+    long broken = resumedAt >= 0 ? resumedAt : Math.max(0, lastRecordStart);
     long resume = WarcResync.nextStart(file, broken + 1, gzip);
-    warnings.accept(
+    pendingWarning = null;
+    String warning =
         "skipped "
             + origin
             + ": invalid WARC record at byte "
             + broken
             + " ("
-            + oneLine(why)
+            + why
             + ")"
-            + (resume < 0 ? "" : "; reading on from byte " + resume));
+            + (resume < 0 ? "" : "; reading on from byte " + resume);
+    if (suspectLastRecord) {
+      // reported once the next record reads, unless the record read last was reported already
+      pendingWarning = broken == warnedRecord ? null : warning;
+    } else {
+      warnings.accept(warning);
+    }
     if (resume < 0) {
+      reportPendingWarning();
       return false;
     }
     try {
       reader.position(resume);
-      lastRecordStart = resume - 1;
+      resumedAt = resume;
       return true;
     } catch (IOException | RuntimeException again) {
+      reportPendingWarning();
       return false;
+    }
+  }
+
+  private void reportPendingWarning() {
+    if (pendingWarning != null) {
+      warnings.accept(pendingWarning);
+      pendingWarning = null;
     }
   }
 

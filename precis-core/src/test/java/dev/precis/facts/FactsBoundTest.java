@@ -3,6 +3,7 @@ package dev.precis.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precis.Precis;
+import dev.precis.format.FactSheetFormat;
 import dev.precis.model.Article;
 import dev.precis.text.Document;
 import java.util.List;
@@ -30,5 +31,10 @@ class FactsBoundTest {
     assertThat(cut.sentences().size()).isLessThan(doc.sentences().size());
     FactSheet sheet = FactExtractor.standard().extract(List.of(doc));
     assertThat(sheet.quotes()).isNotEmpty();
+    // the cut is said, not silent
+    assertThat(FactSheetFormat.TEXT.render(sheet, List.of(doc.article())))
+        .contains("(facts from its first 200,000 of " + String.format("%,d", text.length()));
+    assertThat(FactSheetFormat.JSON.render(sheet, List.of(doc.article())))
+        .contains("\"factsReadChars\" : 200000");
   }
 }

@@ -84,6 +84,36 @@ class HostileSourcesTest {
   }
 
   @Test
+  void recordRunningPastItsGzipMemberSkipsThatRecordOnly() throws IOException {
+    // a member whose record declares more bytes than the member holds: the reader ran on into
+    // the next member and lost the good record there (found by scripts/attack-check.py)
+    Path warc = dir.resolve("overrun.warc.gz");
+    List<Long> starts = writeThreePages(warc, WarcCompression.GZIP);
+    byte[] whole = Files.readAllBytes(warc);
+    java.io.ByteArrayOutputStream member = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(member)) {
+      gz.write(
+          ("WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:x>\r\n"
+                  + "WARC-Target-URI: https://news.example/overrun\r\nContent-Type: text/html\r\n"
+                  + "Content-Length: 99999\r\n\r\n<p>short")
+              .getBytes(StandardCharsets.US_ASCII));
+    }
+    int cut = starts.get(1).intValue();
+    java.io.ByteArrayOutputStream spliced = new java.io.ByteArrayOutputStream();
+    spliced.write(whole, 0, cut);
+    spliced.write(member.toByteArray());
+    spliced.write(whole, cut, whole.length - cut);
+    Files.write(warc, spliced.toByteArray());
+    assertThat(read(warc.toString()))
+        .extracting(RawArticle::id)
+        .containsExactly(
+            "https://news.example/one", "https://news.example/two", "https://news.example/three");
+    assertThat(warnings)
+        .singleElement()
+        .satisfies(w -> assertThat(w).contains("at byte " + cut + " "));
+  }
+
+  @Test
   void corruptHeaderInAnUncompressedWarcSkipsThatRecordOnly() throws IOException {
     Path warc = dir.resolve("crawl.warc");
     List<Long> starts = writeThreePages(warc, WarcCompression.NONE);

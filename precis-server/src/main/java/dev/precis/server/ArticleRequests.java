@@ -187,10 +187,15 @@ final class ArticleRequests {
     List<String> warnings = new ArrayList<>();
     try {
       if (list == null) {
-        out.add(JsonArticles.parse(root, "posted", "article", warnings::add));
+        out.add(
+            JsonArticles.parse(root, "posted", "article", warnings::add)
+                .withPlausibleDate(warnings::add));
       } else {
         for (int i = 0; i < list.size(); i++) {
-          out.add(JsonArticles.parse(list.get(i), "posted#" + i, "article " + i, warnings::add));
+          // a date outside 1900..tomorrow is dropped here, with a warning in the answer
+          out.add(
+              JsonArticles.parse(list.get(i), "posted#" + i, "article " + i, warnings::add)
+                  .withPlausibleDate(warnings::add));
         }
       }
     } catch (InputException e) {

@@ -159,20 +159,24 @@ final class Routes extends Handler.Abstract {
       ArticleRequests.checkType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
       RequestBodies.checkDeclaredLength(request, config.maxBodyBytes());
     } catch (HttpError refused) {
-      // refused before a byte is parsed; the body is dropped (bounded, without holding a thread)
-      // before answering, since answering while the client still sends resets the connection
-      // and the client never sees its status (RefusedWriteTest)
-      RequestBodies.discard(request, config.maxBodyBytes(), DISCARD_MILLIS)
-          .whenCompleteAsync(
-              (ignored, failure) ->
-                  answer(
-                      request,
-                      response,
-                      callback,
-                      () -> {
-                        throw refused;
-                      }),
-              requestThreads);
+      // refused before a byte is parsed and answered at once; the body is dropped afterwards
+      // (bounded, without holding a thread) before the connection closes, since closing while
+      // the client still sends resets the connection and it would never see its status
+      // (RefusedWriteTest, HostileClientTest)
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      Callback thenDiscard =
+          Callback.from(
+              () ->
+                  RequestBodies.discard(request, config.maxBodyBytes(), DISCARD_MILLIS)
+                      .whenComplete((ignored, failure) -> callback.succeeded()),
+              callback::failed);
+      answer(
+          request,
+          response,
+          thenDiscard,
+          () -> {
+            throw refused;
+          });
       return;
     }
     RequestBodies.read(request, config.maxBodyBytes(), config.bodyTimeoutMillis())

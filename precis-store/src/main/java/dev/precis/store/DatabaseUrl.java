@@ -46,7 +46,13 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
   /** The URL without the password, for messages. */
   public String display() {
-    return jdbcUrl + (user != null ? " (user " + user + ")" : "");
+    // a password given inside a jdbc: URL (";PASSWORD=", "?password=", "user:pw@") never reaches
+    // logs or answers
+    String shown =
+        jdbcUrl
+            .replaceAll("(?i)([?&;]password=)[^&;]*", "$1***")
+            .replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
+    return shown + (user != null ? " (user " + user + ")" : "");
   }
 
   /** Parses a {@code --db} value; {@code null} or blank means the default embedded file. */

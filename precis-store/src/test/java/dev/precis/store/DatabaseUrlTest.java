@@ -26,6 +26,22 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void passwordsInsideJdbcUrlsAreNotDisplayed() {
+    // the server prints the database it serves; a password given in the URL must not be in it
+    assertThat(
+            DatabaseUrl.parse(
+                    "jdbc:postgresql://127.0.0.1:5432/news?user=ann&password=s3cret&ssl=1")
+                .display())
+        .doesNotContain("s3cret")
+        .contains("user=ann")
+        .contains("ssl=1");
+    assertThat(DatabaseUrl.parse("jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=s3cret").display())
+        .doesNotContain("s3cret");
+    assertThat(DatabaseUrl.parse("jdbc:postgresql://ann:s3cret@db.example/news").display())
+        .doesNotContain("s3cret");
+  }
+
+  @Test
   void postgresUrlMovesCredentialsOutOfTheUrl() {
     DatabaseUrl url =
         DatabaseUrl.parse("postgresql://ann:p%40ss@db.example:5433/news?sslmode=require");
