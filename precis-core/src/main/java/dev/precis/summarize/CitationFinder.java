@@ -4,7 +4,6 @@ import dev.precis.model.Citation;
 import dev.precis.summarize.CitationTerms.Terms;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
-import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,7 +61,7 @@ public final class CitationFinder {
       double pairGain,
       double[] model) {
     public static Params defaults() {
-      return new Params(0.5, 0.65, 2, 0.5, 2.0, 0.05, MODEL);
+      return new Params(0.5, 0.61, 2, 0.5, 2.0, 0.05, MODEL);
     }
 
     /** The lexical score alone, without the learned model. */
@@ -81,8 +80,8 @@ public final class CitationFinder {
    * threshold (highest tune recall at tune precision 0.85 or more; README "Citations").
    */
   static final double[] MODEL = {
-    -6.6214, 1.7764, 1.9731, -5.2656, 3.7128, -2.5479, 0.1024, 0.6176, 0.3627, 0.9647, 0.6806,
-    1.0325, -0.7859, 1.7946, 10.5964
+    -7.9489, 1.8533, 1.8661, -5.5768, 3.8109, -2.3401, 0.1474, 0.4685, 0.4042, 0.9910, 0.8457,
+    1.0641, -0.9253, 1.7946, 10.6602, 2.6726
   };
 
   private final Params params;
@@ -332,7 +331,7 @@ public final class CitationFinder {
               : sentences.get(at).text();
       // a run of ten identical words carries several shared content words: test those only
       if (sharedCount(mine, other) >= 4
-          && longestCommonRun(sentence.text(), otherText) >= VERBATIM_RUN) {
+          && CitationTerms.longestCommonRun(sentence.text(), otherText) >= VERBATIM_RUN) {
         return 1; // the same words for a whole clause: a quote or a copied statement
       }
       double[] f = features(sentence, mine, myMass, other, otherMass, at, pair);
@@ -394,14 +393,15 @@ public final class CitationFinder {
         Math.min(10, sharedCount(mine, other)) / 10.0,
         Math.min(3, figuresShared) / 3.0,
         figuresShared < mine.numbers().size() ? 1 : 0,
-        nameOverlap(sentence.text(), otherText),
+        CitationTerms.nameOverlap(sentence.text(), otherText),
         sentences.get(at).index() <= 1 ? 1 : 0,
         pair ? 1 : 0,
         (double) Math.min(myWords, otherWords) / Math.max(myWords, otherWords),
         Math.min(2, figuresWithUnit) / 2.0,
         myMass <= 0 ? 0 : inArticle / myMass,
         rarestMine <= 0 ? 0 : rarestShared / rarestMine,
-        sameStory(sentence.document(), sentences.get(at).document(), otherMass)
+        sameStory(sentence.document(), sentences.get(at).document(), otherMass),
+        quotedShare(sentence.text(), other)
       };
     }
 
@@ -440,42 +440,21 @@ public final class CitationFinder {
       return either <= 0 ? 0 : outside * both / either;
     }
 
-    /** Length in words of the longest run of words the two texts share, in order. */
-    static int longestCommonRun(String a, String b) {
-      List<String> x = new ArrayList<>();
-      List<String> y = new ArrayList<>();
-      Analyzer.CONCEPTS.words(a, x);
-      Analyzer.CONCEPTS.words(b, y);
-      int best = 0;
-      int[] prev = new int[y.size() + 1];
-      int[] cur = new int[y.size() + 1];
-      for (int i = 1; i <= x.size(); i++) {
-        for (int j = 1; j <= y.size(); j++) {
-          cur[j] = x.get(i - 1).equals(y.get(j - 1)) ? prev[j - 1] + 1 : 0;
-          best = Math.max(best, cur[j]);
-        }
-        int[] t = prev;
-        prev = cur;
-        cur = t;
-        Arrays.fill(cur, 0);
+    private double quotedShare(String text, Terms other) {
+      String quoted = CitationTerms.quoted(text);
+      if (quoted.isEmpty()) {
+        return 0.5;
       }
-      return best;
-    }
-
-    /** Share of the capitalised words (after the first) of {@code mine} found in {@code other}. */
-    private static double nameOverlap(String mine, String other) {
-      String[] words = mine.split("[^\\p{L}\\p{N}]+");
-      String lower = " " + other.toLowerCase(Locale.ROOT) + " ";
-      int names = 0;
-      int found = 0;
-      for (int i = 1; i < words.length; i++) {
-        String w = words[i];
-        if (w.length() > 1 && Character.isUpperCase(w.charAt(0))) {
-          names++;
-          found += lower.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0;
+      Terms q = Terms.of(quoted, vocab, false);
+      double all = 0;
+      double shared = 0;
+      for (int w : q.words()) {
+        if (w >= 0) {
+          all += idf[w];
+          shared += Arrays.binarySearch(other.words(), w) >= 0 ? idf[w] : 0;
         }
       }
-      return names == 0 ? 0.5 : (double) found / names;
+      return all <= 0 ? 0.5 : shared / all;
     }
 
     /** Features of the best lexical match in each document (null where none), for training. */

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What {@link CitationFinder} compares of a sentence: its content words, word pairs and figures.
@@ -118,5 +121,57 @@ final class CitationTerms {
       }
       return Arrays.copyOf(c, k);
     }
+  }
+
+  /** Length in words of the longest run of words the two texts share, in order. */
+  static int longestCommonRun(String a, String b) {
+    List<String> x = new ArrayList<>();
+    List<String> y = new ArrayList<>();
+    Analyzer.CONCEPTS.words(a, x);
+    Analyzer.CONCEPTS.words(b, y);
+    int best = 0;
+    int[] prev = new int[y.size() + 1];
+    int[] cur = new int[y.size() + 1];
+    for (int i = 1; i <= x.size(); i++) {
+      for (int j = 1; j <= y.size(); j++) {
+        cur[j] = x.get(i - 1).equals(y.get(j - 1)) ? prev[j - 1] + 1 : 0;
+        best = Math.max(best, cur[j]);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+      Arrays.fill(cur, 0);
+    }
+    return best;
+  }
+
+  /** Share of the capitalised words (after the first) of {@code mine} found in {@code other}. */
+  static double nameOverlap(String mine, String other) {
+    String[] words = mine.split("[^\\p{L}\\p{N}]+");
+    String lower = " " + other.toLowerCase(Locale.ROOT) + " ";
+    int names = 0;
+    int found = 0;
+    for (int i = 1; i < words.length; i++) {
+      String w = words[i];
+      if (w.length() > 1 && Character.isUpperCase(w.charAt(0))) {
+        names++;
+        found += lower.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0;
+      }
+    }
+    return names == 0 ? 0.5 : (double) found / names;
+  }
+
+  private static final Pattern QUOTED =
+      Pattern.compile("[\"\u201c\u2018']([^\"\u201d\u2019']{3,})[\"\u201d\u2019']");
+
+  /** Share of the weight of the words the sentence quotes that the other has: 0.5 when none. */
+  /** The words a sentence quotes ('...', "...", curly quotes), joined; empty when none. */
+  static String quoted(String text) {
+    Matcher m = QUOTED.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      out.append(m.group(1)).append(' ');
+    }
+    return out.toString().strip();
   }
 }
