@@ -1,9 +1,9 @@
 package dev.precis.summarize;
 
 import dev.precis.model.Citation;
+import dev.precis.summarize.CitationTerms.Terms;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
-import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,18 +17,19 @@ import java.util.Set;
  * Finds, for a summary sentence, every article that states the same content, also when it is
  * reported in other words: the same figures, the same actors, the same claim.
  *
- * <p>A sentence of another article (or two adjacent ones) states a summary sentence when the
- * content words they share carry most of the informative weight of the shorter of the two: each
- * content word (light-stemmed, not a stop or reporting word) weighs its inverse sentence frequency
- * within the cluster, so shared names, places and figures count for much and the words every
- * article of the story repeats count for little; a shared pair of adjacent content words adds
- * evidence that the two say the same thing, not merely talk about it. Figures must agree: a match
- * that leaves out one of the sentence's figures while stating a different one of the same kind
- * ("80,000 killed" against "120,000 killed") is a disagreement and is never cited. Spelled-out
- * numbers up to ninety-nine meet their digits ("Fifty-two" = "52").
+ * <p>Each content word (light-stemmed, not a stop or reporting word) weighs its inverse sentence
+ * frequency within the cluster, so shared names, places and figures count for much and the words
+ * every article of the story repeats count for little. Per article, the sentence (or two adjacent
+ * ones) sharing the most of that weight with the summary sentence is aligned with it, and a
+ * logistic model judges the pair from the weight both share, shared word pairs and figures, names,
+ * position, length, the whole article's coverage of the sentence and how much the two articles tell
+ * the same story (trained on the tune half of datasets/citations). Figures must agree: a match that
+ * leaves out one of the sentence's figures while stating a different one of the same kind ("80,000
+ * killed" against "120,000 killed") is a disagreement and is never cited. Spelled-out numbers up to
+ * ninety-nine meet their digits ("Fifty-two" = "52").
  *
- * <p>Per article the best match is cited, with the offsets of that article's own sentence (or of
- * the two adjacent sentences that together state it).
+ * <p>Each article that states it is cited with the offsets of its own sentence (or of the two
+ * adjacent sentences that together state it).
  *
  * <pre>{@code
  * CitationFinder.Index idx = new CitationFinder().index(documents);
@@ -43,7 +44,7 @@ public final class CitationFinder {
    *
    * @param summaryShare weight of the summary sentence's side in the denominator of the score (the
    *     rest goes to the candidate's side): score = shared / (a·summary + (1-a)·candidate)
-   * @param threshold lowest score cited
+   * @param threshold lowest score cited (the model's probability when there is a model)
    * @param minShared fewest shared content words
    * @param bigramWeight extra evidence of a shared adjacent content-word pair, as a share of the
    *     lighter word's weight
@@ -60,7 +61,7 @@ public final class CitationFinder {
       double pairGain,
       double[] model) {
     public static Params defaults() {
-      return new Params(0.5, 0.55, 2, 0.5, 2.0, 0.05, MODEL);
+      return new Params(0.5, 0.61, 2, 0.5, 2.0, 0.05, MODEL);
     }
 
     /** The lexical score alone, without the learned model. */
@@ -70,15 +71,17 @@ public final class CitationFinder {
     }
   }
 
-  /**
-   * Logistic weights over {@link Index#features}: bias, then one per feature. Trained on the tune
-   * half of datasets/citations by {@code datasets/citations/train.py} (see its README).
-   */
   /** Words in a shared run that make a verbatim match (a quoted clause, a copied statement). */
   static final int VERBATIM_RUN = 10;
 
+  /**
+   * Logistic weights over {@link Index#features}: bias, then one per feature. Trained on the tune
+   * half of datasets/citations by {@code datasets/citations/train.py}, which also chose the
+   * threshold (highest tune recall at tune precision 0.85 or more; README "Citations").
+   */
   static final double[] MODEL = {
-    -3.3696, 0.9004, 0.9789, 0.1944, 1.8196, 0.0984, -0.4370, 0.6965, 0.2040, 0.2301, 0.4518
+    -7.9489, 1.8533, 1.8661, -5.5768, 3.8109, -2.3401, 0.1474, 0.4685, 0.4042, 0.9910, 0.8457,
+    1.0641, -0.9253, 1.7946, 10.6602, 2.6726
   };
 
   private final Params params;
@@ -112,6 +115,9 @@ public final class CitationFinder {
     private final double[] mass;
     private final int documents;
 
+    /** Distinct content-word ids of each document, sorted. */
+    private final int[][] documentWords;
+
     /** The same index judged with other constants (the weights depend only on the text). */
     private Index(Index from, Params params) {
       this.params = params;
@@ -122,6 +128,7 @@ public final class CitationFinder {
       postings = from.postings;
       mass = from.mass;
       documents = from.documents;
+      documentWords = from.documentWords;
     }
 
     Index(List<Document> docs, Params params) {
@@ -137,7 +144,7 @@ public final class CitationFinder {
       for (int i = 0; i < sentences.size(); i++) {
         Terms t = Terms.of(sentences.get(i).text(), vocab, true);
         terms.add(t);
-        for (int w : t.words) {
+        for (int w : t.words()) {
           if (w >= df.length) {
             df = Arrays.copyOf(df, Math.max(w + 1, df.length * 2));
           }
@@ -168,7 +175,20 @@ public final class CitationFinder {
       }
       mass = new double[sentences.size()];
       for (int i = 0; i < mass.length; i++) {
-        mass[i] = weight(terms.get(i).words);
+        mass[i] = weight(terms.get(i).words());
+      }
+      documentWords = new int[documents][];
+      List<Map<Integer, Integer>> counts = new ArrayList<>();
+      for (int d = 0; d < documents; d++) {
+        counts.add(new java.util.TreeMap<>());
+      }
+      for (int i = 0; i < sentences.size(); i++) {
+        for (int w : terms.get(i).words()) {
+          counts.get(sentences.get(i).document()).merge(w, 1, Integer::sum);
+        }
+      }
+      for (int d = 0; d < documents; d++) {
+        documentWords[d] = counts.get(d).keySet().stream().mapToInt(Integer::intValue).toArray();
       }
     }
 
@@ -195,20 +215,48 @@ public final class CitationFinder {
 
     private record Match(double[] score, int[] from, int[] to) {}
 
+    /**
+     * With the model: each article's best lexical match (its sentence, or two adjacent ones, that
+     * shares the most informative words) is judged by the model, as it was trained; without it, the
+     * lexical score over every candidate.
+     */
     private Match match(Sentence sentence, double threshold) {
+      if (params.model() == null) {
+        return matchAll(sentence, threshold);
+      }
+      Match best = matchLexical(sentence);
+      Terms mine = Terms.of(sentence.text(), vocab, false);
+      double myMass = weight(mine.words());
+      for (int d = 0; d < documents; d++) {
+        int i = best.from[d];
+        if (i < 0) {
+          continue;
+        }
+        boolean pair = best.to[d] != i;
+        Terms other = pair ? Terms.union(terms.get(i), terms.get(i + 1)) : terms.get(i);
+        double s = judge(sentence, mine, myMass, other, weight(other.words()), i, pair);
+        best.score[d] = s;
+        if (s < threshold || sharedCount(mine, other) < params.minShared()) {
+          best.from[d] = -1;
+        }
+      }
+      return best;
+    }
+
+    private Match matchAll(Sentence sentence, double threshold) {
       double[] bestScore = new double[documents];
       int[] bestFrom = new int[documents];
       int[] bestTo = new int[documents];
       Arrays.fill(bestFrom, -1);
       Match result = new Match(bestScore, bestFrom, bestTo);
       Terms mine = Terms.of(sentence.text(), vocab, false);
-      if (mine.words.length == 0) {
+      if (mine.words().length == 0) {
         return result;
       }
-      double myMass = weight(mine.words);
+      double myMass = weight(mine.words());
       Map<Integer, Double> shared = new HashMap<>();
       Map<Integer, Integer> count = new HashMap<>();
-      for (int w : mine.words) {
+      for (int w : mine.words()) {
         if (w < 0) {
           continue; // a word no indexed sentence has
         }
@@ -247,7 +295,7 @@ public final class CitationFinder {
         }
         Terms pair = Terms.union(terms.get(i), terms.get(j));
         int d = sentences.get(i).document();
-        double s = judge(sentence, mine, myMass, pair, weight(pair.words), i, true);
+        double s = judge(sentence, mine, myMass, pair, weight(pair.words()), i, true);
         double cover = sharedWeight(mine, pair) / Math.max(1e-9, myMass);
         // the pair must score clearly better, or as well while carrying clearly more of ours
         if (s >= threshold
@@ -283,7 +331,7 @@ public final class CitationFinder {
               : sentences.get(at).text();
       // a run of ten identical words carries several shared content words: test those only
       if (sharedCount(mine, other) >= 4
-          && longestCommonRun(sentence.text(), otherText) >= VERBATIM_RUN) {
+          && CitationTerms.longestCommonRun(sentence.text(), otherText) >= VERBATIM_RUN) {
         return 1; // the same words for a whole clause: a quote or a copied statement
       }
       double[] f = features(sentence, mine, myMass, other, otherMass, at, pair);
@@ -297,7 +345,9 @@ public final class CitationFinder {
     /**
      * Evidence that {@code other} (sentence {@code at}, or it and the next) states the summary
      * sentence: shares of both sides' weight covered, adjacent pairs, shared count, figures, names,
-     * lead position, pair, length ratio.
+     * lead position, pair, length ratio, figures with the same counted word, the share of the
+     * sentence's weight anywhere in the other article, whether the sentence's rarest word is
+     * shared, and how much the two articles tell the same story.
      */
     double[] features(
         Sentence sentence,
@@ -309,65 +359,102 @@ public final class CitationFinder {
         boolean pair) {
       double common = sharedWeight(mine, other);
       int figuresShared = 0;
-      for (String x : mine.numbers.keySet()) {
-        figuresShared += other.numbers.containsKey(x) ? 1 : 0;
+      for (String x : mine.numbers().keySet()) {
+        figuresShared += other.numbers().containsKey(x) ? 1 : 0;
       }
       String otherText =
           pair
               ? sentences.get(at).text() + " " + sentences.get(at + 1).text()
               : sentences.get(at).text();
-      int myWords = Math.max(1, mine.words.length);
-      int otherWords = Math.max(1, other.words.length);
+      int myWords = Math.max(1, mine.words().length);
+      int otherWords = Math.max(1, other.words().length);
+      int figuresWithUnit = 0;
+      for (Map.Entry<String, String> x : mine.numbers().entrySet()) {
+        String unit = other.numbers().get(x.getKey());
+        figuresWithUnit += !x.getValue().isEmpty() && x.getValue().equals(unit) ? 1 : 0;
+      }
+      int[] article = documentWords[sentences.get(at).document()];
+      double inArticle = 0;
+      double rarestMine = 0;
+      double rarestShared = 0;
+      for (int w : mine.words()) {
+        if (w < 0) {
+          continue;
+        }
+        boolean shared = Arrays.binarySearch(other.words(), w) >= 0;
+        inArticle += Arrays.binarySearch(article, w) >= 0 ? idf[w] : 0;
+        rarestMine = Math.max(rarestMine, idf[w]);
+        rarestShared = shared ? Math.max(rarestShared, idf[w]) : rarestShared;
+      }
       return new double[] {
         myMass <= 0 ? 0 : common / myMass,
         otherMass <= 0 ? 0 : common / otherMass,
         myMass <= 0 ? 0 : bigramEvidence(mine, other) / myMass,
         Math.min(10, sharedCount(mine, other)) / 10.0,
         Math.min(3, figuresShared) / 3.0,
-        figuresShared < mine.numbers.size() ? 1 : 0,
-        nameOverlap(sentence.text(), otherText),
+        figuresShared < mine.numbers().size() ? 1 : 0,
+        CitationTerms.nameOverlap(sentence.text(), otherText),
         sentences.get(at).index() <= 1 ? 1 : 0,
         pair ? 1 : 0,
-        (double) Math.min(myWords, otherWords) / Math.max(myWords, otherWords)
+        (double) Math.min(myWords, otherWords) / Math.max(myWords, otherWords),
+        Math.min(2, figuresWithUnit) / 2.0,
+        myMass <= 0 ? 0 : inArticle / myMass,
+        rarestMine <= 0 ? 0 : rarestShared / rarestMine,
+        sameStory(sentence.document(), sentences.get(at).document(), otherMass),
+        quotedShare(sentence.text(), other)
       };
     }
 
-    /** Length in words of the longest run of words the two texts share, in order. */
-    static int longestCommonRun(String a, String b) {
-      List<String> x = new ArrayList<>();
-      List<String> y = new ArrayList<>();
-      Analyzer.CONCEPTS.words(a, x);
-      Analyzer.CONCEPTS.words(b, y);
-      int best = 0;
-      int[] prev = new int[y.size() + 1];
-      int[] cur = new int[y.size() + 1];
-      for (int i = 1; i <= x.size(); i++) {
-        for (int j = 1; j <= y.size(); j++) {
-          cur[j] = x.get(i - 1).equals(y.get(j - 1)) ? prev[j - 1] + 1 : 0;
-          best = Math.max(best, cur[j]);
-        }
-        int[] t = prev;
-        prev = cur;
-        cur = t;
-        Arrays.fill(cur, 0);
+    /**
+     * How much two articles are about the same thing: the weight of the content words both use over
+     * the weight of those either uses (weighted Jaccard), scaled by the share of the other
+     * article's weight outside the sentences compared, so that an article that is little more than
+     * the matched sentence gets no credit for agreeing with itself. Clusters that span months hold
+     * articles on other events of the same topic, which share names but not the story.
+     */
+    private double sameStory(int a, int b, double matchedMass) {
+      if (a < 0 || b < 0 || a >= documents || b >= documents) {
+        return 0;
       }
-      return best;
+      int[] x = documentWords[a];
+      int[] y = documentWords[b];
+      double both = 0;
+      double either = 0;
+      int i = 0;
+      int j = 0;
+      while (i < x.length || j < y.length) {
+        int w = j == y.length || (i < x.length && x[i] <= y[j]) ? x[i] : y[j];
+        boolean inX = i < x.length && x[i] == w;
+        boolean inY = j < y.length && y[j] == w;
+        // the two sentences compared count too (leaving them out lost a third of the recall)
+        either += idf[w];
+        both += inX && inY ? idf[w] : 0;
+        i += inX ? 1 : 0;
+        j += inY ? 1 : 0;
+      }
+      double articleMass = 0;
+      for (int w : y) {
+        articleMass += idf[w];
+      }
+      double outside = articleMass <= 0 ? 0 : Math.max(0, 1 - matchedMass / articleMass);
+      return either <= 0 ? 0 : outside * both / either;
     }
 
-    /** Share of the capitalised words (after the first) of {@code mine} found in {@code other}. */
-    private static double nameOverlap(String mine, String other) {
-      String[] words = mine.split("[^\\p{L}\\p{N}]+");
-      String lower = " " + other.toLowerCase(Locale.ROOT) + " ";
-      int names = 0;
-      int found = 0;
-      for (int i = 1; i < words.length; i++) {
-        String w = words[i];
-        if (w.length() > 1 && Character.isUpperCase(w.charAt(0))) {
-          names++;
-          found += lower.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0;
+    private double quotedShare(String text, Terms other) {
+      String quoted = CitationTerms.quoted(text);
+      if (quoted.isEmpty()) {
+        return 0.5;
+      }
+      Terms q = Terms.of(quoted, vocab, false);
+      double all = 0;
+      double shared = 0;
+      for (int w : q.words()) {
+        if (w >= 0) {
+          all += idf[w];
+          shared += Arrays.binarySearch(other.words(), w) >= 0 ? idf[w] : 0;
         }
       }
-      return names == 0 ? 0.5 : (double) found / names;
+      return all <= 0 ? 0.5 : shared / all;
     }
 
     /** Features of the best lexical match in each document (null where none), for training. */
@@ -376,7 +463,7 @@ public final class CitationFinder {
       Match m = lexical.matchLexical(sentence);
       double[][] out = new double[documents][];
       Terms mine = Terms.of(sentence.text(), vocab, false);
-      double myMass = weight(mine.words);
+      double myMass = weight(mine.words());
       for (int d = 0; d < documents; d++) {
         int i = m.from[d];
         if (i < 0) {
@@ -384,7 +471,7 @@ public final class CitationFinder {
         }
         boolean pair = m.to[d] != i;
         Terms other = pair ? Terms.union(terms.get(i), terms.get(i + 1)) : terms.get(i);
-        out[d] = features(sentence, mine, myMass, other, weight(other.words), i, pair);
+        out[d] = features(sentence, mine, myMass, other, weight(other.words()), i, pair);
       }
       return out;
     }
@@ -393,7 +480,7 @@ public final class CitationFinder {
       Params saved = params;
       Index copy =
           new Index(this, Params.lexical(saved.summaryShare(), 0, 1, saved.bigramWeight()));
-      return copy.match(sentence, 0);
+      return copy.matchAll(sentence, 0);
     }
 
     private double score(Terms mine, double myMass, Terms other, double common, double otherMass) {
@@ -408,8 +495,8 @@ public final class CitationFinder {
         return 0;
       }
       double v = 0;
-      for (long k : mine.bigrams) {
-        if (Arrays.binarySearch(other.bigrams, k) >= 0) {
+      for (long k : mine.bigrams()) {
+        if (Arrays.binarySearch(other.bigrams(), k) >= 0) {
           int a = (int) (k >>> 32);
           int b = (int) k;
           v += params.bigramWeight() * Math.min(idf[a], idf[b]);
@@ -420,8 +507,8 @@ public final class CitationFinder {
 
     private double sharedWeight(Terms mine, Terms other) {
       double v = 0;
-      for (int w : mine.words) {
-        if (w >= 0 && Arrays.binarySearch(other.words, w) >= 0) {
+      for (int w : mine.words()) {
+        if (w >= 0 && Arrays.binarySearch(other.words(), w) >= 0) {
           v += idf[w];
         }
       }
@@ -430,8 +517,8 @@ public final class CitationFinder {
 
     private static int sharedCount(Terms mine, Terms other) {
       int c = 0;
-      for (int w : mine.words) {
-        if (w >= 0 && Arrays.binarySearch(other.words, w) >= 0) {
+      for (int w : mine.words()) {
+        if (w >= 0 && Arrays.binarySearch(other.words(), w) >= 0) {
           c++;
         }
       }
@@ -454,112 +541,6 @@ public final class CitationFinder {
   /** True unless the two disagree on a figure (see {@link CitationFigures#agree}). */
   static boolean agree(Terms mine, Terms other) {
     return CitationFigures.agree(mine.numbers(), other.numbers());
-  }
-
-  /** Words a match on says nothing about the claim: reporting verbs and titles. */
-  private static final Set<String> WEAK =
-      Set.of(
-          "said",
-          "say",
-          "says",
-          "saying",
-          "told",
-          "tell",
-          "according",
-          "report",
-          "reported",
-          "mr",
-          "ms",
-          "mrs",
-          "also",
-          "would",
-          "will",
-          "one",
-          "new",
-          "year",
-          "time",
-          "people");
-
-  /**
-   * The content of a sentence for matching: distinct content-word ids (sorted), adjacent
-   * content-word pairs (sorted keys) and its figures.
-   */
-  record Terms(int[] words, long[] bigrams, Map<String, String> numbers) {
-
-    static Terms of(String text, Map<String, Integer> vocab, boolean grow) {
-      Map<String, String> numbers = CitationFigures.figures(text);
-      List<String> tokens = new ArrayList<>();
-      Analyzer.CONCEPTS.words(text, tokens);
-      int[] ids = new int[tokens.size() + numbers.size()];
-      long[] pairs = new long[tokens.size()];
-      int n = 0;
-      int p = 0;
-      int prev = Integer.MIN_VALUE;
-      for (String t : tokens) {
-        if (Character.isDigit(t.charAt(0)) || CitationFigures.isNumberWord(t)) {
-          continue; // figures are matched whole, below
-        }
-        if (Analyzer.CONCEPTS.isStopWord(t) || t.length() == 1 || WEAK.contains(t)) {
-          continue;
-        }
-        int id = id(Analyzer.CONCEPTS.stem(t), vocab, grow);
-        ids[n++] = id;
-        if (prev != Integer.MIN_VALUE && prev >= 0 && id >= 0) {
-          pairs[p++] = ((long) prev << 32) | (id & 0xffffffffL);
-        }
-        prev = id;
-      }
-      for (String x : numbers.keySet()) {
-        ids[n++] = id("#" + x, vocab, grow);
-      }
-      return new Terms(distinct(ids, n), distinctSorted(pairs, p), numbers);
-    }
-
-    static Terms union(Terms a, Terms b) {
-      int[] w = Arrays.copyOf(a.words, a.words.length + b.words.length);
-      System.arraycopy(b.words, 0, w, a.words.length, b.words.length);
-      long[] g = Arrays.copyOf(a.bigrams, a.bigrams.length + b.bigrams.length);
-      System.arraycopy(b.bigrams, 0, g, a.bigrams.length, b.bigrams.length);
-      Map<String, String> nums = new HashMap<>(a.numbers);
-      b.numbers.forEach(nums::putIfAbsent);
-      return new Terms(distinct(w, w.length), distinctSorted(g, g.length), nums);
-    }
-
-    private static int id(String key, Map<String, Integer> vocab, boolean grow) {
-      Integer id = vocab.get(key);
-      if (id == null) {
-        if (!grow) {
-          return -1;
-        }
-        id = vocab.size();
-        vocab.put(key, id);
-      }
-      return id;
-    }
-
-    private static int[] distinct(int[] a, int n) {
-      int[] c = Arrays.copyOf(a, n);
-      Arrays.sort(c);
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (k == 0 || c[i] != c[k - 1]) {
-          c[k++] = c[i];
-        }
-      }
-      return Arrays.copyOf(c, k);
-    }
-
-    private static long[] distinctSorted(long[] a, int n) {
-      long[] c = Arrays.copyOf(a, n);
-      Arrays.sort(c);
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (k == 0 || c[i] != c[k - 1]) {
-          c[k++] = c[i];
-        }
-      }
-      return Arrays.copyOf(c, k);
-    }
   }
 
   /** Lower-cased word bigrams of a text (kept for callers comparing raw overlap). */

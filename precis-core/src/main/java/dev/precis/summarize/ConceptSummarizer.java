@@ -140,6 +140,12 @@ public final class ConceptSummarizer implements Summarizer {
   /** Shortest sentence allowed even when nothing else is left to fill the budget. */
   static final int MIN_LAST_RESORT_WORDS = 4;
 
+  /**
+   * Fewest distinct content words an article needs before its share of words found in other
+   * articles decides whether it is on the story: below that the share is noise.
+   */
+  static final int OFF_TOPIC_MIN_CONTENT_WORDS = 10;
+
   /** Per-word penalty of an unresolved dangling sentence while alternatives are plentiful. */
   private static final double STRICT_DANGLING_PENALTY = 3.0;
 
@@ -326,6 +332,7 @@ public final class ConceptSummarizer implements Summarizer {
         return;
       }
       double[] ratio = new double[nDocs];
+      boolean[] judged = new boolean[nDocs];
       boolean anyOn = false;
       int k = 0;
       for (int d = 0; d < nDocs; d++) {
@@ -343,7 +350,10 @@ public final class ConceptSummarizer implements Summarizer {
           shared += stats.get(c).articles >= 2 ? 1 : 0;
         }
         ratio[d] = own.isEmpty() ? 0 : (double) shared / own.cardinality();
-        anyOn |= ratio[d] >= params.offTopicRatio();
+        // a stub ("Learn more", "Close") is too small for its share to say anything: it neither
+        // vouches for the story nor is dropped from it
+        judged[d] = own.cardinality() >= OFF_TOPIC_MIN_CONTENT_WORDS;
+        anyOn |= judged[d] && ratio[d] >= params.offTopicRatio();
       }
       if (!anyOn) {
         return;
@@ -351,7 +361,7 @@ public final class ConceptSummarizer implements Summarizer {
       k = 0;
       for (int d = 0; d < nDocs; d++) {
         for (int i = 0; i < documents.get(d).sentences().size(); i++, k++) {
-          offTopic[k] = ratio[d] < params.offTopicRatio();
+          offTopic[k] = judged[d] && ratio[d] < params.offTopicRatio();
         }
       }
     }
@@ -460,6 +470,12 @@ public final class ConceptSummarizer implements Summarizer {
           if (!ok[i] && !duplicate[i] && cost[i] >= MIN_LAST_RESORT_WORDS) {
             ok[i] = true;
             bonus[i] -= params.fragmentPenalty() * perWord * cost[i];
+            if (dangling[i]) {
+              // even as a last resort, a sentence that continues another reads best after it
+              double p = penalty * perWord * cost[i];
+              bonus[i] -= p;
+              linkBonus[i] += p;
+            }
           }
         }
       }

@@ -119,6 +119,31 @@ class ConceptSummarizerTest {
   }
 
   @Test
+  void aStubArticleDoesNotPushTheStoryOutAsOffTopic() {
+    // Multi-News validation line 26: one real article beside two stubs of a word or two
+    // ("learn more") and a sign-up notice; one stub shared a word with the article, so the
+    // article, sharing nothing with the stubs, was judged off the story and its sentences came
+    // in as a last resort: an unfinished fragment, and a "But ..." sentence without the one
+    // before it
+    List<Document> docs = SummaryFixtures.multiNews(26).get(25);
+    Document article =
+        docs.stream().max(java.util.Comparator.comparingInt(d -> d.sentences().size())).get();
+    List<Sentence> out = summarizer.select(docs, 100);
+    assertThat(out).contains(article.sentences().get(0));
+    for (int i = 0; i < out.size(); i++) {
+      Sentence s = out.get(i);
+      assertThat(SentenceTraits.isFragment(s.text())).as(s.text()).isFalse();
+      boolean followsItsPredecessor =
+          i > 0
+              && out.get(i - 1).document() == s.document()
+              && out.get(i - 1).index() == s.index() - 1;
+      if (!followsItsPredecessor) {
+        assertThat(SentenceTraits.opensWithDanglingReference(s.text())).as(s.text()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void theExampleNeverLeansOnASentenceItLeftOut() {
     // "The statement made no reference..." needs the sentence that introduced the statement
     List<Document> docs = SummaryFixtures.example();
