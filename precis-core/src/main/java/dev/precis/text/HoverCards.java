@@ -8,8 +8,8 @@ package dev.precis.text;
  * <p>The card is recognised by its shape, not by names: a capitalised word W immediately followed
  * (no space) by an upper-case letter, the same word W again within a short full name, glued to a
  * run of teaser text that ends with a link label: the first all-capital word of three letters or
- * more that the sentence, in lower case, resumes after ({@code "... MORE spoke"}). Each candidate is checked
- * within bounded windows, so the scan stays linear in the text length.
+ * more that the sentence, in lower case, resumes after ({@code "... MORE spoke"}). Each candidate
+ * is checked within bounded windows, so the scan stays linear in the text length.
  */
 final class HoverCards {
   /** Longest surname considered; bounds the backward scan so the pass stays linear. */

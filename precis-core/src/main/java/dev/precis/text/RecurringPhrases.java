@@ -12,13 +12,13 @@ import java.util.List;
 
 /**
  * Cuts page furniture that sits inside a paragraph (image-viewer controls, player notices, ad-slot
- * labels glued between sentences of a flattened page) by a learned list rather than quoted
- * phrases: a run of at least {@value #MIN_RUN} overlapping word 4-grams ({@value #MIN_RUN} + 3
- * words or more) that are all on the list goes. The list holds 4-grams found in the source
- * documents of many distinct story clusters and never in clean prose (the human-written summaries
- * of the clusters, the hand-marked article bodies of the extraction training pages): news prose
- * recurs in clean prose, a site's template does not. It ships as 64-bit hashes ({@value
- * #RESOURCE}), never as page text, learned by {@code precis learn-phrases}.
+ * labels glued between sentences of a flattened page) by a learned list rather than quoted phrases:
+ * a run of at least {@value #MIN_RUN} overlapping word 4-grams ({@value #MIN_RUN} + 3 words or
+ * more) that are all on the list goes. The list holds 4-grams found in the source documents of many
+ * distinct story clusters and never in clean prose (the human-written summaries of the clusters,
+ * the hand-marked article bodies of the extraction training pages): news prose recurs in clean
+ * prose, a site's template does not. It ships as 64-bit hashes ({@value #RESOURCE}), never as page
+ * text, learned by {@code precis learn-phrases}.
  *
  * <p>A single listed 4-gram is never cut: short common phrases can be absent from summaries by
  * style alone ("u s president"), long runs of them are template text.
