@@ -8,8 +8,9 @@ package dev.precis.text;
  * <p>The card is recognised by its shape, not by names: a capitalised word W immediately followed
  * (no space) by an upper-case letter, the same word W again within a short full name, glued to a
  * run of teaser text that ends with a link label: the first all-capital word of three letters or
- * more that the sentence, in lower case, resumes after ({@code "... MORE spoke"}). Each candidate
- * is checked within bounded windows, so the scan stays linear in the text length.
+ * more after which the sentence resumes, in lower case or with punctuation ({@code "... MORE
+ * spoke"}, {@code "... MORE (D-Minn.)"}). Each candidate is checked within bounded windows, so the
+ * scan stays linear in the text length.
  */
 final class HoverCards {
   /** Longest surname considered; bounds the backward scan so the pass stays linear. */
@@ -95,7 +96,8 @@ final class HoverCards {
       if (end - k >= MIN_LABEL
           && end + 1 < n
           && s.charAt(end) == ' '
-          && Character.isLowerCase(s.charAt(end + 1))) {
+          && !Character.isUpperCase(s.charAt(end + 1))
+          && !Character.isDigit(s.charAt(end + 1))) {
         return end;
       }
     }
