@@ -14,6 +14,7 @@ import java.io.IOException;
 final class BoostedTrees {
   private static final int MAX_TREES = 10_000;
   private static final int MAX_NODES = 1 << 12;
+  private static final int MAX_DEPTH = 12;
 
   final float bias;
   final Tree[] trees;
@@ -32,16 +33,60 @@ final class BoostedTrees {
     }
   }
 
+  // The trees again, laid out for speed: each as a complete binary tree of depth {@code depth}
+  // (node k's children at 2k + 1 and 2k + 2), every tree's inner nodes and leaves in one array,
+  // so that a walk is {@code depth} steps without branches on the tree's shape. A leaf that sits
+  // higher in the original tree becomes an always-left split over copies of its value.
+  private final int depth;
+  private final int inner;
+  private final int[] splitFeature;
+  private final float[] splitThreshold;
+  private final float[] leafValue;
+
   BoostedTrees(float bias, Tree[] trees) {
     this.bias = bias;
     this.trees = trees;
+    int d = 0;
+    for (Tree t : trees) {
+      d = Math.max(d, depth(t, 0));
+    }
+    this.depth = d;
+    this.inner = (1 << d) - 1;
+    int leaves = 1 << d;
+    this.splitFeature = new int[trees.length * inner];
+    this.splitThreshold = new float[trees.length * inner];
+    this.leafValue = new float[trees.length * leaves];
+    for (int t = 0; t < trees.length; t++) {
+      lay(trees[t], 0, 0, 0, t * inner, t * leaves);
+    }
+  }
+
+  private static int depth(Tree t, int k) {
+    return t.feature[k] < 0 ? 0 : 1 + Math.max(depth(t, t.left[k]), depth(t, t.right[k]));
+  }
+
+  private void lay(Tree t, int k, int pos, int level, int innerBase, int leafBase) {
+    if (level == depth) {
+      leafValue[leafBase + pos - inner] = t.value[k];
+      return;
+    }
+    boolean leaf = t.feature[k] < 0;
+    splitFeature[innerBase + pos] = leaf ? 0 : t.feature[k];
+    splitThreshold[innerBase + pos] = leaf ? Float.POSITIVE_INFINITY : t.threshold[k];
+    lay(t, leaf ? k : t.left[k], 2 * pos + 1, level + 1, innerBase, leafBase);
+    lay(t, leaf ? k : t.right[k], 2 * pos + 2, level + 1, innerBase, leafBase);
   }
 
   /** The log-odds score of {@code x}. */
   double score(float[] x) {
     double s = bias;
-    for (Tree t : trees) {
-      s += t.score(x);
+    int leaves = inner + 1;
+    for (int t = 0, base = 0; t < trees.length; t++, base += inner) {
+      int k = 0;
+      for (int level = 0; level < depth; level++) {
+        k = 2 * k + (x[splitFeature[base + k]] <= splitThreshold[base + k] ? 1 : 2);
+      }
+      s += leafValue[t * leaves + k - inner];
     }
     return s;
   }
@@ -93,6 +138,9 @@ final class BoostedTrees {
         }
       }
       trees[t] = new Tree(feature, threshold, left, right, value);
+      if (depth(trees[t], 0) > MAX_DEPTH) {
+        throw new IOException("corrupt block model");
+      }
     }
     return new BoostedTrees(bias, trees);
   }
