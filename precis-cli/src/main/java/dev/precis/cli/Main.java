@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       StoriesCommand.class,
       EvalStoriesCommand.class,
       EvalFurnitureCommand.class,
+      LearnPhrasesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

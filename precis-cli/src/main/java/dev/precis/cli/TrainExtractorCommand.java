@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +79,14 @@ final class TrainExtractorCommand implements Callable<Integer> {
       description = "Also write each validation page's extracted text to DIR/ID.txt.")
   Path predictions;
 
+  @Option(
+      names = "--worst",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Also list the N pages with the lowest cross-validated F1 (default: ${DEFAULT-VALUE}).")
+  int worst;
+
   @Override
   public Integer call() throws IOException {
     if (folds == 1 || folds < 0) {
@@ -137,6 +147,7 @@ final class TrainExtractorCommand implements Callable<Integer> {
     }
     Map<String, List<ShingleMatch.Counts>> bySet = new TreeMap<>();
     List<ShingleMatch.Counts> all = new ArrayList<>();
+    ShingleMatch.Counts[] byPage = new ShingleMatch.Counts[pages.size()];
     for (int f = 0; f < folds; f++) {
       List<LabelledPage> train = new ArrayList<>();
       for (int i = 0; i < pages.size(); i++) {
@@ -153,6 +164,7 @@ final class TrainExtractorCommand implements Callable<Integer> {
               .computeIfAbsent(sets.getOrDefault(pages.get(i).id(), "?"), k -> new ArrayList<>())
               .add(c);
           all.add(c);
+          byPage[i] = c;
         }
       }
     }
@@ -163,6 +175,31 @@ final class TrainExtractorCommand implements Callable<Integer> {
       row(out, e.getKey(), e.getValue());
     }
     row(out, "all", all);
+    if (worst > 0) {
+      out.printf(Locale.ROOT, "%nlowest cross-validated F1:%n");
+      Integer[] order = new Integer[pages.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingDouble(i -> f1(byPage[i])));
+      for (int k = 0; k < Math.min(worst, order.length); k++) {
+        int i = order[k];
+        out.printf(
+            Locale.ROOT,
+            "  F1 %.3f  P %.3f  R %.3f  %s  %s%n",
+            f1(byPage[i]),
+            byPage[i].precision(),
+            byPage[i].recall(),
+            sets.getOrDefault(pages.get(i).id(), "?"),
+            pages.get(i).id());
+      }
+    }
+  }
+
+  private static double f1(ShingleMatch.Counts c) {
+    double p = c.precision();
+    double r = c.recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
   private static List<LabelledPage> prepare(List<ExtractionEvaluation.Page> pages) {

@@ -1,47 +1,59 @@
 package dev.precis.ingest;
 
-import java.util.Arrays;
-
 /**
- * The smoothing stage's features: the first-stage probability of a block crossed with those of its
- * neighbours, the mean over a window of seven blocks, the length-weighted mean over the blocks that
- * share its parent element, and its length. Main text comes in runs, furniture too; a lone
- * paragraph-like block amid link lists, or a short line amid paragraphs, is judged by its company.
+ * The smoothing stage's features, one dense vector per block: the first-stage probability of the
+ * block and of its neighbours, means over a window, over the blocks sharing its container and over
+ * the blocks sharing its template ({@link TemplateRepeats}), where it lies relative to the subtree
+ * that gains most from being taken whole, and the block's own size, link density and place. Main
+ * text comes in runs inside one container, furniture in repeated units around it; a paragraph-like
+ * block amid comments or teasers, or a short line amid paragraphs, is judged by its company.
  */
 final class BlockContext {
-  static final int DIMENSION = 1 << 14;
-  private static final int MASK = DIMENSION - 1;
+  static final int FEATURES = 25 + 17;
 
   private BlockContext() {}
 
-  static int[][] of(PageBlocks page, double[] p) {
+  static float[][] of(PageBlocks page, double[] p) {
     int n = p.length;
     PageBlocks.Frames f = page.frames;
-    // Length-weighted mean probability per parent element of the blocks.
-    double[] sum = new double[f.size + 1];
-    double[] weight = new double[f.size + 1];
+    double[] parentMean = meanBy(page, p, 1);
+    double[] grandMean = meanBy(page, p, 2);
+    TemplateRepeats templates = page.templates();
+    double[] templateMean = templates.meanOver(p, page);
+    int best = bestSubtree(page, p);
+    boolean[] inBest = new boolean[n];
+    int firstIn = n;
+    int lastIn = -1;
+    long totalChars = 0;
+    long bestChars = 0;
+    double maxP = 0;
     for (int i = 0; i < n; i++) {
-      int c = container(page, i) + 1;
+      inBest[i] = isInside(f, page.blocks.get(i).frame(), best);
       int chars = page.blocks.get(i).chars();
-      sum[c] += p[i] * chars;
-      weight[c] += chars;
+      totalChars += chars;
+      if (inBest[i]) {
+        firstIn = Math.min(firstIn, i);
+        lastIn = i;
+        bestChars += chars;
+      }
+      maxP = Math.max(maxP, p[i]);
     }
-    boolean[] inBest = insideBestSubtree(page, p);
-    int[][] out = new int[n][];
-    int[] slots = new int[24];
+    BlockFeatures.Shape[] shapes = page.shapes();
+    int[] linkBins = page.linkBins();
+    int firstProse = BlockFeatures.firstProse(shapes, linkBins);
+    int lastProse = BlockFeatures.lastProse(shapes, linkBins);
+    float bestShare = totalChars == 0 ? 0 : (float) bestChars / totalChars;
+    float[][] out = new float[n][];
+    long charsBefore = 0;
     for (int i = 0; i < n; i++) {
+      PageBlocks.Block b = page.blocks.get(i);
+      float[] x = new float[FEATURES];
       int k = 0;
-      int self = bin(p[i], 20);
-      int prev = i > 0 ? bin(p[i - 1], 5) : 5;
-      int next = i + 1 < n ? bin(p[i + 1], 5) : 5;
-      int wordsBin = Math.min(10, 32 - Integer.numberOfLeadingZeros(page.blocks.get(i).chars()));
-      slots[k++] = slot(1, 0);
-      slots[k++] = slot(2, self);
-      slots[k++] = slot(3, self * 100 + prev * 10 + next);
+      x[k++] = (float) p[i];
       for (int off = -3; off <= 3; off++) {
         if (off != 0) {
           int j = i + off;
-          slots[k++] = slot(4, off * 100 + (j >= 0 && j < n ? bin(p[j], 10) : 11));
+          x[k++] = j >= 0 && j < n ? (float) p[j] : -1;
         }
       }
       double window = 0;
@@ -50,30 +62,97 @@ final class BlockContext {
         window += p[j];
         count++;
       }
-      slots[k++] = slot(5, bin(window / count, 10));
-      slots[k++] = slot(6, bin(window / count, 5) * 10 + bin(p[i], 5));
-      int c = container(page, i) + 1;
-      double mean = weight[c] == 0 ? p[i] : sum[c] / weight[c];
-      slots[k++] = slot(7, bin(mean, 10));
-      slots[k++] = slot(8, bin(mean, 5) * 10 + bin(p[i], 5));
-      slots[k++] = slot(9, wordsBin * 100 + self);
-      slots[k++] = slot(11, (inBest[i] ? 100 : 0) + self);
-      slots[k++] = slot(12, (inBest[i] ? 100 : 0) + wordsBin);
-      out[i] = Arrays.copyOf(slots, k);
+      x[k++] = (float) (window / count);
+      x[k++] = (float) parentMean[i];
+      x[k++] = (float) grandMean[i];
+      x[k++] = (float) templateMean[i];
+      x[k++] = templates.parents[i];
+      x[k++] = templates.blocks[i];
+      x[k++] = inBest[i] ? 0 : i < firstIn ? 1 : i > lastIn ? 2 : 3;
+      x[k++] = inBest[i] ? 0 : i < firstIn ? firstIn - i : i > lastIn ? i - lastIn : 1;
+      x[k++] = bestShare;
+      x[k++] = b.chars();
+      x[k++] = b.chars() == 0 ? 0 : (float) b.linkChars() / b.chars();
+      x[k++] = n == 0 ? 0 : (float) i / n;
+      x[k++] = totalChars == 0 ? 0 : (float) charsBefore / totalChars;
+      charsBefore += b.chars();
+      int frame = b.frame();
+      int parent = frame < 0 ? -1 : f.parent[frame];
+      x[k++] = parent < 0 ? 0 : f.chars[parent];
+      x[k++] =
+          parent < 0 || f.chars[parent] == 0 ? 0 : (float) f.linkChars[parent] / f.chars[parent];
+      x[k++] = (float) maxP;
+      x[k++] = frame >= 0 && (f.mask[frame] & Tags.maskBit(Tags.H1)) != 0 ? 1 : 0;
+      x[k++] = n;
+      BlockFeatures.Shape s = shapes[i];
+      float words = Math.max(1, s.words());
+      x[k++] = s.words();
+      x[k++] = s.functionWords() / words;
+      x[k++] = s.closes() ? 1 : 0;
+      x[k++] = s.commas() / words;
+      x[k++] = s.capitalised() / words;
+      x[k++] = firstProse - i;
+      x[k++] = i - lastProse;
+      int mask = frame < 0 ? 0 : f.mask[frame];
+      x[k++] = frame < 0 ? 0 : f.tag[frame];
+      x[k++] = anyBit(mask, 0);
+      x[k++] = anyBit(mask, 1, 2, 3);
+      x[k++] = anyBit(mask, 4, 5, 6, 7);
+      x[k++] = anyBit(mask, 8);
+      x[k++] = anyBit(mask, 9, 10);
+      x[k++] = anyBit(mask, 11);
+      x[k++] = anyBit(mask, 12, 14, 15);
+      x[k++] = anyBit(mask, 17, 18);
+      x[k++] = anyBit(mask, 31);
+      out[i] = x;
+    }
+    return out;
+  }
+
+  private static float anyBit(int mask, int... bits) {
+    for (int b : bits) {
+      if ((mask & (1 << b)) != 0) {
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Length-weighted mean of {@code p} over the blocks sharing the ancestor {@code up} levels up.
+   */
+  private static double[] meanBy(PageBlocks page, double[] p, int up) {
+    int n = p.length;
+    PageBlocks.Frames f = page.frames;
+    double[] sum = new double[f.size + 1];
+    double[] weight = new double[f.size + 1];
+    int[] key = new int[n];
+    for (int i = 0; i < n; i++) {
+      int a = page.blocks.get(i).frame();
+      for (int level = 0; level < up && a >= 0; level++) {
+        a = f.parent[a];
+      }
+      key[i] = a + 1;
+      int chars = page.blocks.get(i).chars();
+      sum[key[i]] += p[i] * chars;
+      weight[key[i]] += chars;
+    }
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = weight[key[i]] == 0 ? p[i] : sum[key[i]] / weight[key[i]];
     }
     return out;
   }
 
   /**
-   * Marks the blocks inside the element whose subtree gains most from being taken whole: each block
-   * adds its length times (probability - 1/2), and the element with the largest sum is the
-   * article's likely container. Comment threads and teaser lists beside it fall outside.
+   * The element whose subtree gains most from being taken whole: each block adds its length times
+   * (probability - 1/2), and the element with the largest sum is the article's likely container.
+   * Comment threads and teaser lists beside it fall outside.
    */
-  private static boolean[] insideBestSubtree(PageBlocks page, double[] p) {
+  private static int bestSubtree(PageBlocks page, double[] p) {
     PageBlocks.Frames f = page.frames;
     double[] gain = new double[f.size];
-    int n = p.length;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < p.length; i++) {
       double g = page.blocks.get(i).chars() * (p[i] - 0.5);
       for (int a = page.blocks.get(i).frame(); a >= 0; a = f.parent[a]) {
         gain[a] += g;
@@ -85,29 +164,18 @@ final class BlockContext {
         best = e;
       }
     }
-    boolean[] inside = new boolean[n];
-    for (int i = 0; i < n && best >= 0; i++) {
-      for (int a = page.blocks.get(i).frame(); a >= best; a = f.parent[a]) {
-        if (a == best) {
-          inside[i] = true;
-          break;
-        }
+    return best;
+  }
+
+  private static boolean isInside(PageBlocks.Frames f, int frame, int container) {
+    if (container < 0) {
+      return false;
+    }
+    for (int a = frame; a >= container; a = f.parent[a]) {
+      if (a == container) {
+        return true;
       }
     }
-    return inside;
-  }
-
-  /** The parent of the block's element: the container whose blocks vote together. */
-  private static int container(PageBlocks page, int i) {
-    int frame = page.blocks.get(i).frame();
-    return frame < 0 ? -1 : page.frames.parent[frame];
-  }
-
-  private static int bin(double p, int bins) {
-    return Math.min(bins - 1, (int) (p * bins));
-  }
-
-  private static int slot(int kind, int value) {
-    return Hashing.feature(kind, value) & MASK;
+    return false;
   }
 }

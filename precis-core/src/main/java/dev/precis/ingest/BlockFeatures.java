@@ -27,7 +27,7 @@ final class BlockFeatures {
   private static final int[] FUNCTION_WORDS = functionWords();
 
   /** Blocks up to this many words contribute their words as features. */
-  private static final int SHORT_WORDS = 12;
+  static final int SHORT_WORDS = 12;
 
   /** Words from which a block that closes like a sentence reads as a paragraph. */
   static final int PROSE_WORDS = 15;
@@ -55,31 +55,27 @@ final class BlockFeatures {
   static int[][] of(PageBlocks page) {
     List<PageBlocks.Block> blocks = page.blocks;
     int n = blocks.size();
-    Shape[] shapes = new Shape[n];
-    int[] linkBins = new int[n];
+    Shape[] shapes = page.shapes();
+    int[] linkBins = page.linkBins();
     int[][] shortWords = new int[n][];
     int[] firstWord = new int[n];
     Map<String, Integer> repeats = new HashMap<>();
     long totalChars = 0;
+    int[][] leading = page.leadingWords();
     for (int i = 0; i < n; i++) {
       PageBlocks.Block b = blocks.get(i);
-      int[] words = new int[SHORT_WORDS];
-      shapes[i] = shape(b.text(), words);
-      firstWord[i] = words[0];
-      shortWords[i] = shapes[i].words <= SHORT_WORDS ? Arrays.copyOf(words, shapes[i].words) : null;
-      linkBins[i] = densityBin(b.linkChars(), b.chars());
+      firstWord[i] = leading[i].length == 0 ? 0 : leading[i][0];
+      shortWords[i] = shapes[i].words <= SHORT_WORDS ? leading[i] : null;
       totalChars += b.chars();
       if (b.text().length() < 200) {
         repeats.merge(b.text(), 1, Integer::sum);
       }
     }
     int firstProse = firstProse(shapes, linkBins);
-    int lastProse = n - 1;
-    while (lastProse >= 0 && !isProse(shapes[lastProse], linkBins[lastProse])) {
-      lastProse--;
-    }
+    int lastProse = lastProse(shapes, linkBins);
     PageBlocks.Frames f = page.frames;
     ProseShare prose = ProseShare.of(page, shapes, linkBins);
+    TemplateRepeats repeated = page.templates();
     int[][] out = new int[n][];
     FeatureBuffer fb = new FeatureBuffer();
     long charsBefore = 0;
@@ -168,6 +164,10 @@ final class BlockFeatures {
       fb.add(43, gap <= 0 ? 0 : Math.min(8, gap) * 16 + wb);
       int after = i - lastProse;
       fb.add(44, after <= 0 ? 0 : Math.min(8, after) * 16 + wb);
+      int units = TemplateRepeats.bin(repeated.parents[i]);
+      fb.add(51, units);
+      fb.add(52, units * 16 + wb);
+      fb.add(53, units * 8 + TemplateRepeats.bin(repeated.blocks[i]));
       out[i] = fb.toArray();
     }
     return out;
@@ -181,6 +181,15 @@ final class BlockFeatures {
       }
     }
     return shapes.length;
+  }
+
+  /** Index of the last block that reads as a paragraph (-1 when none does). */
+  static int lastProse(Shape[] shapes, int[] linkBins) {
+    int last = shapes.length - 1;
+    while (last >= 0 && !isProse(shapes[last], linkBins[last])) {
+      last--;
+    }
+    return last;
   }
 
   private static boolean isProse(Shape shape, int linkBin) {

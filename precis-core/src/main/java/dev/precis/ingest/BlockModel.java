@@ -12,26 +12,27 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The trained block classifier: two logistic regressions over hashed binary features. The first
- * judges each block from its own features ({@link BlockFeatures}); the second smooths, judging each
- * block again from the first one's probabilities for it, its neighbours and the blocks sharing its
- * container ({@link BlockContext}). Trained by {@link BlockModelTrainer}; the shipped model is the
- * resource {@value #RESOURCE}, written by {@code precis train-extractor}.
+ * The trained block classifier, in two stages. The first, a logistic regression over hashed binary
+ * features ({@link BlockFeatures}), judges each block by itself; the second, gradient-boosted trees
+ * ({@link BoostedTrees}), smooths: it judges each block again from the first stage's probabilities
+ * for it, its neighbours, its container and its template, and where it lies relative to the page's
+ * most article-like subtree ({@link BlockContext}). Trained by {@link BlockModelTrainer}; the
+ * shipped model is the resource {@value #RESOURCE}, written by {@code precis train-extractor}.
  *
  * <p>Immutable and thread-safe.
  */
 public final class BlockModel {
   static final String RESOURCE = "/dev/precis/ingest/block-model.bin.gz";
-  private static final int MAGIC = 0x50424d31; // "PBM1"
+  private static final int MAGIC = 0x50424d32; // "PBM2"
 
   private static volatile BlockModel standard;
 
   final float[] blockWeights;
-  final float[] contextWeights;
+  final BoostedTrees context;
 
-  BlockModel(float[] blockWeights, float[] contextWeights) {
+  BlockModel(float[] blockWeights, BoostedTrees context) {
     this.blockWeights = blockWeights;
-    this.contextWeights = contextWeights;
+    this.context = context;
   }
 
   /** The model shipped inside the jar. */
@@ -58,10 +59,10 @@ public final class BlockModel {
     for (int i = 0; i < features.length; i++) {
       first[i] = sigmoid(dot(blockWeights, features[i]));
     }
-    int[][] context = BlockContext.of(page, first);
+    float[][] x = BlockContext.of(page, first);
     double[] out = new double[features.length];
     for (int i = 0; i < features.length; i++) {
-      out[i] = sigmoid(dot(contextWeights, context[i]));
+      out[i] = sigmoid(context.score(x[i]));
     }
     return out;
   }
@@ -85,7 +86,7 @@ public final class BlockModel {
         DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
       out.writeInt(MAGIC);
       writeSparse(out, blockWeights);
-      writeSparse(out, contextWeights);
+      context.write(out);
     }
   }
 
@@ -95,7 +96,8 @@ public final class BlockModel {
     if (in.readInt() != MAGIC) {
       throw new IOException("not a block model");
     }
-    return new BlockModel(readSparse(in), readSparse(in));
+    float[] blockWeights = readSparse(in);
+    return new BlockModel(blockWeights, BoostedTrees.read(in, BlockContext.FEATURES));
   }
 
   private static void writeSparse(DataOutputStream out, float[] w) throws IOException {

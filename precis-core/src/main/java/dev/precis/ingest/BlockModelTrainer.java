@@ -18,10 +18,11 @@ import org.jsoup.Jsoup;
  * block weighs by the logarithm of its length, so long paragraphs count more than one-word lines
  * without drowning them.
  *
- * <p>Both stages are logistic regressions fitted by AdaGrad with a small L2 penalty, the examples
- * shuffled with a fixed seed, so the same pages give the same model. The smoothing stage learns
- * from first-stage probabilities predicted out of fold (two halves, each judged by a model trained
- * on the other), so that it sees the first stage as unseen pages will.
+ * <p>The first stage is a logistic regression fitted by AdaGrad with a small L2 penalty, the
+ * examples shuffled with a fixed seed; the smoothing stage is gradient-boosted trees ({@link
+ * BoostedTreesTrainer}, deterministic), so the same pages give the same model. The smoothing stage
+ * learns from first-stage probabilities predicted out of fold (two halves, each judged by a model
+ * trained on the other), so that it sees the first stage as unseen pages will.
  *
  * <p>Example: {@code BlockModel m = BlockModelTrainer.train(List.of(BlockModelTrainer.prepare(html,
  * url, gold)), 1);}
@@ -106,17 +107,29 @@ public final class BlockModelTrainer {
     List<LabelledPage> b = order.subList(half, order.size());
     float[] onA = fitBlocks(a, seed);
     float[] onB = fitBlocks(b, seed);
-    List<int[][]> context = new ArrayList<>();
-    List<LabelledPage> contextPages = new ArrayList<>();
+    List<float[]> rows = new ArrayList<>();
+    List<Boolean> labels = new ArrayList<>();
+    List<Float> weights = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
       LabelledPage p = order.get(i);
       float[] judge = i < half ? onB : onA;
-      context.add(BlockContext.of(p.blocks, firstStage(judge, p)));
-      contextPages.add(p);
+      float[][] x = BlockContext.of(p.blocks, firstStage(judge, p));
+      for (int k = 0; k < x.length; k++) {
+        if (p.weights[k] > 0) {
+          rows.add(x[k]);
+          labels.add(p.labels[k]);
+          weights.add(p.weights[k]);
+        }
+      }
     }
-    float[] contextWeights = new float[BlockContext.DIMENSION];
-    fit(contextWeights, contextPages, context, seed);
-    return new BlockModel(fitBlocks(order, seed), contextWeights);
+    boolean[] y = new boolean[labels.size()];
+    float[] w = new float[weights.size()];
+    for (int r = 0; r < y.length; r++) {
+      y[r] = labels.get(r);
+      w[r] = weights.get(r);
+    }
+    BoostedTrees context = BoostedTreesTrainer.DEFAULT.fit(rows.toArray(new float[0][]), y, w);
+    return new BlockModel(fitBlocks(order, seed), context);
   }
 
   /** The predicted main text of a prepared page (what {@link HtmlExtractor} would return). */

@@ -36,9 +36,56 @@ final class PageBlocks {
   final List<Block> blocks;
   final Frames frames;
 
+  // Measured once per page, read by both stages of the classifier.
+  private BlockFeatures.Shape[] shapes;
+  private int[] linkBins;
+  private int[][] leadingWords;
+  private TemplateRepeats templates;
+
   private PageBlocks(List<Block> blocks, Frames frames) {
     this.blocks = blocks;
     this.frames = frames;
+  }
+
+  /** The shape of each block's text. */
+  BlockFeatures.Shape[] shapes() {
+    if (shapes == null) {
+      int n = blocks.size();
+      BlockFeatures.Shape[] out = new BlockFeatures.Shape[n];
+      int[] bins = new int[n];
+      int[][] leading = new int[n][];
+      int[] words = new int[BlockFeatures.SHORT_WORDS];
+      for (int i = 0; i < n; i++) {
+        Block b = blocks.get(i);
+        out[i] = BlockFeatures.shape(b.text(), words);
+        leading[i] = Arrays.copyOf(words, Math.min(words.length, out[i].words()));
+        bins[i] = BlockFeatures.densityBin(b.linkChars(), b.chars());
+      }
+      linkBins = bins;
+      leadingWords = leading;
+      shapes = out;
+    }
+    return shapes;
+  }
+
+  /** Each block's link density as a bin ({@link BlockFeatures#densityBin}). */
+  int[] linkBins() {
+    shapes();
+    return linkBins;
+  }
+
+  /** Hashes of each block's first words (up to {@link BlockFeatures#SHORT_WORDS}). */
+  int[][] leadingWords() {
+    shapes();
+    return leadingWords;
+  }
+
+  /** How often each block's template recurs. */
+  TemplateRepeats templates() {
+    if (templates == null) {
+      templates = TemplateRepeats.of(this);
+    }
+    return templates;
   }
 
   /** Cuts the body of {@code doc} into blocks. */

@@ -7,8 +7,10 @@ package dev.precis.text;
  *
  * <p>The card is recognised by its shape, not by names: a capitalised word W immediately followed
  * (no space) by an upper-case letter, the same word W again within a short full name, glued to a
- * run of teaser text that ends with the all-capital token {@code MORE}. Each candidate is checked
- * within bounded windows, so the scan stays linear in the text length.
+ * run of teaser text that ends with a link label: the first all-capital word of three letters or
+ * more after which the sentence resumes, in lower case or with punctuation ({@code "... MORE
+ * spoke"}, {@code "... MORE (D-Minn.)"}). Each candidate is checked within bounded windows, so the
+ * scan stays linear in the text length.
  */
 final class HoverCards {
   /** Longest surname considered; bounds the backward scan so the pass stays linear. */
@@ -19,6 +21,12 @@ final class HoverCards {
 
   /** Longest teaser run before the closing "MORE". */
   private static final int MAX_TEASER = 800;
+
+  /**
+   * Fewest capitals in the link label that closes a card; shorter all-capital words are acronyms
+   * inside the teaser ("How the US could").
+   */
+  private static final int MIN_LABEL = 3;
 
   private HoverCards() {}
 
@@ -77,12 +85,20 @@ final class HoverCards {
       return -1;
     }
     int teaserLimit = Math.min(n, repeat + MAX_TEASER);
-    for (int k = repeat; k + 4 <= teaserLimit; k++) {
-      if (s.charAt(k) == 'M'
-          && s.startsWith("MORE", k)
-          && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)))
-          && (k + 4 == n || !Character.isLetterOrDigit(s.charAt(k + 4)))) {
-        return k + 4;
+    for (int k = repeat; k < teaserLimit; k++) {
+      if (k > 0 && Character.isLetterOrDigit(s.charAt(k - 1))) {
+        continue;
+      }
+      int end = k;
+      while (end < n && Character.isUpperCase(s.charAt(end))) {
+        end++;
+      }
+      if (end - k >= MIN_LABEL
+          && end + 1 < n
+          && s.charAt(end) == ' '
+          && !Character.isUpperCase(s.charAt(end + 1))
+          && !Character.isDigit(s.charAt(end + 1))) {
+        return end;
       }
     }
     return -1;

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Removes page furniture that sits inside a paragraph rather than on a line of its own, as happens
- * when a page is flattened into one line (Multi-News documents, many scrapers): image-viewer
- * controls ("enlarge this image toggle caption Jane Doe/AP Jane Doe/AP"), ad slots ("Advertisement
- * continue reading the main story"), parenthesised photo credits ("( photo: AP )"), BBC-style
- * "Image copyright X image caption" labels and truncated wire-photo captions ending in "... (
- * associated press )".
+ * when a page is flattened into one line (Multi-News documents, many scrapers): site templates
+ * (image-viewer controls, player notices, ad-slot labels) by the learned list of {@link
+ * RecurringPhrases}, and by their shape parenthesised photo credits ("( photo: AP )"), agency
+ * credits, embedded tweets, related-article links and truncated wire-photo captions ending in "...
+ * ( associated press )".
  *
  * <p>Matching is case-insensitive (Multi-News is lower-cased) and works on fixed phrases and
  * bounded windows, never on backtracking regular expressions.
@@ -20,37 +20,18 @@ final class InlineFurniture {
   /** Third element of a cut made by furniture that sits right under a page's headline. */
   private static final int TOP_OF_PAGE = 1;
 
-  /** Phrases removed wherever they occur. */
-  private static final String[] PHRASES = {
-    "advertisement continue reading the main story",
-    "continue reading the main story",
-    "enlarge this image",
-    "media playback is unsupported on your device",
-    "media caption",
-    "image caption",
-    "buy photo",
-    "[ + ] enlarge",
-  };
-
   /** The line without inline furniture; the same instance when there is none. */
   static String strip(String line) {
+    List<int[]> cuts = new ArrayList<>();
+    for (int[] span : RecurringPhrases.standard().spans(line)) {
+      cuts.add(new int[] {span[0], span[1], TOP_OF_PAGE});
+    }
     String lower = lowerSameLength(line);
-    if (!mayContainFurniture(lower)) {
+    if (cuts.isEmpty() && !mayContainFurniture(lower)) {
       return line;
     }
-    List<int[]> cuts = new ArrayList<>();
-    for (String phrase : PHRASES) {
-      for (int i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + phrase.length())) {
-        if (isWordStart(lower, i) && isWordEnd(lower, i + phrase.length())) {
-          cuts.add(new int[] {i, i + phrase.length(), TOP_OF_PAGE});
-        }
-      }
-    }
-    captionToggles(lower, "toggle caption", cuts);
-    captionToggles(lower, "hide caption", cuts);
     parenthesisedCredits(line, lower, cuts);
     agencyParentheses(line, lower, cuts);
-    imageCopyrightLabels(lower, cuts);
     wirePhotoCaptions(lower, cuts);
     EmbeddedTweets.cut(lower, cuts);
     relatedLinks(lower, cuts);
@@ -98,48 +79,13 @@ final class InlineFurniture {
   }
 
   private static boolean mayContainFurniture(String lower) {
-    return lower.contains("caption")
-        || lower.contains("( @")
+    return lower.contains("( @")
         || lower.contains("read more")
-        || lower.contains("playback")
-        || lower.contains("skip")
         || lower.contains("advertisement")
-        || lower.contains("main story")
-        || lower.contains("enlarge")
         || lower.contains("photo")
         || lower.contains("image")
         || lower.contains("credit")
         || lower.contains("associated press");
-  }
-
-  /**
-   * "toggle caption Jane Doe/AP Jane Doe/AP": NPR repeats the credit after the toggle; the
-   * repetition tells where it ends.
-   */
-  private static void captionToggles(String lower, String toggle, List<int[]> cuts) {
-    for (int i = lower.indexOf(toggle); i >= 0; i = lower.indexOf(toggle, i + toggle.length())) {
-      if (!isWordStart(lower, i)) {
-        continue;
-      }
-      int end = i + toggle.length();
-      int[] starts = new int[17];
-      int count = 0;
-      int p = skipSpaces(lower, end);
-      while (count < starts.length && p < lower.length()) {
-        starts[count++] = p;
-        p = skipSpaces(lower, wordEnd(lower, p));
-      }
-      int cut = end;
-      for (int words = 1; 2 * words < count; words++) {
-        String first = lower.substring(starts[0], starts[words]).strip();
-        String second = lower.substring(starts[words], starts[2 * words]).strip();
-        if (first.equals(second)) {
-          cut = starts[2 * words];
-          break;
-        }
-      }
-      cuts.add(new int[] {i, cut, TOP_OF_PAGE});
-    }
   }
 
   /** "( photo: AP )", "(Photo by Jane Doe/Getty Images)", "( image: reuters )". */
@@ -240,25 +186,6 @@ final class InlineFurniture {
       return credit; // no sentence start within reach
     }
     return from + last.start();
-  }
-
-  /** BBC: "Image copyright Reuters Image caption" (the caption text itself stays). */
-  private static void imageCopyrightLabels(String lower, List<int[]> cuts) {
-    String label = "image copyright";
-    for (int i = lower.indexOf(label); i >= 0; i = lower.indexOf(label, i + label.length())) {
-      int caption = -1;
-      for (int j = i + label.length(); j <= Math.min(lower.length() - 13, i + 80); j++) {
-        if (lower.startsWith("image caption", j)) {
-          caption = j;
-          break;
-        }
-      }
-      if (caption > 0) {
-        cuts.add(new int[] {i, caption + "image caption".length(), TOP_OF_PAGE});
-      } else {
-        cuts.add(new int[] {i, i + label.length(), TOP_OF_PAGE});
-      }
-    }
   }
 
   /**

@@ -26,13 +26,13 @@ final class LineRules {
               + "recommended for you|read more|read next|continue reading|load more|see more|"
               + "view more|show more|image|images|video|videos|photo|photos|gallery|play|"
               + "play video|watch|watch video|watch live|listen|audio|loading|please wait|"
-              + "no media source currently available|embed|copy link|link copied|autoplay|"
+              + "embed|copy link|link copied|autoplay|"
               + "cookie settings|manage settings|accept|accept all|reject all|got it|like this|"
               + "like|follow|follow us|facebook|twitter|instagram|linkedin|youtube|reddit|"
-              + "whatsapp|toggle caption|enlarge this image|hide caption|image caption|caption|"
+              + "whatsapp|caption|"
               + "fullscreen|full screen|replay|tags|topics|filed under|newsletter|sign up|live|"
               + "advertise|privacy policy|terms of use|terms of service|contact us|about us|"
-              + "loading video|16x9 image|this video is not available|"
+              + "loading video|this video is not available|"
               + "your browser does not support the video tag|skip ad|close ad|ad feedback|"
               + "scroll to continue|story continues below|story continues below advertisement|"
               + "article continues below|continue reading below|click to expand|expand|collapse|"
@@ -80,8 +80,7 @@ final class LineRules {
       words(
               "sign up|signing up|subscribe|newsletter|click here|rights reserved|follow us|"
                   + "like us on|download our|the app|inbox|never miss|cookie|javascript|"
-                  + "your browser|news you can trust|breaking news alerts|breaking news emails|"
-                  + "delivered weekday|delivered daily|may not be published|"
+                  + "your browser|delivered daily|may not be published|"
                   + "rewritten or redistributed|get the latest|tap here|terms of service|"
                   + "privacy policy")
           .toArray(new String[0]);
@@ -104,12 +103,9 @@ final class LineRules {
     "our free",
     "newsletter to",
     "delivered daily",
-    "delivered weekday",
     "delivered to your inbox",
     "to your inbox",
     "in your inbox",
-    "get breaking news alerts",
-    "breaking news emails",
     "click here",
     "tap here",
     "all rights reserved",
@@ -121,7 +117,6 @@ final class LineRules {
     "download the app",
     "get the app",
     "never miss",
-    "looking for news you can trust",
     "we use cookies",
     "uses cookies",
     "use cookies",

@@ -72,7 +72,8 @@ class BlockModelTrainerTest {
     BlockModel a = BlockModelTrainer.train(pages, 5);
     BlockModel b = BlockModelTrainer.train(pages, 5);
     assertThat(a.blockWeights).containsExactly(b.blockWeights);
-    assertThat(a.contextWeights).containsExactly(b.contextWeights);
+    PageBlocks blocks = pages.get(0).blocks;
+    assertThat(a.probabilities(blocks)).containsExactly(b.probabilities(blocks));
   }
 
   private static List<String> paragraphs(Random random) {
