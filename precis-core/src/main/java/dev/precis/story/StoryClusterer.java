@@ -98,6 +98,35 @@ public final class StoryClusterer {
 
   private final StoryOptions options;
   private final Consumer<Story> listener;
+
+  /** Cosines of the current candidates (reused). */
+  private double[] cosines = new double[MAX_CANDIDATES];
+
+  /** What {@link EventScorer} looks at for the candidate being scored (reused). */
+  private final double[] featureBuffer = new double[EventScorer.FEATURES.size()];
+
+  /** When learning: receives every candidate's features and whether it is the gold event. */
+  private ExampleSink examples;
+
+  /** When learning: the gold event label of an article id. */
+  private java.util.function.Function<String, String> goldOf;
+
+  /** When learning: the open event made for each gold label. */
+  private final Map<String, StoryState> goldEvents = new HashMap<>();
+
+  /** Receives the training examples of {@link EventScorer}. */
+  interface ExampleSink {
+    void accept(double[] features, boolean timed, boolean sameEvent);
+  }
+
+  /**
+   * Turns this clusterer into a learner's teacher: every article joins the event of its gold label
+   * (nothing merges), and each candidate it is compared with is handed to {@code sink}.
+   */
+  void learnFrom(java.util.function.Function<String, String> gold, ExampleSink sink) {
+    this.goldOf = gold;
+    this.examples = sink;
+  }
   private final FeatureExtractor extractor = new FeatureExtractor();
   private final DocumentFrequency df = new DocumentFrequency(22);
   private final NearDuplicateIndex duplicates;
@@ -243,18 +272,48 @@ public final class StoryClusterer {
     double secondScore = -1;
     StoryState related = null;
     double relatedScore = -1;
-    for (StoryState s : candidates) {
-      double cosine = s.centroid.cosine(v);
+    EventScorer.Model model = options.scorer() == null ? null : options.scorer().model(timed);
+    boolean learned = model != null || examples != null;
+    if (cosines.length < candidates.size()) {
+      cosines = new double[Math.max(candidates.size(), 2 * cosines.length)];
+    }
+    // the two best cosines: a candidate's margin is over the best of the others
+    double top = 0;
+    double next = 0;
+    for (int c = 0; c < candidates.size(); c++) {
+      double cosine = candidates.get(c).centroid.cosine(v);
+      cosines[c] = cosine;
+      if (cosine > top) {
+        next = top;
+        top = cosine;
+      } else if (cosine > next) {
+        next = cosine;
+      }
+    }
+    StoryState gold = examples == null ? null : goldEvents.get(goldOf.apply(article.id()));
+    for (int c = 0; c < candidates.size(); c++) {
+      StoryState s = candidates.get(c);
+      double cosine = cosines[c];
       if (cosine > relatedScore || (cosine == relatedScore && s.id < related.id)) {
         related = s;
         relatedScore = cosine;
       }
-      double score = cosine * decay(timed, time, day, f.weekday(), s);
-      if (ReportedFigures.conflict(f.figures(), s.figures)) {
-        score *= FIGURE_CONFLICT_FACTOR;
-      }
-      if (f.kind() != 0 && s.kind() != 0 && f.kind() != s.kind()) {
-        score *= KIND_CONFLICT_FACTOR;
+      double score;
+      if (learned) {
+        double bestOther = cosine == top ? next : top;
+        candidateFeatures(cosine, bestOther, article, query, time, day, eventTimed, f, s);
+        score = model != null ? model.probability(featureBuffer) : 0;
+        if (examples != null) {
+          examples.accept(featureBuffer.clone(), timed, gold == s);
+        }
+      } else {
+        score = cosine * decay(timed, time, day, f.weekday(), s);
+        if (ReportedFigures.conflict(f.figures(), s.figures)) {
+          score *= FIGURE_CONFLICT_FACTOR;
+        }
+        if (f.kind() != 0 && s.kind() != 0 && f.kind() != s.kind()) {
+          score *= KIND_CONFLICT_FACTOR;
+        }
       }
       if (score > bestScore || (score == bestScore && s.id < best.id)) {
         second = best;
@@ -269,7 +328,16 @@ public final class StoryClusterer {
 
     StoryState target;
     boolean created = false;
-    double threshold = options.threshold() + (eventTimed ? 0 : options.undatedMargin());
+    double threshold =
+        model != null
+            ? model.threshold()
+            : options.threshold() + (eventTimed ? 0 : options.undatedMargin());
+    if (examples != null) {
+      // learning from the gold events: the article goes where the gold says, nothing merges
+      best = gold != null && !gold.closed ? gold : null;
+      bestScore = best != null ? 1 : -1;
+      second = null;
+    }
     if (best != null && bestScore >= threshold) {
       target = best;
       if (second != null
@@ -282,6 +350,9 @@ public final class StoryClusterer {
       target = new StoryState(nextStoryId++, CENTROID_TERMS);
       open.put(target.id, target);
       created = true;
+      if (examples != null) {
+        goldEvents.put(goldOf.apply(article.id()), target);
+      }
       // a new event continues the story of the open event most like it, whatever their times
       target.thread =
           related != null && relatedScore >= options.linkThreshold()
@@ -298,6 +369,7 @@ public final class StoryClusterer {
     target.addDay(day);
     target.addFigures(f.figures());
     target.addKind(f.kind());
+    target.addNames(f.entities());
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
@@ -375,6 +447,50 @@ public final class StoryClusterer {
     }
     gap -= graceMillis;
     return gap <= 0 ? 1 : Math.pow(0.5, gap / halfLifeMillis);
+  }
+
+  /**
+   * Fills {@link #featureBuffer} with what {@link EventScorer} looks at for this article and
+   * candidate event.
+   */
+  private void candidateFeatures(
+      double cosine,
+      double bestOther,
+      Article article,
+      long[] query,
+      long time,
+      long day,
+      boolean eventTimed,
+      TextFeatures f,
+      StoryState s) {
+    boolean timed = article.published() != null;
+    double publication = 1;
+    if (timed && s.timed > 0) {
+      publication = decay(time, s.meanTime());
+    }
+    double dayDecay = 1;
+    boolean sameDay = false;
+    if (day != TextFeatures.NO_DAY && s.days > 0) {
+      double days = Math.abs(day - s.meanDay());
+      if (f.weekday()) {
+        days = Math.min(days, Math.abs(day - 7 - s.meanDay()));
+      }
+      sameDay = days < 0.5;
+      dayDecay = decay(days * DAY_MILLIS, 0);
+    }
+    EventScorer.features(
+        featureBuffer,
+        cosine,
+        publication,
+        dayDecay,
+        decay(timed, time, day, f.weekday(), s),
+        sameDay,
+        !eventTimed,
+        s.closestMember(query),
+        bestOther,
+        article.title() != null && !article.title().isBlank(),
+        f,
+        s);
   }
 
   private double decay(StoryState a, StoryState b) {

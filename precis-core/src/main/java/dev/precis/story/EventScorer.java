@@ -1,0 +1,273 @@
+package dev.precis.story;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How likely an article reports the same happening as an open event: a logistic regression over
+ * what tells two events apart when their words are alike (content similarity to the event and to
+ * its closest member, how far apart in time, the kind of happening, the tolls reported, the names
+ * shared, how much better this event fits than the next one). It replaces hand-set thresholds: the
+ * clusterer joins an article to its most probable candidate event when that probability reaches
+ * the model's threshold. Articles with a publication time and articles without one have a model
+ * each: without a date the text alone must keep same-topic events apart.
+ *
+ * <p>The shipped weights ({@link #learned()}) are trained by {@code precis eval-stories --dev
+ * ../shared/data --train-scorer FILE} on the tune part of the development streams only.
+ *
+ * <pre>{@code
+ * StoryOptions o = StoryOptions.defaults().withScorer(EventScorer.learned());
+ * }</pre>
+ *
+ * @param dated the model for articles with a publication time
+ * @param undated the model for articles without one
+ */
+public record EventScorer(Model dated, Model undated) {
+
+  /**
+   * One logistic regression.
+   *
+   * @param weights one weight per {@link #FEATURES} entry
+   * @param bias the intercept
+   * @param threshold the least probability with which an article joins an event
+   */
+  public record Model(double[] weights, double bias, double threshold) {
+    public Model {
+      weights = weights.clone();
+      if (weights.length != FEATURES.size()) {
+        throw new IllegalArgumentException(
+            "event scorer needs " + FEATURES.size() + " weights, got " + weights.length);
+      }
+      if (!(threshold > 0 && threshold < 1)) {
+        throw new IllegalArgumentException("event scorer threshold must be in (0, 1)");
+      }
+    }
+
+    @Override
+    public double[] weights() {
+      return weights.clone();
+    }
+
+    /** The probability that the article of these features belongs to the event. */
+    public double probability(double[] features) {
+      double z = bias;
+      for (int i = 0; i < weights.length; i++) {
+        z += weights[i] * features[i];
+      }
+      return 1 / (1 + Math.exp(-z));
+    }
+
+    /** This model joining at another probability. */
+    public Model withThreshold(double t) {
+      return new Model(weights, bias, t);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Model m
+          && Arrays.equals(weights, m.weights)
+          && bias == m.bias
+          && threshold == m.threshold;
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(weights) * 31 + Double.hashCode(bias) * 7 + Double.hashCode(threshold);
+    }
+
+    @Override
+    public String toString() {
+      return "Model[bias=" + bias + ", threshold=" + threshold + "]";
+    }
+  }
+
+  /** Names of the features, in the order of {@link Model#weights}. */
+  public static final List<String> FEATURES =
+      List.of(
+          "cosine",
+          "sqrt_cosine",
+          "cosine_x_publication_decay",
+          "cosine_x_day_decay",
+          "cosine_x_decay",
+          "decay",
+          "same_day",
+          "undated",
+          "cosine_x_undated",
+          "toll_conflict",
+          "toll_agree",
+          "kind_conflict",
+          "kind_agree",
+          "name_overlap",
+          "cosine_x_name_overlap",
+          "log_event_size",
+          "closest_member",
+          "margin_over_next",
+          "best_by_cosine",
+          "titled",
+          "cosine_x_titled",
+          "decay_x_titled");
+
+  /** Where the shipped weights are (a text resource beside this class). */
+  public static final String RESOURCE = "event-scorer.txt";
+
+  /** The model for an article with ({@code timed}) or without a publication time. */
+  public Model model(boolean timed) {
+    return timed ? dated : undated;
+  }
+
+  /**
+   * What the scorer looks at for one article and one candidate event (filled into {@code out}).
+   *
+   * @param cosine cosine of the article's TF-IDF vector with the event centroid
+   * @param publicationDecay time decay between the publication times (1 when either is undated)
+   * @param dayDecay time decay between the days the news happened (1 when either is unknown)
+   * @param decay the time decay the hand rule uses: of the nearer of the two
+   * @param sameDay whether both know the day and it is the same
+   * @param undated whether neither the article's publication time nor its text gives a day
+   * @param closestMember share of the article's heaviest terms that the closest member shares
+   * @param bestOther the best cosine among the other candidates (0 when none)
+   * @param titled whether the article has a title (title words then weigh in its vector)
+   */
+  static void features(
+      double[] out,
+      double cosine,
+      double publicationDecay,
+      double dayDecay,
+      double decay,
+      boolean sameDay,
+      boolean undated,
+      double closestMember,
+      double bestOther,
+      boolean titled,
+      TextFeatures f,
+      StoryState s) {
+    int ka = f.kind();
+    int kb = s.kind();
+    double names = s.nameOverlap(f.entities());
+    out[0] = cosine;
+    out[1] = Math.sqrt(Math.max(0, cosine));
+    out[2] = cosine * publicationDecay;
+    out[3] = cosine * dayDecay;
+    out[4] = cosine * decay;
+    out[5] = decay;
+    out[6] = sameDay ? 1 : 0;
+    out[7] = undated ? 1 : 0;
+    out[8] = undated ? cosine : 0;
+    out[9] = ReportedFigures.conflict(f.figures(), s.figures) ? 1 : 0;
+    out[10] = ReportedFigures.agree(f.figures(), s.figures) ? 1 : 0;
+    out[11] = ka != 0 && kb != 0 && ka != kb ? 1 : 0;
+    out[12] = ka != 0 && ka == kb ? 1 : 0;
+    out[13] = names;
+    out[14] = cosine * names;
+    out[15] = Math.log(1 + s.vectors);
+    out[16] = closestMember;
+    out[17] = cosine - bestOther;
+    out[18] = cosine >= bestOther ? 1 : 0;
+    out[19] = titled ? 1 : 0;
+    out[20] = titled ? cosine : 0;
+    out[21] = titled ? decay : 0;
+  }
+
+  /** The shipped scorer, trained on the tune part of the development streams. */
+  public static EventScorer learned() {
+    return Shipped.SCORER;
+  }
+
+  private static final class Shipped {
+    static final EventScorer SCORER = load();
+
+    private static EventScorer load() {
+      try (InputStream in = EventScorer.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + RESOURCE);
+        }
+        return read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * Reads a scorer written by {@link #write()}: lines {@code model.name value} ({@code model} is
+   * {@code dated} or {@code undated}; {@code name} is {@code bias}, {@code threshold} or a
+   * feature), {@code #} comments.
+   */
+  public static EventScorer read(InputStream in) throws IOException {
+    int n = FEATURES.size();
+    double[][] w = new double[2][n];
+    double[][] fixed = {{Double.NaN, Double.NaN}, {Double.NaN, Double.NaN}};
+    boolean[][] seen = new boolean[2][n];
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    for (String line; (line = r.readLine()) != null; ) {
+      line = line.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\\s+");
+      int dot = parts[0].indexOf('.');
+      if (parts.length != 2 || dot < 0) {
+        throw new IOException("event scorer: cannot read line '" + line + "'");
+      }
+      int m =
+          switch (parts[0].substring(0, dot)) {
+            case "dated" -> 0;
+            case "undated" -> 1;
+            default -> throw new IOException("event scorer: unknown model in '" + line + "'");
+          };
+      String name = parts[0].substring(dot + 1);
+      double v = Double.parseDouble(parts[1]);
+      switch (name) {
+        case "bias" -> fixed[m][0] = v;
+        case "threshold" -> fixed[m][1] = v;
+        default -> {
+          int at = FEATURES.indexOf(name);
+          if (at < 0) {
+            throw new IOException("event scorer: unknown feature '" + name + "'");
+          }
+          w[m][at] = v;
+          seen[m][at] = true;
+        }
+      }
+    }
+    for (int m = 0; m < 2; m++) {
+      for (int i = 0; i < n; i++) {
+        if (!seen[m][i]) {
+          throw new IOException("event scorer: no weight for '" + FEATURES.get(i) + "'");
+        }
+      }
+      if (Double.isNaN(fixed[m][0]) || Double.isNaN(fixed[m][1])) {
+        throw new IOException("event scorer: each model needs 'bias' and 'threshold'");
+      }
+    }
+    return new EventScorer(
+        new Model(w[0], fixed[0][0], fixed[0][1]), new Model(w[1], fixed[1][0], fixed[1][1]));
+  }
+
+  /** This scorer as text that {@link #read} reads back. */
+  public String write() {
+    List<String> lines = new ArrayList<>();
+    String[] names = {"dated", "undated"};
+    Model[] models = {dated, undated};
+    for (int m = 0; m < 2; m++) {
+      lines.add(names[m] + ".bias " + format(models[m].bias()));
+      lines.add(names[m] + ".threshold " + format(models[m].threshold()));
+      for (int i = 0; i < FEATURES.size(); i++) {
+        lines.add(names[m] + "." + FEATURES.get(i) + " " + format(models[m].weights[i]));
+      }
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static String format(double v) {
+    return String.format(Locale.ROOT, "%.6f", v);
+  }
+}
