@@ -288,9 +288,17 @@ final class EvalStoriesCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException(trainScorer + ": cannot write (" + e.getMessage() + ")");
     }
-    out.printf(
-        "wrote %s (joins at p >= %.2f dated, %.2f undated)%n",
-        trainScorer, learned.dated().threshold(), learned.undated().threshold());
+    StringBuilder joins = new StringBuilder();
+    for (int m = 0; m < EventScorer.MODELS.size(); m++) {
+      joins.append(
+          String.format(
+              Locale.ROOT,
+              "%s%s %.2f",
+              m == 0 ? "" : ", ",
+              EventScorer.MODELS.get(m),
+              learned.models().get(m).threshold()));
+    }
+    out.printf("wrote %s (joins at p >= %s)%n", trainScorer, joins);
     return 0;
   }
 

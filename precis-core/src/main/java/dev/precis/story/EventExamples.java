@@ -24,10 +24,11 @@ public final class EventExamples {
    * One candidate event of one article.
    *
    * @param features as {@link EventScorer#FEATURES} names them
-   * @param timed whether the article has a publication time (which model it trains)
+   * @param model which model it trains: its index in {@link EventScorer#MODELS} (whether the
+   *     article has a publication time and a title)
    * @param sameEvent whether the candidate is the article's gold event
    */
-  public record Example(double[] features, boolean timed, boolean sameEvent) {}
+  public record Example(double[] features, int model, boolean sameEvent) {}
 
   /**
    * Collects the examples of a labeled stream.
@@ -39,7 +40,7 @@ public final class EventExamples {
       Iterable<Article> articles, Function<String, String> goldEvent, StoryOptions options) {
     List<Example> out = new ArrayList<>();
     StoryClusterer teacher = new StoryClusterer(options.withScorer(null), story -> {});
-    teacher.learnFrom(goldEvent, (f, timed, same) -> out.add(new Example(f, timed, same)));
+    teacher.learnFrom(goldEvent, (f, model, same) -> out.add(new Example(f, model, same)));
     for (Article a : articles) {
       teacher.add(a);
     }

@@ -17,8 +17,9 @@ import java.util.Locale;
  * its closest member, how far apart in time, the kind of happening, the tolls reported, the names
  * shared, how much better this event fits than the next one). It replaces hand-set thresholds: the
  * clusterer joins an article to its most probable candidate event when that probability reaches
- * the model's threshold. Articles with a publication time and articles without one have a model
- * each: without a date the text alone must keep same-topic events apart.
+ * the model's threshold. Articles have a model for each of what they come with: a publication time
+ * or not (without a date the text alone must keep same-topic events apart), a title or not (title
+ * words weigh in an article's vector, which shifts its similarities).
  *
  * <p>The shipped weights ({@link #learned()}) are trained by {@code precis eval-stories --dev
  * ../shared/data --train-scorer FILE} on the tune part of the development streams only.
@@ -27,10 +28,16 @@ import java.util.Locale;
  * StoryOptions o = StoryOptions.defaults().withScorer(EventScorer.learned());
  * }</pre>
  *
- * @param dated the model for articles with a publication time
- * @param undated the model for articles without one
+ * @param datedTitled the model for articles with a publication time and a title
+ * @param dated for articles with a publication time and no title
+ * @param undatedTitled for articles with a title and no publication time
+ * @param undated for articles with neither
  */
-public record EventScorer(Model dated, Model undated) {
+public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, Model undated) {
+
+  /** Names of the models, in the order of the components (as the scorer file names them). */
+  public static final List<String> MODELS =
+      List.of("dated-titled", "dated", "undated-titled", "undated");
 
   /**
    * One logistic regression.
@@ -118,9 +125,19 @@ public record EventScorer(Model dated, Model undated) {
   /** Where the shipped weights are (a text resource beside this class). */
   public static final String RESOURCE = "event-scorer.txt";
 
-  /** The model for an article with ({@code timed}) or without a publication time. */
-  public Model model(boolean timed) {
-    return timed ? dated : undated;
+  /** The model for an article with or without a publication time and a title. */
+  public Model model(boolean timed, boolean titled) {
+    return models().get(index(timed, titled));
+  }
+
+  /** Position in {@link #MODELS} of the model of such an article. */
+  public static int index(boolean timed, boolean titled) {
+    return (timed ? 0 : 2) + (titled ? 0 : 1);
+  }
+
+  /** The models in the order of {@link #MODELS}. */
+  public List<Model> models() {
+    return List.of(datedTitled, dated, undatedTitled, undated);
   }
 
   /**
@@ -203,9 +220,13 @@ public record EventScorer(Model dated, Model undated) {
    */
   public static EventScorer read(InputStream in) throws IOException {
     int n = FEATURES.size();
-    double[][] w = new double[2][n];
-    double[][] fixed = {{Double.NaN, Double.NaN}, {Double.NaN, Double.NaN}};
-    boolean[][] seen = new boolean[2][n];
+    int k = MODELS.size();
+    double[][] w = new double[k][n];
+    double[][] fixed = new double[k][2];
+    for (double[] f : fixed) {
+      Arrays.fill(f, Double.NaN);
+    }
+    boolean[][] seen = new boolean[k][n];
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     for (String line; (line = r.readLine()) != null; ) {
       line = line.strip();
@@ -214,15 +235,10 @@ public record EventScorer(Model dated, Model undated) {
       }
       String[] parts = line.split("\\s+");
       int dot = parts[0].indexOf('.');
-      if (parts.length != 2 || dot < 0) {
+      int m = dot < 0 ? -1 : MODELS.indexOf(parts[0].substring(0, dot));
+      if (parts.length != 2 || m < 0) {
         throw new IOException("event scorer: cannot read line '" + line + "'");
       }
-      int m =
-          switch (parts[0].substring(0, dot)) {
-            case "dated" -> 0;
-            case "undated" -> 1;
-            default -> throw new IOException("event scorer: unknown model in '" + line + "'");
-          };
       String name = parts[0].substring(dot + 1);
       double v = Double.parseDouble(parts[1]);
       switch (name) {
@@ -238,30 +254,32 @@ public record EventScorer(Model dated, Model undated) {
         }
       }
     }
-    for (int m = 0; m < 2; m++) {
+    Model[] models = new Model[k];
+    for (int m = 0; m < k; m++) {
       for (int i = 0; i < n; i++) {
         if (!seen[m][i]) {
-          throw new IOException("event scorer: no weight for '" + FEATURES.get(i) + "'");
+          throw new IOException(
+              "event scorer: no weight for '" + MODELS.get(m) + "." + FEATURES.get(i) + "'");
         }
       }
       if (Double.isNaN(fixed[m][0]) || Double.isNaN(fixed[m][1])) {
         throw new IOException("event scorer: each model needs 'bias' and 'threshold'");
       }
+      models[m] = new Model(w[m], fixed[m][0], fixed[m][1]);
     }
-    return new EventScorer(
-        new Model(w[0], fixed[0][0], fixed[0][1]), new Model(w[1], fixed[1][0], fixed[1][1]));
+    return new EventScorer(models[0], models[1], models[2], models[3]);
   }
 
   /** This scorer as text that {@link #read} reads back. */
   public String write() {
     List<String> lines = new ArrayList<>();
-    String[] names = {"dated", "undated"};
-    Model[] models = {dated, undated};
-    for (int m = 0; m < 2; m++) {
-      lines.add(names[m] + ".bias " + format(models[m].bias()));
-      lines.add(names[m] + ".threshold " + format(models[m].threshold()));
+    List<Model> models = models();
+    for (int m = 0; m < models.size(); m++) {
+      String name = MODELS.get(m);
+      lines.add(name + ".bias " + format(models.get(m).bias()));
+      lines.add(name + ".threshold " + format(models.get(m).threshold()));
       for (int i = 0; i < FEATURES.size(); i++) {
-        lines.add(names[m] + "." + FEATURES.get(i) + " " + format(models[m].weights[i]));
+        lines.add(name + "." + FEATURES.get(i) + " " + format(models.get(m).weights[i]));
       }
     }
     return String.join("\n", lines) + "\n";

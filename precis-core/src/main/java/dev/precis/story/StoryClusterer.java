@@ -116,7 +116,7 @@ public final class StoryClusterer {
 
   /** Receives the training examples of {@link EventScorer}. */
   interface ExampleSink {
-    void accept(double[] features, boolean timed, boolean sameEvent);
+    void accept(double[] features, int model, boolean sameEvent);
   }
 
   /**
@@ -272,7 +272,9 @@ public final class StoryClusterer {
     double secondScore = -1;
     StoryState related = null;
     double relatedScore = -1;
-    EventScorer.Model model = options.scorer() == null ? null : options.scorer().model(timed);
+    boolean titled = article.title() != null && !article.title().isBlank();
+    EventScorer.Model model =
+        options.scorer() == null ? null : options.scorer().model(timed, titled);
     boolean learned = model != null || examples != null;
     if (cosines.length < candidates.size()) {
       cosines = new double[Math.max(candidates.size(), 2 * cosines.length)];
@@ -304,7 +306,7 @@ public final class StoryClusterer {
         candidateFeatures(cosine, bestOther, article, query, time, day, eventTimed, f, s);
         score = model != null ? model.probability(featureBuffer) : 0;
         if (examples != null) {
-          examples.accept(featureBuffer.clone(), timed, gold == s);
+          examples.accept(featureBuffer.clone(), EventScorer.index(timed, titled), gold == s);
         }
       } else {
         score = cosine * decay(timed, time, day, f.weekday(), s);

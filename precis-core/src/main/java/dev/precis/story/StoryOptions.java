@@ -86,7 +86,7 @@ public record StoryOptions(
         Duration.ofDays(3),
         200_000,
         DEFAULT_LINK_THRESHOLD,
-        null);
+        EventScorer.learned());
   }
 
   public StoryOptions withThreshold(double t) {

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * Trains {@link EventScorer}: a logistic regression, fitted by Newton's method with a small L2
  * penalty (deterministic, no learning rate), on the candidate events of the tune streams ({@link
- * EventExamples}); then the joining probability with the best mean event B-cubed F1 over those same
- * tune streams. Streams are weighted equally, however many articles each has.
+ * EventExamples}), one model for each of {@link EventScorer#MODELS}; then each model's joining
+ * probability with the best mean event B-cubed F1 over the tune streams whose articles it scores.
  */
 public final class EventScorerTraining {
   /** L2 penalty on the weights (not the bias), per example. */
@@ -36,60 +36,69 @@ public final class EventScorerTraining {
    */
   public static EventScorer train(
       List<DevStoryStreams.Named> streams, StoryOptions options, Consumer<String> log) {
-    List<List<double[]>> x = List.of(new ArrayList<>(), new ArrayList<>());
-    List<List<Boolean>> y = List.of(new ArrayList<>(), new ArrayList<>());
-    List<List<Double>> weight = List.of(new ArrayList<>(), new ArrayList<>());
-    boolean[] datedStream = new boolean[streams.size()];
+    int models = EventScorer.MODELS.size();
+    List<List<double[]>> x = new ArrayList<>();
+    List<List<Boolean>> y = new ArrayList<>();
+    for (int m = 0; m < models; m++) {
+      x.add(new ArrayList<>());
+      y.add(new ArrayList<>());
+    }
+    // the model most of a stream's articles use: its threshold is chosen on such streams
+    int[] streamModel = new int[streams.size()];
     for (int k = 0; k < streams.size(); k++) {
       DevStoryStreams.Named n = streams.get(k);
       Map<String, String> gold = new HashMap<>();
       List<Article> articles = new ArrayList<>();
-      int dated = 0;
+      int[] uses = new int[models];
       for (LabeledStream.Item it : n.items()) {
-        gold.put(it.article().id(), it.event());
-        articles.add(it.article());
-        dated += it.article().published() != null ? 1 : 0;
+        Article a = it.article();
+        gold.put(a.id(), it.event());
+        articles.add(a);
+        uses[EventScorer.index(a.published() != null, a.title() != null && !a.title().isBlank())]++;
       }
-      datedStream[k] = 2 * dated >= articles.size();
-      List<EventExamples.Example> ex = EventExamples.collect(articles, gold::get, options);
-      int[] perModel = new int[2];
-      for (EventExamples.Example e : ex) {
-        perModel[e.timed() ? 0 : 1]++;
+      for (int m = 1; m < models; m++) {
+        if (uses[m] > uses[streamModel[k]]) {
+          streamModel[k] = m;
+        }
       }
       int positives = 0;
+      List<EventExamples.Example> ex = EventExamples.collect(articles, gold::get, options);
       for (EventExamples.Example e : ex) {
-        int m = e.timed() ? 0 : 1;
-        x.get(m).add(e.features());
-        y.get(m).add(e.sameEvent());
-        weight.get(m).add(1.0);
+        x.get(e.model()).add(e.features());
+        y.get(e.model()).add(e.sameEvent());
         positives += e.sameEvent() ? 1 : 0;
       }
       log.accept(
           String.format(
               Locale.ROOT,
-              "%-26s %d candidates, %d of the gold event",
+              "%-26s %d candidates, %d of the gold event; model %s",
               n.name(),
               ex.size(),
-              positives));
+              positives,
+              EventScorer.MODELS.get(streamModel[k])));
     }
-    double[][] beta = {fit(x.get(0), y.get(0), weight.get(0)), fit(x.get(1), y.get(1), weight.get(1))};
-    double[] bestF1 = {-1, -1};
-    double[] bestT = {0.5, 0.5};
+    double[][] beta = new double[models][];
+    for (int m = 0; m < models; m++) {
+      beta[m] = fit(x.get(m), y.get(m));
+    }
+    double[] bestF1 = new double[models];
+    double[] bestT = new double[models];
+    java.util.Arrays.fill(bestF1, -1);
+    java.util.Arrays.fill(bestT, 0.5);
     for (double t : THRESHOLDS) {
-      EventScorer s = new EventScorer(model(beta[0], t), model(beta[1], t));
-      double[] sum = new double[2];
-      int[] count = new int[2];
+      EventScorer s = scorer(beta, new double[] {t, t, t, t});
+      double[] sum = new double[models];
+      int[] count = new int[models];
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "p>=%.2f", t));
       for (int k = 0; k < streams.size(); k++) {
         DevStoryStreams.Named n = streams.get(k);
         double f1 = StoryStreamEvaluation.runLabeled(n.items(), options.withScorer(s)).events().f1();
-        int m = datedStream[k] ? 0 : 1;
-        sum[m] += f1;
-        count[m]++;
+        sum[streamModel[k]] += f1;
+        count[streamModel[k]]++;
         line.append(String.format(Locale.ROOT, "  %s %.4f", n.name(), f1));
       }
       log.accept(line.toString());
-      for (int m = 0; m < 2; m++) {
+      for (int m = 0; m < models; m++) {
         double mean = count[m] == 0 ? 0 : sum[m] / count[m];
         if (mean > bestF1[m]) {
           bestF1[m] = mean;
@@ -97,7 +106,15 @@ public final class EventScorerTraining {
         }
       }
     }
-    return new EventScorer(model(beta[0], bestT[0]), model(beta[1], bestT[1]));
+    return scorer(beta, bestT);
+  }
+
+  private static EventScorer scorer(double[][] beta, double[] thresholds) {
+    return new EventScorer(
+        model(beta[0], thresholds[0]),
+        model(beta[1], thresholds[1]),
+        model(beta[2], thresholds[2]),
+        model(beta[3], thresholds[3]));
   }
 
   private static EventScorer.Model model(double[] beta, double threshold) {
@@ -106,15 +123,12 @@ public final class EventScorerTraining {
   }
 
   /** Weighted L2-penalised logistic regression; returns bias then weights. */
-  static double[] fit(List<double[]> x, List<Boolean> y, List<Double> weight) {
+  static double[] fit(List<double[]> x, List<Boolean> y) {
     int d = EventScorer.FEATURES.size() + 1;
     if (x.isEmpty()) {
       return new double[d];
     }
-    double total = 0;
-    for (double w : weight) {
-      total += w;
-    }
+    double total = x.size();
     double[] beta = new double[d];
     double[] row = new double[d];
     for (int iter = 0; iter < ITERATIONS; iter++) {
@@ -128,7 +142,7 @@ public final class EventScorerTraining {
           z += beta[k] * row[k];
         }
         double p = 1 / (1 + Math.exp(-z));
-        double w = weight.get(i) / total;
+        double w = 1 / total;
         double err = (y.get(i) ? 1 : 0) - p;
         double curv = w * Math.max(p * (1 - p), 1e-9);
         for (int a = 0; a < d; a++) {
