@@ -15,7 +15,8 @@ import java.util.Locale;
  * How likely an article reports the same happening as an open event: a logistic regression over
  * what tells two events apart when their words are alike (content similarity to the event and to
  * its closest member, how far apart in time, the kind of happening, the tolls reported, the names
- * shared, how much better this event fits than the next one). It replaces hand-set thresholds: the
+ * shared). Each candidate is judged on its own, not against the other candidates, so a small input
+ * with one open event is judged as a large stream would be. It replaces hand-set thresholds: the
  * clusterer joins an article to its most probable candidate event when that probability reaches
  * the model's threshold. Articles have a model for each of what they come with: a publication time
  * or not (without a date the text alone must keep same-topic events apart), a title or not (title
@@ -116,11 +117,15 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
           "cosine_x_name_overlap",
           "log_event_size",
           "closest_member",
-          "margin_over_next",
-          "best_by_cosine",
           "titled",
           "cosine_x_titled",
           "decay_x_titled");
+
+  /** Position of {@code toll_conflict} in {@link #FEATURES}. */
+  static final int TOLL_CONFLICT = 9;
+
+  /** Position of {@code kind_conflict} in {@link #FEATURES}. */
+  static final int KIND_CONFLICT = 11;
 
   /** Where the shipped weights are (a text resource beside this class). */
   public static final String RESOURCE = "event-scorer.txt";
@@ -150,7 +155,6 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
    * @param sameDay whether both know the day and it is the same
    * @param undated whether neither the article's publication time nor its text gives a day
    * @param closestMember share of the article's heaviest terms that the closest member shares
-   * @param bestOther the best cosine among the other candidates (0 when none)
    * @param titled whether the article has a title (title words then weigh in its vector)
    */
   static void features(
@@ -162,7 +166,6 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
       boolean sameDay,
       boolean undated,
       double closestMember,
-      double bestOther,
       boolean titled,
       TextFeatures f,
       StoryState s) {
@@ -186,11 +189,9 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
     out[14] = cosine * names;
     out[15] = Math.log(1 + s.vectors);
     out[16] = closestMember;
-    out[17] = cosine - bestOther;
-    out[18] = cosine >= bestOther ? 1 : 0;
-    out[19] = titled ? 1 : 0;
-    out[20] = titled ? cosine : 0;
-    out[21] = titled ? decay : 0;
+    out[17] = titled ? 1 : 0;
+    out[18] = titled ? cosine : 0;
+    out[19] = titled ? decay : 0;
   }
 
   /** The shipped scorer, trained on the tune part of the development streams. */

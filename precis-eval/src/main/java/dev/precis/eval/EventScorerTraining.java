@@ -25,7 +25,7 @@ public final class EventScorerTraining {
 
   /** Joining probabilities tried. */
   static final double[] THRESHOLDS = {
-    0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85
+    0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85
   };
 
   private EventScorerTraining() {}
