@@ -1,6 +1,7 @@
 package dev.precis.cli;
 
 import dev.precis.eval.DevStoryStreams;
+import dev.precis.eval.EventScorerTraining;
 import dev.precis.eval.LabeledStream;
 import dev.precis.eval.StoryStreamEvaluation;
 import dev.precis.eval.StoryStreamEvaluation.Cluster;
@@ -8,7 +9,6 @@ import dev.precis.eval.StoryStreamEvaluation.Item;
 import dev.precis.eval.StoryStreamEvaluation.Run;
 import dev.precis.eval.StoryStreamEvaluation.Split;
 import dev.precis.eval.StoryStreamEvaluation.Times;
-import dev.precis.eval.EventScorerTraining;
 import dev.precis.story.EventScorer;
 import dev.precis.story.StoryOptions;
 import java.io.PrintWriter;
@@ -163,7 +163,8 @@ final class EvalStoriesCommand implements Callable<Integer> {
           docs - count(clusters));
     }
     Split split = StoryStreamEvaluation.split(clusters, seed);
-    StoryOptions base = StoryOptions.defaults();
+    // this mode tunes the hand rule's threshold; --dev scores the learned event scorer
+    StoryOptions base = StoryOptions.defaults().withScorer(null);
     double chosen;
     if (threshold != null) {
       chosen = threshold;

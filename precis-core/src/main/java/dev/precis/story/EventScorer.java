@@ -17,9 +17,9 @@ import java.util.Locale;
  * its closest member, how far apart in time, the kind of happening, the tolls reported, the names
  * shared). Each candidate is judged on its own, not against the other candidates, so a small input
  * with one open event is judged as a large stream would be. It replaces hand-set thresholds: the
- * clusterer joins an article to its most probable candidate event when that probability reaches
- * the model's threshold. Articles have a model for each of what they come with: a publication time
- * or not (without a date the text alone must keep same-topic events apart), a title or not (title
+ * clusterer joins an article to its most probable candidate event when that probability reaches the
+ * model's threshold. Articles have a model for each of what they come with: a publication time or
+ * not (without a date the text alone must keep same-topic events apart), a title or not (title
  * words weigh in an article's vector, which shifts its similarities).
  *
  * <p>The shipped weights ({@link #learned()}) are trained by {@code precis eval-stories --dev
@@ -119,13 +119,17 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
           "closest_member",
           "titled",
           "cosine_x_titled",
-          "decay_x_titled");
+          "decay_x_titled",
+          "gap_days");
 
   /** Position of {@code toll_conflict} in {@link #FEATURES}. */
   static final int TOLL_CONFLICT = 9;
 
   /** Position of {@code kind_conflict} in {@link #FEATURES}. */
   static final int KIND_CONFLICT = 11;
+
+  /** Longest gap the {@code gap_days} feature counts. */
+  static final double MAX_GAP_DAYS = 30;
 
   /** Where the shipped weights are (a text resource beside this class). */
   public static final String RESOURCE = "event-scorer.txt";
@@ -152,6 +156,7 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
    * @param publicationDecay time decay between the publication times (1 when either is undated)
    * @param dayDecay time decay between the days the news happened (1 when either is unknown)
    * @param decay the time decay the hand rule uses: of the nearer of the two
+   * @param gapDays days between them, of the nearer of the two (0 when unknown)
    * @param sameDay whether both know the day and it is the same
    * @param undated whether neither the article's publication time nor its text gives a day
    * @param closestMember share of the article's heaviest terms that the closest member shares
@@ -163,6 +168,7 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
       double publicationDecay,
       double dayDecay,
       double decay,
+      double gapDays,
       boolean sameDay,
       boolean undated,
       double closestMember,
@@ -192,6 +198,9 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
     out[17] = titled ? 1 : 0;
     out[18] = titled ? cosine : 0;
     out[19] = titled ? decay : 0;
+    // linear beyond the decay, which is flat near 0 after a few days: a happening weeks apart
+    // stays apart however alike the words
+    out[20] = Math.min(gapDays, MAX_GAP_DAYS);
   }
 
   /** The shipped scorer, trained on the tune part of the development streams. */

@@ -124,6 +124,7 @@ public final class StoryClusterer {
     this.goldOf = gold;
     this.examples = sink;
   }
+
   private final FeatureExtractor extractor = new FeatureExtractor();
   private final DocumentFrequency df = new DocumentFrequency(22);
   private final NearDuplicateIndex duplicates;
@@ -411,6 +412,25 @@ public final class StoryClusterer {
 
   /** Time decay of an article (publication time if {@code timed}, day or NO_DAY) to an event. */
   private double decay(boolean timed, long time, long day, boolean weekday, StoryState s) {
+    double gap = gap(timed, time, day, weekday, s);
+    if (gap == Double.MAX_VALUE) {
+      return 1;
+    }
+    gap -= graceMillis;
+    return gap <= 0 ? 1 : Math.pow(0.5, gap / halfLifeMillis);
+  }
+
+  /** {@link #gap} in days, 0 when unknown. */
+  private static double gapDays(boolean timed, long time, long day, boolean weekday, StoryState s) {
+    double gap = gap(timed, time, day, weekday, s);
+    return gap == Double.MAX_VALUE ? 0 : gap / DAY_MILLIS;
+  }
+
+  /**
+   * Millis between an article and an event: of the nearer of publication time and day of the news
+   * ({@code Double.MAX_VALUE} when neither is known on both sides).
+   */
+  private static double gap(boolean timed, long time, long day, boolean weekday, StoryState s) {
     double gap = Double.MAX_VALUE;
     if (timed && s.timed > 0) {
       gap = Math.abs(time - s.meanTime());
@@ -423,20 +443,16 @@ public final class StoryClusterer {
       }
       gap = Math.min(gap, days * DAY_MILLIS);
     }
-    if (gap == Double.MAX_VALUE) {
-      return 1;
-    }
-    gap -= graceMillis;
-    return gap <= 0 ? 1 : Math.pow(0.5, gap / halfLifeMillis);
+    return gap;
   }
 
   /**
    * Whether the candidate in {@link #featureBuffer} can never be the article's event: it reports
-   * tolls all far from the article's, or, when the article says nothing of when it happened, another
-   * kind of happening. Without a time, content alone keeps events apart and the kind of happening is
-   * its clearest sign; with one, time tells, and a kind read wrongly from one lead would only split
-   * an event (measured on the tune streams: a veto on every kind conflict cost 0.01-0.015 F1 on
-   * the dated ones).
+   * tolls all far from the article's, or, when the article says nothing of when it happened,
+   * another kind of happening. Without a time, content alone keeps events apart and the kind of
+   * happening is its clearest sign; with one, time tells, and a kind read wrongly from one lead
+   * would only split an event (measured on the tune streams: a veto on every kind conflict cost
+   * 0.01-0.015 F1 on the dated ones).
    */
   private boolean vetoed(boolean eventTimed) {
     return featureBuffer[EventScorer.TOLL_CONFLICT] > 0
@@ -477,6 +493,7 @@ public final class StoryClusterer {
         publication,
         dayDecay,
         decay(timed, time, day, f.weekday(), s),
+        gapDays(timed, time, day, f.weekday(), s),
         sameDay,
         !eventTimed,
         s.closestMember(query),

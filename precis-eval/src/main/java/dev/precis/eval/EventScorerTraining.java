@@ -92,7 +92,8 @@ public final class EventScorerTraining {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "p>=%.2f", t));
       for (int k = 0; k < streams.size(); k++) {
         DevStoryStreams.Named n = streams.get(k);
-        double f1 = StoryStreamEvaluation.runLabeled(n.items(), options.withScorer(s)).events().f1();
+        double f1 =
+            StoryStreamEvaluation.runLabeled(n.items(), options.withScorer(s)).events().f1();
         sum[streamModel[k]] += f1;
         count[streamModel[k]]++;
         line.append(String.format(Locale.ROOT, "  %s %.4f", n.name(), f1));

@@ -154,7 +154,8 @@ class StoryClustererTest {
     List<String> parts = new ArrayList<>(List.of(pa).subList(0, pa.length / 2));
     parts.addAll(List.of(pb).subList(pb.length / 2, pb.length));
     Article roundup = Article.of("roundup", String.join("\n\n", parts));
-    StoryOptions strict = StoryOptions.defaults().withThreshold(0.55).withUndatedMargin(0);
+    StoryOptions strict =
+        StoryOptions.defaults().withScorer(null).withThreshold(0.55).withUndatedMargin(0);
 
     // strict: a and b alone are two events
     assertThat(events(cluster(strict, List.of(a, b)))).hasSize(2);
