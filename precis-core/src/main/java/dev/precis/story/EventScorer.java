@@ -149,60 +149,6 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
     return List.of(datedTitled, dated, undatedTitled, undated);
   }
 
-  /**
-   * What the scorer looks at for one article and one candidate event (filled into {@code out}).
-   *
-   * @param cosine cosine of the article's TF-IDF vector with the event centroid
-   * @param publicationDecay time decay between the publication times (1 when either is undated)
-   * @param dayDecay time decay between the days the news happened (1 when either is unknown)
-   * @param decay the time decay the hand rule uses: of the nearer of the two
-   * @param gapDays days between them, of the nearer of the two (0 when unknown)
-   * @param sameDay whether both know the day and it is the same
-   * @param undated whether neither the article's publication time nor its text gives a day
-   * @param closestMember share of the article's heaviest terms that the closest member shares
-   * @param titled whether the article has a title (title words then weigh in its vector)
-   */
-  static void features(
-      double[] out,
-      double cosine,
-      double publicationDecay,
-      double dayDecay,
-      double decay,
-      double gapDays,
-      boolean sameDay,
-      boolean undated,
-      double closestMember,
-      boolean titled,
-      TextFeatures f,
-      StoryState s) {
-    int ka = f.kind();
-    int kb = s.kind();
-    double names = s.nameOverlap(f.entities());
-    out[0] = cosine;
-    out[1] = Math.sqrt(Math.max(0, cosine));
-    out[2] = cosine * publicationDecay;
-    out[3] = cosine * dayDecay;
-    out[4] = cosine * decay;
-    out[5] = decay;
-    out[6] = sameDay ? 1 : 0;
-    out[7] = undated ? 1 : 0;
-    out[8] = undated ? cosine : 0;
-    out[9] = ReportedFigures.conflict(f.figures(), s.figures) ? 1 : 0;
-    out[10] = ReportedFigures.agree(f.figures(), s.figures) ? 1 : 0;
-    out[11] = ka != 0 && kb != 0 && ka != kb ? 1 : 0;
-    out[12] = ka != 0 && ka == kb ? 1 : 0;
-    out[13] = names;
-    out[14] = cosine * names;
-    out[15] = Math.log(1 + s.vectors);
-    out[16] = closestMember;
-    out[17] = titled ? 1 : 0;
-    out[18] = titled ? cosine : 0;
-    out[19] = titled ? decay : 0;
-    // linear beyond the decay, which is flat near 0 after a few days: a happening weeks apart
-    // stays apart however alike the words
-    out[20] = Math.min(gapDays, MAX_GAP_DAYS);
-  }
-
   /** The shipped scorer, trained on the tune part of the development streams. */
   public static EventScorer learned() {
     return Shipped.SCORER;

@@ -134,8 +134,7 @@ public final class StoryClusterer {
   private final List<StoryState> candidates = new ArrayList<>();
 
   private final LinkedHashMap<Long, StoryState> open = new LinkedHashMap<>(1024, 0.75f, false);
-  private final double graceMillis;
-  private final double halfLifeMillis;
+  private final TimeDecay timeDecay;
   private final long closeAfterMillis;
   private long nextStoryId = 1;
   private long nextThreadId = 1;
@@ -146,13 +145,15 @@ public final class StoryClusterer {
   private long earliestAhead;
   private long postingsAtLastSweep;
 
+  /** While {@link #closeAll} runs: the stories completed, to hand out in time order. */
+  private List<Story> closing;
+
   public StoryClusterer(StoryOptions options, Consumer<Story> listener) {
     this.options = options;
     this.listener = listener;
     this.duplicates =
         new NearDuplicateIndex(options.duplicateJaccard(), options.duplicateContainment());
-    this.graceMillis = options.grace().toMillis();
-    this.halfLifeMillis = Math.max(1, options.halfLife().toMillis());
+    this.timeDecay = new TimeDecay(options);
     this.closeAfterMillis = options.closeAfter().toMillis();
   }
 
@@ -283,13 +284,15 @@ public final class StoryClusterer {
       }
       double score;
       if (learned) {
-        candidateFeatures(cosine, article, query, time, day, eventTimed, f, s);
-        score = vetoed(eventTimed) ? 0 : model != null ? model.probability(featureBuffer) : 0;
-        if (examples != null && !vetoed(eventTimed)) {
+        CandidateFeatures.of(
+            featureBuffer, timeDecay, cosine, article, query, time, eventTimed, f, s);
+        boolean vetoed = CandidateFeatures.vetoed(featureBuffer, eventTimed);
+        score = vetoed ? 0 : model != null ? model.probability(featureBuffer) : 0;
+        if (examples != null && !vetoed) {
           examples.accept(featureBuffer.clone(), EventScorer.index(timed, titled), gold == s);
         }
       } else {
-        score = cosine * decay(timed, time, day, f.weekday(), s);
+        score = cosine * timeDecay.of(timed, time, day, f.weekday(), s);
         if (ReportedFigures.conflict(f.figures(), s.figures)) {
           score *= FIGURE_CONFLICT_FACTOR;
         }
@@ -324,7 +327,8 @@ public final class StoryClusterer {
       target = best;
       if (second != null
           && secondScore >= threshold
-          && best.centroid.cosine(second.centroid) * decay(best, second) >= options.mergeThreshold()
+          && best.centroid.cosine(second.centroid) * timeDecay.between(best, second)
+              >= options.mergeThreshold()
           && !conflicting(best, second)) {
         target = merge(best, second);
       }
@@ -370,14 +374,26 @@ public final class StoryClusterer {
     return new Assignment(target.id, null, created, target.thread.live().id);
   }
 
-  /** Closes every open story (oldest first), e.g. at the end of the input. */
+  /**
+   * Closes every open event, e.g. at the end of the input; the stories they complete are handed to
+   * the listener in time order (of their earliest event day, else publication; undated last), not
+   * in the order their events happen to close.
+   */
   public void closeAll() {
     List<StoryState> all = new ArrayList<>(open.values());
     all.sort((a, b) -> Long.compare(a.id, b.id));
-    for (StoryState s : all) {
-      close(s);
+    List<Story> done = new ArrayList<>();
+    closing = done;
+    try {
+      for (StoryState s : all) {
+        close(s);
+      }
+    } finally {
+      closing = null;
     }
     postings.clear();
+    done.sort(Story.IN_TIME_ORDER);
+    done.forEach(listener);
   }
 
   /** Number of stories currently open. */
@@ -408,110 +424,6 @@ public final class StoryClusterer {
       now = earliestAhead;
       aheadInARow = 0;
     }
-  }
-
-  /** Time decay of an article (publication time if {@code timed}, day or NO_DAY) to an event. */
-  private double decay(boolean timed, long time, long day, boolean weekday, StoryState s) {
-    double gap = gap(timed, time, day, weekday, s);
-    if (gap == Double.MAX_VALUE) {
-      return 1;
-    }
-    gap -= graceMillis;
-    return gap <= 0 ? 1 : Math.pow(0.5, gap / halfLifeMillis);
-  }
-
-  /** {@link #gap} in days, 0 when unknown. */
-  private static double gapDays(boolean timed, long time, long day, boolean weekday, StoryState s) {
-    double gap = gap(timed, time, day, weekday, s);
-    return gap == Double.MAX_VALUE ? 0 : gap / DAY_MILLIS;
-  }
-
-  /**
-   * Millis between an article and an event: of the nearer of publication time and day of the news
-   * ({@code Double.MAX_VALUE} when neither is known on both sides).
-   */
-  private static double gap(boolean timed, long time, long day, boolean weekday, StoryState s) {
-    double gap = Double.MAX_VALUE;
-    if (timed && s.timed > 0) {
-      gap = Math.abs(time - s.meanTime());
-    }
-    if (day != TextFeatures.NO_DAY && s.days > 0) {
-      // day precision: the day before or after is the same day to someone in another time zone
-      double days = Math.abs(day - s.meanDay());
-      if (weekday) {
-        days = Math.min(days, Math.abs(day - 7 - s.meanDay()));
-      }
-      gap = Math.min(gap, days * DAY_MILLIS);
-    }
-    return gap;
-  }
-
-  /**
-   * Whether the candidate in {@link #featureBuffer} can never be the article's event: it reports
-   * tolls all far from the article's, or, when the article says nothing of when it happened,
-   * another kind of happening. Without a time, content alone keeps events apart and the kind of
-   * happening is its clearest sign; with one, time tells, and a kind read wrongly from one lead
-   * would only split an event (measured on the tune streams: a veto on every kind conflict cost
-   * 0.01-0.015 F1 on the dated ones).
-   */
-  private boolean vetoed(boolean eventTimed) {
-    return featureBuffer[EventScorer.TOLL_CONFLICT] > 0
-        || (!eventTimed && featureBuffer[EventScorer.KIND_CONFLICT] > 0);
-  }
-
-  /**
-   * Fills {@link #featureBuffer} with what {@link EventScorer} looks at for this article and
-   * candidate event.
-   */
-  private void candidateFeatures(
-      double cosine,
-      Article article,
-      long[] query,
-      long time,
-      long day,
-      boolean eventTimed,
-      TextFeatures f,
-      StoryState s) {
-    boolean timed = article.published() != null;
-    double publication = 1;
-    if (timed && s.timed > 0) {
-      publication = decay(time, s.meanTime());
-    }
-    double dayDecay = 1;
-    boolean sameDay = false;
-    if (day != TextFeatures.NO_DAY && s.days > 0) {
-      double days = Math.abs(day - s.meanDay());
-      if (f.weekday()) {
-        days = Math.min(days, Math.abs(day - 7 - s.meanDay()));
-      }
-      sameDay = days < 0.5;
-      dayDecay = decay(days * DAY_MILLIS, 0);
-    }
-    EventScorer.features(
-        featureBuffer,
-        cosine,
-        publication,
-        dayDecay,
-        decay(timed, time, day, f.weekday(), s),
-        gapDays(timed, time, day, f.weekday(), s),
-        sameDay,
-        !eventTimed,
-        s.closestMember(query),
-        article.title() != null && !article.title().isBlank(),
-        f,
-        s);
-  }
-
-  private double decay(StoryState a, StoryState b) {
-    return a.timed == 0 || b.timed == 0 ? 1 : decay(a.meanTime(), b.meanTime());
-  }
-
-  private double decay(double time, double storyTime) {
-    double gap = Math.abs(time - storyTime) - graceMillis;
-    if (gap <= 0) {
-      return 1;
-    }
-    return Math.pow(0.5, gap / halfLifeMillis);
   }
 
   /** Whether two events report different tolls or different kinds of happening. */
@@ -578,7 +490,11 @@ public final class StoryClusterer {
       Story story = thread.snapshot();
       thread.members.clear();
       thread.events.clear();
-      listener.accept(story);
+      if (closing != null) {
+        closing.add(story);
+      } else {
+        listener.accept(story);
+      }
     }
   }
 
