@@ -122,6 +122,13 @@ final class EvalStoriesCommand implements Callable<Integer> {
   Long halfLifeHours;
 
   @Option(
+      names = "--merge-threshold",
+      paramLabel = "X",
+      description =
+          "With --stream/--dev: two events an article reaches both merge when their centroids are at least this similar.")
+  Double mergeThreshold;
+
+  @Option(
       names = "--train-scorer",
       paramLabel = "FILE",
       description =
@@ -208,6 +215,9 @@ final class EvalStoriesCommand implements Callable<Integer> {
     }
     if (halfLifeHours != null) {
       options = options.withHalfLife(java.time.Duration.ofHours(halfLifeHours));
+    }
+    if (mergeThreshold != null) {
+      options = options.withMergeThreshold(mergeThreshold);
     }
     options = options.withScorer(scorerOption(scorer, threshold));
     List<DevStoryStreams.Named> named = new ArrayList<>();
