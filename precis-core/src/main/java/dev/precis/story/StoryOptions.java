@@ -9,9 +9,9 @@ import java.time.Duration;
  * StoryOptions o = StoryOptions.defaults().withThreshold(0.3);
  * }</pre>
  *
- * @param threshold an article joins the most similar story when its similarity (cosine of TF-IDF
- *     vectors, times the time decay) is at least this, else it starts a new story. Higher means
- *     smaller, purer stories
+ * @param threshold with the hand rule ({@code scorer} null): an article joins the most similar
+ *     event when its similarity (cosine of TF-IDF vectors, times the time decay) is at least this,
+ *     else it starts a new event. Higher means smaller, purer events
  * @param undatedMargin an undated article needs this much more similarity: without a date, the text
  *     alone must tell same-topic stories apart (tuned on Multi-News with and without dates: 0.22
  *     without, 0.14 with)
