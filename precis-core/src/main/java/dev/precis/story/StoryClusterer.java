@@ -34,11 +34,11 @@ import java.util.function.Consumer;
  *       when their words are alike: time apart (publication times and days named in the text),
  *       tolls, kind of happening, names, the closest member ({@link CandidateFeatures}).
  *   <li><b>Decision.</b> With {@link StoryOptions#scorer()} (the default, {@link
- *       EventScorer#learned()}), it joins the most probable event when that probability reaches
- *       the model's threshold; without, the hand rule: cosine times a time decay (beyond {@code
- *       grace} it halves every {@code halfLife}) and conflict factors, at least {@code threshold}.
- *       Else it starts a new event. If it also reaches a second event whose centroid is at least
- *       {@code mergeThreshold} similar to the first, the two merge.
+ *       EventScorer#learned()}), it joins the most probable event when that probability reaches the
+ *       model's threshold; without, the hand rule: cosine times a time decay (beyond {@code grace}
+ *       it halves every {@code halfLife}) and conflict factors, at least {@code threshold}. Else it
+ *       starts a new event. If it also reaches a second event whose centroid is at least {@code
+ *       mergeThreshold} similar to the first, the two merge.
  *   <li><b>Closing.</b> Stories that have not grown for {@code closeAfter} of article time (or the
  *       least recently updated, beyond {@code maxActiveStories}) are closed: handed to the listener
  *       and forgotten, so memory stays bounded on an endless stream.
