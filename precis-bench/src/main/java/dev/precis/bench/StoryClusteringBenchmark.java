@@ -108,7 +108,7 @@ public class StoryClusteringBenchmark {
     long articles = 1_000_000;
     int days = 365;
     long seed = 1;
-    double threshold = StoryOptions.DEFAULT_THRESHOLD;
+    Double threshold = null; // the learned event scorer unless a rule threshold is given
     Path write = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -137,7 +137,9 @@ public class StoryClusteringBenchmark {
     long[] copies = {0};
     StoryClusterer clusterer =
         new StoryClusterer(
-            StoryOptions.defaults().withThreshold(threshold),
+            threshold == null
+                ? StoryOptions.defaults()
+                : StoryOptions.defaults().withThreshold(threshold).withScorer(null),
             story -> {
               storiesClosed[0]++;
               for (StoryArticle a : story.articles()) {

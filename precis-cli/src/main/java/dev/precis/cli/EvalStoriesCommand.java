@@ -1,6 +1,7 @@
 package dev.precis.cli;
 
 import dev.precis.eval.DevStoryStreams;
+import dev.precis.eval.EventScorerTraining;
 import dev.precis.eval.LabeledStream;
 import dev.precis.eval.StoryStreamEvaluation;
 import dev.precis.eval.StoryStreamEvaluation.Cluster;
@@ -8,6 +9,7 @@ import dev.precis.eval.StoryStreamEvaluation.Item;
 import dev.precis.eval.StoryStreamEvaluation.Run;
 import dev.precis.eval.StoryStreamEvaluation.Split;
 import dev.precis.eval.StoryStreamEvaluation.Times;
+import dev.precis.story.EventScorer;
 import dev.precis.story.StoryOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -119,6 +121,28 @@ final class EvalStoriesCommand implements Callable<Integer> {
       description = "With --stream/--dev: beyond the grace, similarity halves every H hours.")
   Long halfLifeHours;
 
+  @Option(
+      names = "--merge-threshold",
+      paramLabel = "X",
+      description =
+          "With --stream/--dev: two events an article reaches both merge when their centroids are at least this similar.")
+  Double mergeThreshold;
+
+  @Option(
+      names = "--train-scorer",
+      paramLabel = "FILE",
+      description =
+          "With --dev: learn the event scorer on the tune part (candidates as the gold events give them; joining probability by mean event F1) and write it here.")
+  Path trainScorer;
+
+  @Option(
+      names = "--scorer",
+      paramLabel = "learned|rule|FILE",
+      defaultValue = "learned",
+      description =
+          "With --stream/--dev: how an article joins an event: the shipped learned scorer, the hand rule (similarity x time decay >= --threshold), or a scorer file written by --train-scorer (default: ${DEFAULT-VALUE}).")
+  String scorer;
+
   @Override
   public Integer call() {
     if (dev != null || !streams.isEmpty()) {
@@ -146,7 +170,8 @@ final class EvalStoriesCommand implements Callable<Integer> {
           docs - count(clusters));
     }
     Split split = StoryStreamEvaluation.split(clusters, seed);
-    StoryOptions base = StoryOptions.defaults();
+    // this mode tunes the hand rule's threshold; --dev scores the learned event scorer
+    StoryOptions base = StoryOptions.defaults().withScorer(null);
     double chosen;
     if (threshold != null) {
       chosen = threshold;
@@ -191,6 +216,10 @@ final class EvalStoriesCommand implements Callable<Integer> {
     if (halfLifeHours != null) {
       options = options.withHalfLife(java.time.Duration.ofHours(halfLifeHours));
     }
+    if (mergeThreshold != null) {
+      options = options.withMergeThreshold(mergeThreshold);
+    }
+    options = options.withScorer(scorerOption(scorer, threshold));
     List<DevStoryStreams.Named> named = new ArrayList<>();
     for (Path p : streams) {
       named.add(new DevStoryStreams.Named(p.getFileName().toString(), LabeledStream.read(p)));
@@ -205,7 +234,12 @@ final class EvalStoriesCommand implements Callable<Integer> {
       if (!java.nio.file.Files.isDirectory(dev.resolve("story-roundups"))) {
         throw new IllegalArgumentException(dev + ": no story-roundups folder in it");
       }
+      if (trainScorer != null) {
+        return train(out, DevStoryStreams.all(dev, DevStoryStreams.Part.TUNE, seed), options);
+      }
       named.addAll(DevStoryStreams.all(dev, which, seed));
+    } else if (trainScorer != null) {
+      throw new IllegalArgumentException("--train-scorer needs --dev (it learns on the tune part)");
     }
     for (DevStoryStreams.Named n : named) {
       if (writeStreams != null) {
@@ -244,6 +278,55 @@ final class EvalStoriesCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private int train(PrintWriter out, List<DevStoryStreams.Named> tune, StoryOptions options) {
+    EventScorer learned =
+        EventScorerTraining.train(
+            tune,
+            options,
+            line -> {
+              out.println(line);
+              out.flush();
+            });
+    String text =
+        "# Event scorer: logistic regression over the candidate events of the tune part of\n"
+            + "# the development streams; made by: precis eval-stories --dev ../shared/data"
+            + " --train-scorer FILE\n"
+            + learned.write();
+    try {
+      java.nio.file.Files.writeString(trainScorer, text);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(trainScorer + ": cannot write (" + e.getMessage() + ")");
+    }
+    StringBuilder joins = new StringBuilder();
+    for (int m = 0; m < EventScorer.MODELS.size(); m++) {
+      joins.append(
+          String.format(
+              Locale.ROOT,
+              "%s%s %.2f",
+              m == 0 ? "" : ", ",
+              EventScorer.MODELS.get(m),
+              learned.models().get(m).threshold()));
+    }
+    out.printf("wrote %s (joins at p >= %s)%n", trainScorer, joins);
+    return 0;
+  }
+
+  /** The scorer an option names; an explicit --threshold means the hand rule. */
+  static EventScorer scorerOption(String name, Double threshold) {
+    if (name.equals("rule") || (threshold != null && name.equals("learned"))) {
+      return null;
+    }
+    if (name.equals("learned")) {
+      return EventScorer.learned();
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(Path.of(name))) {
+      return EventScorer.read(in);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "--scorer: cannot read '" + name + "' (" + e.getMessage() + ")");
+    }
   }
 
   private static void print(PrintWriter out, String label, Run r) {

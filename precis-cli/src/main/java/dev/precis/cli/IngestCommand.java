@@ -68,10 +68,11 @@ final class IngestCommand implements Callable<Integer> {
   @Option(
       names = "--threshold",
       paramLabel = "SIM",
-      defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD,
       description =
-          "Clustering: least similarity for an article to join a story (default: ${DEFAULT-VALUE}; higher = smaller, purer stories).")
-  double threshold;
+          "Clustering: decide with the hand rule instead of the learned event scorer, joining at this least similarity (the rule's default: "
+              + StoryOptions.DEFAULT_THRESHOLD
+              + "; higher = smaller, purer events).")
+  Double threshold;
 
   /** Test hook: halts the JVM (like kill -9) after this many new articles. */
   @Option(names = "--debug-halt-after", hidden = true)
@@ -86,7 +87,10 @@ final class IngestCommand implements Callable<Integer> {
     if (story != null && perInput) {
       throw new IllegalArgumentException("give either --story or --per-input, not both");
     }
-    StoryOptions storyOptions = StoryOptions.defaults().withThreshold(threshold);
+    StoryOptions storyOptions =
+        threshold == null
+            ? StoryOptions.defaults()
+            : StoryOptions.defaults().withThreshold(threshold).withScorer(null);
     PrintWriter err = spec.commandLine().getErr();
     var options = sources.toOptions(err);
     long added = 0;

@@ -75,10 +75,11 @@ final class StoriesCommand implements Callable<Integer> {
   @Option(
       names = "--threshold",
       paramLabel = "X",
-      defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD,
       description =
-          "Similarity an article needs to join a story, 0-1; higher gives smaller, purer stories; undated articles need 0.08 more (default: ${DEFAULT-VALUE}).")
-  double threshold;
+          "Decide with the hand rule instead of the learned event scorer: an article joins an event when its similarity (times time decay) is at least X, 0-1; higher gives smaller, purer events; undated articles need 0.08 more (the rule's default: "
+              + StoryOptions.DEFAULT_THRESHOLD
+              + ").")
+  Double threshold;
 
   @Option(
       names = "--close-after-hours",
@@ -114,7 +115,7 @@ final class StoriesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(threshold > 0 && threshold < 1)) {
+    if (threshold != null && !(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("--threshold must be between 0 and 1");
     }
     if (threads != null && threads < 1) {
@@ -129,9 +130,10 @@ final class StoriesCommand implements Callable<Integer> {
     StoryFormat fmt = StoryFormat.parse(format);
     SummaryOptions summaryOptions = summary.options(false);
     StoryOptions options =
-        StoryOptions.defaults()
-            .withThreshold(threshold)
-            .withCloseAfter(Duration.ofHours(closeAfterHours));
+        StoryOptions.defaults().withCloseAfter(Duration.ofHours(closeAfterHours));
+    if (threshold != null) {
+      options = options.withThreshold(threshold).withScorer(null);
+    }
     PrintWriter err = spec.commandLine().getErr();
     var sourceOptions = sources.toOptions(err);
 

@@ -39,7 +39,8 @@ class TimesTest {
         in,
         JSON.createObjectNode().put("text", TEXT).put("published", "2017-04-21").toString() + "\n");
     String md = CliRun.of("stories", in.toString(), "--format", "markdown").out();
-    assertThat(md).contains("· 2017-04-21*").doesNotContain("T00:00");
+    // the byline gives the day the news happened ("on Monday": 17 April), then when it ran
+    assertThat(md).contains("· 2017-04-17, reported 2017-04-21*").doesNotContain("T00:00");
   }
 
   @Test

@@ -205,7 +205,7 @@ public enum StoryFormat {
         .append(" · ")
         .append(story.articles().size())
         .append(story.articles().size() == 1 ? " article" : " articles");
-    b.append(" · ").append(timeRange(story.firstSeen(), story.lastSeen()));
+    b.append(" · ").append(when(story));
     if (!story.outlets().isEmpty()) {
       // outlet names come from the pages: escaped like every other text (an outlet named
       // <svg onload=...> ran when the Markdown was rendered)
@@ -253,6 +253,20 @@ public enum StoryFormat {
     }
     b.append('\n');
     return b.toString();
+  }
+
+  /**
+   * When a story of one event happened, for its byline: the event's day as its articles tell,
+   * followed by the publication span when that is not the same day ("2017-04-12, reported
+   * 2017-04-21"); without an event day, the publication span.
+   */
+  static String when(Story story) {
+    String published = timeRange(story.firstSeen(), story.lastSeen());
+    if (story.events().size() != 1 || story.events().get(0).day() == null) {
+      return published;
+    }
+    String day = story.events().get(0).day().toString();
+    return published.equals(day) ? day : day + ", reported " + published;
   }
 
   /**

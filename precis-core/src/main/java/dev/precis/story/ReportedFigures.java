@@ -83,6 +83,16 @@ final class ReportedFigures {
     return true;
   }
 
+  /** Whether both report a toll of exactly the same number. */
+  static boolean agree(int[] a, int[] b) {
+    for (int x : a) {
+      if (Arrays.binarySearch(b, x) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean hasDigit(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (Character.isDigit(s.charAt(i))) {

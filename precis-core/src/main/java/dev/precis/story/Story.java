@@ -1,7 +1,10 @@
 package dev.precis.story;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -28,6 +31,21 @@ public record Story(
   public Story {
     articles = List.copyOf(articles);
     events = List.copyOf(events);
+  }
+
+  /** Stories by when they happened: earliest event day, else first publication; undated last. */
+  static final Comparator<Story> IN_TIME_ORDER =
+      Comparator.comparing(
+              Story::firstDay, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+          .thenComparingLong(Story::id);
+
+  private static LocalDate firstDay(Story s) {
+    for (StoryEvent e : s.events()) {
+      if (e.day() != null) {
+        return e.day(); // events come in time order
+      }
+    }
+    return s.firstSeen() == null ? null : LocalDate.ofInstant(s.firstSeen(), ZoneOffset.UTC);
   }
 
   /** A story of one event holding all its articles (the event takes the story's id). */

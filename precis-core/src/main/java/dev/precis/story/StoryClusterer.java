@@ -30,11 +30,15 @@ import java.util.function.Consumer;
  *       boosted) is reduced to its heaviest terms; an inverted index from term to open stories
  *       gives the only stories it is compared with, so the cost does not grow with the number of
  *       stories.
- *   <li><b>Similarity.</b> Cosine with each candidate's centroid, multiplied by a time decay:
- *       beyond {@code grace} from the story's mean time it halves every {@code halfLife}.
- *   <li><b>Decision.</b> It joins the best story scoring at least {@code threshold}, else starts a
- *       new one. If it also reaches a second story whose centroid is at least {@code
- *       mergeThreshold} similar to the first, the two stories merge.
+ *   <li><b>Similarity.</b> Cosine with each candidate's centroid, with what tells two events apart
+ *       when their words are alike: time apart (publication times and days named in the text),
+ *       tolls, kind of happening, names, the closest member ({@link CandidateFeatures}).
+ *   <li><b>Decision.</b> With {@link StoryOptions#scorer()} (the default, {@link
+ *       EventScorer#learned()}), it joins the most probable event when that probability reaches the
+ *       model's threshold; without, the hand rule: cosine times a time decay (beyond {@code grace}
+ *       it halves every {@code halfLife}) and conflict factors, at least {@code threshold}. Else it
+ *       starts a new event. If it also reaches a second event whose centroid is at least {@code
+ *       mergeThreshold} similar to the first, the two merge.
  *   <li><b>Closing.</b> Stories that have not grown for {@code closeAfter} of article time (or the
  *       least recently updated, beyond {@code maxActiveStories}) are closed: handed to the listener
  *       and forgotten, so memory stays bounded on an endless stream.
@@ -98,6 +102,33 @@ public final class StoryClusterer {
 
   private final StoryOptions options;
   private final Consumer<Story> listener;
+
+  /** What {@link EventScorer} looks at for the candidate being scored (reused). */
+  private final double[] featureBuffer = new double[EventScorer.FEATURES.size()];
+
+  /** When learning: receives every candidate's features and whether it is the gold event. */
+  private ExampleSink examples;
+
+  /** When learning: the gold event label of an article id. */
+  private java.util.function.Function<String, String> goldOf;
+
+  /** When learning: the open event made for each gold label. */
+  private final Map<String, StoryState> goldEvents = new HashMap<>();
+
+  /** Receives the training examples of {@link EventScorer}. */
+  interface ExampleSink {
+    void accept(double[] features, int model, boolean sameEvent);
+  }
+
+  /**
+   * Turns this clusterer into a learner's teacher: every article joins the event of its gold label
+   * (nothing merges), and each candidate it is compared with is handed to {@code sink}.
+   */
+  void learnFrom(java.util.function.Function<String, String> gold, ExampleSink sink) {
+    this.goldOf = gold;
+    this.examples = sink;
+  }
+
   private final FeatureExtractor extractor = new FeatureExtractor();
   private final DocumentFrequency df = new DocumentFrequency(22);
   private final NearDuplicateIndex duplicates;
@@ -107,8 +138,7 @@ public final class StoryClusterer {
   private final List<StoryState> candidates = new ArrayList<>();
 
   private final LinkedHashMap<Long, StoryState> open = new LinkedHashMap<>(1024, 0.75f, false);
-  private final double graceMillis;
-  private final double halfLifeMillis;
+  private final TimeDecay timeDecay;
   private final long closeAfterMillis;
   private long nextStoryId = 1;
   private long nextThreadId = 1;
@@ -119,13 +149,15 @@ public final class StoryClusterer {
   private long earliestAhead;
   private long postingsAtLastSweep;
 
+  /** While {@link #closeAll} runs: the stories completed, to hand out in time order. */
+  private List<Story> closing;
+
   public StoryClusterer(StoryOptions options, Consumer<Story> listener) {
     this.options = options;
     this.listener = listener;
     this.duplicates =
         new NearDuplicateIndex(options.duplicateJaccard(), options.duplicateContainment());
-    this.graceMillis = options.grace().toMillis();
-    this.halfLifeMillis = Math.max(1, options.halfLife().toMillis());
+    this.timeDecay = new TimeDecay(options);
     this.closeAfterMillis = options.closeAfter().toMillis();
   }
 
@@ -243,18 +275,34 @@ public final class StoryClusterer {
     double secondScore = -1;
     StoryState related = null;
     double relatedScore = -1;
+    boolean titled = article.title() != null && !article.title().isBlank();
+    EventScorer.Model model =
+        options.scorer() == null ? null : options.scorer().model(timed, titled);
+    boolean learned = model != null || examples != null;
+    StoryState gold = examples == null ? null : goldEvents.get(goldOf.apply(article.id()));
     for (StoryState s : candidates) {
       double cosine = s.centroid.cosine(v);
       if (cosine > relatedScore || (cosine == relatedScore && s.id < related.id)) {
         related = s;
         relatedScore = cosine;
       }
-      double score = cosine * decay(timed, time, day, f.weekday(), s);
-      if (ReportedFigures.conflict(f.figures(), s.figures)) {
-        score *= FIGURE_CONFLICT_FACTOR;
-      }
-      if (f.kind() != 0 && s.kind() != 0 && f.kind() != s.kind()) {
-        score *= KIND_CONFLICT_FACTOR;
+      double score;
+      if (learned) {
+        CandidateFeatures.of(
+            featureBuffer, timeDecay, cosine, article, query, time, eventTimed, f, s);
+        boolean vetoed = CandidateFeatures.vetoed(featureBuffer, eventTimed);
+        score = vetoed ? 0 : model != null ? model.probability(featureBuffer) : 0;
+        if (examples != null && !vetoed) {
+          examples.accept(featureBuffer.clone(), EventScorer.index(timed, titled), gold == s);
+        }
+      } else {
+        score = cosine * timeDecay.of(timed, time, day, f.weekday(), s);
+        if (ReportedFigures.conflict(f.figures(), s.figures)) {
+          score *= FIGURE_CONFLICT_FACTOR;
+        }
+        if (f.kind() != 0 && s.kind() != 0 && f.kind() != s.kind()) {
+          score *= KIND_CONFLICT_FACTOR;
+        }
       }
       if (score > bestScore || (score == bestScore && s.id < best.id)) {
         second = best;
@@ -269,12 +317,22 @@ public final class StoryClusterer {
 
     StoryState target;
     boolean created = false;
-    double threshold = options.threshold() + (eventTimed ? 0 : options.undatedMargin());
+    double threshold =
+        model != null
+            ? model.threshold()
+            : options.threshold() + (eventTimed ? 0 : options.undatedMargin());
+    if (examples != null) {
+      // learning from the gold events: the article goes where the gold says, nothing merges
+      best = gold != null && !gold.closed ? gold : null;
+      bestScore = best != null ? 1 : -1;
+      second = null;
+    }
     if (best != null && bestScore >= threshold) {
       target = best;
       if (second != null
           && secondScore >= threshold
-          && best.centroid.cosine(second.centroid) * decay(best, second) >= options.mergeThreshold()
+          && best.centroid.cosine(second.centroid) * timeDecay.between(best, second)
+              >= options.mergeThreshold()
           && !conflicting(best, second)) {
         target = merge(best, second);
       }
@@ -282,6 +340,9 @@ public final class StoryClusterer {
       target = new StoryState(nextStoryId++, CENTROID_TERMS);
       open.put(target.id, target);
       created = true;
+      if (examples != null) {
+        goldEvents.put(goldOf.apply(article.id()), target);
+      }
       // a new event continues the story of the open event most like it, whatever their times
       target.thread =
           related != null && relatedScore >= options.linkThreshold()
@@ -298,6 +359,7 @@ public final class StoryClusterer {
     target.addDay(day);
     target.addFigures(f.figures());
     target.addKind(f.kind());
+    target.addNames(f.entities());
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
@@ -316,14 +378,26 @@ public final class StoryClusterer {
     return new Assignment(target.id, null, created, target.thread.live().id);
   }
 
-  /** Closes every open story (oldest first), e.g. at the end of the input. */
+  /**
+   * Closes every open event, e.g. at the end of the input; the stories they complete are handed to
+   * the listener in time order (of their earliest event day, else publication; undated last), not
+   * in the order their events happen to close.
+   */
   public void closeAll() {
     List<StoryState> all = new ArrayList<>(open.values());
     all.sort((a, b) -> Long.compare(a.id, b.id));
-    for (StoryState s : all) {
-      close(s);
+    List<Story> done = new ArrayList<>();
+    closing = done;
+    try {
+      for (StoryState s : all) {
+        close(s);
+      }
+    } finally {
+      closing = null;
     }
     postings.clear();
+    done.sort(Story.IN_TIME_ORDER);
+    done.forEach(listener);
   }
 
   /** Number of stories currently open. */
@@ -354,39 +428,6 @@ public final class StoryClusterer {
       now = earliestAhead;
       aheadInARow = 0;
     }
-  }
-
-  /** Time decay of an article (publication time if {@code timed}, day or NO_DAY) to an event. */
-  private double decay(boolean timed, long time, long day, boolean weekday, StoryState s) {
-    double gap = Double.MAX_VALUE;
-    if (timed && s.timed > 0) {
-      gap = Math.abs(time - s.meanTime());
-    }
-    if (day != TextFeatures.NO_DAY && s.days > 0) {
-      // day precision: the day before or after is the same day to someone in another time zone
-      double days = Math.abs(day - s.meanDay());
-      if (weekday) {
-        days = Math.min(days, Math.abs(day - 7 - s.meanDay()));
-      }
-      gap = Math.min(gap, days * DAY_MILLIS);
-    }
-    if (gap == Double.MAX_VALUE) {
-      return 1;
-    }
-    gap -= graceMillis;
-    return gap <= 0 ? 1 : Math.pow(0.5, gap / halfLifeMillis);
-  }
-
-  private double decay(StoryState a, StoryState b) {
-    return a.timed == 0 || b.timed == 0 ? 1 : decay(a.meanTime(), b.meanTime());
-  }
-
-  private double decay(double time, double storyTime) {
-    double gap = Math.abs(time - storyTime) - graceMillis;
-    if (gap <= 0) {
-      return 1;
-    }
-    return Math.pow(0.5, gap / halfLifeMillis);
   }
 
   /** Whether two events report different tolls or different kinds of happening. */
@@ -453,7 +494,11 @@ public final class StoryClusterer {
       Story story = thread.snapshot();
       thread.members.clear();
       thread.events.clear();
-      listener.accept(story);
+      if (closing != null) {
+        closing.add(story);
+      } else {
+        listener.accept(story);
+      }
     }
   }
 

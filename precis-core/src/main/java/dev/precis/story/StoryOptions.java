@@ -9,9 +9,9 @@ import java.time.Duration;
  * StoryOptions o = StoryOptions.defaults().withThreshold(0.3);
  * }</pre>
  *
- * @param threshold an article joins the most similar story when its similarity (cosine of TF-IDF
- *     vectors, times the time decay) is at least this, else it starts a new story. Higher means
- *     smaller, purer stories
+ * @param threshold with the hand rule ({@code scorer} null): an article joins the most similar
+ *     event when its similarity (cosine of TF-IDF vectors, times the time decay) is at least this,
+ *     else it starts a new event. Higher means smaller, purer events
  * @param undatedMargin an undated article needs this much more similarity: without a date, the text
  *     alone must tell same-topic stories apart (tuned on Multi-News with and without dates: 0.22
  *     without, 0.14 with)
@@ -30,6 +30,10 @@ import java.time.Duration;
  * @param maxActiveStories most open events kept; the least recently updated closes first
  * @param linkThreshold an article that starts a new event links it into the story (thread) of the
  *     open event it is most similar to, without time decay, when that similarity is at least this
+ * @param scorer decides whether an article joins an event (a probability learned from the
+ *     development streams, {@link EventScorer#learned()}); {@code null} uses the hand rule instead:
+ *     similarity times time decay and conflict factors against {@code threshold} and {@code
+ *     undatedMargin}
  */
 public record StoryOptions(
     double threshold,
@@ -42,7 +46,8 @@ public record StoryOptions(
     Duration halfLife,
     Duration closeAfter,
     int maxActiveStories,
-    double linkThreshold) {
+    double linkThreshold,
+    EventScorer scorer) {
 
   /**
    * Default similarity threshold: the best on the tuning half of Multi-News validation as a dated
@@ -80,7 +85,8 @@ public record StoryOptions(
         Duration.ofHours(12),
         Duration.ofDays(3),
         200_000,
-        DEFAULT_LINK_THRESHOLD);
+        DEFAULT_LINK_THRESHOLD,
+        EventScorer.learned());
   }
 
   public StoryOptions withThreshold(double t) {
@@ -95,7 +101,8 @@ public record StoryOptions(
         halfLife,
         closeAfter,
         maxActiveStories,
-        linkThreshold);
+        linkThreshold,
+        scorer);
   }
 
   public StoryOptions withUndatedMargin(double m) {
@@ -110,7 +117,8 @@ public record StoryOptions(
         halfLife,
         closeAfter,
         maxActiveStories,
-        linkThreshold);
+        linkThreshold,
+        scorer);
   }
 
   public StoryOptions withMergeThreshold(double t) {
@@ -125,7 +133,8 @@ public record StoryOptions(
         halfLife,
         closeAfter,
         maxActiveStories,
-        linkThreshold);
+        linkThreshold,
+        scorer);
   }
 
   public StoryOptions withEntityBoost(double b) {
@@ -140,7 +149,8 @@ public record StoryOptions(
         halfLife,
         closeAfter,
         maxActiveStories,
-        linkThreshold);
+        linkThreshold,
+        scorer);
   }
 
   public StoryOptions withCloseAfter(Duration d) {
@@ -155,7 +165,8 @@ public record StoryOptions(
         halfLife,
         d,
         maxActiveStories,
-        linkThreshold);
+        linkThreshold,
+        scorer);
   }
 
   public StoryOptions withMaxActiveStories(int n) {
@@ -170,7 +181,8 @@ public record StoryOptions(
         halfLife,
         closeAfter,
         n,
-        linkThreshold);
+        linkThreshold,
+        scorer);
   }
 
   public StoryOptions withGrace(Duration d) {
@@ -185,7 +197,8 @@ public record StoryOptions(
         halfLife,
         closeAfter,
         maxActiveStories,
-        linkThreshold);
+        linkThreshold,
+        scorer);
   }
 
   public StoryOptions withHalfLife(Duration d) {
@@ -200,7 +213,8 @@ public record StoryOptions(
         d,
         closeAfter,
         maxActiveStories,
-        linkThreshold);
+        linkThreshold,
+        scorer);
   }
 
   public StoryOptions withLinkThreshold(double t) {
@@ -215,6 +229,24 @@ public record StoryOptions(
         halfLife,
         closeAfter,
         maxActiveStories,
-        t);
+        t,
+        scorer);
+  }
+
+  /** These options deciding with {@code s} ({@code null}: the hand rule on {@link #threshold}). */
+  public StoryOptions withScorer(EventScorer s) {
+    return new StoryOptions(
+        threshold,
+        undatedMargin,
+        mergeThreshold,
+        duplicateJaccard,
+        duplicateContainment,
+        entityBoost,
+        grace,
+        halfLife,
+        closeAfter,
+        maxActiveStories,
+        linkThreshold,
+        s);
   }
 }

@@ -91,6 +91,106 @@ final class StoryState {
     }
   }
 
+  /** Most names (capitalised words) an event remembers. */
+  static final int MAX_NAMES = 64;
+
+  /** Names its members mention (the first {@link #MAX_NAMES} distinct ones), ascending. */
+  long[] names = new long[0];
+
+  void addNames(long[] more) {
+    if (names.length >= MAX_NAMES || more.length == 0) {
+      return;
+    }
+    long[] merged = new long[names.length + more.length];
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    while (i < names.length || j < more.length) {
+      long x;
+      if (j >= more.length || (i < names.length && names[i] < more[j])) {
+        x = names[i++];
+      } else if (i >= names.length || more[j] < names[i]) {
+        x = more[j++];
+      } else {
+        x = names[i++];
+        j++;
+      }
+      merged[n++] = x;
+    }
+    names = java.util.Arrays.copyOf(merged, Math.min(n, MAX_NAMES));
+  }
+
+  /** Share of the given names (ascending) that this event's members mention; 0 when none given. */
+  double nameOverlap(long[] given) {
+    if (given.length == 0 || names.length == 0) {
+      return 0;
+    }
+    // a full list is a bottom-k sample of the names by hash: only names below its largest count
+    long limit = names.length < MAX_NAMES ? Long.MAX_VALUE : names[names.length - 1];
+    int counted = 0;
+    for (long g : given) {
+      if (g <= limit) {
+        counted++;
+      }
+    }
+    if (counted == 0) {
+      return 0;
+    }
+    int shared = 0;
+    int i = 0;
+    int j = 0;
+    while (i < names.length && j < given.length) {
+      if (names[i] == given[j]) {
+        shared++;
+        i++;
+        j++;
+      } else if (names[i] < given[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return (double) shared / counted;
+  }
+
+  /** Most recent members {@link #closestMember} compares with: bounds its cost. */
+  static final int CLOSEST_MEMBERS = 24;
+
+  /**
+   * Share of the given heaviest terms (ascending) that the closest of its latest canonical members
+   * shares: a best-link similarity beside the centroid's average one.
+   */
+  double closestMember(long[] query) {
+    if (query.length == 0) {
+      return 0;
+    }
+    int best = 0;
+    int seen = 0;
+    for (int k = members.size() - 1; k >= 0 && seen < CLOSEST_MEMBERS; k--) {
+      long[] other = members.get(k).query();
+      if (other == null) {
+        continue;
+      }
+      seen++;
+      int shared = 0;
+      int i = 0;
+      int j = 0;
+      while (i < other.length && j < query.length) {
+        if (other[i] == query[j]) {
+          shared++;
+          i++;
+          j++;
+        } else if (other[i] < query[j]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      best = Math.max(best, shared);
+    }
+    return (double) best / query.length;
+  }
+
   /** Votes of its members for each kind of happening. */
   final int[] kinds = new int[HappeningKind.values().length];
 
@@ -138,6 +238,7 @@ final class StoryState {
     timed += other.timed;
     daySum += other.daySum;
     addFigures(other.figures);
+    addNames(other.names);
     for (int k = 0; k < kinds.length; k++) {
       kinds[k] += other.kinds[k];
     }

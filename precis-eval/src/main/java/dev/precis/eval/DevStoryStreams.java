@@ -32,6 +32,8 @@ import java.util.TreeMap;
  *       starting the same week; shifts are whole weeks, so "on Thursday" still means the right
  *       day), and a third of the articles are follow-ups published one to three days after their
  *       story's date. Same kind of happening on nearby days, one event over several days.
+ *   <li>{@code roundups-undated}: the roundups' articles undated, in shuffled order (titled,
+ *       multi-source clusters judged on content alone).
  *   <li>{@code multinews-dated}: Multi-News validation clusters, tuning or test half (seed 1),
  *       given synthetic dates over 30 days (about 90 stories a day).
  *   <li>{@code multinews-undated}: the same halves, undated, in shuffled order.
@@ -64,6 +66,7 @@ public final class DevStoryStreams {
     String suffix = "/" + part.name().toLowerCase(java.util.Locale.ROOT);
     out.add(new Named("roundups" + suffix, roundupStream(half)));
     out.add(new Named("roundups-hard" + suffix, hardRoundupStream(half, seed)));
+    out.add(new Named("roundups-undated" + suffix, undatedRoundupStream(half, seed)));
     Path multiNews = shared.resolve("multinews-val.jsonl.gz");
     if (Files.isRegularFile(multiNews)) {
       List<StoryStreamEvaluation.Cluster> clusters =
@@ -177,6 +180,20 @@ public final class DevStoryStreams {
     out.sort(
         Comparator.comparing((LabeledStream.Item it) -> it.article().published())
             .thenComparing(it -> it.article().id()));
+    return out;
+  }
+
+  /** The roundups' articles without their dates, in seeded random order. */
+  private static List<LabeledStream.Item> undatedRoundupStream(List<Roundup> stories, long seed) {
+    List<LabeledStream.Item> out = new ArrayList<>();
+    for (Roundup r : stories) {
+      for (Article a : r.articles()) {
+        Article undated =
+            new Article(a.id(), a.title(), a.text(), a.url(), a.outlet(), null, null, a.origin());
+        out.add(new LabeledStream.Item(undated, r.id(), null));
+      }
+    }
+    java.util.Collections.shuffle(out, new java.util.Random(seed * 17 + 3));
     return out;
   }
 

@@ -154,7 +154,8 @@ class StoryClustererTest {
     List<String> parts = new ArrayList<>(List.of(pa).subList(0, pa.length / 2));
     parts.addAll(List.of(pb).subList(pb.length / 2, pb.length));
     Article roundup = Article.of("roundup", String.join("\n\n", parts));
-    StoryOptions strict = StoryOptions.defaults().withThreshold(0.55).withUndatedMargin(0);
+    StoryOptions strict =
+        StoryOptions.defaults().withScorer(null).withThreshold(0.55).withUndatedMargin(0);
 
     // strict: a and b alone are two events
     assertThat(events(cluster(strict, List.of(a, b)))).hasSize(2);
@@ -230,5 +231,62 @@ class StoryClustererTest {
 
   private static List<List<String>> ids(List<Story> stories) {
     return stories.stream().map(Story::articleIds).toList();
+  }
+
+  @Test
+  void storiesOpenAtTheEndComeOutInTimeOrder() {
+    Article vote =
+        new Article(
+            "vote",
+            "Council approves school budget",
+            "The city council of Springfield approved the school budget after a long"
+                + " debate about teacher salaries and class sizes.",
+            null,
+            null,
+            DAY.plus(Duration.ofDays(2)),
+            null,
+            "vote");
+    Article storm =
+        new Article(
+            "storm",
+            "Storm floods coastal towns",
+            "A storm flooded coastal towns in Maine, cutting power to thousands of homes as rivers"
+                + " rose over their banks.",
+            null,
+            null,
+            DAY,
+            null,
+            "storm");
+    Article undated =
+        Article.of(
+            "match",
+            "The home team won the cup final with a late goal, and fans celebrated in the streets.");
+
+    // read latest first: the output still starts with the earliest happening, undated last
+    List<Story> stories = cluster(StoryOptions.defaults(), List.of(undated, vote, storm));
+
+    assertThat(stories)
+        .extracting(s -> s.articleIds().get(0))
+        .containsExactly("storm", "vote", "match");
+  }
+
+  @Test
+  void trainingExamplesMarkTheGoldEventAmongTheCandidates() throws IOException {
+    Article a = example("003", "a", DAY);
+    Article b = example("004", "b", DAY.plus(Duration.ofHours(5)));
+    Article c = example("001", "c", DAY.plus(Duration.ofHours(6)));
+    java.util.Map<String, String> gold =
+        java.util.Map.of("a", "meeting", "b", "meeting", "c", "other");
+
+    List<EventExamples.Example> examples =
+        EventExamples.collect(List.of(a, b, c), gold::get, StoryOptions.defaults());
+
+    // b meets the event of a (its gold event); c, labelled another event, meets it too
+    assertThat(examples).extracting(EventExamples.Example::sameEvent).contains(true, false);
+    assertThat(examples)
+        .allSatisfy(e -> assertThat(e.features()).hasSize(EventScorer.FEATURES.size()));
+    assertThat(examples)
+        .extracting(EventExamples.Example::model)
+        .containsOnly(EventScorer.index(true, true));
   }
 }
