@@ -3,7 +3,6 @@ package dev.precis.spark;
 import dev.precis.model.Article;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -79,7 +78,6 @@ record ArticleRecord(
   }
 
   Row toRow() {
-    List<Integer> hashes = Arrays.stream(minHash).boxed().toList();
     return RowFactory.create(
         seq,
         id,
@@ -92,7 +90,7 @@ record ArticleRecord(
         origin,
         language,
         file,
-        hashes,
+        minHash.clone(),
         shingles);
   }
 

@@ -33,7 +33,7 @@ final class CopyFinder {
 
   /** Copy seq → its canonical original. */
   static JavaPairRDD<Long, Original> find(
-      JavaRDD<Fingerprint> prints, StoryOptions options, int partitions) {
+      JavaRDD<Fingerprint> prints, double threshold, long closeAfterHours, int partitions) {
     JavaPairRDD<Long, Fingerprint> bySeq = prints.mapToPair(p -> new Tuple2<>(p.seq(), p));
     JavaPairRDD<Long, Long> candidates =
         prints
@@ -55,6 +55,7 @@ final class CopyFinder {
             .join(bySeq, partitions) // earlier → (later's print, earlier's print)
             .flatMapToPair(
                 t -> {
+                  StoryOptions options = WindowClustering.options(threshold, closeAfterHours);
                   Fingerprint later = t._2()._1();
                   Fingerprint earlier = t._2()._2();
                   if (!NearDuplicates.isCopy(

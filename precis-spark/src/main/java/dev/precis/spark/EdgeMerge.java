@@ -65,22 +65,25 @@ final class EdgeMerge {
                 })
             .reduceByKey(Long::sum, partitions)
             .collect();
-    // the previous window's event holding most of an event's lead-in articles
-    Map<EventKey, Tuple2<Edge, Long>> best = new HashMap<>();
+    // an event continues the previous window's event holding most of its lead-in articles, and
+    // that event must be continued by it alone: when the lead-ins of one event are spread over
+    // several here (this window lacks their history), only the one holding most continues it,
+    // the others are new events, as the command line (which never splits an event) finds them
+    Map<EventKey, Tuple2<Edge, Long>> bestTo = new HashMap<>();
+    Map<EventKey, Tuple2<Edge, Long>> bestFrom = new HashMap<>();
     for (Tuple2<Edge, Long> v : votes) {
-      best.merge(
-          v._1().from(),
-          v,
-          (a, b) -> {
-            if (!a._2().equals(b._2())) {
-              return a._2() > b._2() ? a : b;
-            }
-            return a._1().to().event() <= b._1().to().event() ? a : b;
-          });
+      bestTo.merge(v._1().from(), v, (a, b) -> stronger(a, b, true));
+      bestFrom.merge(v._1().to(), v, (a, b) -> stronger(a, b, false));
+    }
+    List<Tuple2<Edge, Long>> best = new java.util.ArrayList<>();
+    for (Tuple2<Edge, Long> v : bestTo.values()) {
+      if (bestFrom.get(v._1().to()) == v) {
+        best.add(v);
+      }
     }
     Map<EventKey, EventKey> parent = new HashMap<>();
     UnionFind<ThreadKey> threads = new UnionFind<>();
-    for (Tuple2<Edge, Long> v : best.values()) {
+    for (Tuple2<Edge, Long> v : best) {
       parent.put(v._1().from(), v._1().to());
       threads.union(v._1().toThread(), v._1().fromThread());
     }
@@ -93,6 +96,17 @@ final class EdgeMerge {
       roots.put(k, r);
     }
     return new Roots(roots, threads.roots());
+  }
+
+  /** The vote with more articles; on a tie the smaller event number on the other side. */
+  private static Tuple2<Edge, Long> stronger(
+      Tuple2<Edge, Long> a, Tuple2<Edge, Long> b, boolean byTarget) {
+    if (!a._2().equals(b._2())) {
+      return a._2() > b._2() ? a : b;
+    }
+    long ea = byTarget ? a._1().to().event() : a._1().from().event();
+    long eb = byTarget ? b._1().to().event() : b._1().from().event();
+    return ea <= eb ? a : b;
   }
 
   /** The metadata of merged events: day and headline of the part that owns most articles. */

@@ -11,7 +11,10 @@ import java.util.List;
  * @param partitions tasks per stage (input files are read one task per file)
  * @param windowDays length of the time windows clustered one by one (at least the closing horizon)
  * @param threshold similarity an article needs to join an event (as {@code stories --threshold})
- * @param closeAfterHours an event not updated for this long is closed; also the lead-in of a window
+ * @param closeAfterHours an event not updated for this long is closed
+ * @param leadInHours article time before a window that its clusterer sees first (owned by the window
+ *     before), so that the events open at the window's start are rebuilt with their recent history
+ * @param warmUpArticles earlier articles a window's clusterer observes (document frequencies only)
  * @param words summary word budget per entry
  * @param byEvent one entry per event of a story of several ({@code --group event}), else per story
  * @param jsonl also write {@code stories.jsonl}, the lines {@code precis stories} writes
@@ -24,6 +27,8 @@ record JobOptions(
     int windowDays,
     double threshold,
     long closeAfterHours,
+    long leadInHours,
+    long warmUpArticles,
     int words,
     boolean byEvent,
     boolean jsonl,
@@ -31,9 +36,9 @@ record JobOptions(
     implements Serializable {
   JobOptions {
     inputs = List.copyOf(inputs);
-    if (windowDays * 24L < closeAfterHours) {
+    if (leadInHours < closeAfterHours || windowDays * 24L < leadInHours) {
       throw new IllegalArgumentException(
-          "--window-days must cover --close-after-hours (a window's lead-in)");
+          "--lead-in-hours must be at least --close-after-hours and at most --window-days");
     }
   }
 }

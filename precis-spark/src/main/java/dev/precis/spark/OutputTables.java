@@ -86,7 +86,7 @@ final class OutputTables {
                         p.event().story(),
                         p.event().day() == null ? null : Date.valueOf(p.event().day()),
                         p.event().headline(),
-                        p.event().articleIds())),
+                        p.event().articleIds().toArray(String[]::new))),
         EVENTS,
         dir + "/events");
     save(
@@ -100,8 +100,8 @@ final class OutputTables {
                         p.story().title(),
                         p.story().firstSeen(),
                         p.story().lastSeen(),
-                        p.story().events(),
-                        p.story().articleIds())),
+                        p.story().events().stream().mapToLong(Long::longValue).toArray(),
+                        p.story().articleIds().toArray(String[]::new))),
         STORIES,
         dir + "/stories");
     save(

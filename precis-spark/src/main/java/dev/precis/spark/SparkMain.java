@@ -50,6 +50,21 @@ public final class SparkMain implements Callable<Integer> {
   int windowDays;
 
   @Option(
+      names = "--lead-in-hours",
+      paramLabel = "H",
+      description =
+          "Article time before a window that its clusterer replays, owned by the window before (default: --close-after-hours).")
+  Long leadInHours;
+
+  @Option(
+      names = "--warm-up-articles",
+      paramLabel = "N",
+      defaultValue = "20000",
+      description =
+          "Earlier articles whose words a window's clusterer counts before its own, for the same term weights as one pass over the whole input (default: ${DEFAULT-VALUE}).")
+  long warmUpArticles;
+
+  @Option(
       names = "--threshold",
       paramLabel = "X",
       defaultValue = "" + StoryOptions.DEFAULT_THRESHOLD,
@@ -127,6 +142,8 @@ public final class SparkMain implements Callable<Integer> {
               windowDays,
               threshold,
               closeAfterHours,
+              leadInHours != null ? leadInHours : closeAfterHours,
+              warmUpArticles,
               words,
               group.equals("event"),
               jsonl,

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.unix_millis;
 
 import dev.precis.ingest.InputException;
@@ -29,13 +30,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -93,27 +91,38 @@ final class StoryJob {
                       r.getInt(3));
                 });
     JavaPairRDD<Long, Original> copies =
-        CopyFinder.find(
-                prints, WindowClustering.options(o.threshold(), o.closeAfterHours()), partitions)
+        CopyFinder.find(prints, o.threshold(), o.closeAfterHours(), partitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
 
     JavaPairRDD<Long, ArticleRecord> bySeq =
         articlesDf.javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), ArticleRecord.fromRow(r)));
-    JavaPairRDD<Long, Long> times = times(spark, articlesDf, copies);
+    JavaPairRDD<Long, long[]> times =
+        times(articlesDf).persist(StorageLevel.MEMORY_AND_DISK()); // seq → {time, rank}
     long windowMs = o.windowDays() * 86_400_000L;
-    long leadMs = o.closeAfterHours() * 3_600_000L;
-    JavaPairRDD<WindowClustering.WindowKey, Tuple2<ArticleRecord, Boolean>> keyed =
+    long leadMs = o.leadInHours() * 3_600_000L;
+    Broadcast<WarmUp> warmUp =
+        jsc.broadcast(WarmUp.of(times, windowMs, leadMs, o.warmUpArticles(), partitions));
+    JavaPairRDD<Long, Tuple2<WindowClustering.WindowKey, Integer>> roles =
+        times.flatMapToPair(
+            t -> {
+              List<Tuple2<Long, Tuple2<WindowClustering.WindowKey, Integer>>> out =
+                  new ArrayList<>();
+              for (var w : WindowClustering.windows(t._1(), t._2()[0], windowMs, leadMs)) {
+                out.add(new Tuple2<>(t._1(), w));
+              }
+              for (long w : warmUp.value().windowsObserving(t._2()[1])) {
+                out.add(
+                    new Tuple2<>(
+                        t._1(),
+                        new Tuple2<>(
+                            new WindowClustering.WindowKey(w, t._1()), WindowClustering.WARM_UP)));
+              }
+              return out.iterator();
+            });
+    JavaPairRDD<WindowClustering.WindowKey, Tuple2<ArticleRecord, Integer>> keyed =
         bySeq
-            .join(times, partitions)
-            .flatMapToPair(
-                t -> {
-                  List<Tuple2<WindowClustering.WindowKey, Tuple2<ArticleRecord, Boolean>>> out =
-                      new ArrayList<>(2);
-                  for (var w : WindowClustering.windows(t._1(), t._2()._2(), windowMs, leadMs)) {
-                    out.add(new Tuple2<>(w._1(), new Tuple2<>(t._2()._1(), w._2())));
-                  }
-                  return out.iterator();
-                });
+            .join(roles, partitions)
+            .mapToPair(t -> new Tuple2<>(t._2()._2()._1(), new Tuple2<>(t._2()._1(), t._2()._2()._2())));
     JavaRDD<Output> clustered =
         WindowClustering.cluster(keyed, partitions, o.threshold(), o.closeAfterHours())
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -132,16 +141,23 @@ final class StoryJob {
                             roots.value().event(new EventKey(p.window(), p.event())),
                             roots.value().thread(new ThreadKey(p.window(), p.thread())),
                             p.duplicateOf())));
-    // a copy found across the whole input joins its original's event, as in the clusterer
+    // copies go through the clusterer like every article (they keep events open and move their
+    // times, as in the command line); a copy whose original was no longer open there (far apart
+    // in time or in another window) still joins its original's event
+    JavaPairRDD<Long, Place> overrides =
+        copies
+            .join(owned, partitions)
+            .filter(t -> t._2()._2().duplicateOf() < 0)
+            .mapToPair(t -> new Tuple2<>(t._2()._1().seq(), t._1()))
+            .join(owned, partitions)
+            .mapToPair(
+                t ->
+                    new Tuple2<>(
+                        t._2()._1(), new Place(t._2()._2().event(), t._2()._2().thread(), t._1())));
     JavaPairRDD<Long, Place> places =
-        owned.union(
-            copies
-                .mapToPair(t -> new Tuple2<>(t._2().seq(), t._1()))
-                .join(owned, partitions)
-                .mapToPair(
-                    t ->
-                        new Tuple2<>(
-                            t._2()._1(), new Place(t._2()._2().event(), t._2()._2().thread(), t._1()))))
+        owned
+            .subtractByKey(overrides, partitions)
+            .union(overrides)
             .persist(StorageLevel.MEMORY_AND_DISK());
 
     JavaPairRDD<EventKey, Long> eventNumbers =
@@ -187,12 +203,13 @@ final class StoryJob {
                       new StoryAssembly.Member(
                           storyNo, eventNo, a, p.duplicateOf(), meta.day(), meta.headline()));
                 });
-    SummaryOptions summary = new SummaryOptions(o.words(), false, "default");
+    int words = o.words();
     boolean byEvent = o.byEvent();
     JavaRDD<StoryAssembly.Part> parts =
         members
             .groupByKey(partitions)
-            .flatMap(t -> StoryAssembly.assemble(t._1(), t._2(), summary, byEvent).iterator())
+            .flatMap(t -> StoryAssembly.assemble(
+                        t._1(), t._2(), new SummaryOptions(words, false, "default"), byEvent).iterator())
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
     String runDir = RunManifest.runDir(o.output(), run);
@@ -264,21 +281,17 @@ final class StoryJob {
   }
 
   /**
-   * The time each canonical article is windowed by: its publication time, else (undated) that of
+   * The time each article is windowed by: its publication time, else (undated) that of
    * the nearest dated article before it in input order, else after it; 0 when nothing is dated.
-   * Only two numbers an article: one ordered pass, in one partition, costs little.
+   * Also its rank in input order. Only numbers: one ordered pass, in one partition, costs little.
    */
-  private static JavaPairRDD<Long, Long> times(
-      SparkSession spark, Dataset<Row> articles, JavaPairRDD<Long, Original> copies) {
-    StructType seqOnly = new StructType().add("seq", DataTypes.LongType, false);
-    Dataset<Row> copySeqs = spark.createDataFrame(copies.keys().map(RowFactory::create), seqOnly);
+  private static JavaPairRDD<Long, long[]> times(Dataset<Row> articles) {
     WindowSpec upTo =
         Window.orderBy("seq").rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     WindowSpec from =
         Window.orderBy("seq").rowsBetween(Window.currentRow(), Window.unboundedFollowing());
     return articles
         .select(col("seq"), unix_millis(col("published")).as("ms"))
-        .join(copySeqs, articles.col("seq").equalTo(copySeqs.col("seq")), "left_anti")
         .select(
             col("seq"),
             coalesce(
@@ -286,9 +299,10 @@ final class StoryJob {
                     last(col("ms"), true).over(upTo),
                     first(col("ms"), true).over(from),
                     lit(0L))
-                .as("t"))
+                .as("t"),
+            row_number().over(Window.orderBy("seq")).as("rank"))
         .javaRDD()
-        .mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
+        .mapToPair(r -> new Tuple2<>(r.getLong(0), new long[] {r.getLong(1), r.getInt(2) - 1L}));
   }
 
   /** Numbers groups 1, 2, ... in order of their first article, as the clusterer numbers them. */

@@ -22,9 +22,11 @@ import scala.Tuple2;
  * algorithm, one time window at a time. Windows are fixed spans of article time (not partitions),
  * so the result does not depend on how the data is partitioned. Each window is clustered in input
  * order after a lead-in: the articles of the previous {@code leadIn} (the clusterer's closing
- * horizon), which the previous window owns. Every event open at the window's start has a member in
- * the lead-in, so {@link EdgeMerge} can join a window's events to the previous window's through
- * those shared articles.
+ * horizon or more), which the previous window owns. Every event open at the window's start has a
+ * member in the lead-in, so {@link EdgeMerge} can join a window's events to the previous window's
+ * through those shared articles. Before the lead-in, the clusterer observes up to a given number of
+ * earlier articles (document frequencies only), so that its term weights are close to those of a
+ * clusterer that saw the whole stream: on a sparse stream, exactly those.
  */
 final class WindowClustering {
   private WindowClustering() {}
@@ -90,13 +92,22 @@ final class WindowClustering {
   /** A window's placements and events: one of the two is set. */
   record Output(Placement placement, LocalEvent event) implements Serializable {}
 
+  /** An article the window owns. */
+  static final int OWNED = 0;
+
+  /** An article of the window before, replayed first so that open events have their history. */
+  static final int LEAD_IN = 1;
+
+  /** An earlier article only counted in the document frequencies ({@link StoryClusterer#observe}). */
+  static final int WARM_UP = 2;
+
   /** Window of an article time (ms); with the lead-in also the next window when near its start. */
-  static List<Tuple2<WindowKey, Boolean>> windows(long seq, long time, long windowMs, long leadMs) {
+  static List<Tuple2<WindowKey, Integer>> windows(long seq, long time, long windowMs, long leadMs) {
     long w = Math.floorDiv(time, windowMs);
-    List<Tuple2<WindowKey, Boolean>> out = new ArrayList<>(2);
-    out.add(new Tuple2<>(new WindowKey(w, seq), false));
+    List<Tuple2<WindowKey, Integer>> out = new ArrayList<>(2);
+    out.add(new Tuple2<>(new WindowKey(w, seq), OWNED));
     if (time >= (w + 1) * windowMs - leadMs) {
-      out.add(new Tuple2<>(new WindowKey(w + 1, seq), true));
+      out.add(new Tuple2<>(new WindowKey(w + 1, seq), LEAD_IN));
     }
     return out;
   }
@@ -107,7 +118,7 @@ final class WindowClustering {
    * @param keyed each canonical article under its window(s), with whether it is lead-in there
    */
   static JavaRDD<Output> cluster(
-      JavaPairRDD<WindowKey, Tuple2<ArticleRecord, Boolean>> keyed,
+      JavaPairRDD<WindowKey, Tuple2<ArticleRecord, Integer>> keyed,
       int partitions,
       double threshold,
       long closeAfterHours) {
@@ -125,12 +136,12 @@ final class WindowClustering {
 
   /** Runs one clusterer per window over a partition sorted by window and input order. */
   private static final class WindowIterator {
-    private final Iterator<Tuple2<WindowKey, Tuple2<ArticleRecord, Boolean>>> in;
+    private final Iterator<Tuple2<WindowKey, Tuple2<ArticleRecord, Integer>>> in;
     private final StoryOptions options;
     private final FeatureExtractor extractor = new FeatureExtractor();
 
     WindowIterator(
-        Iterator<Tuple2<WindowKey, Tuple2<ArticleRecord, Boolean>>> in, StoryOptions options) {
+        Iterator<Tuple2<WindowKey, Tuple2<ArticleRecord, Integer>>> in, StoryOptions options) {
       this.in = in;
       this.options = options;
     }
@@ -146,7 +157,7 @@ final class WindowClustering {
       Set<Long> leadIns = new HashSet<>();
       StoryClusterer clusterer = null;
       while (in.hasNext()) {
-        Tuple2<WindowKey, Tuple2<ArticleRecord, Boolean>> t = in.next();
+        Tuple2<WindowKey, Tuple2<ArticleRecord, Integer>> t = in.next();
         if (clusterer == null || t._1().window() != window) {
           if (clusterer != null) {
             clusterer.closeAll();
@@ -158,11 +169,17 @@ final class WindowClustering {
           clusterer = new StoryClusterer(options, closed::add);
         }
         ArticleRecord a = t._2()._1();
-        if (t._2()._2()) {
+        int role = t._2()._2();
+        var article = a.article(Long.toString(a.seq()));
+        var features = StoryClusterer.features(article, extractor);
+        if (role == WARM_UP) {
+          clusterer.observe(features);
+          continue;
+        }
+        if (role == LEAD_IN) {
           leadIns.add(a.seq());
         }
-        var article = a.article(Long.toString(a.seq()));
-        clusterer.add(article, StoryClusterer.features(article, extractor));
+        clusterer.add(article, features);
       }
       if (clusterer != null) {
         clusterer.closeAll();
