@@ -86,8 +86,7 @@ public final class StoryEntries {
       String fallback = Words.firstWords(canonical.get(0).text(), 12);
       List<EventSummary> events = summarizeEvents(precis, story, canonical, options);
       out.add(
-          new Entry(
-              id, story, canonical, null, events, fmt.renderEvents(story, events, fallback)));
+          new Entry(id, story, canonical, null, events, fmt.renderEvents(story, events, fallback)));
       return out;
     }
     Summary summary = summarize(precis, canonical, options);
@@ -182,8 +181,7 @@ public final class StoryEntries {
     return new Entry(id, single, texts, summary, List.of(), rendered);
   }
 
-  private static String render(
-      StoryFormat fmt, Story story, Summary summary, List<Article> texts) {
+  private static String render(StoryFormat fmt, Story story, Summary summary, List<Article> texts) {
     return fmt.render(story, summary, fallbackTitle(summary, texts));
   }
 

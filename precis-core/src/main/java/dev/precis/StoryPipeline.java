@@ -6,7 +6,6 @@ import dev.precis.model.Article;
 import dev.precis.story.FeatureExtractor;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
-import dev.precis.story.StoryEvent;
 import dev.precis.story.StoryOptions;
 import dev.precis.story.TextFeatures;
 import dev.precis.summarize.Summary;

@@ -62,8 +62,7 @@ final class NearDuplicateIndex {
     return best;
   }
 
-  static boolean isCopy(
-      double jaccard, int a, int b, double minJaccard, double minContainment) {
+  static boolean isCopy(double jaccard, int a, int b, double minJaccard, double minContainment) {
     if (jaccard >= minJaccard) {
       return true;
     }

@@ -1,10 +1,10 @@
 package dev.precis.story;
 
 /**
- * The clusterer's copy test on its own, for callers that find copies across a whole archive
- * rather than among open stories (the Spark job): the locality-sensitive hash bands of a MinHash
- * signature ({@link TextFeatures#minHash()}) and the check that two signatures are copies, with
- * exactly the bands and thresholds {@link StoryClusterer} uses.
+ * The clusterer's copy test on its own, for callers that find copies across a whole archive rather
+ * than among open stories (the Spark job): the locality-sensitive hash bands of a MinHash signature
+ * ({@link TextFeatures#minHash()}) and the check that two signatures are copies, with exactly the
+ * bands and thresholds {@link StoryClusterer} uses.
  *
  * <pre>{@code
  * for (long band : NearDuplicates.bands(f.minHash())) { ... group articles by band ... }

@@ -31,6 +31,9 @@ final class ArticleReading {
   private static final ThreadLocal<FeatureExtractor> EXTRACTOR =
       ThreadLocal.withInitial(FeatureExtractor::new);
 
+  /** Failures on consecutive reads after which a file counts as broken from there on. */
+  static final int MAX_FAILURES_IN_A_ROW = 5;
+
   private ArticleReading() {}
 
   /** A raw record (not yet cleaned) or a file's report: one of the two is set. */
@@ -75,9 +78,32 @@ final class ArticleReading {
             .withLimits(new Limits(maxFileBytes))
             .withWarnings(w -> skipped.merge(FileReport.reason(w), 1L, Long::sum));
     try (InputFiles.LocalCopy local = InputFiles.local(path, conf);
-        ArticleStream stream = ArticleSources.open(List.of(local.file().toString()), options)) {
+        ArticleStream stream = ArticleSources.openFile(local.file(), options)) {
       long record = 0;
-      while (stream.hasNext()) {
+      int failuresInARow = 0;
+      while (true) {
+        boolean more;
+        try {
+          more = stream.hasNext();
+          failuresInARow = 0;
+        } catch (InputException | UncheckedIOException | IllegalArgumentException e) {
+          String message = String.valueOf(e.getMessage());
+          if (message.startsWith("no articles to read")) {
+            skipped.merge("no articles in the file", 1L, Long::sum);
+            break;
+          }
+          // the readers move past the record they failed on: skip it and go on, unless the file
+          // itself is broken (the same failure again and again)
+          if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+            skipped.merge("unreadable file: " + FileReport.reason(message), 1L, Long::sum);
+            break;
+          }
+          skipped.merge("unreadable record: " + FileReport.reason(message), 1L, Long::sum);
+          continue;
+        }
+        if (!more) {
+          break;
+        }
         RawArticle r = stream.next();
         read++;
         out.add(
@@ -98,9 +124,9 @@ final class ArticleReading {
                 null));
       }
     } catch (InputException | UncheckedIOException | IllegalArgumentException e) {
-      // a broken file ends here; what was read before stays
-      skipped.merge("unreadable file: " + FileReport.reason(String.valueOf(e.getMessage())), 1L,
-          Long::sum);
+      // the file cannot be opened at all
+      skipped.merge(
+          "unreadable file: " + FileReport.reason(String.valueOf(e.getMessage())), 1L, Long::sum);
     }
     out.add(new Item(null, null, new FileReport(path, read, skipped)));
     return out;

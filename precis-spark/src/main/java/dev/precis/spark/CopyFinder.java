@@ -10,11 +10,11 @@ import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
 
 /**
- * Exact and near-duplicate articles across the whole input, whatever partition they are in:
- * MinHash locality-sensitive hashing with the clusterer's own bands and copy test ({@link
- * NearDuplicates}). Articles sharing a band are candidates; each is checked against the earlier
- * ones of its bucket, and a copy points at its most similar earlier original (the earliest on a
- * tie), followed through copies of copies to a canonical article.
+ * Exact and near-duplicate articles across the whole input, whatever partition they are in: MinHash
+ * locality-sensitive hashing with the clusterer's own bands and copy test ({@link NearDuplicates}).
+ * Articles sharing a band are candidates; each is checked against the earlier ones of its bucket,
+ * and a copy points at its most similar earlier original (the earliest on a tie), followed through
+ * copies of copies to a canonical article.
  */
 final class CopyFinder {
   /** Earlier bucket members each article is checked against: bounds buckets of page furniture. */

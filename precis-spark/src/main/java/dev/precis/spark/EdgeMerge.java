@@ -26,8 +26,8 @@ final class EdgeMerge {
   record ThreadKey(long window, long thread) implements Serializable {}
 
   /**
-   * Where every window's events and stories end up after merging across edges; keys absent from
-   * the maps are their own root.
+   * Where every window's events and stories end up after merging across edges; keys absent from the
+   * maps are their own root.
    */
   record Roots(Map<EventKey, EventKey> events, Map<ThreadKey, ThreadKey> threads)
       implements Serializable {
@@ -40,7 +40,9 @@ final class EdgeMerge {
     }
   }
 
-  /** A vote of one lead-in article: its event here, and its (owner's) event in the window before. */
+  /**
+   * A vote of one lead-in article: its event here, and its (owner's) event in the window before.
+   */
   private record Edge(EventKey from, ThreadKey fromThread, EventKey to, ThreadKey toThread)
       implements Serializable {}
 
@@ -111,10 +113,11 @@ final class EdgeMerge {
 
   /** The metadata of merged events: day and headline of the part that owns most articles. */
   static JavaPairRDD<EventKey, LocalEvent> events(
-      JavaRDD<LocalEvent> parts, org.apache.spark.broadcast.Broadcast<Roots> roots, int partitions) {
+      JavaRDD<LocalEvent> parts,
+      org.apache.spark.broadcast.Broadcast<Roots> roots,
+      int partitions) {
     return parts
-        .mapToPair(
-            e -> new Tuple2<>(roots.value().event(new EventKey(e.window(), e.event())), e))
+        .mapToPair(e -> new Tuple2<>(roots.value().event(new EventKey(e.window(), e.event())), e))
         .reduceByKey(
             (a, b) -> {
               if (a.owned() != b.owned()) {

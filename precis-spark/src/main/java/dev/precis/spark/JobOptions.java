@@ -12,8 +12,9 @@ import java.util.List;
  * @param windowDays length of the time windows clustered one by one (at least the closing horizon)
  * @param threshold similarity an article needs to join an event (as {@code stories --threshold})
  * @param closeAfterHours an event not updated for this long is closed
- * @param leadInHours article time before a window that its clusterer sees first (owned by the window
- *     before), so that the events open at the window's start are rebuilt with their recent history
+ * @param leadInHours article time before a window that its clusterer sees first (owned by the
+ *     window before), so that the events open at the window's start are rebuilt with their recent
+ *     history
  * @param warmUpArticles earlier articles a window's clusterer observes (document frequencies only)
  * @param words summary word budget per entry
  * @param byEvent one entry per event of a story of several ({@code --group event}), else per story

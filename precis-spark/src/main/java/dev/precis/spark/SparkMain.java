@@ -27,7 +27,11 @@ public final class SparkMain implements Callable<Integer> {
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Articles to group.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output and state directory.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output and state directory.")
   String output;
 
   @Option(
@@ -99,7 +103,8 @@ public final class SparkMain implements Callable<Integer> {
       names = "--max-file-bytes",
       paramLabel = "BYTES",
       defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
-      description = "Refuse input files (and records) larger than this (default: ${DEFAULT-VALUE}).")
+      description =
+          "Refuse input files (and records) larger than this (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   public static void main(String[] args) {

@@ -49,12 +49,7 @@ final class StoryAssembly {
    * @param headline its event's headline
    */
   record Member(
-      long story,
-      long event,
-      ArticleRecord article,
-      long duplicateOf,
-      long day,
-      String headline)
+      long story, long event, ArticleRecord article, long duplicateOf, long day, String headline)
       implements Serializable {}
 
   /** An article's group, as written to {@code article_groups}. */
@@ -80,13 +75,7 @@ final class StoryAssembly {
    * its JSON line, summary with citations and fact sheet.
    */
   record EntryRow(
-      long story,
-      int index,
-      String id,
-      String line,
-      String summary,
-      String citations,
-      String facts)
+      long story, int index, String id, String line, String summary, String citations, String facts)
       implements Serializable {}
 
   /** What one story gives; one field is set. */
@@ -126,7 +115,8 @@ final class StoryAssembly {
       }
       eventIds.computeIfAbsent(m.event(), k -> new ArrayList<>()).add(id);
       eventMeta.putIfAbsent(m.event(), m);
-      out.add(new Part(new GroupRow(m.article().seq(), id, m.event(), storyNo, dup), null, null, null));
+      out.add(
+          new Part(new GroupRow(m.article().seq(), id, m.event(), storyNo, dup), null, null, null));
     }
     List<StoryEvent> events = new ArrayList<>();
     for (Map.Entry<Long, List<String>> e : eventIds.entrySet()) {
@@ -142,7 +132,12 @@ final class StoryAssembly {
     List<Long> eventNumbers = new ArrayList<>();
     for (StoryEvent e : events) {
       eventNumbers.add(e.id());
-      out.add(new Part(null, new EventRow(e.id(), storyNo, e.day(), e.headline(), e.articleIds()), null, null));
+      out.add(
+          new Part(
+              null,
+              new EventRow(e.id(), storyNo, e.day(), e.headline(), e.articleIds()),
+              null,
+              null));
     }
     out.add(
         new Part(

@@ -40,8 +40,8 @@ import scala.Tuple2;
 /**
  * The whole pipeline as one Spark job: read and clean the new input files, find copies across all
  * articles, group into events and stories window by window, join across window edges, then
- * summarize and write. The driver handles file names, counts and the events that span window
- * edges; every article text stays on the executors.
+ * summarize and write. The driver handles file names, counts and the events that span window edges;
+ * every article text stays on the executors.
  */
 final class StoryJob {
   /** Test hook: stop after writing everything but before the commit, as a killed run would. */
@@ -122,7 +122,8 @@ final class StoryJob {
     JavaPairRDD<WindowClustering.WindowKey, Tuple2<ArticleRecord, Integer>> keyed =
         bySeq
             .join(roles, partitions)
-            .mapToPair(t -> new Tuple2<>(t._2()._2()._1(), new Tuple2<>(t._2()._1(), t._2()._2()._2())));
+            .mapToPair(
+                t -> new Tuple2<>(t._2()._2()._1(), new Tuple2<>(t._2()._1(), t._2()._2()._2())));
     JavaRDD<Output> clustered =
         WindowClustering.cluster(keyed, partitions, o.threshold(), o.closeAfterHours())
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -178,8 +179,7 @@ final class StoryJob {
                 t -> {
                   Place p = t._2()._1()._2();
                   return new Tuple2<>(
-                      p.thread(),
-                      new Tuple2<>(t._2()._1()._1(), new Tuple2<>(p, t._2()._2())));
+                      p.thread(), new Tuple2<>(t._2()._1()._1(), new Tuple2<>(p, t._2()._2())));
                 })
             .join(storyNumbers, partitions)
             .mapToPair(
@@ -208,8 +208,11 @@ final class StoryJob {
     JavaRDD<StoryAssembly.Part> parts =
         members
             .groupByKey(partitions)
-            .flatMap(t -> StoryAssembly.assemble(
-                        t._1(), t._2(), new SummaryOptions(words, false, "default"), byEvent).iterator())
+            .flatMap(
+                t ->
+                    StoryAssembly.assemble(
+                            t._1(), t._2(), new SummaryOptions(words, false, "default"), byEvent)
+                        .iterator())
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
     String runDir = RunManifest.runDir(o.output(), run);
@@ -281,9 +284,9 @@ final class StoryJob {
   }
 
   /**
-   * The time each article is windowed by: its publication time, else (undated) that of
-   * the nearest dated article before it in input order, else after it; 0 when nothing is dated.
-   * Also its rank in input order. Only numbers: one ordered pass, in one partition, costs little.
+   * The time each article is windowed by: its publication time, else (undated) that of the nearest
+   * dated article before it in input order, else after it; 0 when nothing is dated. Also its rank
+   * in input order. Only numbers: one ordered pass, in one partition, costs little.
    */
   private static JavaPairRDD<Long, long[]> times(Dataset<Row> articles) {
     WindowSpec upTo =

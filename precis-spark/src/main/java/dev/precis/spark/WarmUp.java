@@ -8,9 +8,9 @@ import org.apache.spark.api.java.JavaPairRDD;
 import scala.Tuple2;
 
 /**
- * Which windows observe an article before their own (document frequencies only): those whose
- * first article (in input order) comes at most {@code articles} ranks after it. Held on the driver
- * and broadcast as two numbers a window.
+ * Which windows observe an article before their own (document frequencies only): those whose first
+ * article (in input order) comes at most {@code articles} ranks after it. Held on the driver and
+ * broadcast as two numbers a window.
  */
 record WarmUp(long[] firstRanks, long[] windows, long articles) implements Serializable {
   /**

@@ -98,7 +98,9 @@ final class WindowClustering {
   /** An article of the window before, replayed first so that open events have their history. */
   static final int LEAD_IN = 1;
 
-  /** An earlier article only counted in the document frequencies ({@link StoryClusterer#observe}). */
+  /**
+   * An earlier article only counted in the document frequencies ({@link StoryClusterer#observe}).
+   */
   static final int WARM_UP = 2;
 
   /** Window of an article time (ms); with the lead-in also the next window when near its start. */
