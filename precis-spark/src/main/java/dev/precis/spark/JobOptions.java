@@ -19,6 +19,7 @@ import java.util.List;
  * @param words summary word budget per entry
  * @param byEvent one entry per event of a story of several ({@code --group event}), else per story
  * @param jsonl also write {@code stories.jsonl}, the lines {@code precis stories} writes
+ * @param facts build each entry's fact sheet (the {@code facts} table)
  * @param maxFileBytes input files (and records) larger than this are refused
  */
 record JobOptions(
@@ -33,6 +34,7 @@ record JobOptions(
     int words,
     boolean byEvent,
     boolean jsonl,
+    boolean facts,
     long maxFileBytes)
     implements Serializable {
   JobOptions {

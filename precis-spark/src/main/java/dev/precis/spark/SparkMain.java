@@ -100,6 +100,11 @@ public final class SparkMain implements Callable<Integer> {
   boolean jsonl;
 
   @Option(
+      names = "--no-facts",
+      description = "Skip the fact sheets (the facts table stays empty); summaries are still made.")
+  boolean noFacts;
+
+  @Option(
       names = "--max-file-bytes",
       paramLabel = "BYTES",
       defaultValue = "" + Limits.DEFAULT_MAX_FILE_BYTES,
@@ -152,6 +157,7 @@ public final class SparkMain implements Callable<Integer> {
               words,
               group.equals("event"),
               jsonl,
+              !noFacts,
               maxFileBytes);
       RunReport report = StoryJob.run(spark, o);
       for (FileReport f : report.files()) {
@@ -175,13 +181,14 @@ public final class SparkMain implements Callable<Integer> {
     SparkSession.Builder b =
         SparkSession.builder()
             .appName("precis")
-            .config("spark.ui.enabled", "false")
             .config("spark.sql.datetime.java8API.enabled", "true")
             .config("spark.sql.parquet.compression.codec", "zstd");
     String m = master != null ? master : System.getProperty("spark.master", "local[*]");
     b.master(m);
     if (m.startsWith("local")) {
-      b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      b.config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.ui.enabled", "false");
     }
     return b.getOrCreate();
   }

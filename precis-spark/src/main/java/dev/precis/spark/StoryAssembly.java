@@ -83,7 +83,11 @@ final class StoryAssembly {
       implements Serializable {}
 
   static List<Part> assemble(
-      long storyNo, Iterable<Member> members, SummaryOptions options, boolean byEvent) {
+      long storyNo,
+      Iterable<Member> members,
+      SummaryOptions options,
+      boolean byEvent,
+      boolean withFacts) {
     List<Member> sorted = new ArrayList<>();
     members.forEach(sorted::add);
     sorted.sort(Comparator.comparingLong(m -> m.article().seq()));
@@ -161,7 +165,7 @@ final class StoryAssembly {
                   e.rendered(),
                   summaryText(e),
                   citations(e),
-                  facts(e.texts()))));
+                  withFacts ? facts(e.texts()) : null)));
     }
     return out;
   }

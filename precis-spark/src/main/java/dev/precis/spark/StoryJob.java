@@ -205,13 +205,18 @@ final class StoryJob {
                 });
     int words = o.words();
     boolean byEvent = o.byEvent();
+    boolean facts = o.facts();
     JavaRDD<StoryAssembly.Part> parts =
         members
             .groupByKey(partitions)
             .flatMap(
                 t ->
                     StoryAssembly.assemble(
-                            t._1(), t._2(), new SummaryOptions(words, false, "default"), byEvent)
+                            t._1(),
+                        t._2(),
+                        new SummaryOptions(words, false, "default"),
+                        byEvent,
+                        facts)
                         .iterator())
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
@@ -291,8 +296,10 @@ final class StoryJob {
   private static JavaPairRDD<Long, long[]> times(Dataset<Row> articles) {
     WindowSpec upTo =
         Window.orderBy("seq").rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    WindowSpec from =
-        Window.orderBy("seq").rowsBetween(Window.currentRow(), Window.unboundedFollowing());
+    // the whole frame: computed once (a frame from the current row to the end would be
+    // recomputed for every row)
+    WindowSpec all =
+        Window.orderBy("seq").rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     return articles
         .select(col("seq"), unix_millis(col("published")).as("ms"))
         .select(
@@ -300,7 +307,7 @@ final class StoryJob {
             coalesce(
                     col("ms"),
                     last(col("ms"), true).over(upTo),
-                    first(col("ms"), true).over(from),
+                    first(col("ms"), true).over(all),
                     lit(0L))
                 .as("t"),
             row_number().over(Window.orderBy("seq")).as("rank"))

@@ -71,6 +71,7 @@ final class TestSpark {
         100,
         true,
         true,
+        true,
         dev.precis.ingest.Limits.DEFAULT_MAX_FILE_BYTES);
   }
 
