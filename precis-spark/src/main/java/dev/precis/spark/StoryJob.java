@@ -213,10 +213,10 @@ final class StoryJob {
                 t ->
                     StoryAssembly.assemble(
                             t._1(),
-                        t._2(),
-                        new SummaryOptions(words, false, "default"),
-                        byEvent,
-                        facts)
+                            t._2(),
+                            new SummaryOptions(words, false, "default"),
+                            byEvent,
+                            facts)
                         .iterator())
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
