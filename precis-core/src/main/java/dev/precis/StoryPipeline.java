@@ -6,7 +6,6 @@ import dev.precis.model.Article;
 import dev.precis.story.FeatureExtractor;
 import dev.precis.story.Story;
 import dev.precis.story.StoryClusterer;
-import dev.precis.story.StoryEvent;
 import dev.precis.story.StoryOptions;
 import dev.precis.story.TextFeatures;
 import dev.precis.summarize.Summary;
@@ -101,7 +100,7 @@ public final class StoryPipeline {
    * #MAX_SUMMARY_ARTICLES} of them evenly spread over its arrival order; {@code null} if none.
    */
   public Summary summarize(List<Article> canonical, SummaryOptions options) {
-    return canonical.isEmpty() ? null : precis.summarizeArticles(spread(canonical), options);
+    return StoryEntries.summarize(precis, canonical, options);
   }
 
   /**
@@ -111,25 +110,7 @@ public final class StoryPipeline {
    */
   public List<EventSummary> summarizeEvents(
       Story story, List<Article> canonical, SummaryOptions options) {
-    Map<String, Article> byId = new HashMap<>();
-    for (Article a : canonical) {
-      byId.put(a.id(), a);
-    }
-    List<EventGroup> groups = new ArrayList<>();
-    for (StoryEvent e : story.events()) {
-      List<Article> mine = new ArrayList<>();
-      for (String id : e.articleIds()) {
-        if (byId.containsKey(id)) {
-          mine.add(byId.get(id));
-        }
-      }
-      groups.add(new EventGroup(e, story.id(), spread(mine)));
-    }
-    List<EventSummary> out = new ArrayList<>();
-    for (EventSummary es : precis.summarizeEvents(groups, options)) {
-      out.add(es.summary().articles().isEmpty() ? new EventSummary(es.event(), null) : es);
-    }
-    return out;
+    return StoryEntries.summarizeEvents(precis, story, canonical, options);
   }
 
   /** At most {@link #MAX_SUMMARY_ARTICLES}, evenly spread over the story's arrival order. */

@@ -1,8 +1,6 @@
 package dev.precis.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.StoryEntries;
 import dev.precis.StoryPipeline;
 import dev.precis.format.StoryFormat;
 import dev.precis.ingest.ArticleSources;
@@ -10,25 +8,17 @@ import dev.precis.ingest.ArticleStream;
 import dev.precis.ingest.EmptyArticles;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
-import dev.precis.story.Story;
-import dev.precis.story.StoryArticle;
-import dev.precis.story.StoryEvent;
 import dev.precis.story.StoryOptions;
-import dev.precis.summarize.Summary;
 import dev.precis.summarize.SummaryOptions;
-import dev.precis.text.Words;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -274,98 +264,20 @@ final class StoriesCommand implements Callable<Integer> {
       SummaryOptions summaryOptions,
       StoryFormat fmt,
       Writer writer) {
-    Story story = closed.story();
-    List<Article> canonical = closed.canonical();
-    if (story.articles().size() < minArticles) {
+    if (closed.story().articles().size() < minArticles) {
       return;
     }
-    if (group.equals("event") && story.events().size() > 1) {
-      // one entry per event: what happened, where and when, each with its own summary
-      for (StoryEvent event : story.events()) {
-        writeEvent(story, event, canonical, summaryOptions, fmt, writer);
-      }
-      return;
-    }
-    if (story.events().size() > 1 && !canonical.isEmpty()) {
-      // a story of several events: each summarized on its own, in time order
-      String fallback = Words.firstWords(canonical.get(0).text(), 12);
-      try {
-        writer.write(
-            fmt.renderEvents(
-                story, pipeline.summarizeEvents(story, canonical, summaryOptions), fallback));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return;
-    }
-    Summary summary = pipeline.summarize(canonical, summaryOptions);
-    String fallback = null;
-    if (summary != null && !summary.sentences().isEmpty()) {
-      fallback = Words.firstWords(summary.sentences().get(0).text(), 12);
-    } else if (!canonical.isEmpty()) {
-      fallback = Words.firstWords(canonical.get(0).text(), 12);
-    }
     try {
-      writer.write(fmt.render(story, summary, fallback));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Writes one event of a story of several as an entry of its own, linked to the story. */
-  private void writeEvent(
-      Story story,
-      StoryEvent event,
-      List<Article> canonical,
-      SummaryOptions summaryOptions,
-      StoryFormat fmt,
-      Writer writer) {
-    Set<String> members = new HashSet<>(event.articleIds());
-    List<StoryArticle> articles = new ArrayList<>();
-    Instant first = null;
-    Instant last = null;
-    for (StoryArticle a : story.articles()) {
-      if (members.contains(a.id())) {
-        articles.add(a);
-        if (a.published() != null) {
-          first = first == null || a.published().isBefore(first) ? a.published() : first;
-          last = last == null || a.published().isAfter(last) ? a.published() : last;
-        }
+      for (StoryEntries.Entry e :
+          StoryEntries.of(
+              pipeline.precis(),
+              closed.story(),
+              closed.canonical(),
+              summaryOptions,
+              fmt,
+              group.equals("event"))) {
+        writer.write(e.rendered());
       }
-    }
-    Story single = new Story(event.id(), articles, first, last, List.of(event));
-    List<Article> texts = canonical.stream().filter(a -> members.contains(a.id())).toList();
-    Summary summary = texts.isEmpty() ? null : pipeline.summarize(texts, summaryOptions);
-    String fallback = null;
-    if (summary != null && !summary.sentences().isEmpty()) {
-      fallback = Words.firstWords(summary.sentences().get(0).text(), 12);
-    } else if (!texts.isEmpty()) {
-      fallback = Words.firstWords(texts.get(0).text(), 12);
-    }
-    String rendered = fmt.render(single, summary, fallback);
-    if (fmt == StoryFormat.JSONL) {
-      ObjectNode o = (ObjectNode) readJson(rendered);
-      o.put("id", "e" + event.id());
-      o.put("story", StoryFormat.id(story));
-      o.put("story_title", story.title());
-      rendered = o.toString() + "\n";
-    } else if (fmt == StoryFormat.MARKDOWN) {
-      // the byline names the entry as an event and the story it belongs to
-      rendered =
-          rendered.replace(
-              "*" + StoryFormat.id(single) + " · ",
-              "*e" + event.id() + " · story " + StoryFormat.id(story) + " · ");
-    }
-    try {
-      writer.write(rendered);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static JsonNode readJson(String s) {
-    try {
-      return new ObjectMapper().readTree(s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

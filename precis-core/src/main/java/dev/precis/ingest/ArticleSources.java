@@ -125,6 +125,19 @@ public final class ArticleSources {
     return new ArticleStream(ArticleIterator.concat(openers, null), inputs, options.warnings());
   }
 
+  /**
+   * Opens one local file (any format {@link #open} reads) as a stream that goes on after a record
+   * it cannot read: a {@code hasNext()} that throws {@link InputException} has skipped that record,
+   * and the next call reads on. For callers that count bad records instead of stopping (the Spark
+   * job); a reader that fails again and again has met a broken file.
+   */
+  public static ArticleStream openFile(Path file, SourceOptions options) {
+    return new ArticleStream(
+        openFile(file, options, HttpFetcher.shared(options.fetch())),
+        List.of(file.toString()),
+        options.warnings());
+  }
+
   /** True when the input is a URL ({@code scheme://...}) rather than a path. */
   public static boolean isUrl(String input) {
     return URL_SCHEME.matcher(input).matches();

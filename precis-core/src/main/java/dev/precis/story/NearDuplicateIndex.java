@@ -53,7 +53,7 @@ final class NearDuplicateIndex {
       }
       for (Entry e : list) {
         double j = jaccard(signature, e.signature);
-        if (j > bestJaccard && isCopy(j, shingles, e.shingles)) {
+        if (j > bestJaccard && isCopy(j, shingles, e.shingles, minJaccard, minContainment)) {
           best = e;
           bestJaccard = j;
         }
@@ -62,7 +62,7 @@ final class NearDuplicateIndex {
     return best;
   }
 
-  private boolean isCopy(double jaccard, int a, int b) {
+  static boolean isCopy(double jaccard, int a, int b, double minJaccard, double minContainment) {
     if (jaccard >= minJaccard) {
       return true;
     }
@@ -110,7 +110,7 @@ final class NearDuplicateIndex {
     return (double) same / a.length;
   }
 
-  private static long bandKey(int[] sig, int band) {
+  static long bandKey(int[] sig, int band) {
     long h = band;
     for (int r = 0; r < ROWS; r++) {
       h = Hashing.mix(h * 31 + sig[band * ROWS + r]);

@@ -16,6 +16,17 @@ import java.time.Instant;
 public record StoryArticle(
     String id, String title, String outlet, String url, Instant published, String duplicateOf) {
 
+  /**
+   * What a story remembers of an article, as {@link StoryClusterer} records it (the outlet, else
+   * the URL's host).
+   *
+   * @param duplicateOf the id of the canonical article it copies, or {@code null}
+   */
+  public static StoryArticle of(dev.precis.model.Article a, String duplicateOf) {
+    return new StoryArticle(
+        a.id(), a.title(), StoryClusterer.outlet(a), a.url(), a.published(), duplicateOf);
+  }
+
   /** Whether this article is a canonical text (not a copy of an earlier one). */
   public boolean canonical() {
     return duplicateOf == null;

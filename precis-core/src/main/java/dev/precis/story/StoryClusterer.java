@@ -174,6 +174,15 @@ public final class StoryClusterer {
         HappeningKind.of(a.title(), a.text()).ordinal());
   }
 
+  /**
+   * Counts an article in the document frequencies without clustering it: a clusterer that starts
+   * mid-stream (one time window of a distributed run) first observes the articles before its
+   * window, so that its term weights are those a clusterer that saw the whole stream would use.
+   */
+  public void observe(TextFeatures f) {
+    df.add(f.terms());
+  }
+
   /** Adds the next article of the stream. */
   public Assignment add(Article article) {
     return add(article, features(article, extractor));

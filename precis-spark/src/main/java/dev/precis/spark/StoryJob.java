@@ -1,0 +1,376 @@
+package dev.precis.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.last;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.unix_millis;
+
+import dev.precis.ingest.InputException;
+import dev.precis.spark.CopyFinder.Original;
+import dev.precis.spark.EdgeMerge.EventKey;
+import dev.precis.spark.EdgeMerge.ThreadKey;
+import dev.precis.spark.WindowClustering.LocalEvent;
+import dev.precis.spark.WindowClustering.Output;
+import dev.precis.spark.WindowClustering.Placement;
+import dev.precis.summarize.SummaryOptions;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The whole pipeline as one Spark job: read and clean the new input files, find copies across all
+ * articles, group into events and stories window by window, join across window edges, then
+ * summarize and write. The driver handles file names, counts and the events that span window edges;
+ * every article text stays on the executors.
+ */
+final class StoryJob {
+  /** Test hook: stop after writing everything but before the commit, as a killed run would. */
+  static volatile boolean crashBeforeCommit;
+
+  private StoryJob() {}
+
+  /** Where an article ends up: its merged event and story, and the article it copies (or -1). */
+  record Place(EventKey event, ThreadKey thread, long duplicateOf) implements Serializable {}
+
+  static RunReport run(SparkSession spark, JobOptions o) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = jsc.hadoopConfiguration();
+    RunManifest before = RunManifest.load(o.output(), conf);
+    List<InputFiles.InputFile> listed = InputFiles.list(o.inputs(), conf);
+    List<InputFiles.InputFile> fresh =
+        listed.stream().filter(f -> !before.files().contains(f.key())).toList();
+    int run = before.run() + 1;
+    if (fresh.isEmpty()) {
+      return RunReport.nothingNew(before.run());
+    }
+    if (run > 255) {
+      throw new InputException(o.output() + ": more than 255 runs; start a new output directory");
+    }
+    int partitions = o.partitions();
+    List<FileReport> files = readAndClean(spark, jsc, o, fresh, run);
+    List<Integer> runs = new ArrayList<>(before.articleRuns());
+    runs.add(run);
+    List<String> articleDirs = new ArrayList<>();
+    for (int r : runs) {
+      articleDirs.add(RunManifest.articlesDir(o.output(), r));
+    }
+    Dataset<Row> articlesDf =
+        spark.read().schema(ArticleRecord.SCHEMA).parquet(articleDirs.toArray(String[]::new));
+
+    JavaRDD<CopyFinder.Fingerprint> prints =
+        articlesDf
+            .select("seq", "id", "min_hash", "shingles")
+            .javaRDD()
+            .map(
+                r -> {
+                  List<Integer> h = r.getList(2);
+                  return new CopyFinder.Fingerprint(
+                      r.getLong(0),
+                      r.getString(1),
+                      h.stream().mapToInt(Integer::intValue).toArray(),
+                      r.getInt(3));
+                });
+    JavaPairRDD<Long, Original> copies =
+        CopyFinder.find(prints, o.threshold(), o.closeAfterHours(), partitions)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+
+    JavaPairRDD<Long, ArticleRecord> bySeq =
+        articlesDf.javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), ArticleRecord.fromRow(r)));
+    JavaPairRDD<Long, long[]> times =
+        times(articlesDf).persist(StorageLevel.MEMORY_AND_DISK()); // seq → {time, rank}
+    long windowMs = o.windowDays() * 86_400_000L;
+    long leadMs = o.leadInHours() * 3_600_000L;
+    Broadcast<WarmUp> warmUp =
+        jsc.broadcast(WarmUp.of(times, windowMs, leadMs, o.warmUpArticles(), partitions));
+    JavaPairRDD<Long, Tuple2<WindowClustering.WindowKey, Integer>> roles =
+        times.flatMapToPair(
+            t -> {
+              List<Tuple2<Long, Tuple2<WindowClustering.WindowKey, Integer>>> out =
+                  new ArrayList<>();
+              for (var w : WindowClustering.windows(t._1(), t._2()[0], windowMs, leadMs)) {
+                out.add(new Tuple2<>(t._1(), w));
+              }
+              for (long w : warmUp.value().windowsObserving(t._2()[1])) {
+                out.add(
+                    new Tuple2<>(
+                        t._1(),
+                        new Tuple2<>(
+                            new WindowClustering.WindowKey(w, t._1()), WindowClustering.WARM_UP)));
+              }
+              return out.iterator();
+            });
+    JavaPairRDD<WindowClustering.WindowKey, Tuple2<ArticleRecord, Integer>> keyed =
+        bySeq
+            .join(roles, partitions)
+            .mapToPair(
+                t -> new Tuple2<>(t._2()._2()._1(), new Tuple2<>(t._2()._1(), t._2()._2()._2())));
+    JavaRDD<Output> clustered =
+        WindowClustering.cluster(keyed, partitions, o.threshold(), o.closeAfterHours())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Placement> placements =
+        clustered.filter(x -> x.placement() != null).map(Output::placement);
+    Broadcast<EdgeMerge.Roots> roots = jsc.broadcast(EdgeMerge.roots(placements, partitions));
+
+    JavaPairRDD<Long, Place> owned =
+        placements
+            .filter(p -> !p.leadIn())
+            .mapToPair(
+                p ->
+                    new Tuple2<>(
+                        p.seq(),
+                        new Place(
+                            roots.value().event(new EventKey(p.window(), p.event())),
+                            roots.value().thread(new ThreadKey(p.window(), p.thread())),
+                            p.duplicateOf())));
+    // copies go through the clusterer like every article (they keep events open and move their
+    // times, as in the command line); a copy whose original was no longer open there (far apart
+    // in time or in another window) still joins its original's event
+    JavaPairRDD<Long, Place> overrides =
+        copies
+            .join(owned, partitions)
+            .filter(t -> t._2()._2().duplicateOf() < 0)
+            .mapToPair(t -> new Tuple2<>(t._2()._1().seq(), t._1()))
+            .join(owned, partitions)
+            .mapToPair(
+                t ->
+                    new Tuple2<>(
+                        t._2()._1(), new Place(t._2()._2().event(), t._2()._2().thread(), t._1())));
+    JavaPairRDD<Long, Place> places =
+        owned
+            .subtractByKey(overrides, partitions)
+            .union(overrides)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+
+    JavaPairRDD<EventKey, Long> eventNumbers =
+        number(places.mapToPair(t -> new Tuple2<>(t._2().event(), t._1())), partitions);
+    JavaPairRDD<ThreadKey, Long> storyNumbers =
+        number(places.mapToPair(t -> new Tuple2<>(t._2().thread(), t._1())), partitions);
+    JavaPairRDD<EventKey, Tuple2<Long, LocalEvent>> events =
+        eventNumbers.join(
+            EdgeMerge.events(
+                clustered.filter(x -> x.event() != null).map(Output::event), roots, partitions),
+            partitions);
+
+    JavaPairRDD<Long, StoryAssembly.Member> members =
+        places
+            .mapToPair(t -> new Tuple2<>(t._2().event(), new Tuple2<>(t._1(), t._2())))
+            .join(events, partitions)
+            .mapToPair(
+                t -> {
+                  Place p = t._2()._1()._2();
+                  return new Tuple2<>(
+                      p.thread(), new Tuple2<>(t._2()._1()._1(), new Tuple2<>(p, t._2()._2())));
+                })
+            .join(storyNumbers, partitions)
+            .mapToPair(
+                t ->
+                    new Tuple2<>(
+                        t._2()._1()._1(),
+                        new Tuple2<>(t._2()._1()._2(), t._2()._2()))) // seq → (place+event, story)
+            .join(bySeq, partitions)
+            .mapToPair(
+                t -> {
+                  Place p = t._2()._1()._1()._1();
+                  long eventNo = t._2()._1()._1()._2()._1();
+                  LocalEvent meta = t._2()._1()._1()._2()._2();
+                  long storyNo = t._2()._1()._2();
+                  ArticleRecord a = t._2()._2();
+                  if (p.duplicateOf() >= 0) {
+                    a = withoutText(a); // a copy's text is never summarized
+                  }
+                  return new Tuple2<>(
+                      storyNo,
+                      new StoryAssembly.Member(
+                          storyNo, eventNo, a, p.duplicateOf(), meta.day(), meta.headline()));
+                });
+    int words = o.words();
+    boolean byEvent = o.byEvent();
+    boolean facts = o.facts();
+    JavaRDD<StoryAssembly.Part> parts =
+        members
+            .groupByKey(partitions)
+            .flatMap(
+                t ->
+                    StoryAssembly.assemble(
+                            t._1(),
+                            t._2(),
+                            new SummaryOptions(words, false, "default"),
+                            byEvent,
+                            facts)
+                        .iterator())
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+
+    String runDir = RunManifest.runDir(o.output(), run);
+    OutputTables.write(spark, parts, runDir);
+    long copiesFound = copies.count();
+    long grouped = parts.filter(p -> p.group() != null).count();
+    long eventCount = parts.filter(p -> p.event() != null).count();
+    long storyCount = parts.filter(p -> p.story() != null).count();
+    if (o.jsonl()) {
+      OutputTables.writeJsonl(parts, runDir, conf);
+    }
+    if (crashBeforeCommit) {
+      throw new IllegalStateException("killed before commit (test)");
+    }
+    Set<String> done = new LinkedHashSet<>(before.files());
+    fresh.forEach(f -> done.add(f.key()));
+    new RunManifest(run, done, runs).commit(o.output(), conf);
+    if (o.jsonl()) {
+      publishJsonl(runDir, o.output(), conf);
+    }
+    cleanUp(o.output(), run, conf);
+    parts.unpersist();
+    places.unpersist();
+    clustered.unpersist();
+    copies.unpersist();
+    return new RunReport(run, files, copiesFound, grouped, eventCount, storyCount);
+  }
+
+  /** Reads and cleans the new files into {@code articles/run=N}; returns each file's report. */
+  private static List<FileReport> readAndClean(
+      SparkSession spark,
+      JavaSparkContext jsc,
+      JobOptions o,
+      List<InputFiles.InputFile> fresh,
+      int run) {
+    List<Tuple2<Integer, String>> indexed = new ArrayList<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      indexed.add(new Tuple2<>(i, fresh.get(i).path()));
+    }
+    long maxBytes = o.maxFileBytes();
+    JavaRDD<ArticleReading.Item> items =
+        jsc.parallelize(indexed, indexed.size())
+            .flatMap(
+                t ->
+                    ArticleReading.read(run, t._1(), t._2(), maxBytes, new Configuration())
+                        .iterator());
+    if (fresh.size() < o.partitions()) {
+      // few large files: spread their records before the costly cleaning
+      items = items.repartition(o.partitions());
+    }
+    JavaRDD<ArticleReading.Item> prepared =
+        items.map(ArticleReading::prepare).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    spark
+        .createDataFrame(
+            prepared.filter(i -> i.article() != null).map(i -> i.article().toRow()),
+            ArticleRecord.SCHEMA)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(RunManifest.articlesDir(o.output(), run));
+    List<FileReport> reports =
+        prepared
+            .filter(i -> i.report() != null)
+            .mapToPair(i -> new Tuple2<>(i.report().file(), i.report()))
+            .reduceByKey(FileReport::plus)
+            .values()
+            .collect();
+    prepared.unpersist();
+    return reports;
+  }
+
+  /**
+   * The time each article is windowed by: its publication time, else (undated) that of the nearest
+   * dated article before it in input order, else after it; 0 when nothing is dated. Also its rank
+   * in input order. Only numbers: one ordered pass, in one partition, costs little.
+   */
+  private static JavaPairRDD<Long, long[]> times(Dataset<Row> articles) {
+    WindowSpec upTo =
+        Window.orderBy("seq").rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    // the whole frame: computed once (a frame from the current row to the end would be
+    // recomputed for every row)
+    WindowSpec all =
+        Window.orderBy("seq").rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    return articles
+        .select(col("seq"), unix_millis(col("published")).as("ms"))
+        .select(
+            col("seq"),
+            coalesce(
+                    col("ms"),
+                    last(col("ms"), true).over(upTo),
+                    first(col("ms"), true).over(all),
+                    lit(0L))
+                .as("t"),
+            row_number().over(Window.orderBy("seq")).as("rank"))
+        .javaRDD()
+        .mapToPair(r -> new Tuple2<>(r.getLong(0), new long[] {r.getLong(1), r.getInt(2) - 1L}));
+  }
+
+  /** Numbers groups 1, 2, ... in order of their first article, as the clusterer numbers them. */
+  private static <K> JavaPairRDD<K, Long> number(JavaPairRDD<K, Long> firstSeq, int partitions) {
+    return firstSeq
+        .reduceByKey(Math::min, partitions)
+        .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
+        .sortByKey(true, partitions)
+        .values()
+        .zipWithIndex()
+        .mapToPair(t -> new Tuple2<>(t._1(), t._2() + 1));
+  }
+
+  private static ArticleRecord withoutText(ArticleRecord a) {
+    return new ArticleRecord(
+        a.seq(),
+        a.id(),
+        a.title(),
+        "",
+        a.url(),
+        a.outlet(),
+        a.published(),
+        a.author(),
+        a.origin(),
+        a.language(),
+        a.file(),
+        new int[0],
+        0);
+  }
+
+  /** Puts the committed run's {@code stories.jsonl} at the top of the output directory. */
+  private static void publishJsonl(String runDir, String output, Configuration conf) {
+    try {
+      Path target = new Path(output, "stories.jsonl");
+      FileSystem fs = target.getFileSystem(conf);
+      Path tmp = new Path(output, "_tmp-stories.jsonl");
+      fs.delete(tmp, false);
+      org.apache.hadoop.fs.FileUtil.copy(
+          fs, new Path(runDir, "stories.jsonl"), fs, tmp, false, conf);
+      fs.delete(target, false);
+      if (!fs.rename(tmp, target)) {
+        throw new java.io.IOException("cannot write " + target);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Removes the tables of earlier runs (the articles stay: they are the state). */
+  private static void cleanUp(String output, int run, Configuration conf) {
+    try {
+      Path root = new Path(output);
+      FileSystem fs = root.getFileSystem(conf);
+      for (int r = 1; r < run; r++) {
+        fs.delete(new Path(RunManifest.runDir(output, r)), true);
+      }
+    } catch (java.io.IOException e) {
+      // old tables left behind take space but do no harm: the manifest names the current run
+    }
+  }
+}
