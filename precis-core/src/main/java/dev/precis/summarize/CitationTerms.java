@@ -99,27 +99,11 @@ final class CitationTerms {
     }
 
     private static int[] distinct(int[] a, int n) {
-      int[] c = Arrays.copyOf(a, n);
-      Arrays.sort(c);
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (k == 0 || c[i] != c[k - 1]) {
-          c[k++] = c[i];
-        }
-      }
-      return Arrays.copyOf(c, k);
+      return Arrays.stream(a, 0, n).sorted().distinct().toArray();
     }
 
     private static long[] distinctSorted(long[] a, int n) {
-      long[] c = Arrays.copyOf(a, n);
-      Arrays.sort(c);
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (k == 0 || c[i] != c[k - 1]) {
-          c[k++] = c[i];
-        }
-      }
-      return Arrays.copyOf(c, k);
+      return Arrays.stream(a, 0, n).sorted().distinct().toArray();
     }
   }
 
