@@ -233,7 +233,7 @@ public final class CitationFinder {
           continue;
         }
         boolean pair = best.to[d] != i;
-        Terms other = pair ? Terms.union(terms.get(i), terms.get(i + 1)) : terms.get(i);
+        Terms other = matchedTerms(i, pair);
         double s = judge(sentence, mine, myMass, other, weight(other.words()), i, pair);
         best.score[d] = s;
         if (s < threshold || sharedCount(mine, other) < params.minShared()) {
@@ -457,10 +457,14 @@ public final class CitationFinder {
       return all <= 0 ? 0.5 : shared / all;
     }
 
+    /** The terms of a matched sentence, or of it and the next one when the match is a pair. */
+    private Terms matchedTerms(int sentence, boolean pair) {
+      return pair ? Terms.union(terms.get(sentence), terms.get(sentence + 1)) : terms.get(sentence);
+    }
+
     /** Features of the best lexical match in each document (null where none), for training. */
     public double[][] bestFeatures(Sentence sentence) {
-      Index lexical = this;
-      Match m = lexical.matchLexical(sentence);
+      Match m = matchLexical(sentence);
       double[][] out = new double[documents][];
       Terms mine = Terms.of(sentence.text(), vocab, false);
       double myMass = weight(mine.words());
@@ -470,7 +474,7 @@ public final class CitationFinder {
           continue;
         }
         boolean pair = m.to[d] != i;
-        Terms other = pair ? Terms.union(terms.get(i), terms.get(i + 1)) : terms.get(i);
+        Terms other = matchedTerms(i, pair);
         out[d] = features(sentence, mine, myMass, other, weight(other.words()), i, pair);
       }
       return out;
