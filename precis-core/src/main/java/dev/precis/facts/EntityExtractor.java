@@ -84,8 +84,12 @@ final class EntityExtractor implements FactFinder<EntityExtractor.Result> {
           while (j < t.length() && Character.isLetter(t.charAt(j))) {
             j++;
           }
-          out.add(t.substring(i, j));
-          i = j;
+          if (j > i) {
+            out.add(t.substring(i, j));
+          }
+          // Lower-case non-letters (the small Roman numeral U+2170) end the word at once: step
+          // past them, or the scan stands still (a hang found by FactsFuzzTest.quotes).
+          i = Math.max(j, i + 1);
         } else {
           i++;
         }

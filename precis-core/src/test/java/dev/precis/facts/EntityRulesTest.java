@@ -109,4 +109,15 @@ class EntityRulesTest {
     assertThat(named(s, "Golden Gate Bridge").type()).isEqualTo(EntityType.PLACE);
     assertThat(names(s)).doesNotContain("PDT", "Police", "Vancouver");
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 30,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aLowerCaseCharacterThatIsNoLetterEndsTheScan() {
+    // U+2170 is lower case but no letter; it used to stop the vocabulary scan forever.
+    FactSheet s =
+        Fixtures.sheet("Officials in \u2170 Kabul said Mr. Ahmad Shah met the \u2170 envoy.");
+    assertThat(names(s)).contains("Ahmad Shah");
+  }
 }
