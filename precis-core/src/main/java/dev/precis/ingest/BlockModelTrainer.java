@@ -137,6 +137,16 @@ public final class BlockModelTrainer {
     return BlockExtractor.render(page.blocks, model.probabilities(page.blocks));
   }
 
+  /** The smoothed probability of each block of a prepared page. */
+  public static double[] probabilities(BlockModel model, LabelledPage page) {
+    return model.probabilities(page.blocks);
+  }
+
+  /** The text that {@code span} keeps from a prepared page judged {@code p}. */
+  public static String render(LabelledPage page, double[] p, MainSpan span) {
+    return BlockExtractor.render(page.blocks, p, span);
+  }
+
   private static double[] firstStage(float[] w, LabelledPage p) {
     double[] out = new double[p.size()];
     for (int i = 0; i < out.length; i++) {
