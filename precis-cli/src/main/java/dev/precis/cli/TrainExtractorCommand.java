@@ -164,6 +164,17 @@ final class TrainExtractorCommand implements Callable<Integer> {
       out.println();
       out.printf(Locale.ROOT, "validation (%s, never trained on):%n", validation);
       row(out, "validation", counts);
+      List<ShingleMatch.Counts> heldUnrefined = new ArrayList<>();
+      for (int i = 0; i < held.size(); i++) {
+        heldUnrefined.add(
+            ShingleMatch.compare(
+                held.get(i).truth(),
+                BlockModelTrainer.render(
+                    heldPrepared.get(i),
+                    BlockModelTrainer.probabilitiesUnrefined(model, heldPrepared.get(i)),
+                    MainSpan.DEFAULT)));
+      }
+      row(out, "validation, without the refining stage", heldUnrefined);
       double[][] heldProbabilities = new double[held.size()][];
       for (int i = 0; i < held.size(); i++) {
         heldProbabilities[i] = BlockModelTrainer.probabilities(model, heldPrepared.get(i));
@@ -212,6 +223,7 @@ final class TrainExtractorCommand implements Callable<Integer> {
     List<ShingleMatch.Counts> all = new ArrayList<>();
     ShingleMatch.Counts[] byPage = new ShingleMatch.Counts[pages.size()];
     outOfFold = new double[pages.size()][];
+    List<ShingleMatch.Counts> unrefined = new ArrayList<>();
     for (int f = 0; f < folds; f++) {
       List<LabelledPage> train = new ArrayList<>();
       for (int i = 0; i < pages.size(); i++) {
@@ -225,6 +237,13 @@ final class TrainExtractorCommand implements Callable<Integer> {
           double[] p = BlockModelTrainer.probabilities(model, prepared.get(i));
           outOfFold[i] = p;
           String text = BlockModelTrainer.render(prepared.get(i), p, MainSpan.DEFAULT);
+          unrefined.add(
+              ShingleMatch.compare(
+                  pages.get(i).truth(),
+                  BlockModelTrainer.render(
+                      prepared.get(i),
+                      BlockModelTrainer.probabilitiesUnrefined(model, prepared.get(i)),
+                      MainSpan.DEFAULT)));
           ShingleMatch.Counts c = ShingleMatch.compare(pages.get(i).truth(), text);
           bySet
               .computeIfAbsent(sets.getOrDefault(pages.get(i).id(), "?"), k -> new ArrayList<>())
@@ -241,6 +260,7 @@ final class TrainExtractorCommand implements Callable<Integer> {
       row(out, e.getKey(), e.getValue());
     }
     row(out, "all", all);
+    row(out, "all, without the refining stage", unrefined);
     if (worst > 0) {
       out.printf(Locale.ROOT, "%nlowest cross-validated F1:%n");
       Integer[] order = new Integer[pages.size()];
