@@ -90,13 +90,13 @@ final class ExtractCommand implements Callable<Integer> {
   long maxFileBytes;
 
   @Option(
-      names = "--keep-site-repeats",
+      names = "--drop-site-repeats",
       description =
-          "Keep lines that repeat across pages of one site (by canonical URL host) within a batch"
+          "Drop lines that repeat across pages of one site (by canonical URL host) within a batch"
               + " of "
               + SITE_BATCH
-              + " pages; by default they are dropped as site furniture.")
-  boolean keepSiteRepeats;
+              + " pages, as site furniture (off by default: see README).")
+  boolean dropSiteRepeats;
 
   /** Pages compared for site-wide repeated lines: consecutive input pages, this many at a time. */
   static final int SITE_BATCH = 2_000;
@@ -200,13 +200,13 @@ final class ExtractCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes a batch of pages, without the lines repeated across pages of one site (unless off). */
+  /** Writes a batch of pages, without the lines repeated across pages of one site if asked. */
   private int writeBatch(List<Outcome> batch, Writer out) throws IOException {
     List<ExtractedPage> pages = new ArrayList<>(batch.size());
     for (Outcome o : batch) {
       pages.add(o.page());
     }
-    if (!keepSiteRepeats) {
+    if (dropSiteRepeats) {
       pages = SiteRepeats.drop(pages);
     }
     for (int i = 0; i < batch.size(); i++) {

@@ -73,8 +73,8 @@ class ExtractCommandTest {
     for (String id : ids) {
       Files.copy(shared.resolve(id + ".html.gz"), dir.resolve(id + ".html.gz"));
     }
-    CliRun dropped = CliRun.of("extract", dir.toString());
-    CliRun kept = CliRun.of("extract", dir.toString(), "--keep-site-repeats");
+    CliRun dropped = CliRun.of("extract", dir.toString(), "--drop-site-repeats");
+    CliRun kept = CliRun.of("extract", dir.toString());
     assertThat(dropped.code()).as(dropped.err()).isZero();
     assertThat(kept.code()).as(kept.err()).isZero();
     List<String> withRepeats = texts(kept);
