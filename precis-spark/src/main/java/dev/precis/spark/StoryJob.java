@@ -85,6 +85,8 @@ final class StoryJob {
       throw new InputException(o.output() + ": more than 255 runs; start a new output directory");
     }
     int partitions = o.partitions();
+    // the joins of Spark SQL shuffle into as many partitions as the rest of the job (not 200)
+    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
     List<FileReport> files = readAndClean(spark, jsc, o, fresh, run);
     List<Integer> runs = new ArrayList<>(before.articleRuns());
     runs.add(run);

@@ -118,10 +118,12 @@ final class WindowClustering {
   static JavaRDD<Output> cluster(
       Dataset<Row> keyed, int windows, double threshold, long closeAfterHours) {
     // Spark SQL's shuffle (binary rows) moves the features; range partitioning on the window
-    // keeps each window whole in one task and gives the tasks about one window each
+    // keeps each window whole in one task. Its bounds come from a sample weighted by rows: with
+    // one partition a window, a small window (the first, without lead-in) would share a task with
+    // its neighbour; with four, every window gets its own (the spare partitions stay empty)
     return keyed
         .select(COLUMNS.stream().map(functions::col).toArray(Column[]::new))
-        .repartitionByRange(Math.max(1, windows), functions.col("window"))
+        .repartitionByRange(Math.max(1, 4 * windows), functions.col("window"))
         .sortWithinPartitions("window", "seq")
         .javaRDD()
         .mapPartitions(
