@@ -129,10 +129,10 @@ public final class CitationEvaluation {
       Sentence s = locate(docs, item);
       CitationFinder.Index index =
           indexes.computeIfAbsent(item.set() + "/" + item.cluster(), k -> finder.index(docs));
-      Set<Integer> cited = new HashSet<>();
+      Map<Integer, Citation> cited = new HashMap<>();
       for (Citation c : index.cite(s)) {
         if (c.document() != item.document()) {
-          cited.add(c.document());
+          cited.put(c.document(), c);
         }
       }
       int tp = 0;
@@ -140,7 +140,7 @@ public final class CitationEvaluation {
       int fn = 0;
       for (int d : item.others()) {
         boolean label = item.supports().contains(d);
-        boolean cite = cited.contains(d);
+        boolean cite = cited.containsKey(d);
         tp += label && cite ? 1 : 0;
         fp += !label && cite ? 1 : 0;
         fn += label && !cite ? 1 : 0;
@@ -155,7 +155,9 @@ public final class CitationEvaluation {
                   + " -> "
                   + d
                   + "] "
-                  + item.sentence());
+                  + item.sentence()
+                  + "\n    "
+                  + evidence(docs.get(d), item.sentence(), cited.get(d)));
         }
       }
       for (String slice :
@@ -220,6 +222,18 @@ public final class CitationEvaluation {
       out.add(lines.get((int) r[2]));
     }
     return out;
+  }
+
+  /** What a reader checks an error against: the cited words, else the article's nearest two. */
+  private static String evidence(Document d, String sentence, Citation cited) {
+    if (cited != null) {
+      return "cited: " + d.article().text().substring(cited.start(), cited.end());
+    }
+    List<String> near = new ArrayList<>();
+    for (Sentence t : nearest(sentence, d.sentences(), 2)) {
+      near.add(t.text());
+    }
+    return "nearest: " + String.join(" || ", near);
   }
 
   private static Score total(List<Score> scores) {
