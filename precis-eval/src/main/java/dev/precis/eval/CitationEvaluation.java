@@ -240,25 +240,36 @@ public final class CitationEvaluation {
     return scores.stream().filter(s -> s.slice().equals("all")).findFirst().orElseThrow();
   }
 
-  /** One line per labelled pair with a match: label, split, set, then the match's features. */
+  /**
+   * One line per candidate of every labelled pair: label, split, set, the pair's number, then the
+   * candidate's features (a pair without candidates: one line without features). For train.py.
+   */
   public List<String> features(List<Item> items, CitationFinder finder) {
     List<String> out = new ArrayList<>();
+    int bag = 0;
     for (Item item : items) {
       List<Document> docs = documents(item.set(), item.cluster());
-      double[][] f = finder.index(docs).bestFeatures(locate(docs, item));
+      List<List<double[]>> f = finder.index(docs).candidateFeatures(locate(docs, item));
       for (int d : item.others()) {
-        StringBuilder b = new StringBuilder();
-        b.append(item.supports().contains(d) ? 1 : 0)
-            .append('\t')
-            .append(item.split())
-            .append('\t')
-            .append(item.set());
-        if (d < f.length && f[d] != null) {
-          for (double x : f[d]) {
+        String head =
+            (item.supports().contains(d) ? 1 : 0)
+                + "\t"
+                + item.split()
+                + "\t"
+                + item.set()
+                + "\t"
+                + bag++;
+        List<double[]> cands = d < f.size() ? f.get(d) : List.of();
+        if (cands.isEmpty()) {
+          out.add(head);
+        }
+        for (double[] c : cands) {
+          StringBuilder b = new StringBuilder(head);
+          for (double x : c) {
             b.append('\t').append(String.format(Locale.ROOT, "%.4f", x));
           }
+          out.add(b.toString());
         }
-        out.add(b.toString());
       }
     }
     return out;
