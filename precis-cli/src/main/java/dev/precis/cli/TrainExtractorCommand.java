@@ -97,6 +97,13 @@ final class TrainExtractorCommand implements Callable<Integer> {
               + " out-of-fold probabilities and on the validation pages.")
   boolean spanGrid;
 
+  @Option(
+      names = "--refine",
+      description =
+          "Add a refining third stage (the smoothing trees again over out-of-fold second-stage"
+              + " probabilities); not in the shipped model.")
+  boolean refine;
+
   /** Out-of-fold probabilities per training page, kept for --span-grid. */
   private double[][] outOfFold;
 
@@ -141,7 +148,7 @@ final class TrainExtractorCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    BlockModel model = BlockModelTrainer.train(prepared, seed);
+    BlockModel model = BlockModelTrainer.train(prepared, seed, refine);
     if (validation != null) {
       List<ExtractionEvaluation.Page> held = ExtractionEvaluation.load(validation);
       List<ShingleMatch.Counts> counts = new ArrayList<>();
@@ -164,17 +171,13 @@ final class TrainExtractorCommand implements Callable<Integer> {
       out.println();
       out.printf(Locale.ROOT, "validation (%s, never trained on):%n", validation);
       row(out, "validation", counts);
-      List<ShingleMatch.Counts> heldUnrefined = new ArrayList<>();
-      for (int i = 0; i < held.size(); i++) {
-        heldUnrefined.add(
-            ShingleMatch.compare(
-                held.get(i).truth(),
-                BlockModelTrainer.render(
-                    heldPrepared.get(i),
-                    BlockModelTrainer.probabilitiesUnrefined(model, heldPrepared.get(i)),
-                    MainSpan.DEFAULT)));
+      if (refine) {
+        List<ShingleMatch.Counts> heldUnrefined = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+          heldUnrefined.add(unrefinedCounts(model, heldPrepared.get(i), held.get(i)));
+        }
+        row(out, "validation, without the refining stage", heldUnrefined);
       }
-      row(out, "validation, without the refining stage", heldUnrefined);
       double[][] heldProbabilities = new double[held.size()][];
       for (int i = 0; i < held.size(); i++) {
         heldProbabilities[i] = BlockModelTrainer.probabilities(model, heldPrepared.get(i));
@@ -231,19 +234,15 @@ final class TrainExtractorCommand implements Callable<Integer> {
           train.add(prepared.get(i));
         }
       }
-      BlockModel model = BlockModelTrainer.train(train, seed);
+      BlockModel model = BlockModelTrainer.train(train, seed, refine);
       for (int i = 0; i < pages.size(); i++) {
         if (fold[i] == f) {
           double[] p = BlockModelTrainer.probabilities(model, prepared.get(i));
           outOfFold[i] = p;
           String text = BlockModelTrainer.render(prepared.get(i), p, MainSpan.DEFAULT);
-          unrefined.add(
-              ShingleMatch.compare(
-                  pages.get(i).truth(),
-                  BlockModelTrainer.render(
-                      prepared.get(i),
-                      BlockModelTrainer.probabilitiesUnrefined(model, prepared.get(i)),
-                      MainSpan.DEFAULT)));
+          if (refine) {
+            unrefined.add(unrefinedCounts(model, prepared.get(i), pages.get(i)));
+          }
           ShingleMatch.Counts c = ShingleMatch.compare(pages.get(i).truth(), text);
           bySet
               .computeIfAbsent(sets.getOrDefault(pages.get(i).id(), "?"), k -> new ArrayList<>())
@@ -260,7 +259,9 @@ final class TrainExtractorCommand implements Callable<Integer> {
       row(out, e.getKey(), e.getValue());
     }
     row(out, "all", all);
-    row(out, "all, without the refining stage", unrefined);
+    if (refine) {
+      row(out, "all, without the refining stage", unrefined);
+    }
     if (worst > 0) {
       out.printf(Locale.ROOT, "%nlowest cross-validated F1:%n");
       Integer[] order = new Integer[pages.size()];
@@ -309,6 +310,12 @@ final class TrainExtractorCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s (%d pages changed):%n", name, changed);
     row(out, name, counts);
     out.flush();
+  }
+
+  private static ShingleMatch.Counts unrefinedCounts(
+      BlockModel model, LabelledPage page, ExtractionEvaluation.Page gold) {
+    double[] p = BlockModelTrainer.probabilitiesUnrefined(model, page);
+    return ShingleMatch.compare(gold.truth(), BlockModelTrainer.render(page, p, MainSpan.DEFAULT));
   }
 
   private static final List<MainSpan> SPAN_GRID = spanGrid();

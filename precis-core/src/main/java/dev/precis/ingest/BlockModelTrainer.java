@@ -100,6 +100,14 @@ public final class BlockModelTrainer {
 
   /** Trains on {@code pages}; {@code seed} fixes the order of the examples. */
   public static BlockModel train(List<LabelledPage> pages, long seed) {
+    return train(pages, seed, false);
+  }
+
+  /**
+   * Trains on {@code pages}, with a refining third stage when {@code refine} (stacking: not in the
+   * shipped model, see the README's "What moved the numbers").
+   */
+  public static BlockModel train(List<LabelledPage> pages, long seed, boolean refine) {
     List<LabelledPage> order = new ArrayList<>(pages);
     Collections.shuffle(order, new Random(seed));
     int half = order.size() / 2;
@@ -113,6 +121,9 @@ public final class BlockModelTrainer {
       first.add(firstStage(i < half ? onB : onA, order.get(i)));
     }
     BoostedTrees context = fitTrees(order, first, 0, order.size(), BoostedTreesTrainer.DEFAULT);
+    if (!refine) {
+      return new BlockModel(fitBlocks(order, seed), context, null);
+    }
     // The refining stage learns from second-stage probabilities out of fold too: trees fitted on
     // one half judge the other.
     BoostedTrees contextA = fitTrees(order, first, 0, half, BoostedTreesTrainer.DEFAULT);
@@ -122,8 +133,8 @@ public final class BlockModelTrainer {
       second.add(
           BlockModel.smooth(order.get(i).blocks, first.get(i), i < half ? contextB : contextA));
     }
-    BoostedTrees refine = fitTrees(order, second, 0, order.size(), BoostedTreesTrainer.REFINE);
-    return new BlockModel(fitBlocks(order, seed), context, refine);
+    BoostedTrees third = fitTrees(order, second, 0, order.size(), BoostedTreesTrainer.REFINE);
+    return new BlockModel(fitBlocks(order, seed), context, third);
   }
 
   /** Smoothing trees fitted on pages {@code from..to} of {@code order}, judged {@code p}. */

@@ -76,6 +76,30 @@ class BlockModelTrainerTest {
     assertThat(a.probabilities(blocks)).containsExactly(b.probabilities(blocks));
   }
 
+  @Test
+  void aModelWithTheRefiningStageReadsBackToTheSameJudgements(@TempDir Path dir) throws Exception {
+    Random random = new Random(11);
+    List<BlockModelTrainer.LabelledPage> pages = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      List<String> paragraphs = paragraphs(random);
+      pages.add(
+          BlockModelTrainer.prepare(page(paragraphs, random), null, String.join("\n", paragraphs)));
+    }
+    BlockModel model = BlockModelTrainer.train(pages, 2, true);
+    assertThat(model.refine).isNotNull();
+    Path file = dir.resolve("refined.bin.gz");
+    model.save(file);
+    BlockModel read;
+    try (InputStream in = Files.newInputStream(file)) {
+      read = BlockModel.read(in);
+    }
+    PageBlocks blocks = pages.get(0).blocks;
+    assertThat(read.refine).isNotNull();
+    assertThat(read.probabilities(blocks)).containsExactly(model.probabilities(blocks));
+    assertThat(read.probabilities(blocks, false))
+        .containsExactly(model.probabilities(blocks, false));
+  }
+
   private static List<String> paragraphs(Random random) {
     List<String> out = new ArrayList<>();
     int n = 3 + random.nextInt(4);
