@@ -2,6 +2,7 @@ package dev.precis.facts;
 
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.TextDates;
 import dev.precis.text.analysis.Token;
 import dev.precis.text.analysis.Tokenizer;
 import java.util.ArrayList;
@@ -189,21 +190,7 @@ final class EntityExtractor implements FactFinder<EntityExtractor.Result> {
   }
 
   private static boolean isCalendarWord(String w) {
-    return w.endsWith("day")
-        || Set.of(
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december")
-            .contains(w);
+    return w.endsWith("day") || TextDates.MONTH_NAMES.contains(w);
   }
 
   /** "Russian-backed", "Nations-led": a name turned adjective, which ends a name. */

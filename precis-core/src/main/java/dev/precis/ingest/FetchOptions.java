@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Limits and manners of the {@link HttpFetcher}. The defaults suit fetching news pages and feeds
@@ -75,30 +76,6 @@ public record FetchOptions(
     allowedHosts = Collections.unmodifiableSet(hosts);
   }
 
-  /** The options without per-host exceptions (the original nine-field form). */
-  public FetchOptions(
-      Duration connectTimeout,
-      Duration readTimeout,
-      Duration totalTimeout,
-      long maxBytes,
-      int maxRedirects,
-      Duration hostDelay,
-      boolean allowPrivate,
-      boolean obeyRobots,
-      String userAgent) {
-    this(
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        maxBytes,
-        maxRedirects,
-        hostDelay,
-        allowPrivate,
-        obeyRobots,
-        userAgent,
-        Set.of());
-  }
-
   /**
    * Defaults: 10 s connect, 20 s read, 60 s total, 10 MiB, 5 redirects, 1 s per host, robots.txt
    * obeyed, private addresses refused.
@@ -113,119 +90,89 @@ public record FetchOptions(
         DEFAULT_HOST_DELAY,
         false,
         true,
-        USER_AGENT);
+        USER_AGENT,
+        Set.of());
   }
 
   public FetchOptions withTimeouts(Duration connect, Duration read, Duration total) {
-    return new FetchOptions(
-        connect,
-        read,
-        total,
-        maxBytes,
-        maxRedirects,
-        hostDelay,
-        allowPrivate,
-        obeyRobots,
-        userAgent,
-        allowedHosts);
+    return edit(
+        o -> {
+          o.connectTimeout = connect;
+          o.readTimeout = read;
+          o.totalTimeout = total;
+        });
   }
 
   public FetchOptions withMaxBytes(long bytes) {
-    return new FetchOptions(
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        bytes,
-        maxRedirects,
-        hostDelay,
-        allowPrivate,
-        obeyRobots,
-        userAgent,
-        allowedHosts);
+    return edit(o -> o.maxBytes = bytes);
   }
 
   public FetchOptions withMaxRedirects(int redirects) {
-    return new FetchOptions(
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        maxBytes,
-        redirects,
-        hostDelay,
-        allowPrivate,
-        obeyRobots,
-        userAgent,
-        allowedHosts);
+    return edit(o -> o.maxRedirects = redirects);
   }
 
   public FetchOptions withHostDelay(Duration delay) {
-    return new FetchOptions(
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        maxBytes,
-        maxRedirects,
-        delay,
-        allowPrivate,
-        obeyRobots,
-        userAgent,
-        allowedHosts);
+    return edit(o -> o.hostDelay = delay);
   }
 
   public FetchOptions withAllowPrivate(boolean allow) {
-    return new FetchOptions(
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        maxBytes,
-        maxRedirects,
-        hostDelay,
-        allow,
-        obeyRobots,
-        userAgent,
-        allowedHosts);
+    return edit(o -> o.allowPrivate = allow);
   }
 
   public FetchOptions withObeyRobots(boolean obey) {
-    return new FetchOptions(
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        maxBytes,
-        maxRedirects,
-        hostDelay,
-        allowPrivate,
-        obey,
-        userAgent,
-        allowedHosts);
+    return edit(o -> o.obeyRobots = obey);
   }
 
   /** Hosts ({@code host} or {@code host:port}) fetched even though they are private. */
   public FetchOptions withAllowedHosts(Set<String> hosts) {
-    return new FetchOptions(
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        maxBytes,
-        maxRedirects,
-        hostDelay,
-        allowPrivate,
-        obeyRobots,
-        userAgent,
-        hosts);
+    return edit(o -> o.allowedHosts = hosts);
   }
 
   public FetchOptions withUserAgent(String agent) {
+    return edit(o -> o.userAgent = agent);
+  }
+
+  /** One copy-and-change for every wither, so a new field is added in two places, not ten. */
+  private FetchOptions edit(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new FetchOptions(
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        maxBytes,
-        maxRedirects,
-        hostDelay,
-        allowPrivate,
-        obeyRobots,
-        agent,
-        allowedHosts);
+        d.connectTimeout,
+        d.readTimeout,
+        d.totalTimeout,
+        d.maxBytes,
+        d.maxRedirects,
+        d.hostDelay,
+        d.allowPrivate,
+        d.obeyRobots,
+        d.userAgent,
+        d.allowedHosts);
+  }
+
+  /** The fields of a record being changed; checked again by the canonical constructor. */
+  private static final class Draft {
+    Duration connectTimeout;
+    Duration readTimeout;
+    Duration totalTimeout;
+    long maxBytes;
+    int maxRedirects;
+    Duration hostDelay;
+    boolean allowPrivate;
+    boolean obeyRobots;
+    String userAgent;
+    Set<String> allowedHosts;
+
+    Draft(FetchOptions o) {
+      connectTimeout = o.connectTimeout;
+      readTimeout = o.readTimeout;
+      totalTimeout = o.totalTimeout;
+      maxBytes = o.maxBytes;
+      maxRedirects = o.maxRedirects;
+      hostDelay = o.hostDelay;
+      allowPrivate = o.allowPrivate;
+      obeyRobots = o.obeyRobots;
+      userAgent = o.userAgent;
+      allowedHosts = o.allowedHosts;
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.precis.text;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reads the calendar date of a date line the cleaner drops ("Published: Fri, April 21, 2017",
@@ -11,33 +10,6 @@ import java.util.Map;
  * metadata. Tokens only, no regular expressions.
  */
 final class DateLines {
-  private static final Map<String, Integer> MONTHS =
-      Map.ofEntries(
-          Map.entry("january", 1),
-          Map.entry("jan", 1),
-          Map.entry("february", 2),
-          Map.entry("feb", 2),
-          Map.entry("march", 3),
-          Map.entry("mar", 3),
-          Map.entry("april", 4),
-          Map.entry("apr", 4),
-          Map.entry("may", 5),
-          Map.entry("june", 6),
-          Map.entry("jun", 6),
-          Map.entry("july", 7),
-          Map.entry("jul", 7),
-          Map.entry("august", 8),
-          Map.entry("aug", 8),
-          Map.entry("september", 9),
-          Map.entry("sep", 9),
-          Map.entry("sept", 9),
-          Map.entry("october", 10),
-          Map.entry("oct", 10),
-          Map.entry("november", 11),
-          Map.entry("nov", 11),
-          Map.entry("december", 12),
-          Map.entry("dec", 12));
-
   private DateLines() {}
 
   /** The date in the line, or {@code null} when it names no full date. */
@@ -45,7 +17,7 @@ final class DateLines {
     String[] tokens = LineRules.key(line).split(" ");
     for (int i = 0; i < tokens.length; i++) {
       String t = tokens[i];
-      Integer month = MONTHS.get(t.toLowerCase(Locale.ROOT));
+      Integer month = TextDates.MONTH_NUMBERS.get(t.toLowerCase(Locale.ROOT));
       if (month != null) {
         // "April 21 2017" or "21 April 2017"
         if (i + 2 < tokens.length && isDay(tokens[i + 1]) && isYear(tokens[i + 2])) {

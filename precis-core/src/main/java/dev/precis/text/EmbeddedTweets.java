@@ -1,7 +1,6 @@
 package dev.precis.text;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Inline furniture of one kind: tweets embedded in a flattened page. Part of {@link
@@ -62,7 +61,7 @@ final class EmbeddedTweets {
   private static int datedEnd(String lower, int at) {
     int monthEnd = InlineFurniture.wordEnd(lower, at);
     String month = lower.substring(at, monthEnd);
-    if (!MONTHS.contains(month)) {
+    if (!TextDates.MONTH_NAMES.contains(month)) {
       return -1;
     }
     int day = InlineFurniture.skipSpaces(lower, monthEnd);
@@ -80,19 +79,4 @@ final class EmbeddedTweets {
     }
     return yearEnd - year == 4 ? yearEnd : -1;
   }
-
-  private static final Set<String> MONTHS =
-      Set.of(
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december");
 }

@@ -2,10 +2,16 @@ package dev.precis.text;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * When an article says its news happened: the first day its opening names ("on Wednesday",
@@ -22,6 +28,29 @@ import java.util.regex.Pattern;
 public final class TextDates {
   /** Characters of the text read: the lead, where news says when. */
   public static final int LEAD_CHARS = 1500;
+
+  /**
+   * Lower-case month names and their common abbreviations ("sep", "sept") with the month's number:
+   * the one table every token-based reader of dates uses.
+   */
+  public static final Map<String, Integer> MONTH_NUMBERS = monthNumbers();
+
+  /** Lower-case full month names ("january" ... "december"). */
+  public static final Set<String> MONTH_NAMES =
+      Arrays.stream(Month.values())
+          .map(m -> m.name().toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
+
+  private static Map<String, Integer> monthNumbers() {
+    Map<String, Integer> out = new HashMap<>();
+    for (Month m : Month.values()) {
+      String name = m.name().toLowerCase(Locale.ROOT);
+      out.put(name, m.getValue());
+      out.put(name.substring(0, 3), m.getValue());
+    }
+    out.put("sept", Month.SEPTEMBER.getValue());
+    return Map.copyOf(out);
+  }
 
   /** Month names and abbreviations, as a regular expression alternative. */
   public static final String MONTHS =
