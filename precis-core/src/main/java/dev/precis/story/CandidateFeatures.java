@@ -13,6 +13,9 @@ final class CandidateFeatures {
   /** Position of {@code kind_conflict} in {@link EventScorer#FEATURES}. */
   static final int KIND_CONFLICT = 11;
 
+  /** Position of {@code title_overlap} in {@link EventScorer#FEATURES}. */
+  static final int TITLE_OVERLAP = 21;
+
   /** Longest gap the {@code gap_days} feature counts. */
   static final double MAX_GAP_DAYS = 30;
 
@@ -32,7 +35,8 @@ final class CandidateFeatures {
       long time,
       boolean eventTimed,
       TextFeatures f,
-      StoryState s) {
+      StoryState s,
+      DocumentFrequency df) {
     boolean timed = article.published() != null;
     long day = f.eventDay();
     double publication = timed && s.timed > 0 ? decay.ofGap(Math.abs(time - s.meanTime())) : 1;
@@ -51,6 +55,7 @@ final class CandidateFeatures {
         article.title() != null && !article.title().isBlank(),
         f,
         s);
+    out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), df);
   }
 
   /**
@@ -117,5 +122,6 @@ final class CandidateFeatures {
     // linear beyond the decay, which is flat near 0 after a few days: a happening weeks apart
     // stays apart however alike the words
     out[20] = Math.min(gapDays, MAX_GAP_DAYS);
+    out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), null);
   }
 }

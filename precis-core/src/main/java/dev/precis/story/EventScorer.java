@@ -120,7 +120,8 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
           "titled",
           "cosine_x_titled",
           "decay_x_titled",
-          "gap_days");
+          "gap_days",
+          "title_overlap");
 
   /** Position of {@code toll_conflict} in {@link #FEATURES}. */
   static final int TOLL_CONFLICT = 9;

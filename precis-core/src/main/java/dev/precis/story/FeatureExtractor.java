@@ -65,6 +65,7 @@ public final class FeatureExtractor {
         }
       }
     }
+    long[] titleTerms = distinctSorted(terms, termCount);
     int n = tokenize(text, true);
     for (int i = 0; i < n; i++) {
       long w = words[i];
@@ -101,7 +102,8 @@ public final class FeatureExtractor {
       }
       c[k]++;
     }
-    return new TextFeatures(sig, shingles, t, c, topEntities(entityCount));
+    return new TextFeatures(sig, shingles, t, c, topEntities(entityCount))
+        .withTitleTerms(titleTerms);
   }
 
   // Bit 0 of a word hash marks "capitalised, not at a sentence start" inside the word buffer;
@@ -192,6 +194,19 @@ public final class FeatureExtractor {
       }
     }
     return shingles;
+  }
+
+  /** The distinct values of the first {@code count} of {@code values}, ascending. */
+  private static long[] distinctSorted(long[] values, int count) {
+    long[] sorted = Arrays.copyOf(values, count);
+    Arrays.sort(sorted);
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[k++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, k);
   }
 
   private long[] topEntities(int count) {

@@ -298,7 +298,7 @@ public final class StoryClusterer {
       double score;
       if (learned) {
         CandidateFeatures.of(
-            featureBuffer, timeDecay, cosine, article, query, time, eventTimed, f, s);
+            featureBuffer, timeDecay, cosine, article, query, time, eventTimed, f, s, df);
         boolean vetoed = CandidateFeatures.vetoed(featureBuffer, eventTimed);
         score = vetoed ? 0 : model != null ? model.probability(featureBuffer) : 0;
         if (examples != null && !vetoed) {
@@ -369,6 +369,7 @@ public final class StoryClusterer {
     target.addFigures(f.figures());
     target.addKind(f.kind());
     target.addNames(f.entities());
+    target.addTitleTerms(f.titleTerms());
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);

@@ -153,6 +153,44 @@ final class StoryState {
     return (double) shared / counted;
   }
 
+  /** Most distinct title words an event remembers. */
+  static final int MAX_TITLE_TERMS = 96;
+
+  /** Distinct title words of its members (the first {@link #MAX_TITLE_TERMS}), ascending. */
+  long[] titleTerms = new long[0];
+
+  void addTitleTerms(long[] more) {
+    if (titleTerms.length >= MAX_TITLE_TERMS || more.length == 0) {
+      return;
+    }
+    long[] merged =
+        java.util.stream.LongStream.concat(
+                java.util.Arrays.stream(titleTerms), java.util.Arrays.stream(more))
+            .sorted()
+            .distinct()
+            .toArray();
+    titleTerms = java.util.Arrays.copyOf(merged, Math.min(merged.length, MAX_TITLE_TERMS));
+  }
+
+  /**
+   * Share of the given title words (ascending) that its members' titles use, each word weighted by
+   * its rarity in the stream ({@code df}; plain share when {@code null}); 0 when none given.
+   * Headlines name the happening in few words: two events of one kind on one day share the kind's
+   * words, not the town's or the person's.
+   */
+  double titleOverlap(long[] given, DocumentFrequency df) {
+    double all = 0;
+    double shared = 0;
+    for (long g : given) {
+      double w = df == null ? 1 : df.idf(g);
+      all += w;
+      if (java.util.Arrays.binarySearch(titleTerms, g) >= 0) {
+        shared += w;
+      }
+    }
+    return all == 0 ? 0 : shared / all;
+  }
+
   /** Most recent members {@link #closestMember} compares with: bounds its cost. */
   static final int CLOSEST_MEMBERS = 24;
 
@@ -239,6 +277,7 @@ final class StoryState {
     daySum += other.daySum;
     addFigures(other.figures);
     addNames(other.names);
+    addTitleTerms(other.titleTerms);
     for (int k = 0; k < kinds.length; k++) {
       kinds[k] += other.kinds[k];
     }

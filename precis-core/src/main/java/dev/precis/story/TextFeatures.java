@@ -20,6 +20,7 @@ package dev.precis.story;
  *     also mean the same weekday a week earlier when the report is late
  * @param figures the tolls it reports (people killed, injured...), ascending
  * @param kind the kind of happening it reports (a call, a meeting, an attack...), 0 when unknown
+ * @param titleTerms distinct content-word hashes of its title, ascending (empty without a title)
  */
 public record TextFeatures(
     int[] minHash,
@@ -30,18 +31,25 @@ public record TextFeatures(
     long eventDay,
     boolean weekday,
     int[] figures,
-    int kind) {
+    int kind,
+    long[] titleTerms) {
   /** {@link #eventDay} of an article that does not say when. */
   public static final long NO_DAY = Long.MIN_VALUE;
 
   /** Features without a known event day. */
   public TextFeatures(int[] minHash, int shingles, long[] terms, int[] counts, long[] entities) {
-    this(minHash, shingles, terms, counts, entities, NO_DAY, false, new int[0], 0);
+    this(minHash, shingles, terms, counts, entities, NO_DAY, false, new int[0], 0, new long[0]);
+  }
+
+  /** These features with the given title terms. */
+  public TextFeatures withTitleTerms(long[] title) {
+    return new TextFeatures(
+        minHash, shingles, terms, counts, entities, eventDay, weekday, figures, kind, title);
   }
 
   /** These features with the given event day and tolls. */
   public TextFeatures withEvent(long day, boolean fromWeekday, int[] tolls, int happening) {
     return new TextFeatures(
-        minHash, shingles, terms, counts, entities, day, fromWeekday, tolls, happening);
+        minHash, shingles, terms, counts, entities, day, fromWeekday, tolls, happening, titleTerms);
   }
 }

@@ -26,4 +26,37 @@ class EventSignalsTest {
         .isEqualTo(HappeningKind.MEETING);
     assertThat(HappeningKind.of("Markets rise", "Shares gained.")).isEqualTo(HappeningKind.NONE);
   }
+
+  @Test
+  void titleOverlapWeighsTheRareWordsOfAHeadline() {
+    FeatureExtractor extractor = new FeatureExtractor();
+    DocumentFrequency df = new DocumentFrequency(16);
+    String[] titles = {
+      "Fire destroys home in Springfield",
+      "Fire destroys barn in Shelbyville",
+      "Fire destroys shop in Ogdenville",
+      "Fire destroys garage in Capital City"
+    };
+    StoryState springfield = new StoryState(1, 16);
+    for (String title : titles) {
+      TextFeatures f = extractor.extract(title, "Firefighters were called out.");
+      df.add(f.terms());
+      if (title.contains("Springfield")) {
+        springfield.addTitleTerms(f.titleTerms());
+      }
+    }
+    TextFeatures sameTown = extractor.extract("Springfield home fire", "No one was hurt.");
+    TextFeatures otherTown =
+        extractor.extract("Fire destroys home in Ogdenville", "No one was hurt.");
+    assertThat(sameTown.titleTerms()).hasSize(3);
+    // the other town's headline shares three of its four words, but the one it does not share,
+    // the town, is the rarest: weighted by rarity its share drops
+    assertThat(springfield.titleOverlap(otherTown.titleTerms(), null)).isEqualTo(0.75);
+    assertThat(springfield.titleOverlap(otherTown.titleTerms(), df)).isLessThan(0.74);
+    assertThat(springfield.titleOverlap(sameTown.titleTerms(), df)).isEqualTo(1.0);
+    assertThat(springfield.titleOverlap(sameTown.titleTerms(), df))
+        .isGreaterThan(springfield.titleOverlap(otherTown.titleTerms(), df));
+    assertThat(springfield.titleOverlap(new long[0], df)).isZero();
+    assertThat(extractor.extract(null, "Text only.").titleTerms()).isEmpty();
+  }
 }
