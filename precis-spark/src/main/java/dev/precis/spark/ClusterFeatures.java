@@ -21,7 +21,8 @@ record ClusterFeatures(
     long eventDay,
     boolean weekday,
     int[] figures,
-    int kind)
+    int kind,
+    long[] titleTerms)
     implements Serializable {
 
   /** The columns after those of {@link ArticleRecord#SCHEMA}'s article fields, in this order. */
@@ -33,28 +34,44 @@ record ClusterFeatures(
         .add("event_day", DataTypes.LongType, false)
         .add("weekday", DataTypes.BooleanType, false)
         .add("figures", DataTypes.createArrayType(DataTypes.IntegerType, false))
-        .add("kind", DataTypes.IntegerType, false);
+        .add("kind", DataTypes.IntegerType, false)
+        .add("title_terms", DataTypes.createArrayType(DataTypes.LongType, false));
   }
 
   static final List<String> COLUMNS =
-      List.of("terms", "counts", "entities", "event_day", "weekday", "figures", "kind");
+      List.of(
+          "terms", "counts", "entities", "event_day", "weekday", "figures", "kind", "title_terms");
 
   static ClusterFeatures of(TextFeatures f) {
     return new ClusterFeatures(
-        f.terms(), f.counts(), f.entities(), f.eventDay(), f.weekday(), f.figures(), f.kind());
+        f.terms(),
+        f.counts(),
+        f.entities(),
+        f.eventDay(),
+        f.weekday(),
+        f.figures(),
+        f.kind(),
+        f.titleTerms());
   }
 
   /** The values of {@link #COLUMNS}. */
   Object[] values() {
     return new Object[] {
-      terms.clone(), counts.clone(), entities.clone(), eventDay, weekday, figures.clone(), kind
+      terms.clone(),
+      counts.clone(),
+      entities.clone(),
+      eventDay,
+      weekday,
+      figures.clone(),
+      kind,
+      titleTerms.clone()
     };
   }
 
   /** The clusterer's features, with the signature stored beside these. */
   TextFeatures with(int[] minHash, int shingles) {
     return new TextFeatures(
-        minHash, shingles, terms, counts, entities, eventDay, weekday, figures, kind);
+        minHash, shingles, terms, counts, entities, eventDay, weekday, figures, kind, titleTerms);
   }
 
   /** Reads {@link #COLUMNS} starting at column {@code at}. */
@@ -66,7 +83,8 @@ record ClusterFeatures(
         r.getLong(at + 3),
         r.getBoolean(at + 4),
         ints(r.getList(at + 5)),
-        r.getInt(at + 6));
+        r.getInt(at + 6),
+        longs(r.getList(at + 7)));
   }
 
   /** Only the terms: what a warm-up article contributes (document frequencies). */
