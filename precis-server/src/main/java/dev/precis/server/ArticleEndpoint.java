@@ -59,7 +59,10 @@ final class ArticleEndpoint {
 
   /**
    * Replays the most recent stored articles into the clusterer (holding its lock), so posted
-   * articles join the stories already stored.
+   * articles join the stories already stored; then brings up to date the summaries a kill left
+   * stale. A post stores its articles, then summarizes their stories: killed in between, the
+   * articles are there and acknowledged to nobody, and the client's retry finds them stored ({@code
+   * added: false}), so nothing else would summarize those stories again (ServerRestartTest).
    */
   void replayRecent(Store store) {
     synchronized (stream) {
@@ -70,6 +73,14 @@ final class ArticleEndpoint {
       } catch (RuntimeException e) {
         System.err.println("precis: warning: could not replay recent articles: " + e.getMessage());
       }
+    }
+    try {
+      for (long id : store.storiesNeedingSummary()) {
+        ingestor.summarize(id);
+        stories.invalidate(id);
+      }
+    } catch (RuntimeException e) {
+      System.err.println("precis: warning: could not refresh stale summaries: " + e.getMessage());
     }
   }
 

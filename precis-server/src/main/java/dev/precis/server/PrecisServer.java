@@ -38,6 +38,7 @@ public final class PrecisServer implements AutoCloseable {
   private final ServerConnector connector;
   private final ArticleEndpoint articles;
   private final Thread replay;
+  private final HealthCheck health;
 
   /** A server with the standard {@link Precis#defaults()} stages. */
   public PrecisServer(Store store, ServerConfig config) {
@@ -48,7 +49,8 @@ public final class PrecisServer implements AutoCloseable {
   public PrecisServer(Store store, ServerConfig config, Precis precis) {
     this.config = config;
     Ingestor ingestor = new Ingestor(store, precis, config.options());
-    StoryEndpoints stories = new StoryEndpoints(store, ingestor);
+    this.health = new HealthCheck(store);
+    StoryEndpoints stories = new StoryEndpoints(store, ingestor, health);
     this.articles = new ArticleEndpoint(config, precis, ingestor, stories);
     this.replay = new Thread(() -> articles.replayRecent(store), "precis-replay");
     this.replay.setDaemon(true);
@@ -138,6 +140,7 @@ public final class PrecisServer implements AutoCloseable {
   public void close() {
     try {
       server.stop();
+      health.close();
       articles.finish();
     } catch (java.util.concurrent.TimeoutException e) {
       // requests still running after the stop timeout were cut off: the server is down anyway

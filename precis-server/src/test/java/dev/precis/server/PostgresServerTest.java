@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.store.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -81,5 +87,52 @@ class PostgresServerTest {
                 .substring(origin.get("start").asInt(), origin.get("end").asInt()))
         .isEqualTo(first.get("text").asText());
     assertThat(story.get("facts").get("entities")).isNotEmpty();
+  }
+
+  /**
+   * Health never waits for the database: with the articles table locked (every count blocks, as
+   * behind a saturated pool), probes are still answered at once (2 s client timeout), from the last
+   * check while it is recent, then 503 once the database has not answered for {@link
+   * HealthCheck#STALE_MILLIS}; after the lock, 200 with fresh counts again.
+   */
+  @Test
+  void healthAnswersWhileTheDatabaseIsBlocked() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create(server.url("/api/health")))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    assertThat(client.send(probe, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    try (Connection locker = postgres.getPostgresDatabase().getConnection()) {
+      locker.setAutoCommit(false);
+      try (Statement st = locker.createStatement()) {
+        st.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
+      }
+      JsonNode stale = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+      while (stale == null && System.nanoTime() < deadline) {
+        HttpResponse<String> r = client.send(probe, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(r.body());
+        if (r.statusCode() == 503) {
+          stale = body;
+        } else {
+          assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+          assertThat(body.get("status").asText()).isEqualTo("ok");
+        }
+        Thread.sleep(500);
+      }
+      assertThat(stale).as("503 once no check finished for 10 s").isNotNull();
+      assertThat(stale.get("status").asText()).isEqualTo("unavailable");
+      assertThat(stale.get("error").asText()).contains("has not answered");
+      locker.rollback();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      status = client.send(probe, HttpResponse.BodyHandlers.ofString()).statusCode();
+      Thread.sleep(200);
+    }
+    assertThat(status).isEqualTo(200);
   }
 }
