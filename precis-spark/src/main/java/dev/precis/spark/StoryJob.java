@@ -84,6 +84,16 @@ final class StoryJob {
     if (run > 255) {
       throw new InputException(o.output() + ": more than 255 runs; start a new output directory");
     }
+    for (int r : before.articleRuns()) {
+      // the stored articles are the state: they must carry the clustering features
+      String dir = RunManifest.articlesDir(o.output(), r);
+      if (!List.of(spark.read().parquet(dir).schema().fieldNames()).contains("terms")) {
+        throw new InputException(
+            o.output()
+                + ": written by an earlier precis spark (articles without clustering features);"
+                + " start a new output directory");
+      }
+    }
     int partitions = o.partitions();
     // the joins of Spark SQL shuffle into as many partitions as the rest of the job (not 200)
     spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
