@@ -146,8 +146,10 @@ final class ExtractCommand implements Callable<Integer> {
       Writer out = atomic != null ? atomic.writer() : spec.commandLine().getOut();
       int written = 0;
       // Pages are extracted in parallel and written in input order; a bounded window of pages
-      // in flight keeps memory flat on large directories. Finished pages wait in a batch so that
-      // lines repeated across pages of one site can be dropped before they are written.
+      // in flight keeps memory flat on large directories. With --drop-site-repeats finished pages
+      // wait in a batch so that lines repeated across pages of one site can be dropped before they
+      // are written; without it each page is written as soon as it is done.
+      int batchSize = dropSiteRepeats ? SITE_BATCH : 1;
       Deque<Future<Outcome>> window = new ArrayDeque<>();
       List<Outcome> batch = new ArrayList<>();
       int next = 0;
@@ -167,7 +169,7 @@ final class ExtractCommand implements Callable<Integer> {
           continue;
         }
         batch.add(o);
-        if (batch.size() == SITE_BATCH) {
+        if (batch.size() == batchSize) {
           written += writeBatch(batch, out);
           batch.clear();
         }
