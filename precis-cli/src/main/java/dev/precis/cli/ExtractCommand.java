@@ -8,6 +8,7 @@ import dev.precis.ingest.HtmlExtractor;
 import dev.precis.ingest.InputException;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
+import dev.precis.ingest.SiteRepeats;
 import dev.precis.model.Article;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,6 +89,18 @@ final class ExtractCommand implements Callable<Integer> {
           "Refuse pages larger than this, after decompression (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
+  @Option(
+      names = "--drop-site-repeats",
+      description =
+          "Drop lines that repeat across pages of one site (by canonical URL host) within a batch"
+              + " of "
+              + SITE_BATCH
+              + " pages, as site furniture (off by default: see README).")
+  boolean dropSiteRepeats;
+
+  /** Pages compared for site-wide repeated lines: consecutive input pages, this many at a time. */
+  static final int SITE_BATCH = 2_000;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (!format.equalsIgnoreCase("jsonl")) {
@@ -133,8 +146,10 @@ final class ExtractCommand implements Callable<Integer> {
       Writer out = atomic != null ? atomic.writer() : spec.commandLine().getOut();
       int written = 0;
       // Pages are extracted in parallel and written in input order; a bounded window of pages
-      // in flight keeps memory flat on large directories.
+      // in flight keeps memory flat on large directories. Finished pages wait in a batch so that
+      // lines repeated across pages of one site can be dropped before they are written.
       Deque<Future<Outcome>> window = new ArrayDeque<>();
+      List<Outcome> batch = new ArrayList<>();
       int next = 0;
       while (next < files.size() || !window.isEmpty()) {
         while (next < files.size() && window.size() < 4 * n) {
@@ -151,10 +166,13 @@ final class ExtractCommand implements Callable<Integer> {
           err.flush();
           continue;
         }
-        out.write(o.line());
-        out.write('\n');
-        written++;
+        batch.add(o);
+        if (batch.size() == SITE_BATCH) {
+          written += writeBatch(batch, out);
+          batch.clear();
+        }
       }
+      written += writeBatch(batch, out);
       out.flush();
       if (written == 0) {
         throw new InputException("no pages could be extracted");
@@ -171,15 +189,31 @@ final class ExtractCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** One page's result: its JSON line, or why it could not be read. */
-  private record Outcome(Path file, String line, InputException error) {}
+  /** One page's result: the extracted page, or why it could not be read. */
+  private record Outcome(Path file, ExtractedPage page, InputException error) {}
 
   private Outcome attempt(Path f, HtmlExtractor extractor) {
     try {
-      return new Outcome(f, extractOne(f, extractor), null);
+      return new Outcome(f, extractor.extract(readPage(f), null), null);
     } catch (InputException e) {
       return new Outcome(f, null, e);
     }
+  }
+
+  /** Writes a batch of pages, without the lines repeated across pages of one site if asked. */
+  private int writeBatch(List<Outcome> batch, Writer out) throws IOException {
+    List<ExtractedPage> pages = new ArrayList<>(batch.size());
+    for (Outcome o : batch) {
+      pages.add(o.page());
+    }
+    if (dropSiteRepeats) {
+      pages = SiteRepeats.drop(pages);
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      out.write(toJson(batch.get(i).file(), pages.get(i)));
+      out.write('\n');
+    }
+    return batch.size();
   }
 
   private static Outcome await(Future<Outcome> future) throws InterruptedException {
@@ -193,9 +227,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
   }
 
-  private String extractOne(Path f, HtmlExtractor extractor) {
-    String html = readPage(f);
-    ExtractedPage page = extractor.extract(html, null);
+  private String toJson(Path f, ExtractedPage page) {
     String text = page.text();
     String title = page.title();
     if (clean) {

@@ -5,6 +5,9 @@ import dev.precis.eval.ShingleMatch;
 import dev.precis.ingest.BlockModel;
 import dev.precis.ingest.BlockModelTrainer;
 import dev.precis.ingest.BlockModelTrainer.LabelledPage;
+import dev.precis.ingest.HtmlExtractor;
+import dev.precis.ingest.MainSpan;
+import dev.precis.ingest.SiteRepeats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -87,6 +90,16 @@ final class TrainExtractorCommand implements Callable<Integer> {
           "Also list the N pages with the lowest cross-validated F1 (default: ${DEFAULT-VALUE}).")
   int worst;
 
+  @Option(
+      names = "--span-grid",
+      description =
+          "Also score a grid of post-smoothing settings (threshold, gap, island share) on the"
+              + " out-of-fold probabilities and on the validation pages.")
+  boolean spanGrid;
+
+  /** Out-of-fold probabilities per training page, kept for --span-grid. */
+  private double[][] outOfFold;
+
   @Override
   public Integer call() throws IOException {
     if (folds == 1 || folds < 0) {
@@ -99,6 +112,34 @@ final class TrainExtractorCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%d training pages from %s%n%n", pages.size(), dataset);
     if (folds > 0) {
       crossValidate(out, pages, sets, prepared);
+    }
+    if (folds > 0) {
+      siteRepeatsRow(out, "CV all, site repeats dropped", pages, prepared, outOfFold);
+    }
+    if (spanGrid && folds > 0) {
+      out.printf(Locale.ROOT, "%npost-smoothing settings, out of fold (F1 per set, all):%n");
+      for (MainSpan span : SPAN_GRID) {
+        Map<String, List<ShingleMatch.Counts>> bySet = new TreeMap<>();
+        List<ShingleMatch.Counts> all = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+          String text = BlockModelTrainer.render(prepared.get(i), outOfFold[i], span);
+          ShingleMatch.Counts c = ShingleMatch.compare(pages.get(i).truth(), text);
+          bySet
+              .computeIfAbsent(sets.getOrDefault(pages.get(i).id(), "?"), k -> new ArrayList<>())
+              .add(c);
+          all.add(c);
+        }
+        StringBuilder line = new StringBuilder(span.toString());
+        for (List<ShingleMatch.Counts> c : bySet.values()) {
+          line.append(String.format(Locale.ROOT, " %.3f", ShingleMatch.average(c).f1()));
+        }
+        ShingleMatch.Scores s = ShingleMatch.average(all);
+        line.append(
+            String.format(
+                Locale.ROOT, " | all P %.3f R %.3f F1 %.3f", s.precision(), s.recall(), s.f1()));
+        out.println(line);
+        out.flush();
+      }
     }
     BlockModel model = BlockModelTrainer.train(prepared, seed);
     if (validation != null) {
@@ -123,6 +164,39 @@ final class TrainExtractorCommand implements Callable<Integer> {
       out.println();
       out.printf(Locale.ROOT, "validation (%s, never trained on):%n", validation);
       row(out, "validation", counts);
+      List<ShingleMatch.Counts> heldUnrefined = new ArrayList<>();
+      for (int i = 0; i < held.size(); i++) {
+        heldUnrefined.add(
+            ShingleMatch.compare(
+                held.get(i).truth(),
+                BlockModelTrainer.render(
+                    heldPrepared.get(i),
+                    BlockModelTrainer.probabilitiesUnrefined(model, heldPrepared.get(i)),
+                    MainSpan.DEFAULT)));
+      }
+      row(out, "validation, without the refining stage", heldUnrefined);
+      double[][] heldProbabilities = new double[held.size()][];
+      for (int i = 0; i < held.size(); i++) {
+        heldProbabilities[i] = BlockModelTrainer.probabilities(model, heldPrepared.get(i));
+      }
+      siteRepeatsRow(
+          out, "validation, site repeats dropped", held, heldPrepared, heldProbabilities);
+      if (spanGrid) {
+        double[][] heldP = new double[held.size()][];
+        for (int i = 0; i < held.size(); i++) {
+          heldP[i] = BlockModelTrainer.probabilities(model, heldPrepared.get(i));
+        }
+        for (MainSpan span : SPAN_GRID) {
+          List<ShingleMatch.Counts> c = new ArrayList<>();
+          for (int i = 0; i < held.size(); i++) {
+            double[] p = heldP[i];
+            c.add(
+                ShingleMatch.compare(
+                    held.get(i).truth(), BlockModelTrainer.render(heldPrepared.get(i), p, span)));
+          }
+          row(out, span.toString(), c);
+        }
+      }
     }
     if (output != null) {
       model.save(output);
@@ -148,6 +222,8 @@ final class TrainExtractorCommand implements Callable<Integer> {
     Map<String, List<ShingleMatch.Counts>> bySet = new TreeMap<>();
     List<ShingleMatch.Counts> all = new ArrayList<>();
     ShingleMatch.Counts[] byPage = new ShingleMatch.Counts[pages.size()];
+    outOfFold = new double[pages.size()][];
+    List<ShingleMatch.Counts> unrefined = new ArrayList<>();
     for (int f = 0; f < folds; f++) {
       List<LabelledPage> train = new ArrayList<>();
       for (int i = 0; i < pages.size(); i++) {
@@ -158,7 +234,16 @@ final class TrainExtractorCommand implements Callable<Integer> {
       BlockModel model = BlockModelTrainer.train(train, seed);
       for (int i = 0; i < pages.size(); i++) {
         if (fold[i] == f) {
-          String text = BlockModelTrainer.extract(model, prepared.get(i));
+          double[] p = BlockModelTrainer.probabilities(model, prepared.get(i));
+          outOfFold[i] = p;
+          String text = BlockModelTrainer.render(prepared.get(i), p, MainSpan.DEFAULT);
+          unrefined.add(
+              ShingleMatch.compare(
+                  pages.get(i).truth(),
+                  BlockModelTrainer.render(
+                      prepared.get(i),
+                      BlockModelTrainer.probabilitiesUnrefined(model, prepared.get(i)),
+                      MainSpan.DEFAULT)));
           ShingleMatch.Counts c = ShingleMatch.compare(pages.get(i).truth(), text);
           bySet
               .computeIfAbsent(sets.getOrDefault(pages.get(i).id(), "?"), k -> new ArrayList<>())
@@ -175,6 +260,7 @@ final class TrainExtractorCommand implements Callable<Integer> {
       row(out, e.getKey(), e.getValue());
     }
     row(out, "all", all);
+    row(out, "all, without the refining stage", unrefined);
     if (worst > 0) {
       out.printf(Locale.ROOT, "%nlowest cross-validated F1:%n");
       Integer[] order = new Integer[pages.size()];
@@ -194,6 +280,51 @@ final class TrainExtractorCommand implements Callable<Integer> {
             pages.get(i).id());
       }
     }
+  }
+
+  /**
+   * Scores the texts after {@link SiteRepeats} dropped the lines repeated across pages of one host
+   * (the host of each page's canonical URL, as {@code extract} finds it).
+   */
+  private static void siteRepeatsRow(
+      PrintWriter out,
+      String name,
+      List<ExtractionEvaluation.Page> pages,
+      List<LabelledPage> prepared,
+      double[][] probabilities) {
+    HtmlExtractor metadata = new HtmlExtractor();
+    List<String> texts = new ArrayList<>();
+    List<String> hosts = new ArrayList<>();
+    for (int i = 0; i < pages.size(); i++) {
+      texts.add(BlockModelTrainer.render(prepared.get(i), probabilities[i], MainSpan.DEFAULT));
+      hosts.add(SiteRepeats.host(metadata.extract(pages.get(i).html(), null).url()));
+    }
+    List<String> kept = SiteRepeats.dropLines(texts, hosts);
+    List<ShingleMatch.Counts> counts = new ArrayList<>();
+    int changed = 0;
+    for (int i = 0; i < pages.size(); i++) {
+      counts.add(ShingleMatch.compare(pages.get(i).truth(), kept.get(i)));
+      changed += kept.get(i).equals(texts.get(i)) ? 0 : 1;
+    }
+    out.printf(Locale.ROOT, "%s (%d pages changed):%n", name, changed);
+    row(out, name, counts);
+    out.flush();
+  }
+
+  private static final List<MainSpan> SPAN_GRID = spanGrid();
+
+  private static List<MainSpan> spanGrid() {
+    List<MainSpan> grid = new ArrayList<>();
+    for (double t : new double[] {0.5, 0.6, 0.7}) {
+      grid.add(new MainSpan(t, 3, 0));
+      for (int gap : new int[] {2, 4, 8}) {
+        for (double share : new double[] {0.1, 0.25, 0.5}) {
+          grid.add(new MainSpan(t, gap, share));
+        }
+      }
+      grid.add(new MainSpan(t, 4, 1.0));
+    }
+    return grid;
   }
 
   private static double f1(ShingleMatch.Counts c) {

@@ -58,6 +58,41 @@ class ExtractCommandTest {
     assertThat(hill.get("url").asText()).startsWith("https://thehill.com/");
   }
 
+  /** Two real pages of one site from the shared validation set: its furniture repeats. */
+  @Test
+  void linesRepeatedAcrossPagesOfOneSiteAreDropped() throws IOException {
+    Path shared =
+        Path.of(System.getProperty("precis.root", ".."))
+            .resolve("../shared/data/article-extraction/html");
+    List<String> ids =
+        List.of(
+            "30b771a40a4e96156d398716c877deef54b05d091770d2717c98e4c6b670010c",
+            "612cd29826624e68ce96789c8049e16279dfd2fceb27434eea7943b2aaf84e90");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(shared.resolve(ids.get(0) + ".html.gz")), "no shared data");
+    for (String id : ids) {
+      Files.copy(shared.resolve(id + ".html.gz"), dir.resolve(id + ".html.gz"));
+    }
+    CliRun dropped = CliRun.of("extract", dir.toString(), "--drop-site-repeats");
+    CliRun kept = CliRun.of("extract", dir.toString());
+    assertThat(dropped.code()).as(dropped.err()).isZero();
+    assertThat(kept.code()).as(kept.err()).isZero();
+    List<String> withRepeats = texts(kept);
+    List<String> withoutRepeats = texts(dropped);
+    for (int i = 0; i < 2; i++) {
+      List<String> before = withRepeats.get(i).lines().toList();
+      List<String> after = withoutRepeats.get(i).lines().toList();
+      List<String> other = withRepeats.get(1 - i).lines().toList();
+      assertThat(after).isSubsetOf(before).doesNotContainAnyElementsOf(other);
+      assertThat(before.size() - after.size()).isPositive();
+      assertThat(withoutRepeats.get(i).length()).isGreaterThan(withRepeats.get(i).length() / 2);
+    }
+  }
+
+  private static List<String> texts(CliRun run) {
+    return run.out().strip().lines().map(l -> json(l).get("text").asText()).toList();
+  }
+
   @Test
   void bothMainTextMethodsAreSelectable() throws IOException {
     for (String method : List.of("learned", "rules", "RULES")) {

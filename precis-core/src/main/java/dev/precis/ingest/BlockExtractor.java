@@ -23,21 +23,16 @@ final class BlockExtractor {
 
   /** The text of the blocks judged main text, one a line. */
   static String render(PageBlocks page, double[] p) {
+    return render(page, p, MainSpan.DEFAULT);
+  }
+
+  /** The text of the blocks that {@code span} keeps, one a line. */
+  static String render(PageBlocks page, double[] p, MainSpan span) {
     List<PageBlocks.Block> blocks = page.blocks;
-    double threshold = 0.5;
-    double best = 0;
-    for (int i = 0; i < p.length; i++) {
-      if (!isHeadline(page, i)) {
-        best = Math.max(best, p[i]);
-      }
-    }
-    // A page the model doubts throughout still has a most likely article: keep its best blocks.
-    if (best < threshold) {
-      threshold = best * 0.8;
-    }
+    boolean[] kept = span.keep(page, p);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < p.length; i++) {
-      if (p[i] >= threshold && p[i] > 0 && !isHeadline(page, i)) {
+      if (kept[i]) {
         if (out.length() > 0) {
           out.append('\n');
         }

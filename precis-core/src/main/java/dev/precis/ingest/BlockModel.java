@@ -16,23 +16,29 @@ import java.util.zip.GZIPOutputStream;
  * features ({@link BlockFeatures}), judges each block by itself; the second, gradient-boosted trees
  * ({@link BoostedTrees}), smooths: it judges each block again from the first stage's probabilities
  * for it, its neighbours, its container and its template, and where it lies relative to the page's
- * most article-like subtree ({@link BlockContext}). Trained by {@link BlockModelTrainer}; the
+ * most article-like subtree ({@link BlockContext}). A third stage (stacking) may smooth once more,
+ * the same way, over the second stage's probabilities. Trained by {@link BlockModelTrainer}; the
  * shipped model is the resource {@value #RESOURCE}, written by {@code precis train-extractor}.
  *
  * <p>Immutable and thread-safe.
  */
 public final class BlockModel {
   static final String RESOURCE = "/dev/precis/ingest/block-model.bin.gz";
-  private static final int MAGIC = 0x50424d32; // "PBM2"
+  private static final int MAGIC = 0x50424d33; // "PBM3"
+  private static final int MAGIC_TWO_STAGES = 0x50424d32; // "PBM2": no refining stage
 
   private static volatile BlockModel standard;
 
   final float[] blockWeights;
   final BoostedTrees context;
 
-  BlockModel(float[] blockWeights, BoostedTrees context) {
+  /** Third stage (stacking), or null: the same smoothing again over the second stage's output. */
+  final BoostedTrees refine;
+
+  BlockModel(float[] blockWeights, BoostedTrees context, BoostedTrees refine) {
     this.blockWeights = blockWeights;
     this.context = context;
+    this.refine = refine;
   }
 
   /** The model shipped inside the jar. */
@@ -54,15 +60,30 @@ public final class BlockModel {
 
   /** Probability that each block of the page is main text, after smoothing. */
   double[] probabilities(PageBlocks page) {
+    return probabilities(page, true);
+  }
+
+  /** As {@link #probabilities(PageBlocks)}, with or without the refining stage. */
+  double[] probabilities(PageBlocks page, boolean refined) {
+    double[] second = smooth(page, firstStage(page), context);
+    return refined && refine != null ? smooth(page, second, refine) : second;
+  }
+
+  double[] firstStage(PageBlocks page) {
     int[][] features = BlockFeatures.of(page);
     double[] first = new double[features.length];
     for (int i = 0; i < features.length; i++) {
       first[i] = sigmoid(dot(blockWeights, features[i]));
     }
-    float[][] x = BlockContext.of(page, first);
-    double[] out = new double[features.length];
-    for (int i = 0; i < features.length; i++) {
-      out[i] = sigmoid(context.score(x[i]));
+    return first;
+  }
+
+  /** One smoothing pass: the trees judge each block again from {@code p} around it. */
+  static double[] smooth(PageBlocks page, double[] p, BoostedTrees trees) {
+    float[][] x = BlockContext.of(page, p);
+    double[] out = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = sigmoid(trees.score(x[i]));
     }
     return out;
   }
@@ -84,20 +105,26 @@ public final class BlockModel {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (OutputStream raw = Files.newOutputStream(file);
         DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
-      out.writeInt(MAGIC);
+      out.writeInt(refine == null ? MAGIC_TWO_STAGES : MAGIC);
       writeSparse(out, blockWeights);
       context.write(out);
+      if (refine != null) {
+        refine.write(out);
+      }
     }
   }
 
   /** Reads a model written by {@link #save}. */
   public static BlockModel read(InputStream raw) throws IOException {
     DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
-    if (in.readInt() != MAGIC) {
+    int magic = in.readInt();
+    if (magic != MAGIC && magic != MAGIC_TWO_STAGES) {
       throw new IOException("not a block model");
     }
     float[] blockWeights = readSparse(in);
-    return new BlockModel(blockWeights, BoostedTrees.read(in, BlockContext.FEATURES));
+    BoostedTrees context = BoostedTrees.read(in, BlockContext.FEATURES);
+    BoostedTrees refine = magic == MAGIC ? BoostedTrees.read(in, BlockContext.FEATURES) : null;
+    return new BlockModel(blockWeights, context, refine);
   }
 
   private static void writeSparse(DataOutputStream out, float[] w) throws IOException {

@@ -107,18 +107,39 @@ public final class BlockModelTrainer {
     List<LabelledPage> b = order.subList(half, order.size());
     float[] onA = fitBlocks(a, seed);
     float[] onB = fitBlocks(b, seed);
+    // First-stage probabilities out of fold: each half judged by the model of the other.
+    List<double[]> first = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      first.add(firstStage(i < half ? onB : onA, order.get(i)));
+    }
+    BoostedTrees context = fitTrees(order, first, 0, order.size(), BoostedTreesTrainer.DEFAULT);
+    // The refining stage learns from second-stage probabilities out of fold too: trees fitted on
+    // one half judge the other.
+    BoostedTrees contextA = fitTrees(order, first, 0, half, BoostedTreesTrainer.DEFAULT);
+    BoostedTrees contextB = fitTrees(order, first, half, order.size(), BoostedTreesTrainer.DEFAULT);
+    List<double[]> second = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      second.add(
+          BlockModel.smooth(order.get(i).blocks, first.get(i), i < half ? contextB : contextA));
+    }
+    BoostedTrees refine = fitTrees(order, second, 0, order.size(), BoostedTreesTrainer.REFINE);
+    return new BlockModel(fitBlocks(order, seed), context, refine);
+  }
+
+  /** Smoothing trees fitted on pages {@code from..to} of {@code order}, judged {@code p}. */
+  private static BoostedTrees fitTrees(
+      List<LabelledPage> order, List<double[]> p, int from, int to, BoostedTreesTrainer trainer) {
     List<float[]> rows = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
     List<Float> weights = new ArrayList<>();
-    for (int i = 0; i < order.size(); i++) {
-      LabelledPage p = order.get(i);
-      float[] judge = i < half ? onB : onA;
-      float[][] x = BlockContext.of(p.blocks, firstStage(judge, p));
+    for (int i = from; i < to; i++) {
+      LabelledPage page = order.get(i);
+      float[][] x = BlockContext.of(page.blocks, p.get(i));
       for (int k = 0; k < x.length; k++) {
-        if (p.weights[k] > 0) {
+        if (page.weights[k] > 0) {
           rows.add(x[k]);
-          labels.add(p.labels[k]);
-          weights.add(p.weights[k]);
+          labels.add(page.labels[k]);
+          weights.add(page.weights[k]);
         }
       }
     }
@@ -128,13 +149,27 @@ public final class BlockModelTrainer {
       y[r] = labels.get(r);
       w[r] = weights.get(r);
     }
-    BoostedTrees context = BoostedTreesTrainer.DEFAULT.fit(rows.toArray(new float[0][]), y, w);
-    return new BlockModel(fitBlocks(order, seed), context);
+    return trainer.fit(rows.toArray(new float[0][]), y, w);
   }
 
   /** The predicted main text of a prepared page (what {@link HtmlExtractor} would return). */
   public static String extract(BlockModel model, LabelledPage page) {
     return BlockExtractor.render(page.blocks, model.probabilities(page.blocks));
+  }
+
+  /** The smoothed probability of each block of a prepared page. */
+  public static double[] probabilities(BlockModel model, LabelledPage page) {
+    return model.probabilities(page.blocks);
+  }
+
+  /** As {@link #probabilities}, without the model's refining (third) stage. */
+  public static double[] probabilitiesUnrefined(BlockModel model, LabelledPage page) {
+    return model.probabilities(page.blocks, false);
+  }
+
+  /** The text that {@code span} keeps from a prepared page judged {@code p}. */
+  public static String render(LabelledPage page, double[] p, MainSpan span) {
+    return BlockExtractor.render(page.blocks, p, span);
   }
 
   private static double[] firstStage(float[] w, LabelledPage p) {

@@ -4,6 +4,7 @@ import dev.precis.model.Citation;
 import dev.precis.summarize.CitationTerms.Terms;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ public final class CitationFinder {
       double pairGain,
       double[] model) {
     public static Params defaults() {
-      return new Params(0.5, 0.61, 2, 0.5, 2.0, 0.05, MODEL);
+      return new Params(0.5, 0.555, 2, 0.5, 2.0, 0.05, MODEL);
     }
 
     /** The lexical score alone, without the learned model. */
@@ -70,6 +71,12 @@ public final class CitationFinder {
       return new Params(summaryShare, threshold, minShared, bigramWeight, 2.0, 0.1, null);
     }
   }
+
+  /**
+   * How much more of the summary sentence's weight two adjacent sentences must carry to be cited
+   * together.
+   */
+  static final double PAIR_COVER = 0.2;
 
   /** Words in a shared run that make a verbatim match (a quoted clause, a copied statement). */
   static final int VERBATIM_RUN = 10;
@@ -80,8 +87,8 @@ public final class CitationFinder {
    * threshold (highest tune recall at tune precision 0.85 or more; README "Citations").
    */
   static final double[] MODEL = {
-    -7.9489, 1.8533, 1.8661, -5.5768, 3.8109, -2.3401, 0.1474, 0.4685, 0.4042, 0.9910, 0.8457,
-    1.0641, -0.9253, 1.7946, 10.6602, 2.6726
+    -7.2088, 1.6730, 2.1388, -4.4322, 3.1049, -1.0675, -0.0948, 0.3685, 0.6389, -0.2238, -0.5460,
+    0.4308, -1.7186, 1.2583, -7.3787, 3.3704, 0.4075, -0.7606, 2.3166, 14.3466
   };
 
   private final Params params;
@@ -118,18 +125,14 @@ public final class CitationFinder {
     /** Distinct content-word ids of each document, sorted. */
     private final int[][] documentWords;
 
-    /** The same index judged with other constants (the weights depend only on the text). */
-    private Index(Index from, Params params) {
-      this.params = params;
-      sentences.addAll(from.sentences);
-      vocab.putAll(from.vocab);
-      terms.addAll(from.terms);
-      idf = from.idf;
-      postings = from.postings;
-      mass = from.mass;
-      documents = from.documents;
-      documentWords = from.documentWords;
-    }
+    /** The number of sentences of each document. */
+    private final int[] documentSentences;
+
+    /** The weight of each document's distinct content words. */
+    private final double[] articleMass;
+
+    /** Each sentence lower-cased with a space either side, filled on first use. */
+    private final String[] lowered;
 
     Index(List<Document> docs, Params params) {
       this.params = params;
@@ -190,6 +193,17 @@ public final class CitationFinder {
       for (int d = 0; d < documents; d++) {
         documentWords[d] = counts.get(d).keySet().stream().mapToInt(Integer::intValue).toArray();
       }
+      documentSentences = new int[documents];
+      for (Sentence x : sentences) {
+        documentSentences[x.document()]++;
+      }
+      articleMass = new double[documents];
+      for (int d = 0; d < documents; d++) {
+        for (int w : documentWords[d]) {
+          articleMass[d] += idf[w];
+        }
+      }
+      lowered = new String[sentences.size()];
     }
 
     /** Citations for {@code sentence}: its own position first, then the best match per document. */
@@ -216,31 +230,120 @@ public final class CitationFinder {
     private record Match(double[] score, int[] from, int[] to) {}
 
     /**
-     * With the model: each article's best lexical match (its sentence, or two adjacent ones, that
-     * shares the most informative words) is judged by the model, as it was trained; without it, the
-     * lexical score over every candidate.
+     * With the model: every sentence of another article that shares at least {@code minShared}
+     * content words with the summary sentence, and every two adjacent sentences that do together,
+     * is judged by the model; each article's best judged candidate is its match (the model was
+     * trained the same way: on each labelled article's best candidate). Without the model: the
+     * lexical score.
      */
     private Match match(Sentence sentence, double threshold) {
       if (params.model() == null) {
         return matchAll(sentence, threshold);
       }
-      Match best = matchLexical(sentence);
-      Terms mine = Terms.of(sentence.text(), vocab, false);
-      double myMass = weight(mine.words());
-      for (int d = 0; d < documents; d++) {
-        int i = best.from[d];
-        if (i < 0) {
-          continue;
+      double[] bestScore = new double[documents];
+      int[] bestFrom = new int[documents];
+      int[] bestTo = new int[documents];
+      Arrays.fill(bestFrom, -1);
+      Match best = new Match(bestScore, bestFrom, bestTo);
+      Probe probe = probe(sentence);
+      double[] bestCover = new double[documents];
+      List<int[]> pairs = new ArrayList<>();
+      List<double[]> pairScores = new ArrayList<>();
+      for (int[] c : candidates(sentence, probe.mine())) {
+        int d = sentences.get(c[0]).document();
+        Terms other = matchedTerms(c[0], c[1] != c[0]);
+        if (!agree(probe.mine(), other)) {
+          continue; // a different figure of the same kind: a disagreement, never support
         }
-        boolean pair = best.to[d] != i;
-        Terms other = matchedTerms(i, pair);
-        double s = judge(sentence, mine, myMass, other, weight(other.words()), i, pair);
-        best.score[d] = s;
-        if (s < threshold || sharedCount(mine, other) < params.minShared()) {
-          best.from[d] = -1;
+        double s = judge(probe, other, c[0], c[1] != c[0]);
+        double cover = sharedWeight(probe.mine(), other) / Math.max(1e-9, probe.myMass());
+        if (c[1] != c[0]) {
+          pairs.add(c);
+          pairScores.add(new double[] {s, cover});
+        }
+        if (s > bestScore[d]) {
+          bestScore[d] = s;
+          bestCover[d] = cover;
+          bestFrom[d] = c[0];
+          bestTo[d] = c[1];
+        }
+      }
+      // the citation points at both sentences when the two together carry clearly more of it
+      for (int k = 0; k < pairs.size(); k++) {
+        int[] c = pairs.get(k);
+        int d = sentences.get(c[0]).document();
+        double[] sc = pairScores.get(k);
+        boolean holdsBest =
+            bestFrom[d] == bestTo[d] && (bestFrom[d] == c[0] || bestFrom[d] == c[1]);
+        if (holdsBest && sc[0] >= threshold && sc[1] >= bestCover[d] + PAIR_COVER) {
+          bestCover[d] = sc[1];
+          bestFrom[d] = c[0];
+          bestTo[d] = c[1];
+        }
+      }
+      for (int d = 0; d < documents; d++) {
+        if (bestScore[d] < threshold) {
+          bestFrom[d] = -1;
         }
       }
       return best;
+    }
+
+    /**
+     * The candidates of the other articles, {from, to} sentence indexes: single sentences sharing
+     * at least {@code minShared} content words, and adjacent pairs that share as many together
+     * while each shares at least one.
+     */
+    private List<int[]> candidates(Sentence sentence, Terms mine) {
+      Map<Integer, Integer> count = new HashMap<>();
+      for (int w : mine.words()) {
+        if (w < 0) {
+          continue; // a word no indexed sentence has
+        }
+        int[] list = postings[w];
+        for (int j = 1; j <= list[0]; j++) {
+          if (sentences.get(list[j]).document() != sentence.document()) {
+            count.merge(list[j], 1, Integer::sum);
+          }
+        }
+      }
+      List<int[]> out = new ArrayList<>();
+      List<Integer> keys = new ArrayList<>(count.keySet());
+      keys.sort(null);
+      for (int i : keys) {
+        if (count.get(i) >= params.minShared()) {
+          out.add(new int[] {i, i});
+        }
+        int j = i + 1;
+        if (count.containsKey(j)
+            && sentences.get(j).document() == sentences.get(i).document()
+            && sharedCount(mine, matchedTerms(i, true)) >= params.minShared()) {
+          out.add(new int[] {i, j});
+        }
+      }
+      return out;
+    }
+
+    /** What is computed once per summary sentence for judging its candidates. */
+    private record Probe(
+        Sentence sentence,
+        Terms mine,
+        double myMass,
+        List<String> names,
+        List<String> words,
+        double[] story) {}
+
+    private Probe probe(Sentence sentence) {
+      Terms mine = Terms.of(sentence.text(), vocab, false);
+      double[] story = new double[documents];
+      Arrays.fill(story, Double.NaN);
+      return new Probe(
+          sentence,
+          mine,
+          weight(mine.words()),
+          CitationTerms.names(sentence.text()),
+          Analyzer.CONCEPTS.words(sentence.text()),
+          story);
     }
 
     private Match matchAll(Sentence sentence, double threshold) {
@@ -276,7 +379,7 @@ public final class CitationFinder {
           continue;
         }
         Terms other = terms.get(i);
-        double s = judge(sentence, mine, myMass, other, mass[i], i, false);
+        double s = lexical(mine, myMass, other, mass[i]);
         int d = sentences.get(i).document();
         if (s >= threshold && s > bestScore[d] && agree(mine, other)) {
           bestScore[d] = s;
@@ -295,7 +398,7 @@ public final class CitationFinder {
         }
         Terms pair = Terms.union(terms.get(i), terms.get(j));
         int d = sentences.get(i).document();
-        double s = judge(sentence, mine, myMass, pair, weight(pair.words()), i, true);
+        double s = lexical(mine, myMass, pair, weight(pair.words()));
         double cover = sharedWeight(mine, pair) / Math.max(1e-9, myMass);
         // the pair must score clearly better, or as well while carrying clearly more of ours
         if (s >= threshold
@@ -312,29 +415,23 @@ public final class CitationFinder {
       return result;
     }
 
-    /** The match score: the learned model over {@link #features}, else the lexical score. */
-    private double judge(
-        Sentence sentence,
-        Terms mine,
-        double myMass,
-        Terms other,
-        double otherMass,
-        int at,
-        boolean pair) {
-      double common = sharedWeight(mine, other) + bigramEvidence(mine, other);
-      if (params.model() == null) {
-        return score(mine, myMass, other, common, otherMass);
-      }
-      String otherText =
-          pair
-              ? sentences.get(at).text() + " " + sentences.get(at + 1).text()
-              : sentences.get(at).text();
+    /** The lexical score without the model: shared weight over both sides' weight. */
+    private double lexical(Terms mine, double myMass, Terms other, double otherMass) {
+      return score(
+          mine, myMass, other, sharedWeight(mine, other) + bigramEvidence(mine, other), otherMass);
+    }
+
+    /**
+     * The learned model's probability that {@code other} (sentence {@code at}, or it and the next)
+     * states it.
+     */
+    private double judge(Probe probe, Terms other, int at, boolean pair) {
       // a run of ten identical words carries several shared content words: test those only
-      if (sharedCount(mine, other) >= 4
-          && CitationTerms.longestCommonRun(sentence.text(), otherText) >= VERBATIM_RUN) {
+      if (sharedCount(probe.mine(), other) >= 4
+          && CitationTerms.longestCommonRun(probe.words(), words(at, pair)) >= VERBATIM_RUN) {
         return 1; // the same words for a whole clause: a quote or a copied statement
       }
-      double[] f = features(sentence, mine, myMass, other, otherMass, at, pair);
+      double[] f = features(probe, other, at, pair);
       double z = params.model()[0];
       for (int k = 0; k < f.length; k++) {
         z += params.model()[k + 1] * f[k];
@@ -347,33 +444,26 @@ public final class CitationFinder {
      * sentence: shares of both sides' weight covered, adjacent pairs, shared count, figures, names,
      * lead position, pair, length ratio, figures with the same counted word, the share of the
      * sentence's weight anywhere in the other article, whether the sentence's rarest word is
-     * shared, and how much the two articles tell the same story.
+     * shared, how much the two articles tell the same story, the quoted words shared, and the
+     * shares of both sides' content words (unweighted).
      */
-    double[] features(
-        Sentence sentence,
-        Terms mine,
-        double myMass,
-        Terms other,
-        double otherMass,
-        int at,
-        boolean pair) {
+    double[] features(Probe probe, Terms other, int at, boolean pair) {
+      Terms mine = probe.mine();
+      double myMass = probe.myMass();
+      double otherMass = weight(other.words());
       double common = sharedWeight(mine, other);
+      int shared = sharedCount(mine, other);
       int figuresShared = 0;
-      for (String x : mine.numbers().keySet()) {
-        figuresShared += other.numbers().containsKey(x) ? 1 : 0;
-      }
-      String otherText =
-          pair
-              ? sentences.get(at).text() + " " + sentences.get(at + 1).text()
-              : sentences.get(at).text();
-      int myWords = Math.max(1, mine.words().length);
-      int otherWords = Math.max(1, other.words().length);
       int figuresWithUnit = 0;
       for (Map.Entry<String, String> x : mine.numbers().entrySet()) {
         String unit = other.numbers().get(x.getKey());
+        figuresShared += unit != null ? 1 : 0;
         figuresWithUnit += !x.getValue().isEmpty() && x.getValue().equals(unit) ? 1 : 0;
       }
-      int[] article = documentWords[sentences.get(at).document()];
+      int myWords = Math.max(1, mine.words().length);
+      int otherWords = Math.max(1, other.words().length);
+      int document = sentences.get(at).document();
+      int[] article = documentWords[document];
       double inArticle = 0;
       double rarestMine = 0;
       double rarestShared = 0;
@@ -381,28 +471,63 @@ public final class CitationFinder {
         if (w < 0) {
           continue;
         }
-        boolean shared = Arrays.binarySearch(other.words(), w) >= 0;
         inArticle += Arrays.binarySearch(article, w) >= 0 ? idf[w] : 0;
         rarestMine = Math.max(rarestMine, idf[w]);
-        rarestShared = shared ? Math.max(rarestShared, idf[w]) : rarestShared;
+        if (Arrays.binarySearch(other.words(), w) >= 0) {
+          rarestShared = Math.max(rarestShared, idf[w]);
+        }
       }
       return new double[] {
         myMass <= 0 ? 0 : common / myMass,
         otherMass <= 0 ? 0 : common / otherMass,
         myMass <= 0 ? 0 : bigramEvidence(mine, other) / myMass,
-        Math.min(10, sharedCount(mine, other)) / 10.0,
+        Math.min(10, shared) / 10.0,
         Math.min(3, figuresShared) / 3.0,
         figuresShared < mine.numbers().size() ? 1 : 0,
-        CitationTerms.nameOverlap(sentence.text(), otherText),
+        nameOverlap(probe.names(), at, pair),
         sentences.get(at).index() <= 1 ? 1 : 0,
         pair ? 1 : 0,
         (double) Math.min(myWords, otherWords) / Math.max(myWords, otherWords),
         Math.min(2, figuresWithUnit) / 2.0,
         myMass <= 0 ? 0 : inArticle / myMass,
         rarestMine <= 0 ? 0 : rarestShared / rarestMine,
-        sameStory(sentence.document(), sentences.get(at).document(), otherMass),
-        quotedShare(sentence.text(), other)
+        sameStory(probe, document, otherMass),
+        quotedShare(probe.sentence().text(), other),
+        (double) shared / myWords,
+        (double) shared / otherWords,
+        myMass <= 0 || otherMass <= 0 ? 0 : 2 * common / (myMass + otherMass),
+        storyBeyond(probe, at, pair)
       };
+    }
+
+    /** Share of the summary sentence's names (capitalised words after the first) in the other. */
+    private double nameOverlap(List<String> names, int at, boolean pair) {
+      if (names.isEmpty()) {
+        return 0.5;
+      }
+      String lower = lowerText(at) + (pair ? " " + lowerText(at + 1) : "");
+      int found = 0;
+      for (String n : names) {
+        found += lower.contains(n) ? 1 : 0;
+      }
+      return (double) found / names.size();
+    }
+
+    private String lowerText(int i) {
+      String t = lowered[i];
+      if (t == null) {
+        t = " " + sentences.get(i).text().toLowerCase(Locale.ROOT) + " ";
+        lowered[i] = t;
+      }
+      return t;
+    }
+
+    private List<String> words(int at, boolean pair) {
+      List<String> w = new ArrayList<>(Analyzer.CONCEPTS.words(sentences.get(at).text()));
+      if (pair) {
+        w.addAll(Analyzer.CONCEPTS.words(sentences.get(at + 1).text()));
+      }
+      return w;
     }
 
     /**
@@ -412,12 +537,36 @@ public final class CitationFinder {
      * the matched sentence gets no credit for agreeing with itself. Clusters that span months hold
      * articles on other events of the same topic, which share names but not the story.
      */
-    private double sameStory(int a, int b, double matchedMass) {
+    private double sameStory(Probe probe, int b, double matchedMass) {
+      int a = probe.sentence().document();
       if (a < 0 || b < 0 || a >= documents || b >= documents) {
         return 0;
       }
-      int[] x = documentWords[a];
-      int[] y = documentWords[b];
+      if (Double.isNaN(probe.story()[b])) {
+        probe.story()[b] = jaccard(documentWords[a], documentWords[b]);
+      }
+      double outside = articleMass[b] <= 0 ? 0 : Math.max(0, 1 - matchedMass / articleMass[b]);
+      return outside * probe.story()[b];
+    }
+
+    /**
+     * The weighted Jaccard of the two articles' content words (the compared sentences count too),
+     * or 0 when the other article has fewer than two sentences besides the compared ones: then it
+     * tells too little beyond the match to agree with ours.
+     */
+    private double storyBeyond(Probe probe, int at, boolean pair) {
+      int b = sentences.get(at).document();
+      int a = probe.sentence().document();
+      if (a < 0 || a >= documents || documentSentences[b] < (pair ? 2 : 1) + 2) {
+        return 0;
+      }
+      if (Double.isNaN(probe.story()[b])) {
+        probe.story()[b] = jaccard(documentWords[a], documentWords[b]);
+      }
+      return probe.story()[b];
+    }
+
+    private double jaccard(int[] x, int[] y) {
       double both = 0;
       double either = 0;
       int i = 0;
@@ -432,12 +581,7 @@ public final class CitationFinder {
         i += inX ? 1 : 0;
         j += inY ? 1 : 0;
       }
-      double articleMass = 0;
-      for (int w : y) {
-        articleMass += idf[w];
-      }
-      double outside = articleMass <= 0 ? 0 : Math.max(0, 1 - matchedMass / articleMass);
-      return either <= 0 ? 0 : outside * both / either;
+      return either <= 0 ? 0 : both / either;
     }
 
     private double quotedShare(String text, Terms other) {
@@ -462,29 +606,24 @@ public final class CitationFinder {
       return pair ? Terms.union(terms.get(sentence), terms.get(sentence + 1)) : terms.get(sentence);
     }
 
-    /** Features of the best lexical match in each document (null where none), for training. */
-    public double[][] bestFeatures(Sentence sentence) {
-      Match m = matchLexical(sentence);
-      double[][] out = new double[documents][];
-      Terms mine = Terms.of(sentence.text(), vocab, false);
-      double myMass = weight(mine.words());
+    /**
+     * Features of every candidate per document (an empty list where none), for training: the model
+     * is fitted on each labelled article's best candidate (datasets/citations/train.py).
+     */
+    public List<List<double[]>> candidateFeatures(Sentence sentence) {
+      List<List<double[]>> out = new ArrayList<>();
       for (int d = 0; d < documents; d++) {
-        int i = m.from[d];
-        if (i < 0) {
-          continue;
+        out.add(new ArrayList<>());
+      }
+      Probe probe = probe(sentence);
+      for (int[] c : candidates(sentence, probe.mine())) {
+        boolean pair = c[1] != c[0];
+        Terms other = matchedTerms(c[0], pair);
+        if (agree(probe.mine(), other)) {
+          out.get(sentences.get(c[0]).document()).add(features(probe, other, c[0], pair));
         }
-        boolean pair = m.to[d] != i;
-        Terms other = matchedTerms(i, pair);
-        out[d] = features(sentence, mine, myMass, other, weight(other.words()), i, pair);
       }
       return out;
-    }
-
-    private Match matchLexical(Sentence sentence) {
-      Params saved = params;
-      Index copy =
-          new Index(this, Params.lexical(saved.summaryShare(), 0, 1, saved.bigramWeight()));
-      return copy.matchAll(sentence, 0);
     }
 
     private double score(Terms mine, double myMass, Terms other, double common, double otherMass) {

@@ -42,6 +42,60 @@ final class CitationTerms {
           "people");
 
   /**
+   * General English words that state the same thing in news reports, each group read as one concept
+   * (its first word): "killed" = "dead" = "died", "detained" = "arrested", "unlawful" = "illegal",
+   * demonyms = their countries. A small general lexicon, not taken from any article.
+   */
+  private static final Map<String, String> SAME =
+      same(
+          List.of(
+              "kill killed kills killing dead death deaths die died dies dying slain fatal fatally",
+              "injure injured injuring injures injury injuries wounded wounding wounds hurt",
+              "detain detained detaining detention arrest arrested arresting arrests custody captured",
+              "illegal illegally unlawful unlawfully unlawfulness illegality",
+              "resign resigned resigns resigning resignation quit quits",
+              "missing vanished disappeared disappear disappears disappearance",
+              "approve approved approves approving passed adopted",
+              "ban banned bans banning barred prohibit prohibited prohibits",
+              "rise rose rises risen rising climbed jumped surged",
+              "fall fell falls falling dropped drops declined declines plunged",
+              "remove removed relieved ousted dismissed fired",
+              "pledge pledged pledges promised promises vowed vows committed",
+              "meet met meets meeting talks",
+              "elect elected win won wins victory",
+              "russia russian russians",
+              "america american americans",
+              "britain british briton britons uk",
+              "china chinese",
+              "iran iranian iranians",
+              "iraq iraqi iraqis",
+              "syria syrian syrians",
+              "israel israeli israelis",
+              "afghanistan afghan afghans",
+              "france french",
+              "germany german germans",
+              "ukraine ukrainian ukrainians",
+              "japan japanese",
+              "india indian indians",
+              "pakistan pakistani pakistanis",
+              "mexico mexican mexicans",
+              "canada canadian canadians",
+              "korea korean koreans",
+              "turkey turkish",
+              "brazil brazilian brazilians"));
+
+  private static Map<String, String> same(List<String> groups) {
+    Map<String, String> m = new HashMap<>();
+    for (String g : groups) {
+      String[] w = g.split(" ");
+      for (String x : w) {
+        m.put(x, w[0]);
+      }
+    }
+    return Map.copyOf(m);
+  }
+
+  /**
    * The content of a sentence for matching: distinct content-word ids (sorted), adjacent
    * content-word pairs (sorted keys) and its figures.
    */
@@ -60,10 +114,12 @@ final class CitationTerms {
         if (Character.isDigit(t.charAt(0)) || CitationFigures.isNumberWord(t)) {
           continue; // figures are matched whole, below
         }
-        if (Analyzer.CONCEPTS.isStopWord(t) || t.length() == 1 || WEAK.contains(t)) {
+        String concept = SAME.get(t);
+        if (concept == null
+            && (Analyzer.CONCEPTS.isStopWord(t) || t.length() == 1 || WEAK.contains(t))) {
           continue;
         }
-        int id = id(Analyzer.CONCEPTS.stem(t), vocab, grow);
+        int id = id(concept != null ? "=" + concept : Analyzer.CONCEPTS.stem(t), vocab, grow);
         ids[n++] = id;
         if (prev != Integer.MIN_VALUE && prev >= 0 && id >= 0) {
           pairs[p++] = ((long) prev << 32) | (id & 0xffffffffL);
@@ -107,12 +163,8 @@ final class CitationTerms {
     }
   }
 
-  /** Length in words of the longest run of words the two texts share, in order. */
-  static int longestCommonRun(String a, String b) {
-    List<String> x = new ArrayList<>();
-    List<String> y = new ArrayList<>();
-    Analyzer.CONCEPTS.words(a, x);
-    Analyzer.CONCEPTS.words(b, y);
+  /** Length in words of the longest run of words the two word lists share, in order. */
+  static int longestCommonRun(List<String> x, List<String> y) {
     int best = 0;
     int[] prev = new int[y.size() + 1];
     int[] cur = new int[y.size() + 1];
@@ -129,20 +181,17 @@ final class CitationTerms {
     return best;
   }
 
-  /** Share of the capitalised words (after the first) of {@code mine} found in {@code other}. */
-  static double nameOverlap(String mine, String other) {
-    String[] words = mine.split("[^\\p{L}\\p{N}]+");
-    String lower = " " + other.toLowerCase(Locale.ROOT) + " ";
-    int names = 0;
-    int found = 0;
+  /** The capitalised words of a sentence after its first word, lower-cased, padded: its names. */
+  static List<String> names(String text) {
+    String[] words = text.split("[^\\p{L}\\p{N}]+");
+    List<String> out = new ArrayList<>();
     for (int i = 1; i < words.length; i++) {
       String w = words[i];
       if (w.length() > 1 && Character.isUpperCase(w.charAt(0))) {
-        names++;
-        found += lower.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0;
+        out.add(w.toLowerCase(Locale.ROOT));
       }
     }
-    return names == 0 ? 0.5 : (double) found / names;
+    return out;
   }
 
   private static final Pattern QUOTED =

@@ -129,10 +129,10 @@ public final class CitationEvaluation {
       Sentence s = locate(docs, item);
       CitationFinder.Index index =
           indexes.computeIfAbsent(item.set() + "/" + item.cluster(), k -> finder.index(docs));
-      Set<Integer> cited = new HashSet<>();
+      Map<Integer, Citation> cited = new HashMap<>();
       for (Citation c : index.cite(s)) {
         if (c.document() != item.document()) {
-          cited.add(c.document());
+          cited.put(c.document(), c);
         }
       }
       int tp = 0;
@@ -140,7 +140,7 @@ public final class CitationEvaluation {
       int fn = 0;
       for (int d : item.others()) {
         boolean label = item.supports().contains(d);
-        boolean cite = cited.contains(d);
+        boolean cite = cited.containsKey(d);
         tp += label && cite ? 1 : 0;
         fp += !label && cite ? 1 : 0;
         fn += label && !cite ? 1 : 0;
@@ -155,7 +155,9 @@ public final class CitationEvaluation {
                   + " -> "
                   + d
                   + "] "
-                  + item.sentence());
+                  + item.sentence()
+                  + "\n    "
+                  + evidence(docs.get(d), item.sentence(), cited.get(d)));
         }
       }
       for (String slice :
@@ -222,29 +224,52 @@ public final class CitationEvaluation {
     return out;
   }
 
+  /** What a reader checks an error against: the cited words, else the article's nearest two. */
+  private static String evidence(Document d, String sentence, Citation cited) {
+    if (cited != null) {
+      return "cited: " + d.article().text().substring(cited.start(), cited.end());
+    }
+    List<String> near = new ArrayList<>();
+    for (Sentence t : nearest(sentence, d.sentences(), 2)) {
+      near.add(t.text());
+    }
+    return "nearest: " + String.join(" || ", near);
+  }
+
   private static Score total(List<Score> scores) {
     return scores.stream().filter(s -> s.slice().equals("all")).findFirst().orElseThrow();
   }
 
-  /** One line per labelled pair with a match: label, split, set, then the match's features. */
+  /**
+   * One line per candidate of every labelled pair: label, split, set, the pair's number, then the
+   * candidate's features (a pair without candidates: one line without features). For train.py.
+   */
   public List<String> features(List<Item> items, CitationFinder finder) {
     List<String> out = new ArrayList<>();
+    int bag = 0;
     for (Item item : items) {
       List<Document> docs = documents(item.set(), item.cluster());
-      double[][] f = finder.index(docs).bestFeatures(locate(docs, item));
+      List<List<double[]>> f = finder.index(docs).candidateFeatures(locate(docs, item));
       for (int d : item.others()) {
-        StringBuilder b = new StringBuilder();
-        b.append(item.supports().contains(d) ? 1 : 0)
-            .append('\t')
-            .append(item.split())
-            .append('\t')
-            .append(item.set());
-        if (d < f.length && f[d] != null) {
-          for (double x : f[d]) {
+        String head =
+            (item.supports().contains(d) ? 1 : 0)
+                + "\t"
+                + item.split()
+                + "\t"
+                + item.set()
+                + "\t"
+                + bag++;
+        List<double[]> cands = d < f.size() ? f.get(d) : List.of();
+        if (cands.isEmpty()) {
+          out.add(head);
+        }
+        for (double[] c : cands) {
+          StringBuilder b = new StringBuilder(head);
+          for (double x : c) {
             b.append('\t').append(String.format(Locale.ROOT, "%.4f", x));
           }
+          out.add(b.toString());
         }
-        out.add(b.toString());
       }
     }
     return out;

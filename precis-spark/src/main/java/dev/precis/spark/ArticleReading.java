@@ -10,6 +10,7 @@ import dev.precis.ingest.RawArticle;
 import dev.precis.ingest.SourceOptions;
 import dev.precis.model.Article;
 import dev.precis.story.FeatureExtractor;
+import dev.precis.story.StoryClusterer;
 import dev.precis.story.TextFeatures;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -36,8 +37,16 @@ final class ArticleReading {
 
   private ArticleReading() {}
 
-  /** A raw record (not yet cleaned) or a file's report: one of the two is set. */
-  record Item(RawRecord raw, ArticleRecord article, FileReport report) implements Serializable {}
+  /**
+   * A raw record (not yet cleaned), a cleaned article with its clustering features, or a file's
+   * report: one of the three is set.
+   */
+  record Item(RawRecord raw, ArticleRecord article, ClusterFeatures features, FileReport report)
+      implements Serializable {
+    Item(RawRecord raw, FileReport report) {
+      this(raw, null, null, report);
+    }
+  }
 
   /** A {@link RawArticle} that can travel between tasks, with its place in input order. */
   record RawRecord(
@@ -120,7 +129,6 @@ final class ArticleReading {
                     r.origin(),
                     r.source(),
                     r.retrieved()),
-                null,
                 null));
       }
     } catch (InputException | UncheckedIOException | IllegalArgumentException e) {
@@ -128,7 +136,7 @@ final class ArticleReading {
       skipped.merge(
           "unreadable file: " + FileReport.reason(String.valueOf(e.getMessage())), 1L, Long::sum);
     }
-    out.add(new Item(null, null, new FileReport(path, read, skipped)));
+    out.add(new Item(null, new FileReport(path, read, skipped)));
     return out;
   }
 
@@ -143,12 +151,17 @@ final class ArticleReading {
       a = PRECIS.prepare(r.raw());
     } catch (RuntimeException e) {
       // one page that breaks the extractor must not stop a month of crawl
-      return new Item(null, null, FileReport.skip(r.file(), "cleaning failed"));
+      return new Item(null, FileReport.skip(r.file(), "cleaning failed"));
     }
     if (EmptyArticles.isEmpty(a)) {
-      return new Item(null, null, FileReport.skip(r.file(), EmptyArticles.REASON));
+      return new Item(null, FileReport.skip(r.file(), EmptyArticles.REASON));
     }
-    TextFeatures f = EXTRACTOR.get().extract(a.title(), a.text());
-    return new Item(null, ArticleRecord.of(r.seq(), a, r.file(), f.minHash(), f.shingles()), null);
+    // all the clusterer's features, once: the windows and copy finding read them from the table
+    TextFeatures f = StoryClusterer.features(a, EXTRACTOR.get());
+    return new Item(
+        null,
+        ArticleRecord.of(r.seq(), a, r.file(), f.minHash(), f.shingles()),
+        ClusterFeatures.of(f),
+        null);
   }
 }

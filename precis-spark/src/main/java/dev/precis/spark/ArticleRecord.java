@@ -3,7 +3,6 @@ package dev.precis.spark;
 import dev.precis.model.Article;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -35,21 +34,26 @@ record ArticleRecord(
     int shingles)
     implements Serializable {
 
+  /** The article's columns, then those of its {@link ClusterFeatures}. */
   static final StructType SCHEMA =
-      new StructType()
-          .add("seq", DataTypes.LongType, false)
-          .add("id", DataTypes.StringType)
-          .add("title", DataTypes.StringType)
-          .add("text", DataTypes.StringType)
-          .add("url", DataTypes.StringType)
-          .add("outlet", DataTypes.StringType)
-          .add("published", DataTypes.TimestampType)
-          .add("author", DataTypes.StringType)
-          .add("origin", DataTypes.StringType)
-          .add("language", DataTypes.StringType)
-          .add("file", DataTypes.StringType)
-          .add("min_hash", DataTypes.createArrayType(DataTypes.IntegerType, false))
-          .add("shingles", DataTypes.IntegerType, false);
+      ClusterFeatures.addColumns(
+          new StructType()
+              .add("seq", DataTypes.LongType, false)
+              .add("id", DataTypes.StringType)
+              .add("title", DataTypes.StringType)
+              .add("text", DataTypes.StringType)
+              .add("url", DataTypes.StringType)
+              .add("outlet", DataTypes.StringType)
+              .add("published", DataTypes.TimestampType)
+              .add("author", DataTypes.StringType)
+              .add("origin", DataTypes.StringType)
+              .add("language", DataTypes.StringType)
+              .add("file", DataTypes.StringType)
+              .add("min_hash", DataTypes.createArrayType(DataTypes.IntegerType, false))
+              .add("shingles", DataTypes.IntegerType, false));
+
+  /** Index of the first {@link ClusterFeatures} column. */
+  static final int FEATURES_AT = 13;
 
   static long seq(int run, int file, long record) {
     return ((long) run << 56) | ((long) file << 32) | record;
@@ -72,34 +76,43 @@ record ArticleRecord(
         shingles);
   }
 
+  /** This article without its text and signature (a copy's: never summarized). */
+  ArticleRecord withoutText() {
+    return new ArticleRecord(
+        seq, id, title, "", url, outlet, published, author, origin, language, file, new int[0], 0);
+  }
+
   /** The article as the library sees it, under the given id. */
   Article article(String asId) {
     return new Article(asId, title, text, url, outlet, published, author, origin, language);
   }
 
-  Row toRow() {
-    return RowFactory.create(
-        seq,
-        id,
-        title,
-        text,
-        url,
-        outlet,
-        published,
-        author,
-        origin,
-        language,
-        file,
-        minHash.clone(),
-        shingles);
+  /** The row of the {@code articles} table: this article and its clustering features. */
+  Row toRow(ClusterFeatures features) {
+    Object[] fv = features.values();
+    Object[] values = new Object[FEATURES_AT + fv.length];
+    Object[] own = {
+      seq,
+      id,
+      title,
+      text,
+      url,
+      outlet,
+      published,
+      author,
+      origin,
+      language,
+      file,
+      minHash.clone(),
+      shingles
+    };
+    System.arraycopy(own, 0, values, 0, FEATURES_AT);
+    System.arraycopy(fv, 0, values, FEATURES_AT, fv.length);
+    return RowFactory.create(values);
   }
 
   static ArticleRecord fromRow(Row r) {
-    List<Integer> hashes = r.getList(11);
-    int[] minHash = new int[hashes.size()];
-    for (int i = 0; i < minHash.length; i++) {
-      minHash[i] = hashes.get(i);
-    }
+    int[] minHash = ClusterFeatures.ints(r.getList(11));
     return new ArticleRecord(
         r.getLong(0),
         r.getString(1),

@@ -20,13 +20,23 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns the members of one story, as grouped across the cluster, back into the library's {@link
@@ -81,6 +91,80 @@ final class StoryAssembly {
   /** What one story gives; one field is set. */
   record Part(GroupRow group, EventRow event, StoryRow story, EntryRow entry)
       implements Serializable {}
+
+  /** Where each article ends up: story, event, original and its event's day and headline. */
+  static final StructType MEMBERSHIP =
+      new StructType()
+          .add("seq", DataTypes.LongType, false)
+          .add("story", DataTypes.LongType, false)
+          .add("event", DataTypes.LongType, false)
+          .add("duplicate_of", DataTypes.LongType, false)
+          .add("day", DataTypes.LongType, false)
+          .add("headline", DataTypes.StringType);
+
+  /** The rows {@link #assembleAll} reads: the article's columns, then its membership. */
+  static final Column[] MEMBER_COLUMNS =
+      Stream.concat(
+              Arrays.stream(ArticleRecord.SCHEMA.fieldNames()).limit(ArticleRecord.FEATURES_AT),
+              Stream.of("story", "event", "duplicate_of", "day", "headline"))
+          .map(functions::col)
+          .toArray(Column[]::new);
+
+  /**
+   * Assembles every story of a partition whose rows ({@link #MEMBER_COLUMNS}) come sorted by story,
+   * one story at a time: only one story's articles are held at once.
+   */
+  static Iterator<Part> assembleAll(
+      Iterator<Row> rows, SummaryOptions options, boolean byEvent, boolean withFacts) {
+    int storyAt = ArticleRecord.FEATURES_AT;
+    return new Iterator<>() {
+      private Row pending;
+      private Iterator<Part> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext()) {
+          if (pending == null && !rows.hasNext()) {
+            return false;
+          }
+          Row first = pending != null ? pending : rows.next();
+          pending = null;
+          long story = first.getLong(storyAt);
+          List<Member> members = new ArrayList<>();
+          members.add(member(first));
+          while (rows.hasNext()) {
+            Row r = rows.next();
+            if (r.getLong(storyAt) != story) {
+              pending = r;
+              break;
+            }
+            members.add(member(r));
+          }
+          current = assemble(story, members, options, byEvent, withFacts).iterator();
+        }
+        return true;
+      }
+
+      @Override
+      public Part next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
+
+  private static Member member(Row r) {
+    int at = ArticleRecord.FEATURES_AT;
+    ArticleRecord a = ArticleRecord.fromRow(r);
+    long duplicateOf = r.getLong(at + 2);
+    if (duplicateOf >= 0) {
+      a = a.withoutText(); // a copy's text is never summarized
+    }
+    return new Member(
+        r.getLong(at), r.getLong(at + 1), a, duplicateOf, r.getLong(at + 3), r.getString(at + 4));
+  }
 
   static List<Part> assemble(
       long storyNo,

@@ -28,12 +28,16 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -48,6 +52,20 @@ final class StoryJob {
   static volatile boolean crashBeforeCommit;
 
   private StoryJob() {}
+
+  /** Which window an article goes to and in what role ({@link WindowClustering#OWNED}...). */
+  private static final StructType ROLES =
+      new StructType()
+          .add("seq", DataTypes.LongType, false)
+          .add("window", DataTypes.LongType, false)
+          .add("role", DataTypes.IntegerType, false);
+
+  /** The article's own columns of the {@code articles} table (not its clustering features). */
+  private static final Column[] ARTICLE_COLUMNS =
+      java.util.Arrays.stream(ArticleRecord.SCHEMA.fieldNames())
+          .limit(ArticleRecord.FEATURES_AT)
+          .map(org.apache.spark.sql.functions::col)
+          .toArray(Column[]::new);
 
   /** Where an article ends up: its merged event and story, and the article it copies (or -1). */
   record Place(EventKey event, ThreadKey thread, long duplicateOf) implements Serializable {}
@@ -67,6 +85,8 @@ final class StoryJob {
       throw new InputException(o.output() + ": more than 255 runs; start a new output directory");
     }
     int partitions = o.partitions();
+    // the joins of Spark SQL shuffle into as many partitions as the rest of the job (not 200)
+    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
     List<FileReport> files = readAndClean(spark, jsc, o, fresh, run);
     List<Integer> runs = new ArrayList<>(before.articleRuns());
     runs.add(run);
@@ -94,38 +114,30 @@ final class StoryJob {
         CopyFinder.find(prints, o.threshold(), o.closeAfterHours(), partitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
 
-    JavaPairRDD<Long, ArticleRecord> bySeq =
-        articlesDf.javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), ArticleRecord.fromRow(r)));
     JavaPairRDD<Long, long[]> times =
         times(articlesDf).persist(StorageLevel.MEMORY_AND_DISK()); // seq → {time, rank}
     long windowMs = o.windowDays() * 86_400_000L;
     long leadMs = o.leadInHours() * 3_600_000L;
-    Broadcast<WarmUp> warmUp =
-        jsc.broadcast(WarmUp.of(times, windowMs, leadMs, o.warmUpArticles(), partitions));
-    JavaPairRDD<Long, Tuple2<WindowClustering.WindowKey, Integer>> roles =
-        times.flatMapToPair(
+    WarmUp warmUpPlan = WarmUp.of(times, windowMs, leadMs, o.warmUpArticles(), partitions);
+    Broadcast<WarmUp> warmUp = jsc.broadcast(warmUpPlan);
+    JavaRDD<Row> roles =
+        times.flatMap(
             t -> {
-              List<Tuple2<Long, Tuple2<WindowClustering.WindowKey, Integer>>> out =
-                  new ArrayList<>();
+              List<Row> out = new ArrayList<>();
               for (var w : WindowClustering.windows(t._1(), t._2()[0], windowMs, leadMs)) {
-                out.add(new Tuple2<>(t._1(), w));
+                out.add(RowFactory.create(t._1(), w._1().window(), w._2()));
               }
               for (long w : warmUp.value().windowsObserving(t._2()[1])) {
-                out.add(
-                    new Tuple2<>(
-                        t._1(),
-                        new Tuple2<>(
-                            new WindowClustering.WindowKey(w, t._1()), WindowClustering.WARM_UP)));
+                out.add(RowFactory.create(t._1(), w, WindowClustering.WARM_UP));
               }
               return out.iterator();
             });
-    JavaPairRDD<WindowClustering.WindowKey, Tuple2<ArticleRecord, Integer>> keyed =
-        bySeq
-            .join(roles, partitions)
-            .mapToPair(
-                t -> new Tuple2<>(t._2()._2()._1(), new Tuple2<>(t._2()._1(), t._2()._2()._2())));
+    // the articles go to their windows as Spark SQL rows of their stored features (no text, no
+    // Java serialization, no recomputing)
+    Dataset<Row> keyed = spark.createDataFrame(roles, ROLES).join(articlesDf, "seq");
     JavaRDD<Output> clustered =
-        WindowClustering.cluster(keyed, partitions, o.threshold(), o.closeAfterHours())
+        WindowClustering.cluster(
+                keyed, warmUpPlan.windows().length, o.threshold(), o.closeAfterHours())
             .persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<Placement> placements =
         clustered.filter(x -> x.placement() != null).map(Output::placement);
@@ -171,7 +183,7 @@ final class StoryJob {
                 clustered.filter(x -> x.event() != null).map(Output::event), roots, partitions),
             partitions);
 
-    JavaPairRDD<Long, StoryAssembly.Member> members =
+    JavaRDD<Row> memberships =
         places
             .mapToPair(t -> new Tuple2<>(t._2().event(), new Tuple2<>(t._1(), t._2())))
             .join(events, partitions)
@@ -182,42 +194,33 @@ final class StoryJob {
                       p.thread(), new Tuple2<>(t._2()._1()._1(), new Tuple2<>(p, t._2()._2())));
                 })
             .join(storyNumbers, partitions)
-            .mapToPair(
-                t ->
-                    new Tuple2<>(
-                        t._2()._1()._1(),
-                        new Tuple2<>(t._2()._1()._2(), t._2()._2()))) // seq → (place+event, story)
-            .join(bySeq, partitions)
-            .mapToPair(
+            .map(
                 t -> {
-                  Place p = t._2()._1()._1()._1();
-                  long eventNo = t._2()._1()._1()._2()._1();
-                  LocalEvent meta = t._2()._1()._1()._2()._2();
-                  long storyNo = t._2()._1()._2();
-                  ArticleRecord a = t._2()._2();
-                  if (p.duplicateOf() >= 0) {
-                    a = withoutText(a); // a copy's text is never summarized
-                  }
-                  return new Tuple2<>(
-                      storyNo,
-                      new StoryAssembly.Member(
-                          storyNo, eventNo, a, p.duplicateOf(), meta.day(), meta.headline()));
+                  long seq = t._2()._1()._1();
+                  Place p = t._2()._1()._2()._1();
+                  long eventNo = t._2()._1()._2()._2()._1();
+                  LocalEvent meta = t._2()._1()._2()._2()._2();
+                  return RowFactory.create(
+                      seq, t._2()._2(), eventNo, p.duplicateOf(), meta.day(), meta.headline());
                 });
     int words = o.words();
     boolean byEvent = o.byEvent();
     boolean facts = o.facts();
+    // each story's articles meet in one task, in input order, through Spark SQL's shuffle
+    Dataset<Row> members =
+        articlesDf
+            .select(ARTICLE_COLUMNS)
+            .join(spark.createDataFrame(memberships, StoryAssembly.MEMBERSHIP), "seq")
+            .select(StoryAssembly.MEMBER_COLUMNS)
+            .repartition(partitions, col("story"))
+            .sortWithinPartitions("story", "seq");
     JavaRDD<StoryAssembly.Part> parts =
         members
-            .groupByKey(partitions)
-            .flatMap(
-                t ->
-                    StoryAssembly.assemble(
-                            t._1(),
-                            t._2(),
-                            new SummaryOptions(words, false, "default"),
-                            byEvent,
-                            facts)
-                        .iterator())
+            .javaRDD()
+            .mapPartitions(
+                rows ->
+                    StoryAssembly.assembleAll(
+                        rows, new SummaryOptions(words, false, "default"), byEvent, facts))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
     String runDir = RunManifest.runDir(o.output(), run);
@@ -272,7 +275,7 @@ final class StoryJob {
         items.map(ArticleReading::prepare).persist(StorageLevel.MEMORY_AND_DISK_SER());
     spark
         .createDataFrame(
-            prepared.filter(i -> i.article() != null).map(i -> i.article().toRow()),
+            prepared.filter(i -> i.article() != null).map(i -> i.article().toRow(i.features())),
             ArticleRecord.SCHEMA)
         .write()
         .mode(SaveMode.Overwrite)
@@ -324,23 +327,6 @@ final class StoryJob {
         .values()
         .zipWithIndex()
         .mapToPair(t -> new Tuple2<>(t._1(), t._2() + 1));
-  }
-
-  private static ArticleRecord withoutText(ArticleRecord a) {
-    return new ArticleRecord(
-        a.seq(),
-        a.id(),
-        a.title(),
-        "",
-        a.url(),
-        a.outlet(),
-        a.published(),
-        a.author(),
-        a.origin(),
-        a.language(),
-        a.file(),
-        new int[0],
-        0);
   }
 
   /** Puts the committed run's {@code stories.jsonl} at the top of the output directory. */

@@ -1,20 +1,24 @@
 package dev.precis.spark;
 
-import dev.precis.story.FeatureExtractor;
+import dev.precis.model.Article;
 import dev.precis.story.Story;
 import dev.precis.story.StoryArticle;
 import dev.precis.story.StoryClusterer;
 import dev.precis.story.StoryEvent;
 import dev.precis.story.StoryOptions;
+import dev.precis.story.TextFeatures;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import scala.Tuple2;
 
 /**
@@ -36,36 +40,6 @@ final class WindowClustering {
     @Override
     public int compareTo(WindowKey o) {
       return window != o.window ? Long.compare(window, o.window) : Long.compare(seq, o.seq);
-    }
-  }
-
-  /** Sends each window to one partition; many windows share a partition. */
-  static final class WindowPartitioner extends Partitioner {
-    private final int partitions;
-
-    WindowPartitioner(int partitions) {
-      this.partitions = partitions;
-    }
-
-    @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
-      long w = ((WindowKey) key).window();
-      return (int) Math.floorMod(w * 0x9E3779B97F4A7C15L >>> 17, (long) partitions);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof WindowPartitioner p && p.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return partitions;
     }
   }
 
@@ -115,17 +89,43 @@ final class WindowClustering {
   }
 
   /**
+   * The columns {@link #cluster} reads: the window and role, then the article's fields the
+   * clusterer keeps (no text: its features stand for it), then its features.
+   */
+  static final List<String> COLUMNS =
+      java.util.stream.Stream.concat(
+              Stream.of(
+                  "window",
+                  "role",
+                  "seq",
+                  "title",
+                  "url",
+                  "outlet",
+                  "published",
+                  "min_hash",
+                  "shingles"),
+              ClusterFeatures.COLUMNS.stream())
+          .toList();
+
+  /**
    * Clusters every window.
    *
-   * @param keyed each canonical article under its window(s), with whether it is lead-in there
+   * @param keyed each article under its window(s) with its role there ({@link #OWNED}, {@link
+   *     #LEAD_IN}, {@link #WARM_UP}) and the {@link #COLUMNS}
+   * @param windows how many windows there are: one task each (a window is one clusterer's stream,
+   *     the unit of parallelism)
    */
   static JavaRDD<Output> cluster(
-      JavaPairRDD<WindowKey, Tuple2<ArticleRecord, Integer>> keyed,
-      int partitions,
-      double threshold,
-      long closeAfterHours) {
+      Dataset<Row> keyed, int windows, double threshold, long closeAfterHours) {
+    // Spark SQL's shuffle (binary rows) moves the features; range partitioning on the window
+    // keeps each window whole in one task. Its bounds come from a sample weighted by rows: with
+    // one partition a window, a small window (the first, without lead-in) would share a task with
+    // its neighbour; with four, every window gets its own (the spare partitions stay empty)
     return keyed
-        .repartitionAndSortWithinPartitions(new WindowPartitioner(partitions))
+        .select(COLUMNS.stream().map(functions::col).toArray(Column[]::new))
+        .repartitionByRange(Math.max(1, 4 * windows), functions.col("window"))
+        .sortWithinPartitions("window", "seq")
+        .javaRDD()
         .mapPartitions(
             it -> new WindowIterator(it, options(threshold, closeAfterHours)).all().iterator());
   }
@@ -138,12 +138,10 @@ final class WindowClustering {
 
   /** Runs one clusterer per window over a partition sorted by window and input order. */
   private static final class WindowIterator {
-    private final Iterator<Tuple2<WindowKey, Tuple2<ArticleRecord, Integer>>> in;
+    private final Iterator<Row> in;
     private final StoryOptions options;
-    private final FeatureExtractor extractor = new FeatureExtractor();
 
-    WindowIterator(
-        Iterator<Tuple2<WindowKey, Tuple2<ArticleRecord, Integer>>> in, StoryOptions options) {
+    WindowIterator(Iterator<Row> in, StoryOptions options) {
       this.in = in;
       this.options = options;
     }
@@ -159,28 +157,41 @@ final class WindowClustering {
       Set<Long> leadIns = new HashSet<>();
       StoryClusterer clusterer = null;
       while (in.hasNext()) {
-        Tuple2<WindowKey, Tuple2<ArticleRecord, Integer>> t = in.next();
-        if (clusterer == null || t._1().window() != window) {
+        Row r = in.next();
+        long w = r.getLong(0);
+        if (clusterer == null || w != window) {
           if (clusterer != null) {
             clusterer.closeAll();
             emit(window, closed, leadIns, out);
           }
-          window = t._1().window();
+          window = w;
           closed.clear();
           leadIns.clear();
           clusterer = new StoryClusterer(options, closed::add);
         }
-        ArticleRecord a = t._2()._1();
-        int role = t._2()._2();
-        var article = a.article(Long.toString(a.seq()));
-        var features = StoryClusterer.features(article, extractor);
+        int role = r.getInt(1);
+        long seq = r.getLong(2);
         if (role == WARM_UP) {
-          clusterer.observe(features);
+          clusterer.observe(ClusterFeatures.termsOnly(ClusterFeatures.longs(r.getList(9))));
           continue;
         }
         if (role == LEAD_IN) {
-          leadIns.add(a.seq());
+          leadIns.add(seq);
         }
+        // the clusterer keeps title, outlet, url and time; its features stand for the text
+        Article article =
+            new Article(
+                Long.toString(seq),
+                r.getString(3),
+                "",
+                r.getString(4),
+                r.getString(5),
+                r.isNullAt(6) ? null : r.getInstant(6),
+                null,
+                null,
+                null);
+        TextFeatures features =
+            ClusterFeatures.fromRow(r, 9).with(ClusterFeatures.ints(r.getList(7)), r.getInt(8));
         clusterer.add(article, features);
       }
       if (clusterer != null) {
