@@ -240,12 +240,15 @@ class Load:
     def health(self, latencies):
         while time.time() < self.deadline:
             t0 = time.time()
+            generation, was_down = self.stats.generation, self.stats.down
             try:
                 status, _ = request(self.server.port, "GET", "/api/health", timeout=10)
             except OSError:
                 status = None
             took = time.time() - t0
-            if not self.stats.down:
+            # a probe sent while the server was down or starting again (it waits for the new
+            # server's first answer) belongs to the outage, as the other kinds' requests do
+            if not was_down and not self.stats.down and generation == self.stats.generation:
                 latencies.append((t0, took, status))
             time.sleep(max(0, 0.5 - took))
 

@@ -28,10 +28,15 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * thread's stack, writes the input as {@code timeout-*} in the working directory and exits. JUnit's
  * own timeout is switched off, since for JUnit the whole fuzzing run is one invocation. Before
  * fuzzing, Jazzer replays the committed seeds as ordinary invocations, outside libFuzzer: a
- * watchdog here stops a seed that hangs, prints the stack and writes {@code timeout-seed-NAME}.
+ * watchdog here stops a seed that hangs, prints the stack and writes {@code timeout-seed-NAME}. The
+ * first seed also loads and instruments every class and model the harness needs (over 20 s on a
+ * loaded machine), so it gets {@value #FIRST_SEED_FACTOR} times the limit.
  */
 public final class FuzzRunner {
   static final String DEFAULT_TIMEOUT_SECONDS = "20";
+
+  /** The first seed's limit, in per-input limits: it pays for loading and instrumenting. */
+  static final int FIRST_SEED_FACTOR = 10;
 
   /** Exit code of a hang, as libFuzzer's timeout. */
   private static final int HANG_EXIT = 70;
@@ -42,7 +47,7 @@ public final class FuzzRunner {
   private FuzzRunner() {}
 
   /** A seed invocation in progress: its name and when it started. */
-  private record Running(String name, long startNanos) {}
+  private record Running(String name, long startNanos, long limitNanos) {}
 
   public static void main(String[] args) {
     if (args.length != 1) {
@@ -59,14 +64,18 @@ public final class FuzzRunner {
             .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
             .build();
     AtomicReference<Running> seed = new AtomicReference<>();
-    watch(seed, timeoutSeconds, Thread.currentThread());
+    long limitNanos = timeoutSeconds * 1_000_000_000L;
+    boolean[] first = {true};
+    watch(seed, Thread.currentThread());
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     TestExecutionListener seeds =
         new TestExecutionListener() {
           @Override
           public void executionStarted(TestIdentifier id) {
             if (id.isTest() && !id.getDisplayName().equals(FUZZING_INVOCATION)) {
-              seed.set(new Running(id.getDisplayName(), System.nanoTime()));
+              long limit = first[0] ? FIRST_SEED_FACTOR * limitNanos : limitNanos;
+              first[0] = false;
+              seed.set(new Running(id.getDisplayName(), System.nanoTime(), limit));
             }
           }
 
@@ -85,15 +94,14 @@ public final class FuzzRunner {
   }
 
   /** Stops the run when a seed invocation takes longer than the per-input limit. */
-  private static void watch(AtomicReference<Running> seed, long timeoutSeconds, Thread runner) {
+  private static void watch(AtomicReference<Running> seed, Thread runner) {
     Thread watchdog =
         new Thread(
             () -> {
               while (true) {
                 Running r = seed.get();
-                if (r != null
-                    && System.nanoTime() - r.startNanos() > timeoutSeconds * 1_000_000_000L) {
-                  hang(r.name(), timeoutSeconds, runner);
+                if (r != null && System.nanoTime() - r.startNanos() > r.limitNanos()) {
+                  hang(r.name(), r.limitNanos() / 1_000_000_000L, runner);
                 }
                 try {
                   Thread.sleep(500);

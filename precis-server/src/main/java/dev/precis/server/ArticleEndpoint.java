@@ -75,19 +75,29 @@ final class ArticleEndpoint {
       }
     }
     try {
-      for (long id : store.storiesNeedingSummary()) {
-        ingestor.summarize(id);
-        stories.invalidate(id);
-      }
+      refreshStaleSummaries();
     } catch (RuntimeException e) {
       System.err.println("precis: warning: could not refresh stale summaries: " + e.getMessage());
     }
   }
 
-  /** Closes the clusterer's open stories (on stop). */
+  /** Summarizes every story whose stored summary is missing or of an older revision. */
+  private void refreshStaleSummaries() {
+    for (long id : ingestor.store().storiesNeedingSummary()) {
+      ingestor.summarize(id);
+      stories.invalidate(id);
+    }
+  }
+
+  /** Closes the clusterer's open stories (on stop), leaving every stored summary current. */
   void finish() {
     synchronized (stream) {
+      int movedBefore = stream.moved();
       stream.finish();
+      if (stream.moved() != movedBefore) {
+        // closing the clusters moved articles between stored stories: summarize those again
+        refreshStaleSummaries();
+      }
     }
   }
 
@@ -104,6 +114,7 @@ final class ArticleEndpoint {
     Set<Long> changed = new LinkedHashSet<>();
     int added = 0;
     int skipped = 0;
+    boolean storiesMoved = false;
     ArrayNode warnings = out.putArray("warnings");
     batch.warnings().forEach(warnings::add);
     for (RawArticle raw : batch.articles()) {
@@ -122,7 +133,9 @@ final class ArticleEndpoint {
           r = ingestor.addPrepared(article, story);
         } else {
           synchronized (stream) {
+            int movedBefore = stream.moved();
             r = stream.addPrepared(article);
+            storiesMoved |= stream.moved() != movedBefore;
           }
         }
       } catch (IllegalArgumentException e) {
@@ -141,6 +154,10 @@ final class ArticleEndpoint {
     for (long id : changed) {
       ingestor.summarize(id);
       stories.invalidate(id);
+    }
+    if (storiesMoved) {
+      // a cluster that closed moved articles between stored stories: those stories changed too
+      refreshStaleSummaries();
     }
     ArrayNode ids = out.putArray("stories");
     storyIds.forEach(ids::add);

@@ -49,28 +49,27 @@ final class HealthCheck implements AutoCloseable {
   /** Fills in the health answer and returns its status: 200 with the counts, 503 with why not. */
   int answer(ObjectNode o) {
     Result r = freshOrLast();
+    long ageMillis = r == null ? -1 : (System.nanoTime() - r.finishedNanos()) / 1_000_000;
+    String error =
+        r == null
+            ? "the first database check has not finished yet"
+            : r.error() != null
+                ? r.error()
+                : ageMillis > STALE_MILLIS
+                    ? "the database has not answered for " + ageMillis / 1000 + " s"
+                    : null;
+    o.put("status", error == null ? "ok" : "unavailable");
     o.put("database", store.url().postgres() ? "postgresql" : "h2");
-    if (r == null) {
-      o.put("status", "unavailable");
-      o.put("error", "the first database check has not finished yet");
-      return 503;
-    }
-    long ageMillis = (System.nanoTime() - r.finishedNanos()) / 1_000_000;
-    o.put("checkedMillisAgo", ageMillis);
-    if (r.error() != null) {
-      o.put("status", "unavailable");
-      o.put("error", r.error());
-      return 503;
-    } else if (ageMillis > STALE_MILLIS) {
-      o.put("status", "unavailable");
-      o.put("error", "the database has not answered for " + ageMillis / 1000 + " s");
-      return 503;
-    } else {
-      o.put("status", "ok");
+    if (error == null) {
       o.put("articles", r.counts().articles());
       o.put("stories", r.counts().stories());
-      return 200;
+    } else {
+      o.put("error", error);
     }
+    if (r != null) {
+      o.put("checkedMillisAgo", ageMillis);
+    }
+    return error == null ? 200 : 503;
   }
 
   private Result freshOrLast() {
