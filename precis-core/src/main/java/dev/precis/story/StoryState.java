@@ -1,6 +1,7 @@
 package dev.precis.story;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The mutable state of an open story inside {@link StoryClusterer}. */
@@ -82,10 +83,10 @@ final class StoryState {
 
   void addFigures(int[] more) {
     for (int v : more) {
-      if (figures.length < MAX_FIGURES && java.util.Arrays.binarySearch(figures, v) < 0) {
-        int[] f = java.util.Arrays.copyOf(figures, figures.length + 1);
+      if (figures.length < MAX_FIGURES && Arrays.binarySearch(figures, v) < 0) {
+        int[] f = Arrays.copyOf(figures, figures.length + 1);
         f[figures.length] = v;
-        java.util.Arrays.sort(f);
+        Arrays.sort(f);
         figures = f;
       }
     }
@@ -117,7 +118,7 @@ final class StoryState {
       }
       merged[n++] = x;
     }
-    names = java.util.Arrays.copyOf(merged, Math.min(n, MAX_NAMES));
+    names = Arrays.copyOf(merged, Math.min(n, MAX_NAMES));
   }
 
   /** Share of the given names (ascending) that this event's members mention; 0 when none given. */
@@ -164,12 +165,11 @@ final class StoryState {
       return;
     }
     long[] merged =
-        java.util.stream.LongStream.concat(
-                java.util.Arrays.stream(titleTerms), java.util.Arrays.stream(more))
+        java.util.stream.LongStream.concat(Arrays.stream(titleTerms), Arrays.stream(more))
             .sorted()
             .distinct()
             .toArray();
-    titleTerms = java.util.Arrays.copyOf(merged, Math.min(merged.length, MAX_TITLE_TERMS));
+    titleTerms = Arrays.copyOf(merged, Math.min(merged.length, MAX_TITLE_TERMS));
   }
 
   /**
@@ -184,7 +184,7 @@ final class StoryState {
     for (long g : given) {
       double w = df == null ? 1 : df.idf(g);
       all += w;
-      if (java.util.Arrays.binarySearch(titleTerms, g) >= 0) {
+      if (Arrays.binarySearch(titleTerms, g) >= 0) {
         shared += w;
       }
     }
