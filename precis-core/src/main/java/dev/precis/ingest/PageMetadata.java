@@ -2,7 +2,6 @@ package dev.precis.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -252,7 +251,7 @@ final class PageMetadata {
     if (site != null) {
       // Some sites put their address in og:site_name; the host reads better.
       return site.matches("(?i)(https?://|www\\.)[a-z0-9.-]+\\.[a-z]{2,}/?")
-          ? host(site.matches("(?i)https?://.*") ? site : "http://" + site)
+          ? SiteRepeats.host(site.matches("(?i)https?://.*") ? site : "http://" + site)
           : site;
     }
     if (article != null) {
@@ -269,23 +268,7 @@ final class PageMetadata {
         }
       }
     }
-    return host(url);
-  }
-
-  static String host(String url) {
-    if (url == null) {
-      return null;
-    }
-    try {
-      String host = URI.create(url.strip()).getHost();
-      if (host == null) {
-        return null;
-      }
-      host = host.toLowerCase(Locale.ROOT);
-      return host.startsWith("www.") ? host.substring(4) : host;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return SiteRepeats.host(url);
   }
 
   private static String title(
