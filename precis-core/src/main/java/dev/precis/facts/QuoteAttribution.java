@@ -373,6 +373,9 @@ final class QuoteAttribution {
       if (!QuoteExtractor.ROLE_GAP.matcher(masked.substring(from, m.start())).matches()) {
         return null;
       }
+      if (m.end() > limit) {
+        break; // a name that runs past the window has no verb after it inside the window
+      }
       String rest = masked.substring(m.end(), Math.min(limit, m.end() + 40));
       if (QuoteExtractor.SUBJECT_VERB_START.matcher(rest).find()
           || QuoteExtractor.APPOSITIVE_THEN_VERB.matcher(masked.substring(m.end(), limit)).find()) {
