@@ -19,20 +19,36 @@ public final class TextVector {
     this.words = words;
   }
 
-  /** {@code sum} scaled to unit length (taken over, not copied); empty when it is all zeros. */
-  static TextVector normalized(float[] sum, int words) {
-    double norm = 0;
-    for (float v : sum) {
-      norm += (double) v * v;
-    }
-    if (norm == 0 || words == 0) {
+  /**
+   * {@code sum} scaled to unit length, minus {@code common}, scaled to unit length again ({@code
+   * sum} is taken over, not copied); empty when no word counted.
+   */
+  static TextVector centred(float[] sum, int words, float[] common) {
+    if (words == 0 || !scaleToUnit(sum)) {
       return new TextVector(new float[sum.length], 0);
     }
-    float inv = (float) (1 / Math.sqrt(norm));
     for (int d = 0; d < sum.length; d++) {
-      sum[d] *= inv;
+      sum[d] -= common[d];
+    }
+    if (!scaleToUnit(sum)) {
+      return new TextVector(new float[sum.length], 0);
     }
     return new TextVector(sum, words);
+  }
+
+  private static boolean scaleToUnit(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += (double) x * x;
+    }
+    if (norm == 0) {
+      return false;
+    }
+    float inv = (float) (1 / Math.sqrt(norm));
+    for (int d = 0; d < v.length; d++) {
+      v[d] *= inv;
+    }
+    return true;
   }
 
   /** How many of the text's words had a vector (0: the vector is empty). */

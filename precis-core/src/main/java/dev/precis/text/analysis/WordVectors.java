@@ -15,6 +15,13 @@ import java.util.function.ToDoubleFunction;
  * similarity where two texts say the same thing in different words ("killed" and "dead",
  * "president" and "leader"), at microseconds per article.
  *
+ * <p>A text vector is the weighted mean of its words' vectors, scaled to unit length, minus the
+ * common vector (the mean text vector of the training documents), scaled to unit length again: the
+ * weighted means of any two texts share a large common part (the cosine of two unrelated Multi-News
+ * articles averages 0.29 without it, 0.00 with it), and removing it (the common-component removal
+ * of Arora et al.'s SIF embeddings) lifts the AUC of same-cluster vs different-cluster article
+ * pairs from 0.850 to 0.882.
+ *
  * <p>Keys are lower-cased surface words, not stems: the model knows words, not stems (a stem such
  * as "vot" or "organ" is another word or none), and inflected forms carry their own vectors, which
  * the distillation places close together anyway. Look words up with {@link Analyzer#words(String)}
@@ -36,6 +43,7 @@ public final class WordVectors {
 
   private final int dimensions;
   private final long documents;
+  private final float[] commonVector;
   private final String[] words;
   private final int[] documentFrequencies;
   private final float[] scales;
@@ -45,12 +53,14 @@ public final class WordVectors {
   WordVectors(
       int dimensions,
       long documents,
+      float[] commonVector,
       String[] words,
       int[] documentFrequencies,
       float[] scales,
       byte[] components) {
     this.dimensions = dimensions;
     this.documents = documents;
+    this.commonVector = commonVector;
     this.words = words;
     this.documentFrequencies = documentFrequencies;
     this.scales = scales;
@@ -87,6 +97,26 @@ public final class WordVectors {
     } catch (IOException e) {
       throw new UncheckedIOException(RESOURCE + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A copy of the common vector that text vectors are centred on. */
+  public float[] commonVector() {
+    return commonVector.clone();
+  }
+
+  /** The same table with text vectors centred on {@code commonVector} (used by training). */
+  public WordVectors withCommonVector(float[] commonVector) {
+    if (commonVector.length != dimensions) {
+      throw new IllegalArgumentException("the common vector has the wrong dimensions");
+    }
+    return new WordVectors(
+        dimensions,
+        documents,
+        commonVector.clone(),
+        words,
+        documentFrequencies,
+        scales,
+        components);
   }
 
   /** Components per vector. */
@@ -137,7 +167,7 @@ public final class WordVectors {
         found++;
       }
     }
-    return TextVector.normalized(sum, found);
+    return TextVector.centred(sum, found, commonVector);
   }
 
   /**
@@ -157,7 +187,7 @@ public final class WordVectors {
         }
       }
     }
-    return TextVector.normalized(sum, found);
+    return TextVector.centred(sum, found, commonVector);
   }
 
   /** The IDF-weighted vector of a text, tokenized and lower-cased as in training. */

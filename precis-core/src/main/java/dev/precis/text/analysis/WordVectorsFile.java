@@ -18,14 +18,14 @@ import java.util.zip.ZipException;
 
 /**
  * The binary format of a {@link WordVectors} table, gzip-compressed: a header ({@code PRWV}, format
- * version, dimensions, words, documents counted), then per word, most frequent first, the word
- * (modified UTF-8), its document frequency, the scale of its int8 components and the components,
- * and last a CRC-32 of everything before it, so a truncated or altered table fails to load instead
- * of giving wrong similarities.
+ * version, dimensions, words, documents counted), the common text vector (floats), then per word,
+ * most frequent first, the word (modified UTF-8), its document frequency, the scale of its int8
+ * components and the components, and last a CRC-32 of everything before it, so a truncated or
+ * altered table fails to load instead of giving wrong similarities.
  */
 public final class WordVectorsFile {
   static final int MAGIC = 0x50525756; // "PRWV"
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   /** Bounds that a table read from outside must respect (the shipped one is far inside). */
   static final int MAX_DIMENSIONS = 1024;
@@ -54,8 +54,12 @@ public final class WordVectorsFile {
   }
 
   /** Writes a table; the same entries always give the same bytes (gzip without a timestamp). */
-  public static void write(OutputStream out, int dimensions, long documents, List<Entry> entries)
+  public static void write(
+      OutputStream out, int dimensions, long documents, float[] commonVector, List<Entry> entries)
       throws IOException {
+    if (commonVector.length != dimensions) {
+      throw new IllegalArgumentException("the common vector has the wrong dimensions");
+    }
     GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
     CheckedOutputStream checked = new CheckedOutputStream(gzip, new CRC32());
     DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
@@ -64,6 +68,9 @@ public final class WordVectorsFile {
     data.writeInt(dimensions);
     data.writeInt(entries.size());
     data.writeLong(documents);
+    for (float c : commonVector) {
+      data.writeFloat(c);
+    }
     for (Entry e : entries) {
       if (e.components.length != dimensions) {
         throw new IllegalArgumentException("word '" + e.word() + "' has the wrong dimensions");
@@ -121,6 +128,10 @@ public final class WordVectorsFile {
       if ((long) count * (dimensions + 10) > body) {
         throw new IOException("word-vector table is shorter than its header says");
       }
+      float[] commonVector = new float[dimensions];
+      for (int d = 0; d < dimensions; d++) {
+        commonVector[d] = data.readFloat();
+      }
       String[] words = new String[count];
       int[] frequencies = new int[count];
       float[] scales = new float[count];
@@ -134,7 +145,8 @@ public final class WordVectorsFile {
       if (data.available() != 0) {
         throw new IOException("word-vector table has trailing data");
       }
-      return new WordVectors(dimensions, documents, words, frequencies, scales, components);
+      return new WordVectors(
+          dimensions, documents, commonVector, words, frequencies, scales, components);
     } catch (EOFException e) {
       throw new IOException("word-vector table is shorter than its header says");
     }

@@ -85,10 +85,11 @@ class WordVectorsTest {
     WordVectors read = WordVectors.read(new ByteArrayInputStream(table));
     assertThat(read.size()).isEqualTo(2);
     assertThat(read.vector("beta")).containsExactly(0.5f * -3, 0.5f * 4, 0f);
+    assertThat(read.commonVector()).containsExactly(0.1f, 0f, 0f);
     assertThat(read.cosine("alpha", "alpha"))
         .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     ByteArrayOutputStream again = new ByteArrayOutputStream();
-    WordVectorsFile.write(again, 3, 10, entries());
+    WordVectorsFile.write(again, 3, 10, new float[] {0.1f, 0, 0}, entries());
     assertThat(again.toByteArray()).as("same entries, same bytes").isEqualTo(table);
   }
 
@@ -119,7 +120,7 @@ class WordVectorsTest {
 
   private static byte[] smallTable() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    WordVectorsFile.write(out, 3, 10, entries());
+    WordVectorsFile.write(out, 3, 10, new float[] {0.1f, 0, 0}, entries());
     return out.toByteArray();
   }
 

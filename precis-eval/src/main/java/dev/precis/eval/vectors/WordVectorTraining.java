@@ -7,7 +7,11 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.precis.ingest.InputException;
 import dev.precis.text.analysis.Analyzer;
 import dev.precis.text.analysis.StopWords;
+import dev.precis.text.analysis.TextVector;
+import dev.precis.text.analysis.WordVectors;
 import dev.precis.text.analysis.WordVectorsFile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -123,15 +127,51 @@ public final class WordVectorTraining {
       String w = vocabulary.get(i);
       entries.add(quantize(w, df.get(w), pca.project(embeddings[i])));
     }
+    float[] common = commonVector(o, documents, entries, log);
     Path parent = o.output().toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".word-vectors", ".tmp");
     try (OutputStream out = Files.newOutputStream(tmp)) {
-      WordVectorsFile.write(out, o.dimensions(), documents, entries);
+      WordVectorsFile.write(out, o.dimensions(), documents, common, entries);
     }
     Files.move(
         tmp, o.output(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     log.printf("wrote %s (%,d bytes)%n", o.output(), Files.size(o.output()));
+  }
+
+  /**
+   * The mean of the (uncentred) text vectors of the development documents, which text vectors are
+   * centred on: the part every text shares.
+   */
+  private static float[] commonVector(
+      Options o, long documents, List<WordVectorsFile.Entry> entries, PrintStream log)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    WordVectorsFile.write(bytes, o.dimensions(), documents, new float[o.dimensions()], entries);
+    WordVectors uncentred = WordVectors.read(new ByteArrayInputStream(bytes.toByteArray()));
+    double[] sum = new double[o.dimensions()];
+    long[] counted = {0};
+    DevTexts.forEach(
+        o.data(),
+        text -> {
+          TextVector v = uncentred.ofText(text);
+          if (!v.isEmpty()) {
+            float[] values = v.values();
+            for (int d = 0; d < sum.length; d++) {
+              sum[d] += values[d];
+            }
+            counted[0]++;
+          }
+        });
+    float[] common = new float[sum.length];
+    double norm = 0;
+    for (int d = 0; d < sum.length; d++) {
+      common[d] = (float) (sum[d] / Math.max(1, counted[0]));
+      norm += (double) common[d] * common[d];
+    }
+    log.printf(
+        "common vector: mean of %,d text vectors, length %.3f%n", counted[0], Math.sqrt(norm));
+    return common;
   }
 
   private static void countDocument(String text, Map<String, Integer> df) {
