@@ -48,6 +48,7 @@ public final class WordVectors {
   private final int[] documentFrequencies;
   private final float[] scales;
   private final byte[] components;
+  private final float[] idfs;
   private final Map<String, Integer> index;
 
   WordVectors(
@@ -65,6 +66,10 @@ public final class WordVectors {
     this.documentFrequencies = documentFrequencies;
     this.scales = scales;
     this.components = components;
+    this.idfs = new float[words.length];
+    for (int i = 0; i < words.length; i++) {
+      idfs[i] = (float) idf(documentFrequencies[i]);
+    }
     this.index = new HashMap<>(words.length * 2);
     for (int i = 0; i < words.length; i++) {
       index.putIfAbsent(words[i], i);
@@ -151,8 +156,11 @@ public final class WordVectors {
    */
   public double idf(String word) {
     Integer i = index.get(word);
-    int df = i == null ? 1 : documentFrequencies[i];
-    return Math.log((documents + 1.0) / (df + 1.0)) + 1;
+    return idf(i == null ? 1 : documentFrequencies[i]);
+  }
+
+  private double idf(int documentFrequency) {
+    return Math.log((documents + 1.0) / (documentFrequency + 1.0)) + 1;
   }
 
   /** The IDF-weighted mean vector of {@code words} (lower case); unknown words are skipped. */
@@ -162,8 +170,7 @@ public final class WordVectors {
     for (String w : words) {
       Integer i = index.get(w);
       if (i != null) {
-        int df = documentFrequencies[i];
-        addTo(sum, i, (float) (Math.log((documents + 1.0) / (df + 1.0)) + 1));
+        addTo(sum, i, idfs[i]);
         found++;
       }
     }
