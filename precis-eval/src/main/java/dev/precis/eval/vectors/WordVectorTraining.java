@@ -46,7 +46,15 @@ public final class WordVectorTraining {
 
   private WordVectorTraining() {}
 
+  private static final String USAGE =
+      "usage: precis train-word-vectors --dev DATA_DIR --output FILE.bin.gz"
+          + " [--max-words 40000] [--min-documents 3] [--dimensions 128]";
+
   public static void main(String[] args) {
+    if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+      System.out.println(USAGE);
+      return;
+    }
     try {
       run(parse(args), System.err);
     } catch (InputException | IllegalArgumentException e) {
@@ -66,11 +74,6 @@ public final class WordVectorTraining {
     int dimensions = 128;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("-h") || a.equals("--help")) {
-        throw new IllegalArgumentException(
-            "usage: precis train-word-vectors --dev DATA_DIR --output FILE.bin.gz"
-                + " [--max-words 40000] [--min-documents 3] [--dimensions 128]");
-      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value after " + a + " (try --help)");
       }
