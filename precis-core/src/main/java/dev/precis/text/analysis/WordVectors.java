@@ -150,7 +150,10 @@ public final class WordVectors {
     return Math.log((documents + 1.0) / (documentFrequency + 1.0)) + 1;
   }
 
-  /** The IDF-weighted mean vector of {@code words} (lower case); unknown words are skipped. */
+  /**
+   * The vector of {@code words} (lower case): their IDF-weighted mean, centred on the common
+   * vector, at unit length; unknown words are skipped.
+   */
   public TextVector of(Iterable<String> words) {
     float[] sum = new float[dimensions];
     int found = 0;
@@ -165,8 +168,9 @@ public final class WordVectors {
   }
 
   /**
-   * The mean vector of {@code words} (lower case), each weighted by {@code weight} (e.g. the
-   * caller's own IDF); unknown words and words of weight zero are skipped.
+   * The vector of {@code words} (lower case), each weighted by {@code weight} (e.g. the caller's
+   * own IDF), centred on the common vector, at unit length; unknown words and words of weight zero
+   * are skipped.
    */
   public TextVector of(Iterable<String> words, ToDoubleFunction<String> weight) {
     float[] sum = new float[dimensions];
