@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     name = "eval-word-vectors",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares TF-IDF, word-vector and mean cosine on same- vs different-cluster article pairs. Reports mean cosines, AUC, and the AUC on the hard same-cluster pairs (TF-IDF cosine under 0.1); the word vectors are dev.precis.text.analysis.WordVectors. Reads Multi-News validation and the story roundups under --dev. The word vectors' vocabulary was counted on these texts (no labels were used)."
+      "Compares word-vector and TF-IDF cosine on pairs of articles of one cluster against pairs of different clusters.",
+      "Prints, for TF-IDF cosine, word-vector cosine (WordVectors) and their mean: the mean cosines, the AUC, and the AUC on the hard same-cluster pairs (TF-IDF cosine under 0.1). Reads Multi-News validation and the story roundups under --dev. The word vectors' vocabulary and common vector were counted on these texts (no labels were used)."
     })
 final class EvalWordVectorsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

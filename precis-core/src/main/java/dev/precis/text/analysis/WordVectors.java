@@ -11,16 +11,15 @@ import java.util.function.ToDoubleFunction;
  * Static word vectors distilled from a sentence-embedding model (the "model2vec" idea): each
  * vocabulary word was encoded on its own by all-MiniLM-L6-v2, the vectors reduced by PCA and
  * quantized to int8 ({@code precis train-word-vectors} in precis-eval makes the table; no model
- * runs here). A text's vector is the weighted mean of its words' vectors: a cheap semantic
- * similarity where two texts say the same thing in different words ("killed" and "dead",
- * "president" and "leader"), at microseconds per article.
+ * runs here). A cheap semantic similarity where two texts say the same thing in different words
+ * ("killed" and "dead", "president" and "leader"), at microseconds per article.
  *
  * <p>A text vector is the weighted mean of its words' vectors, scaled to unit length, minus the
  * common vector (the mean text vector of the training documents), scaled to unit length again: the
  * weighted means of any two texts share a large common part (the cosine of two unrelated Multi-News
  * articles averages 0.29 without it, 0.00 with it), and removing it (the common-component removal
  * of Arora et al.'s SIF embeddings) lifts the AUC of same-cluster vs different-cluster article
- * pairs from 0.850 to 0.882.
+ * pairs from 0.850 to 0.879 (TF-IDF cosine: 0.856; see {@code precis eval-word-vectors}).
  *
  * <p>Keys are lower-cased surface words, not stems: the model knows words, not stems (a stem such
  * as "vot" or "organ" is another word or none), and inflected forms carry their own vectors, which
@@ -29,13 +28,16 @@ import java.util.function.ToDoubleFunction;
  * skipped like any unknown word.
  *
  * <pre>{@code
- * WordVectors vectors = WordVectors.shared();            // loaded once from the jar (~100 ms)
+ * WordVectors vectors = WordVectors.shared();            // loaded once (~70 ms CPU)
  * TextVector a = vectors.of(Analyzer.NEWS.words("Three people were killed in the blast"));
  * TextVector b = vectors.of(Analyzer.NEWS.words("An explosion left three dead"));
  * double similarity = a.cosine(b);                       // in [-1, 1]; 0 when either is empty
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>The API is stable: {@link #shared()}, {@link #of(Iterable)} (IDF weights of the training
+ * documents), {@link #of(Iterable, ToDoubleFunction)} (the caller's weights, e.g. a stream's own
+ * IDF), {@link #ofText(String)}, {@link #vector(String)}, {@link #cosine(String, String)}, {@link
+ * #idf(String)} and {@link TextVector#cosine(TextVector)}. Instances are immutable and thread-safe.
  */
 public final class WordVectors {
   /** The table shipped in precis-core, next to this class. */
@@ -48,6 +50,7 @@ public final class WordVectors {
   private final int[] documentFrequencies;
   private final float[] scales;
   private final byte[] components;
+  private final float[] idfs;
   private final Map<String, Integer> index;
 
   WordVectors(
@@ -65,6 +68,10 @@ public final class WordVectors {
     this.documentFrequencies = documentFrequencies;
     this.scales = scales;
     this.components = components;
+    this.idfs = new float[words.length];
+    for (int i = 0; i < words.length; i++) {
+      idfs[i] = (float) idf(documentFrequencies[i]);
+    }
     this.index = new HashMap<>(words.length * 2);
     for (int i = 0; i < words.length; i++) {
       index.putIfAbsent(words[i], i);
@@ -104,21 +111,6 @@ public final class WordVectors {
     return commonVector.clone();
   }
 
-  /** The same table with text vectors centred on {@code commonVector} (used by training). */
-  public WordVectors withCommonVector(float[] commonVector) {
-    if (commonVector.length != dimensions) {
-      throw new IllegalArgumentException("the common vector has the wrong dimensions");
-    }
-    return new WordVectors(
-        dimensions,
-        documents,
-        commonVector.clone(),
-        words,
-        documentFrequencies,
-        scales,
-        components);
-  }
-
   /** Components per vector. */
   public int dimensions() {
     return dimensions;
@@ -151,19 +143,24 @@ public final class WordVectors {
    */
   public double idf(String word) {
     Integer i = index.get(word);
-    int df = i == null ? 1 : documentFrequencies[i];
-    return Math.log((documents + 1.0) / (df + 1.0)) + 1;
+    return idf(i == null ? 1 : documentFrequencies[i]);
   }
 
-  /** The IDF-weighted mean vector of {@code words} (lower case); unknown words are skipped. */
+  private double idf(int documentFrequency) {
+    return Math.log((documents + 1.0) / (documentFrequency + 1.0)) + 1;
+  }
+
+  /**
+   * The vector of {@code words} (lower case): their IDF-weighted mean, centred on the common
+   * vector, at unit length; unknown words are skipped.
+   */
   public TextVector of(Iterable<String> words) {
     float[] sum = new float[dimensions];
     int found = 0;
     for (String w : words) {
       Integer i = index.get(w);
       if (i != null) {
-        int df = documentFrequencies[i];
-        addTo(sum, i, (float) (Math.log((documents + 1.0) / (df + 1.0)) + 1));
+        addTo(sum, i, idfs[i]);
         found++;
       }
     }
@@ -171,8 +168,9 @@ public final class WordVectors {
   }
 
   /**
-   * The mean vector of {@code words} (lower case), each weighted by {@code weight} (e.g. the
-   * caller's own IDF); unknown words and words of weight zero are skipped.
+   * The vector of {@code words} (lower case), each weighted by {@code weight} (e.g. the caller's
+   * own IDF), centred on the common vector, at unit length; unknown words and words of weight zero
+   * are skipped.
    */
   public TextVector of(Iterable<String> words, ToDoubleFunction<String> weight) {
     float[] sum = new float[dimensions];

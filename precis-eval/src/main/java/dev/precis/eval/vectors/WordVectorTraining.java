@@ -1,9 +1,5 @@
 package dev.precis.eval.vectors;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.precis.ingest.InputException;
 import dev.precis.text.analysis.Analyzer;
 import dev.precis.text.analysis.StopWords;
@@ -15,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,9 +32,14 @@ import java.util.Set;
  * has no random start, and gzip writes no timestamp.
  *
  * <p>Runs outside the CLI jar (the model and onnxruntime are ~130 MB and training-only): {@code
- * ./precis train-word-vectors} starts it with precis-eval's training class path.
+ * ./precis train-word-vectors} builds precis-eval with the Maven profile {@code train-word-vectors}
+ * and starts this class with the class path that profile writes.
  */
 public final class WordVectorTraining {
+  private static final String MODEL =
+      "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel";
+  private static final String EMBEDDING_MODEL = "dev.langchain4j.model.embedding.EmbeddingModel";
+  private static final String TEXT_SEGMENT = "dev.langchain4j.data.segment.TextSegment";
   private static final int BATCH = 512;
   private static final int MAX_WORD_LENGTH = 24;
 
@@ -46,10 +48,18 @@ public final class WordVectorTraining {
 
   private WordVectorTraining() {}
 
+  private static final String USAGE =
+      "usage: precis train-word-vectors --dev DATA_DIR --output FILE.bin.gz"
+          + " [--max-words 40000] [--min-documents 3] [--dimensions 128]";
+
   public static void main(String[] args) {
+    if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+      System.out.println(USAGE);
+      return;
+    }
     try {
       run(parse(args), System.err);
-    } catch (InputException | IllegalArgumentException e) {
+    } catch (InputException | IllegalArgumentException | IllegalStateException e) {
       System.err.println("precis train-word-vectors: " + e.getMessage());
       System.exit(2);
     } catch (IOException e) {
@@ -66,11 +76,6 @@ public final class WordVectorTraining {
     int dimensions = 128;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("-h") || a.equals("--help")) {
-        throw new IllegalArgumentException(
-            "usage: precis train-word-vectors --dev DATA_DIR --output FILE.bin.gz"
-                + " [--max-words 40000] [--min-documents 3] [--dimensions 128]");
-      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value after " + a + " (try --help)");
       }
@@ -212,19 +217,40 @@ public final class WordVectorTraining {
         .toList();
   }
 
+  /**
+   * Encodes each word on its own. The model is reached by reflection because it is on the class
+   * path only when training (Maven profile {@code train-word-vectors}, which the launcher turns
+   * on): ordinary builds, the tests and CI never download its ~130 MB.
+   */
   private static float[][] encode(List<String> words, PrintStream log) {
-    EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    Object model;
+    Method from;
+    Method embedAll;
+    try {
+      model = Class.forName(MODEL).getConstructor().newInstance();
+      from = Class.forName(TEXT_SEGMENT).getMethod("from", String.class);
+      embedAll = Class.forName(EMBEDDING_MODEL).getMethod("embedAll", List.class);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "the embedding model is not on the class path (run ./precis train-word-vectors): " + e);
+    }
     float[][] out = new float[words.size()][];
     long start = System.nanoTime();
-    for (int from = 0; from < words.size(); from += BATCH) {
-      int to = Math.min(words.size(), from + BATCH);
-      List<TextSegment> batch = new ArrayList<>(to - from);
-      for (int i = from; i < to; i++) {
-        batch.add(TextSegment.from(words.get(i)));
-      }
-      List<Embedding> embedded = model.embedAll(batch).content();
-      for (int i = from; i < to; i++) {
-        out[i] = embedded.get(i - from).vector();
+    for (int from0 = 0; from0 < words.size(); from0 += BATCH) {
+      int to = Math.min(words.size(), from0 + BATCH);
+      try {
+        List<Object> batch = new ArrayList<>(to - from0);
+        for (int i = from0; i < to; i++) {
+          batch.add(from.invoke(null, words.get(i)));
+        }
+        Object response = embedAll.invoke(model, batch);
+        List<?> embedded = (List<?>) response.getClass().getMethod("content").invoke(response);
+        for (int i = from0; i < to; i++) {
+          Object embedding = embedded.get(i - from0);
+          out[i] = (float[]) embedding.getClass().getMethod("vector").invoke(embedding);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("the embedding model failed: " + e);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       log.printf("encoded %,d / %,d words (%.0f words/s)%n", to, words.size(), to / seconds);
