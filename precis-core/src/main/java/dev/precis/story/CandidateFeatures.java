@@ -16,6 +16,9 @@ final class CandidateFeatures {
   /** Position of {@code title_overlap} in {@link EventScorer#FEATURES}. */
   static final int TITLE_OVERLAP = 21;
 
+  /** Position of {@code meaning}, then {@code meaning_closest} and {@code meaning_x_decay}. */
+  static final int MEANING = 22;
+
   /** Longest gap the {@code gap_days} feature counts. */
   static final double MAX_GAP_DAYS = 30;
 
@@ -123,5 +126,15 @@ final class CandidateFeatures {
     // stays apart however alike the words
     out[20] = Math.min(gapDays, MAX_GAP_DAYS);
     out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), null);
+    // without word vectors on either side the TF-IDF cosine stands in: a model trained with vectors
+    // then sees what it saw for texts that mean alike and share words
+    double meaning = s.meaningCosine(f.meaning());
+    if (Double.isNaN(meaning)) {
+      meaning = cosine;
+    }
+    double closest = s.closestMeaning(f.meaning());
+    out[MEANING] = meaning;
+    out[MEANING + 1] = Double.isNaN(closest) ? meaning : closest;
+    out[MEANING + 2] = meaning * decay;
   }
 }
