@@ -136,5 +136,7 @@ final class CandidateFeatures {
     out[MEANING] = meaning;
     out[MEANING + 1] = Double.isNaN(closest) ? meaning : closest;
     out[MEANING + 2] = meaning * decay;
+    // a late report that names the event's day: the publication gap says apart, the day says same
+    out[MEANING + 3] = sameDay ? 1 - publicationDecay : 0;
   }
 }

@@ -124,7 +124,8 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
           "title_overlap",
           "meaning",
           "meaning_closest",
-          "meaning_x_decay");
+          "meaning_x_decay",
+          "same_day_late");
 
   /** Position of {@code toll_conflict} in {@link #FEATURES}. */
   static final int TOLL_CONFLICT = 9;
