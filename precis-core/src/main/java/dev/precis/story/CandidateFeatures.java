@@ -59,6 +59,11 @@ final class CandidateFeatures {
         f,
         s);
     out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), df);
+    if (UNDATED_ONLY && timed) {
+      out[MEANING] = cosine;
+      out[MEANING + 1] = cosine;
+      out[MEANING + 2] = out[4];
+    }
   }
 
   /**
@@ -138,5 +143,16 @@ final class CandidateFeatures {
     out[MEANING + 2] = meaning * decay;
     // a late report that names the event's day: the publication gap says apart, the day says same
     out[MEANING + 3] = sameDay ? 1 - publicationDecay : 0;
+    for (int d : DROP) {
+      out[d] = 0;
+    }
   }
+
+  static final boolean UNDATED_ONLY = Boolean.getBoolean("precis.undatedOnly");
+
+  static final int[] DROP =
+      java.util.Arrays.stream(System.getProperty("precis.drop", "").split(","))
+          .filter(x -> !x.isBlank())
+          .mapToInt(Integer::parseInt)
+          .toArray();
 }

@@ -1,5 +1,8 @@
 package dev.precis.story;
 
+import dev.precis.text.analysis.TextVector;
+import dev.precis.text.analysis.WordVectors;
+
 /**
  * What an article is about beyond its exact words: a text vector (the weighted mean of static word
  * vectors, unit length), compared by cosine. Two reports of one happening that share few words
@@ -13,9 +16,18 @@ final class TextMeaning {
 
   private TextMeaning() {}
 
+  /** Characters of an article read for its vector: the title and lead say what it is about. */
+  static final int LEAD_CHARS = Integer.getInteger("precis.meaningChars", 6000);
+
   /** The unit text vector of an article's title and text, or {@link #NONE}. */
   static float[] of(String title, String text) {
-    return NONE;
+    if (!Boolean.parseBoolean(System.getProperty("precis.meaning", "true"))) {
+      return NONE;
+    }
+    String lead = text.length() > LEAD_CHARS ? text.substring(0, LEAD_CHARS) : text;
+    TextVector v =
+        WordVectors.shared().ofText(title == null || title.isBlank() ? lead : title + "\n" + lead);
+    return v.isEmpty() ? NONE : v.values();
   }
 
   /** Dot product of two vectors of the same length (0 when either is empty). */
