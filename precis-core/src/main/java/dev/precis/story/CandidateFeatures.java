@@ -16,8 +16,8 @@ final class CandidateFeatures {
   /** Position of {@code title_overlap} in {@link EventScorer#FEATURES}. */
   static final int TITLE_OVERLAP = 21;
 
-  /** Position of {@code meaning}, then {@code meaning_closest} and {@code meaning_x_decay}. */
-  static final int MEANING = 22;
+  /** Position of {@code same_day_late} in {@link EventScorer#FEATURES}. */
+  static final int SAME_DAY_LATE = 22;
 
   /** Longest gap the {@code gap_days} feature counts. */
   static final double MAX_GAP_DAYS = 30;
@@ -59,11 +59,6 @@ final class CandidateFeatures {
         f,
         s);
     out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), df);
-    if (UNDATED_ONLY && timed) {
-      out[MEANING] = cosine;
-      out[MEANING + 1] = cosine;
-      out[MEANING + 2] = out[4];
-    }
   }
 
   /**
@@ -131,28 +126,7 @@ final class CandidateFeatures {
     // stays apart however alike the words
     out[20] = Math.min(gapDays, MAX_GAP_DAYS);
     out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), null);
-    // without word vectors on either side the TF-IDF cosine stands in: a model trained with vectors
-    // then sees what it saw for texts that mean alike and share words
-    double meaning = s.meaningCosine(f.meaning());
-    if (Double.isNaN(meaning)) {
-      meaning = cosine;
-    }
-    double closest = s.closestMeaning(f.meaning());
-    out[MEANING] = meaning;
-    out[MEANING + 1] = Double.isNaN(closest) ? meaning : closest;
-    out[MEANING + 2] = meaning * decay;
     // a late report that names the event's day: the publication gap says apart, the day says same
-    out[MEANING + 3] = sameDay ? 1 - publicationDecay : 0;
-    for (int d : DROP) {
-      out[d] = 0;
-    }
+    out[SAME_DAY_LATE] = sameDay ? 1 - publicationDecay : 0;
   }
-
-  static final boolean UNDATED_ONLY = Boolean.getBoolean("precis.undatedOnly");
-
-  static final int[] DROP =
-      java.util.Arrays.stream(System.getProperty("precis.drop", "").split(","))
-          .filter(x -> !x.isBlank())
-          .mapToInt(Integer::parseInt)
-          .toArray();
 }

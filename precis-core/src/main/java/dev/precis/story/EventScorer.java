@@ -122,9 +122,6 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
           "decay_x_titled",
           "gap_days",
           "title_overlap",
-          "meaning",
-          "meaning_closest",
-          "meaning_x_decay",
           "same_day_late");
 
   /** Position of {@code toll_conflict} in {@link #FEATURES}. */

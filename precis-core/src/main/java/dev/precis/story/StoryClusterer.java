@@ -71,9 +71,6 @@ public final class StoryClusterer {
   /** Stories scored exactly per article: those sharing the most query-term weight. */
   static final int MAX_CANDIDATES = 48;
 
-  /** Events added by meaning to an undated article's candidates ({@link MeaningNeighbours}). */
-  static final int MEANING_CANDIDATES = Integer.getInteger("precis.meaningCandidates", 8);
-
   /** Articles in a row dated far ahead of the clock that make it jump. */
   static final int JUMP_CONFIRMATIONS = 8;
 
@@ -136,7 +133,6 @@ public final class StoryClusterer {
   private final DocumentFrequency df = new DocumentFrequency(22);
   private final NearDuplicateIndex duplicates;
   private final Map<Long, List<StoryState>> postings = new HashMap<>();
-  private final MeaningNeighbours neighbours = new MeaningNeighbours(MEANING_CANDIDATES);
 
   /** Open stories, least recently updated first. */
   private final List<StoryState> candidates = new ArrayList<>();
@@ -172,11 +168,10 @@ public final class StoryClusterer {
         a.published() == null ? null : LocalDate.ofInstant(a.published(), ZoneOffset.UTC);
     TextDates.EventDay day = TextDates.eventDayOf(a.title(), a.text(), published);
     return f.withEvent(
-            day == null ? TextFeatures.NO_DAY : day.day().toEpochDay(),
-            day != null && day.weekday(),
-            ReportedFigures.of(a.text()),
-            HappeningKind.of(a.title(), a.text()).ordinal())
-        .withMeaning(TextMeaning.of(a.title(), a.text()));
+        day == null ? TextFeatures.NO_DAY : day.day().toEpochDay(),
+        day != null && day.weekday(),
+        ReportedFigures.of(a.text()),
+        HappeningKind.of(a.title(), a.text()).ordinal());
   }
 
   /**
@@ -283,9 +278,6 @@ public final class StoryClusterer {
                   : Long.compare(a.id, b.id));
       candidates.subList(MAX_CANDIDATES, candidates.size()).clear();
     }
-    if (!timed) {
-      neighbours.addNearest(f.meaning(), mySeq, candidates);
-    }
     StoryState best = null;
     double bestScore = -1;
     StoryState second = null;
@@ -378,7 +370,6 @@ public final class StoryClusterer {
     target.addKind(f.kind());
     target.addNames(f.entities());
     target.addTitleTerms(f.titleTerms());
-    target.addMeaning(f.meaning());
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
@@ -393,7 +384,6 @@ public final class StoryClusterer {
       }
     }
     touch(target);
-    neighbours.touched(target);
     maybeSweep();
     return new Assignment(target.id, null, created, target.thread.live().id);
   }

@@ -41,11 +41,6 @@ final class StoryState {
   /** Article sequence number that last saw this story as a candidate (dedupes candidates). */
   long mark = -1;
 
-  /**
-   * Article sequence number that last scanned this event by meaning ({@link MeaningNeighbours}).
-   */
-  long meaningMark = -1;
-
   /** Sum of the query-term weights that reached this story for the current article. */
   double overlap;
 
@@ -234,52 +229,6 @@ final class StoryState {
     return (double) best / query.length;
   }
 
-  /** Sum of its members' text vectors ({@link TextMeaning}), empty until one has a vector. */
-  float[] meaningSum = TextMeaning.NONE;
-
-  /** Length of {@link #meaningSum}. */
-  double meaningNorm;
-
-  /** Text vectors of its latest members (at most {@link #CLOSEST_MEMBERS}), oldest first. */
-  final ArrayList<float[]> recentMeanings = new ArrayList<>(2);
-
-  void addMeaning(float[] v) {
-    if (v.length == 0) {
-      return;
-    }
-    if (meaningSum.length != v.length) {
-      meaningSum = new float[v.length];
-    }
-    for (int i = 0; i < v.length; i++) {
-      meaningSum[i] += v[i];
-    }
-    meaningNorm = Math.sqrt(TextMeaning.dot(meaningSum, meaningSum));
-    if (recentMeanings.size() == CLOSEST_MEMBERS) {
-      recentMeanings.remove(0);
-    }
-    recentMeanings.add(v);
-  }
-
-  /** Cosine of a unit text vector with its members' mean vector; NaN when either has none. */
-  double meaningCosine(float[] v) {
-    if (v.length == 0 || meaningNorm == 0 || v.length != meaningSum.length) {
-      return Double.NaN;
-    }
-    return TextMeaning.dot(v, meaningSum) / meaningNorm;
-  }
-
-  /** Cosine of a unit text vector with the closest of its latest members'; NaN when none. */
-  double closestMeaning(float[] v) {
-    double best = Double.NaN;
-    for (float[] m : recentMeanings) {
-      if (m.length == v.length && v.length > 0) {
-        double c = TextMeaning.dot(v, m);
-        best = Double.isNaN(best) ? c : Math.max(best, c);
-      }
-    }
-    return best;
-  }
-
   /** Votes of its members for each kind of happening. */
   final int[] kinds = new int[HappeningKind.values().length];
 
@@ -329,19 +278,6 @@ final class StoryState {
     addFigures(other.figures);
     addNames(other.names);
     addTitleTerms(other.titleTerms);
-    if (other.meaningSum.length > 0) {
-      if (meaningSum.length != other.meaningSum.length) {
-        meaningSum = new float[other.meaningSum.length];
-      }
-      for (int i = 0; i < meaningSum.length; i++) {
-        meaningSum[i] += other.meaningSum[i];
-      }
-      meaningNorm = Math.sqrt(TextMeaning.dot(meaningSum, meaningSum));
-      recentMeanings.addAll(other.recentMeanings);
-      while (recentMeanings.size() > CLOSEST_MEMBERS) {
-        recentMeanings.remove(0);
-      }
-    }
     for (int k = 0; k < kinds.length; k++) {
       kinds[k] += other.kinds[k];
     }
@@ -363,9 +299,6 @@ final class StoryState {
     canonicals.clear();
     canonicals.trimToSize();
     centroid.release();
-    meaningSum = TextMeaning.NONE;
-    recentMeanings.clear();
-    recentMeanings.trimToSize();
   }
 
   /**

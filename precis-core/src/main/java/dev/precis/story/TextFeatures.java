@@ -21,8 +21,6 @@ package dev.precis.story;
  * @param figures the tolls it reports (people killed, injured...), ascending
  * @param kind the kind of happening it reports (a call, a meeting, an attack...), 0 when unknown
  * @param titleTerms distinct content-word hashes of its title, ascending (empty without a title)
- * @param meaning its text vector ({@link TextMeaning}: unit length, what it is about beyond its
- *     exact words), empty when no word vectors are at hand
  */
 public record TextFeatures(
     int[] minHash,
@@ -34,36 +32,9 @@ public record TextFeatures(
     boolean weekday,
     int[] figures,
     int kind,
-    long[] titleTerms,
-    float[] meaning) {
+    long[] titleTerms) {
   /** {@link #eventDay} of an article that does not say when. */
   public static final long NO_DAY = Long.MIN_VALUE;
-
-  /** Features without a text vector. */
-  public TextFeatures(
-      int[] minHash,
-      int shingles,
-      long[] terms,
-      int[] counts,
-      long[] entities,
-      long eventDay,
-      boolean weekday,
-      int[] figures,
-      int kind,
-      long[] titleTerms) {
-    this(
-        minHash,
-        shingles,
-        terms,
-        counts,
-        entities,
-        eventDay,
-        weekday,
-        figures,
-        kind,
-        titleTerms,
-        TextMeaning.NONE);
-  }
 
   /** Features without a known event day. */
   public TextFeatures(int[] minHash, int shingles, long[] terms, int[] counts, long[] entities) {
@@ -73,39 +44,12 @@ public record TextFeatures(
   /** These features with the given title terms. */
   public TextFeatures withTitleTerms(long[] title) {
     return new TextFeatures(
-        minHash, shingles, terms, counts, entities, eventDay, weekday, figures, kind, title,
-        meaning);
+        minHash, shingles, terms, counts, entities, eventDay, weekday, figures, kind, title);
   }
 
   /** These features with the given event day and tolls. */
   public TextFeatures withEvent(long day, boolean fromWeekday, int[] tolls, int happening) {
     return new TextFeatures(
-        minHash,
-        shingles,
-        terms,
-        counts,
-        entities,
-        day,
-        fromWeekday,
-        tolls,
-        happening,
-        titleTerms,
-        meaning);
-  }
-
-  /** These features with the given text vector ({@link TextMeaning#of}). */
-  public TextFeatures withMeaning(float[] vector) {
-    return new TextFeatures(
-        minHash,
-        shingles,
-        terms,
-        counts,
-        entities,
-        eventDay,
-        weekday,
-        figures,
-        kind,
-        titleTerms,
-        vector);
+        minHash, shingles, terms, counts, entities, day, fromWeekday, tolls, happening, titleTerms);
   }
 }
