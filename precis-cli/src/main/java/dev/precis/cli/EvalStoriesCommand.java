@@ -122,6 +122,13 @@ final class EvalStoriesCommand implements Callable<Integer> {
   Long halfLifeHours;
 
   @Option(
+      names = "--close-after-hours",
+      paramLabel = "H",
+      description =
+          "With --stream/--dev: an event not updated for this many hours of article time closes.")
+  Long closeAfterHours;
+
+  @Option(
       names = "--merge-threshold",
       paramLabel = "X",
       description =
@@ -218,6 +225,9 @@ final class EvalStoriesCommand implements Callable<Integer> {
     }
     if (mergeThreshold != null) {
       options = options.withMergeThreshold(mergeThreshold);
+    }
+    if (closeAfterHours != null) {
+      options = options.withCloseAfter(java.time.Duration.ofHours(closeAfterHours));
     }
     options = options.withScorer(scorerOption(scorer, threshold));
     List<DevStoryStreams.Named> named = new ArrayList<>();

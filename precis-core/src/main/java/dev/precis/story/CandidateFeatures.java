@@ -16,6 +16,9 @@ final class CandidateFeatures {
   /** Position of {@code title_overlap} in {@link EventScorer#FEATURES}. */
   static final int TITLE_OVERLAP = 21;
 
+  /** Position of {@code same_day_late} in {@link EventScorer#FEATURES}. */
+  static final int SAME_DAY_LATE = 22;
+
   /** Longest gap the {@code gap_days} feature counts. */
   static final double MAX_GAP_DAYS = 30;
 
@@ -123,5 +126,7 @@ final class CandidateFeatures {
     // stays apart however alike the words
     out[20] = Math.min(gapDays, MAX_GAP_DAYS);
     out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), null);
+    // a late report that names the event's day: the publication gap says apart, the day says same
+    out[SAME_DAY_LATE] = sameDay ? 1 - publicationDecay : 0;
   }
 }

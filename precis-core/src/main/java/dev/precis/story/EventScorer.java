@@ -121,7 +121,8 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
           "cosine_x_titled",
           "decay_x_titled",
           "gap_days",
-          "title_overlap");
+          "title_overlap",
+          "same_day_late");
 
   /** Position of {@code toll_conflict} in {@link #FEATURES}. */
   static final int TOLL_CONFLICT = 9;

@@ -16,7 +16,10 @@ import java.util.SplittableRandom;
  * ({@link StopWords#NEWS}) and one-letter words carry no topic and are left out of the term counts,
  * but every word takes part in the shingles, because copies are recognised by their exact wording.
  * Capitalised words that do not start a sentence stand in for named entities: Precis ships no NER
- * model, and in news text this simple rule finds most names of people, places and organisations.
+ * model, and in news text this simple rule finds most names of people, places and organisations. A
+ * run of capitalised words is one name, known by its last word: "Rex Tillerson" and a later
+ * "Tillerson" are the same name, and first names ("Joe", "Rex"), shared by many people, are not
+ * names on their own.
  *
  * <p>Not thread-safe (it reuses buffers): use one instance per thread.
  */
@@ -114,6 +117,9 @@ public final class FeatureExtractor {
   private int tokenize(String s, boolean markEntities) {
     int n = 0;
     boolean sentenceStart = true;
+    // whether the previous word was capitalised and only spaces came since: a run of capitalised
+    // words is one name, known by its last word ("Rex Tillerson" and "Tillerson" alike)
+    boolean inName = false;
     int len = s.length();
     int i = 0;
     while (i < len && n < MAX_WORDS) {
@@ -122,10 +128,16 @@ public final class FeatureExtractor {
         if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') {
           sentenceStart = true;
         }
+        if (c != ' ') {
+          inName = false;
+        }
         i++;
         continue;
       }
       boolean capital = Character.isUpperCase(c);
+      if (markEntities && capital && inName && n > 0) {
+        words[n - 1] &= ~ENTITY_BIT;
+      }
       long h = Hashing.start();
       long beforeLast = h;
       char last = 0;
@@ -161,6 +173,7 @@ public final class FeatureExtractor {
       }
       words = grow(words, n + 1);
       words[n++] = w;
+      inName = capital;
       sentenceStart = false;
     }
     return n;

@@ -1,6 +1,7 @@
 package dev.precis.story;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Settings of {@link StoryClusterer}. Start from {@link #defaults()} and change what you need:
@@ -90,163 +91,93 @@ public record StoryOptions(
   }
 
   public StoryOptions withThreshold(double t) {
-    return new StoryOptions(
-        t,
-        undatedMargin,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        grace,
-        halfLife,
-        closeAfter,
-        maxActiveStories,
-        linkThreshold,
-        scorer);
+    return edit(o -> o.threshold = t);
   }
 
   public StoryOptions withUndatedMargin(double m) {
-    return new StoryOptions(
-        threshold,
-        m,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        grace,
-        halfLife,
-        closeAfter,
-        maxActiveStories,
-        linkThreshold,
-        scorer);
+    return edit(o -> o.undatedMargin = m);
   }
 
   public StoryOptions withMergeThreshold(double t) {
-    return new StoryOptions(
-        threshold,
-        undatedMargin,
-        t,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        grace,
-        halfLife,
-        closeAfter,
-        maxActiveStories,
-        linkThreshold,
-        scorer);
+    return edit(o -> o.mergeThreshold = t);
   }
 
   public StoryOptions withEntityBoost(double b) {
-    return new StoryOptions(
-        threshold,
-        undatedMargin,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        b,
-        grace,
-        halfLife,
-        closeAfter,
-        maxActiveStories,
-        linkThreshold,
-        scorer);
+    return edit(o -> o.entityBoost = b);
   }
 
   public StoryOptions withCloseAfter(Duration d) {
-    return new StoryOptions(
-        threshold,
-        undatedMargin,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        grace,
-        halfLife,
-        d,
-        maxActiveStories,
-        linkThreshold,
-        scorer);
+    return edit(o -> o.closeAfter = d);
   }
 
   public StoryOptions withMaxActiveStories(int n) {
-    return new StoryOptions(
-        threshold,
-        undatedMargin,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        grace,
-        halfLife,
-        closeAfter,
-        n,
-        linkThreshold,
-        scorer);
+    return edit(o -> o.maxActiveStories = n);
   }
 
   public StoryOptions withGrace(Duration d) {
-    return new StoryOptions(
-        threshold,
-        undatedMargin,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        d,
-        halfLife,
-        closeAfter,
-        maxActiveStories,
-        linkThreshold,
-        scorer);
+    return edit(o -> o.grace = d);
   }
 
   public StoryOptions withHalfLife(Duration d) {
-    return new StoryOptions(
-        threshold,
-        undatedMargin,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        grace,
-        d,
-        closeAfter,
-        maxActiveStories,
-        linkThreshold,
-        scorer);
+    return edit(o -> o.halfLife = d);
   }
 
   public StoryOptions withLinkThreshold(double t) {
-    return new StoryOptions(
-        threshold,
-        undatedMargin,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        grace,
-        halfLife,
-        closeAfter,
-        maxActiveStories,
-        t,
-        scorer);
+    return edit(o -> o.linkThreshold = t);
   }
 
   /** These options deciding with {@code s} ({@code null}: the hand rule on {@link #threshold}). */
   public StoryOptions withScorer(EventScorer s) {
+    return edit(o -> o.scorer = s);
+  }
+
+  /** One copy-and-change for every wither, so a new field is added in two places, not ten. */
+  private StoryOptions edit(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new StoryOptions(
-        threshold,
-        undatedMargin,
-        mergeThreshold,
-        duplicateJaccard,
-        duplicateContainment,
-        entityBoost,
-        grace,
-        halfLife,
-        closeAfter,
-        maxActiveStories,
-        linkThreshold,
-        s);
+        d.threshold,
+        d.undatedMargin,
+        d.mergeThreshold,
+        d.duplicateJaccard,
+        d.duplicateContainment,
+        d.entityBoost,
+        d.grace,
+        d.halfLife,
+        d.closeAfter,
+        d.maxActiveStories,
+        d.linkThreshold,
+        d.scorer);
+  }
+
+  /** The fields of the options being changed; checked again by the canonical constructor. */
+  private static final class Draft {
+    double threshold;
+    double undatedMargin;
+    double mergeThreshold;
+    double duplicateJaccard;
+    double duplicateContainment;
+    double entityBoost;
+    Duration grace;
+    Duration halfLife;
+    Duration closeAfter;
+    int maxActiveStories;
+    double linkThreshold;
+    EventScorer scorer;
+
+    Draft(StoryOptions o) {
+      threshold = o.threshold;
+      undatedMargin = o.undatedMargin;
+      mergeThreshold = o.mergeThreshold;
+      duplicateJaccard = o.duplicateJaccard;
+      duplicateContainment = o.duplicateContainment;
+      entityBoost = o.entityBoost;
+      grace = o.grace;
+      halfLife = o.halfLife;
+      closeAfter = o.closeAfter;
+      maxActiveStories = o.maxActiveStories;
+      linkThreshold = o.linkThreshold;
+      scorer = o.scorer;
+    }
   }
 }

@@ -59,4 +59,23 @@ class EventSignalsTest {
     assertThat(springfield.titleOverlap(new long[0], df)).isZero();
     assertThat(extractor.extract(null, "Text only.").titleTerms()).isEmpty();
   }
+
+  @Test
+  void aNameIsKnownByItsLastWordSoASurnameMeetsTheFullName() {
+    FeatureExtractor extractor = new FeatureExtractor();
+    long[] full =
+        extractor
+            .extract(null, "The talks with Rex Tillerson began in Moscow on Wednesday.")
+            .entities();
+    long[] surname =
+        extractor.extract(null, "Officials said Tillerson would stay. Tillerson left.").entities();
+    long tillerson = FeatureExtractor.hashWord("tillerson");
+    assertThat(full).contains(tillerson, FeatureExtractor.hashWord("moscow"));
+    // a first name is shared by many people: not a name on its own
+    assertThat(full).doesNotContain(FeatureExtractor.hashWord("rex"));
+    assertThat(surname).containsExactly(tillerson);
+    StoryState event = new StoryState(1, 8);
+    event.addNames(full);
+    assertThat(event.nameOverlap(surname)).isEqualTo(1.0);
+  }
 }
