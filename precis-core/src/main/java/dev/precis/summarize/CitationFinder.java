@@ -4,6 +4,7 @@ import dev.precis.model.Citation;
 import dev.precis.summarize.CitationTerms.Terms;
 import dev.precis.text.Document;
 import dev.precis.text.Sentence;
+import dev.precis.text.analysis.WordVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds, for a summary sentence, every article that states the same content, also when it is
@@ -46,16 +48,22 @@ public final class CitationFinder {
    *     lighter word's weight
    * @param numberWeight weight factor of a figure relative to a word of the same rarity
    * @param model the judge of each candidate and the lowest probability cited
+   * @param vectors a lower-case word's vector (null when it has none), for the features of {@link
+   *     CitationAlignment}; null: those features are 0
    */
   public record Params(
-      int minShared, double bigramWeight, double numberWeight, CitationModel model) {
+      int minShared,
+      double bigramWeight,
+      double numberWeight,
+      CitationModel model,
+      Function<String, float[]> vectors) {
     public static Params defaults() {
-      return new Params(2, 0.5, 2.0, CitationModel.shipped());
+      return new Params(2, 0.5, 2.0, CitationModel.shipped(), WordVectors.shared()::vector);
     }
 
     /** The same constants with another model. */
     public Params withModel(CitationModel m) {
-      return new Params(minShared, bigramWeight, numberWeight, m);
+      return new Params(minShared, bigramWeight, numberWeight, m, vectors);
     }
 
     /** The same constants, citing from another probability. */
@@ -109,7 +117,9 @@ public final class CitationFinder {
         maxDoc = Math.max(maxDoc, d.index());
       }
       documents = maxDoc + 1;
-      evidence = new CitationEvidence(all, documents, params.numberWeight(), params.bigramWeight());
+      evidence =
+          new CitationEvidence(
+              all, documents, params.numberWeight(), params.bigramWeight(), params.vectors());
       sentences = evidence.sentences;
     }
 
