@@ -1,6 +1,5 @@
 package dev.precis.summarize;
 
-import dev.precis.text.Sentence;
 import dev.precis.text.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,16 +45,21 @@ final class CitationAlignment {
     this.vectors = vectors;
     sentenceWords = new int[evidence.sentences.size()][];
     sentenceSums = new float[evidence.sentences.size()][];
-    if (vectors != null) {
-      for (int i = 0; i < sentenceWords.length; i++) {
-        sentenceWords[i] = words(evidence.sentences.get(i).text());
-      }
-    }
   }
 
-  /** The distinct content words of a text as surface ids (added to the table when new). */
-  private int[] words(String text) {
-    List<String> tokens = Analyzer.CONCEPTS.words(text);
+  /** The distinct content words of indexed sentence {@code i}, filled on first use. */
+  private int[] sentenceWords(int i) {
+    if (sentenceWords[i] == null) {
+      sentenceWords[i] = words(evidence.tokens.get(i));
+    }
+    return sentenceWords[i];
+  }
+
+  /**
+   * The distinct content words of a sentence ({@link Analyzer#words}) as surface ids, added to the
+   * table when new.
+   */
+  private int[] words(List<String> tokens) {
     int[] ids = new int[tokens.size()];
     int n = 0;
     for (String t : tokens) {
@@ -93,48 +97,108 @@ final class CitationAlignment {
     return out;
   }
 
-  /** The summary sentence's side: its words and a cache of their similarities to others. */
+  /**
+   * The summary sentence's side: its words, and what has been computed of their similarities to the
+   * candidates' words (each pair of words at most once: the dot products are the cost).
+   */
   final class Side {
     private final int[] mine;
     private final float[] sum;
-    private final float[][] similarity;
 
-    private Side(Sentence sentence) {
-      mine = vectors == null ? new int[0] : words(sentence.text());
+    /** Vocabulary ids of my words' keys, sorted: a word with one of these keys counts 1. */
+    private final int[] myKeys;
+
+    /** Per indexed sentence, the best similarity of each of my words to its words. */
+    private final float[][] bestOfMine = new float[sentenceWords.length][];
+
+    /** Per surface word, its best similarity to my words (NaN: not yet computed). */
+    private float[] bestOfOther = new float[0];
+
+    /** My unit vectors, null where a word has none. */
+    private final float[][] myVectors;
+
+    private Side(List<String> tokens) {
+      mine = vectors == null ? new int[0] : words(tokens);
       sum = vectors == null ? null : sum(mine);
+      myKeys = Arrays.stream(mine).map(keyIds::get).filter(k -> k >= 0).sorted().toArray();
+      myVectors = new float[mine.length][];
       similarity = new float[mine.length][];
+      for (int k = 0; k < mine.length; k++) {
+        myVectors[k] = unit.get(mine[k]);
+      }
     }
 
-    /** Cosine of my {@code k}-th word and surface word {@code u}; 1 for the same key. */
+    /** Per word of mine, its similarity to each surface word (NaN: not yet computed). */
+    private final float[][] similarity;
+
+    /** The cosine of my {@code k}-th word and surface word {@code u}, 1 for the same key. */
     private float similarity(int k, int u) {
       float[] row = similarity[k];
-      if (row == null || row.length <= u) {
-        float[] grown = new float[Math.max(u + 1, surfaceIds.size())];
-        Arrays.fill(grown, Float.NaN);
-        if (row != null) {
-          System.arraycopy(row, 0, grown, 0, row.length);
-        }
-        row = grown;
+      if (row == null || u >= row.length) {
+        int old = row == null ? 0 : row.length;
+        row = row == null ? new float[0] : row;
+        row = Arrays.copyOf(row, Math.max(u + 1, surfaceIds.size()));
+        Arrays.fill(row, old, row.length, Float.NaN);
         similarity[k] = row;
       }
       float s = row[u];
       if (Float.isNaN(s)) {
-        int w = mine[k];
-        if (w == u || (keyIds.get(w) >= 0 && keyIds.get(w).equals(keyIds.get(u)))) {
+        int key = keyIds.get(u);
+        if (mine[k] == u || (key >= 0 && key == keyIds.get(mine[k]))) {
           s = 1;
         } else {
-          float[] a = unit.get(w);
+          float[] a = myVectors[k];
           float[] b = unit.get(u);
-          s = a == null || b == null ? 0 : Math.max(0, dot(a, b));
+          s = a == null || b == null ? 0 : dot(a, b);
         }
         row[u] = s;
       }
       return s;
     }
+
+    private float[] bestOfMine(int at) {
+      float[] best = bestOfMine[at];
+      if (best == null) {
+        best = new float[mine.length];
+        for (int k = 0; k < mine.length; k++) {
+          for (int u : sentenceWords(at)) {
+            best[k] = Math.max(best[k], similarity(k, u));
+            if (best[k] >= 1) {
+              break; // nothing beats the same word
+            }
+          }
+        }
+        bestOfMine[at] = best;
+      }
+      return best;
+    }
+
+    private float bestOfOther(int u) {
+      if (u >= bestOfOther.length) {
+        int old = bestOfOther.length;
+        bestOfOther = Arrays.copyOf(bestOfOther, Math.max(u + 1, surfaceIds.size()));
+        Arrays.fill(bestOfOther, old, bestOfOther.length, Float.NaN);
+      }
+      float best = bestOfOther[u];
+      if (Float.isNaN(best)) {
+        best = 0;
+        int key = keyIds.get(u);
+        if (key >= 0 && Arrays.binarySearch(myKeys, key) >= 0) {
+          best = 1;
+        } else if (unit.get(u) != null) {
+          for (int k = 0; k < mine.length; k++) {
+            best = Math.max(best, similarity(k, u));
+          }
+        }
+        bestOfOther[u] = best;
+      }
+      return best;
+    }
   }
 
-  Side side(Sentence sentence) {
-    return new Side(sentence);
+  /** The side of a summary sentence with these words ({@link Analyzer#words}). */
+  Side side(List<String> tokens) {
+    return new Side(tokens);
   }
 
   /** The features of {@link #FEATURES} for sentence {@code at} (and the next, for a pair). */
@@ -142,36 +206,30 @@ final class CitationAlignment {
     if (vectors == null || side.mine.length == 0) {
       return new double[FEATURES.size()];
     }
-    int[] other = pair ? union(sentenceWords[at], sentenceWords[at + 1]) : sentenceWords[at];
+    float[] one = side.bestOfMine(at);
+    float[] two = pair ? side.bestOfMine(at + 1) : null;
+    int[] other = pair ? union(sentenceWords(at), sentenceWords(at + 1)) : sentenceWords(at);
     float[] otherSum = sentenceSum(at);
     if (pair) {
       otherSum = otherSum.clone();
       float[] next = sentenceSum(at + 1);
-      for (int d = 0; d < otherSum.length; d++) {
+      for (int d = 0; d < Math.min(otherSum.length, next.length); d++) {
         otherSum[d] += next[d];
       }
     }
     double mineTotal = 0;
     double mineAligned = 0;
     for (int k = 0; k < side.mine.length; k++) {
-      float best = 0;
-      for (int u : other) {
-        best = Math.max(best, side.similarity(k, u));
-      }
       double w = weights.get(side.mine[k]);
       mineTotal += w;
-      mineAligned += w * best;
+      mineAligned += w * (pair ? Math.max(one[k], two[k]) : one[k]);
     }
     double otherTotal = 0;
     double otherAligned = 0;
     for (int u : other) {
-      float best = 0;
-      for (int k = 0; k < side.mine.length; k++) {
-        best = Math.max(best, side.similarity(k, u));
-      }
       double w = weights.get(u);
       otherTotal += w;
-      otherAligned += w * best;
+      otherAligned += w * side.bestOfOther(u);
     }
     return new double[] {
       cosine(side.sum, otherSum),
@@ -182,7 +240,7 @@ final class CitationAlignment {
 
   private float[] sentenceSum(int i) {
     if (sentenceSums[i] == null) {
-      sentenceSums[i] = sum(sentenceWords[i]);
+      sentenceSums[i] = sum(sentenceWords(i));
     }
     return sentenceSums[i];
   }
@@ -221,12 +279,23 @@ final class CitationAlignment {
     return aa <= 0 || bb <= 0 ? 0 : ab / Math.sqrt(aa * bb);
   }
 
+  /** Dot product with four partial sums, which the JIT runs in parallel. */
   private static float dot(float[] a, float[] b) {
-    float s = 0;
-    for (int d = 0; d < a.length; d++) {
-      s += a[d] * b[d];
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int d = 0;
+    for (int n = a.length & ~3; d < n; d += 4) {
+      s0 += a[d] * b[d];
+      s1 += a[d + 1] * b[d + 1];
+      s2 += a[d + 2] * b[d + 2];
+      s3 += a[d + 3] * b[d + 3];
     }
-    return s;
+    for (; d < a.length; d++) {
+      s0 += a[d] * b[d];
+    }
+    return Math.max(0, s0 + s1 + s2 + s3);
   }
 
   private static int[] union(int[] a, int[] b) {

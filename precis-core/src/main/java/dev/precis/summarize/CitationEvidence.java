@@ -82,6 +82,10 @@ final class CitationEvidence {
 
   final List<Sentence> sentences = new ArrayList<>();
   final List<Terms> terms = new ArrayList<>();
+
+  /** The words of each sentence, as {@link Analyzer#words} gives them. */
+  final List<List<String>> tokens = new ArrayList<>();
+
   final Map<String, Integer> vocab = new HashMap<>();
   final double[] idf;
   final int documents;
@@ -119,7 +123,9 @@ final class CitationEvidence {
     List<int[]> growing = new ArrayList<>();
     int[] df = new int[16];
     for (int i = 0; i < sentences.size(); i++) {
-      Terms t = Terms.of(sentences.get(i).text(), vocab, true);
+      List<String> words = Analyzer.CONCEPTS.words(sentences.get(i).text());
+      tokens.add(words);
+      Terms t = Terms.of(sentences.get(i).text(), words, vocab, true);
       terms.add(t);
       for (int w : t.words()) {
         if (w >= df.length) {
@@ -185,7 +191,8 @@ final class CitationEvidence {
       CitationAlignment.Side side) {}
 
   Probe probe(Sentence sentence) {
-    Terms mine = Terms.of(sentence.text(), vocab, false);
+    List<String> words = Analyzer.CONCEPTS.words(sentence.text());
+    Terms mine = Terms.of(sentence.text(), words, vocab, false);
     double[] story = new double[documents];
     Arrays.fill(story, Double.NaN);
     return new Probe(
@@ -193,9 +200,9 @@ final class CitationEvidence {
         mine,
         weight(mine.words()),
         CitationTerms.names(sentence.text()),
-        Analyzer.CONCEPTS.words(sentence.text()),
+        words,
         story,
-        alignment.side(sentence));
+        alignment.side(words));
   }
 
   /**

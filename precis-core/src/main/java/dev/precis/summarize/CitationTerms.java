@@ -123,9 +123,12 @@ final class CitationTerms {
   record Terms(int[] words, long[] bigrams, Map<String, String> numbers) {
 
     static Terms of(String text, Map<String, Integer> vocab, boolean grow) {
+      return of(text, Analyzer.CONCEPTS.words(text), vocab, grow);
+    }
+
+    /** The terms of {@code text}, whose words ({@link Analyzer#words}) are {@code tokens}. */
+    static Terms of(String text, List<String> tokens, Map<String, Integer> vocab, boolean grow) {
       Map<String, String> numbers = CitationFigures.figures(text);
-      List<String> tokens = new ArrayList<>();
-      Analyzer.CONCEPTS.words(text, tokens);
       int[] ids = new int[tokens.size() + numbers.size()];
       long[] pairs = new long[tokens.size()];
       int n = 0;

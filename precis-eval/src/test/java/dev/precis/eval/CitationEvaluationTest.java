@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards the README's citation numbers on the labelled set (datasets/citations) at the shipped
- * operating point (threshold chosen for tune precision 0.95): both halves keep precision at or above
- * 0.93 with recall at or above 0.22 (skipped where the shared data is absent).
+ * operating point (threshold chosen for tune precision 0.95): both halves keep precision at or
+ * above 0.93 with recall at or above 0.22 (skipped where the shared data is absent).
  */
 class CitationEvaluationTest {
   private static final Path ROOT = Path.of(System.getProperty("precis.root", "."));
