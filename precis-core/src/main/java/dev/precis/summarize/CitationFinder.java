@@ -20,14 +20,15 @@ import java.util.function.Function;
  *
  * <p>Each content word (light-stemmed, not a stop or reporting word) weighs its inverse sentence
  * frequency within the cluster, so shared names, places and figures count for much and the words
- * every article of the story repeats count for little. Per article, the sentence (or two adjacent
- * ones) sharing the most of that weight with the summary sentence is aligned with it, and a
- * logistic model judges the pair from the weight both share, shared word pairs and figures, names,
- * position, length, the whole article's coverage of the sentence and how much the two articles tell
- * the same story (trained on the tune half of datasets/citations). Figures must agree: a match that
- * leaves out one of the sentence's figures while stating a different one of the same kind ("80,000
- * killed" against "120,000 killed") is a disagreement and is never cited. Spelled-out numbers up to
- * ninety-nine meet their digits ("Fifty-two" = "52").
+ * every article of the story repeats count for little. Every sentence of another article sharing
+ * two content words with the summary sentence, and every two adjacent ones that do together, is a
+ * candidate; {@link CitationModel} (a learned pair classifier, trained on the tune half of
+ * datasets/citations) judges each from the features of {@link CitationEvidence} (shared weight both
+ * ways, word pairs, figures, names, position, the articles' overlap, word-vector similarity from
+ * {@link CitationAlignment}), and each article's best candidate decides. Figures must agree: a
+ * match that leaves out one of the sentence's figures while stating a different one of the same
+ * kind ("80,000 killed" against "120,000 killed") is a disagreement and is never cited. Spelled-out
+ * numbers up to ninety-nine meet their digits ("Fifty-two" = "52").
  *
  * <p>Each article that states it is cited with the offsets of its own sentence (or of the two
  * adjacent sentences that together state it).
