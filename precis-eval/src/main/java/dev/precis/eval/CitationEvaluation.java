@@ -181,49 +181,6 @@ public final class CitationEvaluation {
     return out;
   }
 
-  /**
-   * Tries a grid of matching constants; one line per setting, sorted by recall on the tune half
-   * among the settings with precision at least 0.95 there: constants, then tune and report P/R.
-   */
-  public List<String> grid(List<Item> items) {
-    List<Item> tune = items.stream().filter(i -> i.split().equals("tune")).toList();
-    List<Item> report = items.stream().filter(i -> !i.split().equals("tune")).toList();
-    List<double[]> rows = new ArrayList<>();
-    List<String> lines = new ArrayList<>();
-    for (double a : new double[] {0.3, 0.5, 0.7, 1.0}) {
-      for (double t = 0.25; t <= 0.75; t += 0.05) {
-        for (int m : new int[] {2, 3, 4}) {
-          for (double b : new double[] {0, 0.5, 1.0}) {
-            for (double nw : new double[] {1.0, 2.0}) {
-              CitationFinder.Params p = new CitationFinder.Params(a, t, m, b, nw, 0.1, null);
-              Score st = total(evaluate(tune, new CitationFinder(p), null));
-              Score sr = total(evaluate(report, new CitationFinder(p), null));
-              rows.add(
-                  new double[] {
-                    st.precision() >= 0.95 ? st.recall() : -1, st.precision(), lines.size()
-                  });
-              lines.add(
-                  String.format(
-                      Locale.ROOT,
-                      "%s | tune P %.3f R %.3f | report P %.3f R %.3f",
-                      p,
-                      st.precision(),
-                      st.recall(),
-                      sr.precision(),
-                      sr.recall()));
-            }
-          }
-        }
-      }
-    }
-    rows.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(y[1], x[1]));
-    List<String> out = new ArrayList<>();
-    for (double[] r : rows.subList(0, Math.min(25, rows.size()))) {
-      out.add(lines.get((int) r[2]));
-    }
-    return out;
-  }
-
   /** What a reader checks an error against: the cited words, else the article's nearest two. */
   private static String evidence(Document d, String sentence, Citation cited) {
     if (cited != null) {
@@ -236,13 +193,9 @@ public final class CitationEvaluation {
     return "nearest: " + String.join(" || ", near);
   }
 
-  private static Score total(List<Score> scores) {
-    return scores.stream().filter(s -> s.slice().equals("all")).findFirst().orElseThrow();
-  }
-
   /**
    * One line per candidate of every labelled pair: label, split, set, the pair's number, then the
-   * candidate's features (a pair without candidates: one line without features). For train.py.
+   * candidate's features (a pair without candidates: one line without features), for analysis.
    */
   public List<String> features(List<Item> items, CitationFinder finder) {
     List<String> out = new ArrayList<>();
@@ -300,7 +253,7 @@ public final class CitationEvaluation {
   }
 
   /** The labelled sentence in its article: by its offsets' text, else searched for. */
-  private static Sentence locate(List<Document> docs, Item item) {
+  static Sentence locate(List<Document> docs, Item item) {
     if (item.document() >= docs.size()) {
       throw new InputException(item.cluster() + ": no article " + item.document());
     }
