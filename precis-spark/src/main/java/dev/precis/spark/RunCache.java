@@ -33,6 +33,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The state an incremental run reuses from the last committed run: what each time window's
@@ -141,7 +142,9 @@ final class RunCache {
    * output of all others) and returns it read back: every window's clusterer output.
    */
   JavaRDD<Output> writeWindows(
-      JavaRDD<Output> clustered, long[] fresh, Dataset<Row> prints, String runDir) {
+      JavaRDD<Output> computed, long[] fresh, Dataset<Row> prints, String runDir) {
+    // two tables come from one clustering: cluster once
+    JavaRDD<Output> clustered = computed.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> placements =
         spark.createDataFrame(
             clustered
@@ -182,6 +185,7 @@ final class RunCache {
     save(placements, runDir + "/window_placements");
     save(events, runDir + "/window_events");
     save(prints, runDir + "/window_inputs");
+    clustered.unpersist();
     JavaRDD<Output> p =
         spark
             .read()

@@ -274,7 +274,9 @@ final class StoryJob {
                                 rows, new SummaryOptions(words, false, "default"), byEvent, facts)),
                 storyPrints,
                 runDir)
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            // read by nine passes (tables, counts, lines): kept as objects, not deserialized
+            // again for each (what spills goes to disk serialized)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     memberships.unpersist();
     storyPrints.unpersist();
     toAssemble.unpersist();
@@ -282,9 +284,16 @@ final class StoryJob {
 
     OutputTables.write(spark, parts, runDir);
     long copiesFound = copies.count();
-    long grouped = parts.filter(p -> p.group() != null).count();
-    long eventCount = parts.filter(p -> p.event() != null).count();
-    long storyCount = parts.filter(p -> p.story() != null).count();
+    long[] counts = // articles grouped, events, stories: one pass
+        parts.aggregate(
+            new long[3],
+            (c, p) -> {
+              c[0] += p.group() != null ? 1 : 0;
+              c[1] += p.event() != null ? 1 : 0;
+              c[2] += p.story() != null ? 1 : 0;
+              return c;
+            },
+            (x, y) -> new long[] {x[0] + y[0], x[1] + y[1], x[2] + y[2]});
     if (o.jsonl()) {
       OutputTables.writeJsonl(parts, runDir, conf);
     }
@@ -305,9 +314,9 @@ final class StoryJob {
         run,
         files,
         copiesFound,
-        grouped,
-        eventCount,
-        storyCount,
+        counts[0],
+        counts[1],
+        counts[2],
         new RunReport.Work(toCluster.length, warmUpPlan.windows().length, assembled));
   }
 
