@@ -37,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
       EvalStoriesCommand.class,
       EvalFurnitureCommand.class,
       LearnPhrasesCommand.class,
+      EvalWordVectorsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
