@@ -44,4 +44,24 @@ record JobOptions(
           "--lead-in-hours must be at least --close-after-hours and at most --window-days");
     }
   }
+
+  /** The options the stored state of a run depends on (not the inputs, output or partitions). */
+  String stateKey() {
+    return "window-days="
+        + windowDays
+        + " threshold="
+        + threshold
+        + " close-after-hours="
+        + closeAfterHours
+        + " lead-in-hours="
+        + leadInHours
+        + " warm-up-articles="
+        + warmUpArticles
+        + " words="
+        + words
+        + " by-event="
+        + byEvent
+        + " facts="
+        + facts;
+  }
 }

@@ -28,8 +28,10 @@ import org.apache.hadoop.fs.Path;
  * @param run number of the last committed run (0 for a new directory)
  * @param files keys of the input files already read ({@link InputFiles.InputFile#key})
  * @param articleRuns runs whose {@code articles/run=N} tables hold the articles
+ * @param options the options the run's state was computed with ({@link JobOptions#stateKey}); a run
+ *     with other options reuses none of it
  */
-record RunManifest(int run, Set<String> files, List<Integer> articleRuns) {
+record RunManifest(int run, Set<String> files, List<Integer> articleRuns, String options) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "_manifest-";
 
@@ -39,7 +41,7 @@ record RunManifest(int run, Set<String> files, List<Integer> articleRuns) {
       Path root = new Path(dir);
       FileSystem fs = root.getFileSystem(conf);
       if (!fs.exists(root)) {
-        return new RunManifest(0, Set.of(), List.of());
+        return new RunManifest(0, Set.of(), List.of(), "");
       }
       int latest = 0;
       for (FileStatus s : fs.listStatus(root)) {
@@ -49,7 +51,7 @@ record RunManifest(int run, Set<String> files, List<Integer> articleRuns) {
         }
       }
       if (latest == 0) {
-        return new RunManifest(0, Set.of(), List.of());
+        return new RunManifest(0, Set.of(), List.of(), "");
       }
       try (InputStream in = fs.open(new Path(root, PREFIX + latest + ".json"))) {
         ObjectNode o = (ObjectNode) JSON.readTree(in);
@@ -57,7 +59,7 @@ record RunManifest(int run, Set<String> files, List<Integer> articleRuns) {
         o.withArray("files").forEach(f -> files.add(f.asText()));
         List<Integer> runs = new ArrayList<>();
         o.withArray("article_runs").forEach(r -> runs.add(r.asInt()));
-        return new RunManifest(o.get("run").asInt(), files, runs);
+        return new RunManifest(o.get("run").asInt(), files, runs, o.path("options").asText(""));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -72,6 +74,7 @@ record RunManifest(int run, Set<String> files, List<Integer> articleRuns) {
     files.forEach(f::add);
     ArrayNode r = o.putArray("article_runs");
     articleRuns.forEach(r::add);
+    o.put("options", options);
     try {
       Path root = new Path(dir);
       FileSystem fs = root.getFileSystem(conf);

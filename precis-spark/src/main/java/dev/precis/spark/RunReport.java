@@ -9,13 +9,25 @@ import java.util.TreeMap;
  * articles grouped over the whole output.
  */
 record RunReport(
-    int run, List<FileReport> files, long deduplicated, long grouped, long events, long stories) {
+    int run,
+    List<FileReport> files,
+    long deduplicated,
+    long grouped,
+    long events,
+    long stories,
+    Work work) {
+  /**
+   * How much of the grouping and summarizing this run redid: windows clustered and stories
+   * assembled (summarized) again, of all.
+   */
+  record Work(long windowsClustered, long windows, long storiesAssembled) {}
+
   RunReport {
     files = List.copyOf(files);
   }
 
   static RunReport nothingNew(int run) {
-    return new RunReport(run, List.of(), 0, 0, 0, 0);
+    return new RunReport(run, List.of(), 0, 0, 0, 0, new Work(0, 0, 0));
   }
 
   long read() {
@@ -53,6 +65,9 @@ record RunReport(
     b.append(", deduplicated ").append(deduplicated);
     b.append(", grouped ").append(grouped).append(" into ").append(events).append(" events and ");
     b.append(stories).append(" stories");
+    b.append(" (clustered ").append(work.windowsClustered()).append(" of ");
+    b.append(work.windows()).append(" windows, summarized ").append(work.storiesAssembled());
+    b.append(" of ").append(stories).append(" stories)");
     return b.toString();
   }
 }

@@ -31,7 +31,10 @@ public final class SparkMain implements Callable<Integer> {
       names = "--output",
       required = true,
       paramLabel = "DIR",
-      description = "Output and state directory.")
+      description =
+          "Output and state directory: a later run into it reads only new input files and"
+              + " redoes only the windows and stories they change; a killed run is rerun with the"
+              + " same command.")
   String output;
 
   @Option(

@@ -48,8 +48,11 @@ import scala.Tuple2;
  * every article text stays on the executors.
  */
 final class StoryJob {
-  /** Test hook: stop after writing everything but before the commit, as a killed run would. */
-  static volatile boolean crashBeforeCommit;
+  /**
+   * Test hook: the stage after which the run stops as a killed one would ({@code articles}, {@code
+   * windows}, {@code stories}, {@code tables}, {@code commit}), or null.
+   */
+  static volatile String crashAfter;
 
   private StoryJob() {}
 
@@ -79,6 +82,14 @@ final class StoryJob {
         listed.stream().filter(f -> !before.files().contains(f.key())).toList();
     int run = before.run() + 1;
     if (fresh.isEmpty()) {
+      if (before.run() > 0) {
+        // a run killed after its commit has not published or cleaned up yet
+        String runDir = RunManifest.runDir(o.output(), before.run());
+        if (o.jsonl() && exists(conf, runDir + "/stories.jsonl")) {
+          publishJsonl(runDir, o.output(), conf);
+        }
+        cleanUp(o.output(), before.run(), conf);
+      }
       return RunReport.nothingNew(before.run());
     }
     if (run > 255) {
@@ -95,9 +106,14 @@ final class StoryJob {
       }
     }
     int partitions = o.partitions();
+    String runDir = RunManifest.runDir(o.output(), run);
+    // leftovers of a run killed before its commit (same number) are never read: start clean
+    deleteDirs(conf, runDir, RunManifest.articlesDir(o.output(), run));
+    RunCache cache = RunCache.of(spark, before, o.stateKey(), o.output());
     // the joins of Spark SQL shuffle into as many partitions as the rest of the job (not 200)
     spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
     List<FileReport> files = readAndClean(spark, jsc, o, fresh, run);
+    stage("articles");
     List<Integer> runs = new ArrayList<>(before.articleRuns());
     runs.add(run);
     List<String> articleDirs = new ArrayList<>();
@@ -144,11 +160,26 @@ final class StoryJob {
             });
     // the articles go to their windows as Spark SQL rows of their stored features (no text, no
     // Java serialization, no recomputing)
-    Dataset<Row> keyed = spark.createDataFrame(roles, ROLES).join(articlesDf, "seq");
+    Dataset<Row> roleRows =
+        spark.createDataFrame(roles, ROLES).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> windowPrints = RunCache.windowPrints(roleRows);
+    // only windows whose articles changed are clustered again; the others keep their output
+    long[] toCluster = cache.windowsToCluster(windowPrints);
+    Dataset<Row> keyed =
+        roleRows
+            .filter(col("window").isin(java.util.Arrays.stream(toCluster).boxed().toArray()))
+            .join(articlesDf, "seq");
     JavaRDD<Output> clustered =
-        WindowClustering.cluster(
-                keyed, warmUpPlan.windows().length, o.threshold(), o.closeAfterHours())
+        cache
+            .writeWindows(
+                WindowClustering.cluster(
+                    keyed, toCluster.length, o.threshold(), o.closeAfterHours()),
+                toCluster,
+                windowPrints,
+                runDir)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    roleRows.unpersist();
+    stage("windows");
     JavaRDD<Placement> placements =
         clustered.filter(x -> x.placement() != null).map(Output::placement);
     Broadcast<EdgeMerge.Roots> roots = jsc.broadcast(EdgeMerge.roots(placements, partitions));
@@ -193,7 +224,7 @@ final class StoryJob {
                 clustered.filter(x -> x.event() != null).map(Output::event), roots, partitions),
             partitions);
 
-    JavaRDD<Row> memberships =
+    JavaRDD<Row> membershipRows =
         places
             .mapToPair(t -> new Tuple2<>(t._2().event(), new Tuple2<>(t._1(), t._2())))
             .join(events, partitions)
@@ -216,38 +247,61 @@ final class StoryJob {
     int words = o.words();
     boolean byEvent = o.byEvent();
     boolean facts = o.facts();
+    Dataset<Row> memberships =
+        spark
+            .createDataFrame(membershipRows, StoryAssembly.MEMBERSHIP)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> storyPrints = RunCache.storyPrints(memberships).persist();
+    // only stories whose members or numbers changed are summarized again
+    Dataset<Row> toAssemble = cache.storiesToAssemble(storyPrints).persist();
+    long assembled = toAssemble.count();
     // each story's articles meet in one task, in input order, through Spark SQL's shuffle
     Dataset<Row> members =
         articlesDf
             .select(ARTICLE_COLUMNS)
-            .join(spark.createDataFrame(memberships, StoryAssembly.MEMBERSHIP), "seq")
+            .join(memberships.join(toAssemble, "story"), "seq")
             .select(StoryAssembly.MEMBER_COLUMNS)
             .repartition(partitions, col("story"))
             .sortWithinPartitions("story", "seq");
     JavaRDD<StoryAssembly.Part> parts =
-        members
-            .javaRDD()
-            .mapPartitions(
-                rows ->
-                    StoryAssembly.assembleAll(
-                        rows, new SummaryOptions(words, false, "default"), byEvent, facts))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        cache
+            .writeParts(
+                members
+                    .javaRDD()
+                    .mapPartitions(
+                        rows ->
+                            StoryAssembly.assembleAll(
+                                rows, new SummaryOptions(words, false, "default"), byEvent, facts)),
+                storyPrints,
+                runDir)
+            // read by nine passes (tables, counts, lines): kept as objects, not deserialized
+            // again for each (what spills goes to disk serialized)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    memberships.unpersist();
+    storyPrints.unpersist();
+    toAssemble.unpersist();
+    stage("stories");
 
-    String runDir = RunManifest.runDir(o.output(), run);
     OutputTables.write(spark, parts, runDir);
     long copiesFound = copies.count();
-    long grouped = parts.filter(p -> p.group() != null).count();
-    long eventCount = parts.filter(p -> p.event() != null).count();
-    long storyCount = parts.filter(p -> p.story() != null).count();
+    long[] counts = // articles grouped, events, stories: one pass
+        parts.aggregate(
+            new long[3],
+            (c, p) -> {
+              c[0] += p.group() != null ? 1 : 0;
+              c[1] += p.event() != null ? 1 : 0;
+              c[2] += p.story() != null ? 1 : 0;
+              return c;
+            },
+            (x, y) -> new long[] {x[0] + y[0], x[1] + y[1], x[2] + y[2]});
     if (o.jsonl()) {
       OutputTables.writeJsonl(parts, runDir, conf);
     }
-    if (crashBeforeCommit) {
-      throw new IllegalStateException("killed before commit (test)");
-    }
+    stage("tables");
     Set<String> done = new LinkedHashSet<>(before.files());
     fresh.forEach(f -> done.add(f.key()));
-    new RunManifest(run, done, runs).commit(o.output(), conf);
+    new RunManifest(run, done, runs, o.stateKey()).commit(o.output(), conf);
+    stage("commit");
     if (o.jsonl()) {
       publishJsonl(runDir, o.output(), conf);
     }
@@ -256,7 +310,14 @@ final class StoryJob {
     places.unpersist();
     clustered.unpersist();
     copies.unpersist();
-    return new RunReport(run, files, copiesFound, grouped, eventCount, storyCount);
+    return new RunReport(
+        run,
+        files,
+        copiesFound,
+        counts[0],
+        counts[1],
+        counts[2],
+        new RunReport.Work(toCluster.length, warmUpPlan.windows().length, assembled));
   }
 
   /** Reads and cleans the new files into {@code articles/run=N}; returns each file's report. */
@@ -351,6 +412,33 @@ final class StoryJob {
       fs.delete(target, false);
       if (!fs.rename(tmp, target)) {
         throw new java.io.IOException("cannot write " + target);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Stops here when a test simulates a run killed after this stage. */
+  private static void stage(String name) {
+    if (name.equals(crashAfter)) {
+      throw new IllegalStateException("killed after stage " + name + " (test)");
+    }
+  }
+
+  private static boolean exists(Configuration conf, String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(conf).exists(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteDirs(Configuration conf, String... dirs) {
+    try {
+      for (String d : dirs) {
+        Path p = new Path(d);
+        p.getFileSystem(conf).delete(p, true);
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
