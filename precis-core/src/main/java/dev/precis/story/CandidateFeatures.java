@@ -1,7 +1,5 @@
 package dev.precis.story;
 
-import dev.precis.model.Article;
-
 /**
  * What {@link EventScorer} looks at for one article and one candidate event, in the order of {@link
  * EventScorer#FEATURES}.
@@ -27,20 +25,22 @@ final class CandidateFeatures {
   /**
    * Fills {@code out} for an article (its time, day of the news, heaviest terms) and an event.
    *
+   * @param timed whether the article has a publication time ({@code time}; else the stream clock)
+   * @param titled whether it has a title
    * @param eventTimed whether the article's publication time or text tells when it happened
    */
   static void of(
       double[] out,
       TimeDecay decay,
       double cosine,
-      Article article,
+      boolean timed,
+      boolean titled,
       long[] query,
       long time,
       boolean eventTimed,
       TextFeatures f,
       StoryState s,
       DocumentFrequency df) {
-    boolean timed = article.published() != null;
     long day = f.eventDay();
     double publication = timed && s.timed > 0 ? decay.ofGap(Math.abs(time - s.meanTime())) : 1;
     double dayGap = TimeDecay.dayGap(day, f.weekday(), s);
@@ -55,7 +55,7 @@ final class CandidateFeatures {
         known && dayGap < 0.5,
         !eventTimed,
         s.closestMember(query),
-        article.title() != null && !article.title().isBlank(),
+        titled,
         f,
         s);
     out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), df);

@@ -71,14 +71,14 @@ public final class StoryClusterer {
   /** Stories scored exactly per article: those sharing the most query-term weight. */
   static final int MAX_CANDIDATES = 48;
 
+  /**
+   * How much below the model's threshold a second look at an undated article alone in its event may
+   * join another event (chosen on the tune streams: 0.05 against 0 and 0.10).
+   */
+  static final double SECOND_LOOK_SLACK = 0.05;
+
   /** Articles in a row dated far ahead of the clock that make it jump. */
   static final int JUMP_CONFIRMATIONS = 8;
-
-  /** Articles between two sweeps of the inverted index. */
-  static final int SWEEP_EVERY = 20_000;
-
-  /** Longest posting list; older entries beyond it are dropped. */
-  static final int MAX_POSTINGS = 256;
 
   private static final long DAY_MILLIS = 86_400_000L;
 
@@ -132,7 +132,7 @@ public final class StoryClusterer {
   private final FeatureExtractor extractor = new FeatureExtractor();
   private final DocumentFrequency df = new DocumentFrequency(22);
   private final NearDuplicateIndex duplicates;
-  private final Map<Long, List<StoryState>> postings = new HashMap<>();
+  private final EventIndex index = new EventIndex();
 
   /** Open stories, least recently updated first. */
   private final List<StoryState> candidates = new ArrayList<>();
@@ -142,12 +142,15 @@ public final class StoryClusterer {
   private final long closeAfterMillis;
   private long nextStoryId = 1;
   private long nextThreadId = 1;
+
+  /** Marks candidates during second looks (negative: apart from the article numbers). */
+  private long secondLooks = -1;
+
   private long seq;
   private long now = 0;
   private boolean clockStarted;
   private int aheadInARow;
   private long earliestAhead;
-  private long postingsAtLastSweep;
 
   /** While {@link #closeAll} runs: the stories completed, to hand out in time order. */
   private List<Story> closing;
@@ -245,39 +248,7 @@ public final class StoryClusterer {
     long[] query = v.topTerms(QUERY_TERMS);
     double[] queryWeights = v.weightsOf(query);
 
-    // candidate generation through the inverted index: accumulate the weights of shared query
-    // terms, then score exactly only the stories with the largest overlap
-    candidates.clear();
-    for (int q = 0; q < query.length; q++) {
-      List<StoryState> list = postings.get(query[q]);
-      if (list == null) {
-        continue;
-      }
-      double w = queryWeights[q];
-      for (int i = 0; i < list.size(); i++) {
-        StoryState s = list.get(i);
-        if (s.closed) {
-          s = s.live();
-          if (s.closed) {
-            continue;
-          }
-        }
-        if (s.mark != mySeq) {
-          s.mark = mySeq;
-          s.overlap = 0;
-          candidates.add(s);
-        }
-        s.overlap += w;
-      }
-    }
-    if (candidates.size() > MAX_CANDIDATES) {
-      candidates.sort(
-          (a, b) ->
-              a.overlap != b.overlap
-                  ? Double.compare(b.overlap, a.overlap)
-                  : Long.compare(a.id, b.id));
-      candidates.subList(MAX_CANDIDATES, candidates.size()).clear();
-    }
+    index.candidates(query, queryWeights, mySeq, null, MAX_CANDIDATES, candidates);
     StoryState best = null;
     double bestScore = -1;
     StoryState second = null;
@@ -298,7 +269,7 @@ public final class StoryClusterer {
       double score;
       if (learned) {
         CandidateFeatures.of(
-            featureBuffer, timeDecay, cosine, article, query, time, eventTimed, f, s, df);
+            featureBuffer, timeDecay, cosine, timed, titled, query, time, eventTimed, f, s, df);
         boolean vetoed = CandidateFeatures.vetoed(featureBuffer, eventTimed);
         score = vetoed ? 0 : model != null ? model.probability(featureBuffer) : 0;
         if (examples != null && !vetoed) {
@@ -361,6 +332,9 @@ public final class StoryClusterer {
     }
     target.centroid.add(v);
     target.vectors++;
+    // an undated article alone in its event may find it later (second look); kept slim
+    target.single =
+        created && !timed && model != null ? StoryState.Single.of(titled, f, v, query) : null;
     target.members.add(new StoryState.Member(mySeq, member, query, f.eventDay()));
     if (timed) {
       target.addTime(time);
@@ -374,17 +348,9 @@ public final class StoryClusterer {
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
     duplicates.add(entry);
-    for (long term : query) {
-      List<StoryState> list = postings.computeIfAbsent(term, k -> new ArrayList<>(4));
-      if (list.isEmpty() || list.get(list.size() - 1) != target) {
-        list.add(target);
-        if (list.size() > MAX_POSTINGS) {
-          trim(list);
-        }
-      }
-    }
+    index.add(query, target);
     touch(target);
-    maybeSweep();
+    index.maybeSweep(seq);
     return new Assignment(target.id, null, created, target.thread.live().id);
   }
 
@@ -396,6 +362,11 @@ public final class StoryClusterer {
   public void closeAll() {
     List<StoryState> all = new ArrayList<>(open.values());
     all.sort((a, b) -> Long.compare(a.id, b.id));
+    for (StoryState s : all) {
+      secondLook(s);
+    }
+    all = new ArrayList<>(open.values());
+    all.sort((a, b) -> Long.compare(a.id, b.id));
     List<Story> done = new ArrayList<>();
     closing = done;
     try {
@@ -405,9 +376,63 @@ public final class StoryClusterer {
     } finally {
       closing = null;
     }
-    postings.clear();
+    index.clear();
     done.sort(Story.IN_TIME_ORDER);
     done.forEach(listener);
+  }
+
+  /**
+   * Undated input comes in no particular order: an undated article read before the others of its
+   * event was compared only with what was open then. Before an event made of one such article
+   * closes, it is scored again against the open events as if it came last, and joins the most
+   * probable one when that reaches the model's threshold less {@link #SECOND_LOOK_SLACK}. Returns
+   * whether it joined one.
+   */
+  private boolean secondLook(StoryState s) {
+    StoryState.Single one = s.single;
+    if (one == null || s.closed || s.vectors != 1 || options.scorer() == null) {
+      return false;
+    }
+    index.candidates(
+        one.query(),
+        one.vector().weightsOf(one.query()),
+        --secondLooks,
+        s,
+        MAX_CANDIDATES,
+        candidates);
+    TextFeatures f = one.features();
+    boolean eventTimed = f.eventDay() != TextFeatures.NO_DAY;
+    EventScorer.Model model = options.scorer().model(false, one.titled());
+    StoryState best = null;
+    double bestScore = -1;
+    for (StoryState c : candidates) {
+      double cosine = c.centroid.cosine(one.vector());
+      CandidateFeatures.of(
+          featureBuffer,
+          timeDecay,
+          cosine,
+          false,
+          one.titled(),
+          one.query(),
+          now,
+          eventTimed,
+          f,
+          c,
+          df);
+      double score =
+          CandidateFeatures.vetoed(featureBuffer, eventTimed)
+              ? 0
+              : model.probability(featureBuffer);
+      if (score > bestScore || (score == bestScore && c.id < best.id)) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best == null || bestScore < model.threshold() - SECOND_LOOK_SLACK) {
+      return false;
+    }
+    absorbInto(best, s);
+    return true;
   }
 
   /** Number of stories currently open. */
@@ -456,6 +481,12 @@ public final class StoryClusterer {
       keep = b;
       gone = a;
     }
+    absorbInto(keep, gone);
+    return keep;
+  }
+
+  /** Moves the event {@code gone} into {@code keep}, and its story into {@code keep}'s. */
+  private void absorbInto(StoryState keep, StoryState gone) {
     ThreadState keepThread = keep.thread.live();
     ThreadState goneThread = gone.thread.live();
     goneThread.openEvents--;
@@ -464,7 +495,6 @@ public final class StoryClusterer {
     }
     keep.absorb(gone);
     open.remove(gone.id);
-    return keep;
   }
 
   private void touch(StoryState s) {
@@ -482,7 +512,9 @@ public final class StoryClusterer {
         break;
       }
       it.remove();
-      finish(s);
+      if (!secondLook(s)) {
+        finish(s);
+      }
     }
   }
 
@@ -510,33 +542,6 @@ public final class StoryClusterer {
         listener.accept(story);
       }
     }
-  }
-
-  private static void trim(List<StoryState> list) {
-    list.removeIf(s -> s.live().closed);
-    if (list.size() > MAX_POSTINGS) {
-      list.subList(0, list.size() - MAX_POSTINGS * 3 / 4).clear();
-    }
-  }
-
-  /**
-   * Drops closed stories from the inverted index every {@link #SWEEP_EVERY} articles, or sooner
-   * once it has doubled since the last sweep: its size then follows the open stories.
-   */
-  private void maybeSweep() {
-    if (seq % SWEEP_EVERY != 0
-        && (postings.size() < 4096 || postings.size() < 2 * postingsAtLastSweep)) {
-      return;
-    }
-    Iterator<List<StoryState>> it = postings.values().iterator();
-    while (it.hasNext()) {
-      List<StoryState> list = it.next();
-      list.removeIf(s -> s.live().closed);
-      if (list.isEmpty()) {
-        it.remove();
-      }
-    }
-    postingsAtLastSweep = postings.size();
   }
 
   static String outlet(Article a) {

@@ -263,7 +263,33 @@ final class StoryState {
     return timed == 0 ? 0 : timeSum / timed;
   }
 
+  /** While this event holds one undated article: what it was grouped by, for a second look. */
+  Single single;
+
+  /**
+   * An undated article alone in its event, kept so that it can be scored again before the event
+   * closes: only what the scorer reads (no text, no shingles, no term counts).
+   */
+  record Single(boolean titled, TextFeatures features, TermVector vector, long[] query) {
+    static Single of(boolean titled, TextFeatures f, TermVector v, long[] query) {
+      TextFeatures slim =
+          new TextFeatures(
+              new int[0],
+              0,
+              new long[0],
+              new int[0],
+              f.entities(),
+              f.eventDay(),
+              f.weekday(),
+              f.figures(),
+              f.kind(),
+              f.titleTerms());
+      return new Single(titled, slim, v, query);
+    }
+  }
+
   void absorb(StoryState other) {
+    single = null;
     centroid.add(other.centroid);
     members.addAll(other.members);
     canonicals.addAll(other.canonicals);
@@ -294,6 +320,7 @@ final class StoryState {
    * index then hold only this small shell until the next sweep.
    */
   void release() {
+    single = null;
     members.clear();
     members.trimToSize();
     canonicals.clear();

@@ -3,6 +3,8 @@ package dev.precis.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precis.Precis;
+import dev.precis.eval.DevStoryStreams;
+import dev.precis.eval.LabeledStream;
 import dev.precis.eval.StoryStreamEvaluation;
 import dev.precis.ingest.RawArticle;
 import dev.precis.model.Article;
@@ -178,6 +180,33 @@ class StoryClustererTest {
     // undated and clusters by its text alone; the point stays that first and second stay together
     assertThat(typo.published()).isNull();
     assertThat(events(stories)).anySatisfy(ids -> assertThat(ids).contains("first", "second"));
+  }
+
+  @Test
+  void anUndatedArticleReadFirstGetsASecondLookBeforeItsEventCloses() {
+    // one roundup of the undated development stream: three outlets' reports of one happening, in
+    // the order the stream reads them; two of them start events (each scored below the threshold
+    // against what was open when it came), the third joins one of them
+    List<Article> roundup =
+        DevStoryStreams.all(ROOT.resolve("../shared/data"), DevStoryStreams.Part.TUNE, 1).stream()
+            .filter(n -> n.name().startsWith("roundups-undated"))
+            .flatMap(n -> n.items().stream())
+            .filter(it -> it.event().equals("as-5716"))
+            .map(LabeledStream.Item::article)
+            .sorted(java.util.Comparator.comparing(Article::id))
+            .toList();
+    assertThat(roundup).extracting(Article::id).hasSize(3).allMatch(id -> !id.isBlank());
+    List<Story> stories = new ArrayList<>();
+    StoryClusterer c = new StoryClusterer(StoryOptions.defaults(), stories::add);
+    int started = 0;
+    for (Article a : List.of(roundup.get(1), roundup.get(2), roundup.get(0))) {
+      started += c.add(a).newStory() ? 1 : 0;
+    }
+    assertThat(started).isEqualTo(2);
+    c.closeAll();
+    // before the events close, the report left alone is scored again, as if it came last, and joins
+    assertThat(events(stories)).hasSize(1);
+    assertThat(events(stories).get(0)).hasSize(3);
   }
 
   @Test
