@@ -72,8 +72,9 @@ public final class StoryClusterer {
   static final int MAX_CANDIDATES = 48;
 
   /**
-   * How much below the model's threshold a second look at an undated article alone in its event may
-   * join another event (chosen on the tune streams: 0.05 against 0 and 0.10).
+   * How much below the model's threshold a second look at an article alone in its event may join
+   * another event (chosen on the tune streams: 0.05 against 0 and 0.10, for undated and for dated
+   * articles).
    */
   static final double SECOND_LOOK_SLACK = 0.05;
 
@@ -332,9 +333,11 @@ public final class StoryClusterer {
     }
     target.centroid.add(v);
     target.vectors++;
-    // an undated article alone in its event may find it later (second look); kept slim
+    // an article alone in its event may find its event later (second look); kept slim
     target.single =
-        created && !timed && model != null ? StoryState.Single.of(titled, f, v, query) : null;
+        created && model != null
+            ? StoryState.Single.of(titled, timed ? time : StoryState.Single.UNDATED, f, v, query)
+            : null;
     target.members.add(new StoryState.Member(mySeq, member, query, f.eventDay()));
     if (timed) {
       target.addTime(time);
@@ -382,11 +385,13 @@ public final class StoryClusterer {
   }
 
   /**
-   * Undated input comes in no particular order: an undated article read before the others of its
-   * event was compared only with what was open then. Before an event made of one such article
-   * closes, it is scored again against the open events as if it came last, and joins the most
-   * probable one when that reaches the model's threshold less {@link #SECOND_LOOK_SLACK}. Returns
-   * whether it joined one.
+   * An article that starts an event was compared only with what was open when it came: undated
+   * input comes in no particular order, and in a dated stream the rest of its event may start an
+   * event of its own right after it (the two first reports of a happening, each alone when it
+   * came). Before an event made of one article closes (stream clock, capacity, end of input), that
+   * article is scored again against the open events as if it came last, with its own publication
+   * time, and joins the most probable one when that reaches the model's threshold less {@link
+   * #SECOND_LOOK_SLACK}. Returns whether it joined one.
    */
   private boolean secondLook(StoryState s) {
     StoryState.Single one = s.single;
@@ -401,8 +406,9 @@ public final class StoryClusterer {
         MAX_CANDIDATES,
         candidates);
     TextFeatures f = one.features();
-    boolean eventTimed = f.eventDay() != TextFeatures.NO_DAY;
-    EventScorer.Model model = options.scorer().model(false, one.titled());
+    boolean timed = one.time() != StoryState.Single.UNDATED;
+    boolean eventTimed = timed || f.eventDay() != TextFeatures.NO_DAY;
+    EventScorer.Model model = options.scorer().model(timed, one.titled());
     StoryState best = null;
     double bestScore = -1;
     for (StoryState c : candidates) {
@@ -411,10 +417,10 @@ public final class StoryClusterer {
           featureBuffer,
           timeDecay,
           cosine,
-          false,
+          timed,
           one.titled(),
           one.query(),
-          now,
+          timed ? one.time() : now,
           eventTimed,
           f,
           c,

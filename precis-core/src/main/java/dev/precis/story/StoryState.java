@@ -263,15 +263,18 @@ final class StoryState {
     return timed == 0 ? 0 : timeSum / timed;
   }
 
-  /** While this event holds one undated article: what it was grouped by, for a second look. */
+  /** While this event holds one article: what it was grouped by, for a second look. */
   Single single;
 
   /**
-   * An undated article alone in its event, kept so that it can be scored again before the event
-   * closes: only what the scorer reads (no text, no shingles, no term counts).
+   * An article alone in its event, kept so that it can be scored again before the event closes:
+   * only what the scorer reads (no text, no shingles, no term counts); {@code time} is its
+   * publication time in epoch millis, or {@link #UNDATED}.
    */
-  record Single(boolean titled, TextFeatures features, TermVector vector, long[] query) {
-    static Single of(boolean titled, TextFeatures f, TermVector v, long[] query) {
+  record Single(boolean titled, long time, TextFeatures features, TermVector vector, long[] query) {
+    static final long UNDATED = Long.MIN_VALUE;
+
+    static Single of(boolean titled, long time, TextFeatures f, TermVector v, long[] query) {
       TextFeatures slim =
           new TextFeatures(
               new int[0],
@@ -284,7 +287,7 @@ final class StoryState {
               f.figures(),
               f.kind(),
               f.titleTerms());
-      return new Single(titled, slim, v, query);
+      return new Single(titled, time, slim, v, query);
     }
   }
 
