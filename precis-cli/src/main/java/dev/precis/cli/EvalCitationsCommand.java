@@ -45,6 +45,14 @@ final class EvalCitationsCommand implements Callable<Integer> {
   boolean showErrors;
 
   @Option(
+      names = "--split",
+      paramLabel = "HALF",
+      description =
+          "Read only this half of the labels (tune or report), e.g. --errors --split tune to read"
+              + " the mistakes without looking at the report half.")
+  String split;
+
+  @Option(
       names = "--dump",
       paramLabel = "SET",
       description =
@@ -115,6 +123,15 @@ final class EvalCitationsCommand implements Callable<Integer> {
           labels + ": no such file (run from the repository root or give --labels)");
     }
     List<CitationEvaluation.Item> items = CitationEvaluation.readLabels(labels);
+    if (split != null) {
+      if (!split.equals("tune") && !split.equals("report")) {
+        throw new IllegalArgumentException("--split: tune or report, not " + split);
+      }
+      if (train != null) {
+        throw new IllegalArgumentException("--split: --train reads the tune half only anyway");
+      }
+      items = items.stream().filter(i -> i.split().equals(split)).toList();
+    }
     if (features) {
       eval.features(items, new CitationFinder()).forEach(out::println);
       return 0;

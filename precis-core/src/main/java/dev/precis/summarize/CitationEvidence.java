@@ -35,6 +35,16 @@ final class CitationEvidence {
           "align_other");
 
   /**
+   * Features of the sentence's place in its cluster rather than of the pair: a claim that many
+   * articles echo, and short articles (each sentence a lead), are stated by more of them.
+   */
+  private static final List<String> CONTEXT =
+      List.of(
+          "echo", // share of the other articles with a candidate for the sentence
+          "echo_count", // other articles with a candidate (up to ten), over ten
+          "article_short"); // 1 / the candidate article's sentences
+
+  /**
    * The features of a pair, in the order {@link #features} gives them and the model weighs them.
    */
   static final List<String> FEATURES =
@@ -67,6 +77,7 @@ final class CitationEvidence {
     for (String f : GATED) {
       all.add(f + "_x_story");
     }
+    all.addAll(CONTEXT);
     return List.copyOf(all);
   }
 
@@ -188,7 +199,13 @@ final class CitationEvidence {
       List<String> names,
       List<String> words,
       double[] story,
-      CitationAlignment.Side side) {}
+      CitationAlignment.Side side,
+      int echoes) {
+    /** The same probe, knowing how many other articles have a candidate for the sentence. */
+    Probe withEchoes(int n) {
+      return new Probe(sentence, mine, myMass, names, words, story, side, n);
+    }
+  }
 
   Probe probe(Sentence sentence) {
     List<String> words = Analyzer.CONCEPTS.words(sentence.text());
@@ -202,7 +219,8 @@ final class CitationEvidence {
         CitationTerms.names(sentence.text()),
         words,
         story,
-        alignment.side(words));
+        alignment.side(words),
+        0);
   }
 
   /**
@@ -305,6 +323,11 @@ final class CitationEvidence {
     for (int g = 0; g < GATED.size(); g++) {
       out[story + g] = out[INDEX.get(GATED.get(g))] * own[STORY_BEYOND];
     }
+    int context = story + GATED.size();
+    int others = Math.max(1, documents - 1);
+    out[context] = Math.min(1, (double) probe.echoes() / others);
+    out[context + 1] = Math.min(10, probe.echoes()) / 10.0;
+    out[context + 2] = 1.0 / Math.max(1, documentSentences[document]);
     return out;
   }
 

@@ -162,7 +162,9 @@ public final class CitationFinder {
       double[] bestCover = new double[documents];
       List<int[]> pairs = new ArrayList<>();
       List<double[]> pairScores = new ArrayList<>();
-      for (int[] c : candidates(probe)) {
+      List<int[]> candidates = candidates(probe);
+      probe = probe.withEchoes(echoes(candidates));
+      for (int[] c : candidates) {
         int d = sentences.get(c[0]).document();
         boolean pair = c[1] != c[0];
         Terms other = evidence.matchedTerms(c[0], pair);
@@ -227,6 +229,15 @@ public final class CitationFinder {
       return out;
     }
 
+    /** How many articles have at least one of the candidates. */
+    private int echoes(List<int[]> candidates) {
+      Set<Integer> docs = new HashSet<>();
+      for (int[] c : candidates) {
+        docs.add(sentences.get(c[0]).document());
+      }
+      return docs.size();
+    }
+
     /**
      * The learned model's probability that {@code other} (sentence {@code at}, or it and the next)
      * states it.
@@ -252,7 +263,9 @@ public final class CitationFinder {
         out.add(new ArrayList<>());
       }
       CitationEvidence.Probe probe = evidence.probe(sentence);
-      for (int[] c : candidates(probe)) {
+      List<int[]> candidates = candidates(probe);
+      probe = probe.withEchoes(echoes(candidates));
+      for (int[] c : candidates) {
         boolean pair = c[1] != c[0];
         Terms other = evidence.matchedTerms(c[0], pair);
         if (agree(probe.mine(), other)) {

@@ -24,7 +24,7 @@ class CitationFinderTest {
   }
 
   @Test
-  void theShippedOperatingPointCitesANearIdenticalSentenceButNotAParaphraseInATinyCluster() {
+  void theShippedOperatingPointCitesANearIdenticalSentenceAndAParaphraseInATinyCluster() {
     List<Document> docs =
         Precis.defaults()
             .split(
@@ -42,9 +42,11 @@ class CitationFinderTest {
                         "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
                             + "starting on Sunday.")));
     Sentence s = docs.get(0).sentences().get(1);
+    // "c" states it in other order and voice; every other article has a candidate (the "echo"
+    // features), which the shipped model reads as a claim the cluster repeats
     assertThat(new CitationFinder().cite(s, docs))
         .extracting(Citation::document)
-        .containsExactly(0, 1);
+        .containsExactly(0, 1, 2);
   }
 
   @Test
@@ -67,7 +69,7 @@ class CitationFinderTest {
                             + "starting on Sunday."),
                     Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")));
     Sentence s = docs.get(0).sentences().get(1);
-    List<Citation> cites = balanced().cite(s, docs);
+    List<Citation> cites = new CitationFinder().cite(s, docs);
     assertThat(cites)
         .extracting(Citation::document)
         .containsExactly(0, 1, 2); // not "d": it shares words, not the statement
@@ -154,5 +156,28 @@ class CitationFinderTest {
     // the example's articles quote the same statements in different words
     assertThat(citedPairs).containsExactlyInAnyOrder("reign", "putin");
     assertThat(multi).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void theExamplesUnlawfulSentenceRanksTheArticleThatReportsItFirstButBelowTheThreshold() {
+    List<Document> docs = SummaryFixtures.example();
+    CitationFinder.Index index = new CitationFinder().index(docs);
+    Sentence unlawful =
+        docs.stream()
+            .flatMap(d -> d.sentences().stream())
+            .filter(s -> s.text().startsWith("The Russian minister opened the talks"))
+            .findFirst()
+            .orElseThrow();
+    double[] scores = index.scores(unlawful);
+    // 003 reports Lavrov calling the strike "unlawful": the best of the other articles, but the
+    // match needs "the Russian minister" = Lavrov and "U.S." = "American", so at the shipped
+    // precision-first threshold it is not cited (README "Citations": not done)
+    int best = 0;
+    for (int d = 1; d < scores.length; d++) {
+      best = scores[d] > scores[best] ? d : best;
+    }
+    assertThat(best).isEqualTo(3);
+    assertThat(scores[3]).isLessThan(CitationModel.shipped().threshold());
+    assertThat(index.cite(unlawful)).extracting(Citation::document).containsExactly(2);
   }
 }
