@@ -9,9 +9,7 @@ package dev.precis.ingest;
  * block amid comments or teasers, or a short line amid paragraphs, is judged by its company.
  */
 final class BlockContext {
-  static final int FEATURES = 25 + 17 + 11;
-
-  static final boolean NO_LAYOUT_TREES = Boolean.getBoolean("precis.noLayoutTrees");
+  static final int FEATURES = 25 + 17;
 
   private BlockContext() {}
 
@@ -44,7 +42,6 @@ final class BlockContext {
     int[] linkBins = page.linkBins();
     int firstProse = BlockFeatures.firstProse(shapes, linkBins);
     int lastProse = BlockFeatures.lastProse(shapes, linkBins);
-    BlockLayout layout = page.layout();
     float bestShare = totalChars == 0 ? 0 : (float) bestChars / totalChars;
     float[][] out = new float[n][];
     long charsBefore = 0;
@@ -107,46 +104,9 @@ final class BlockContext {
       x[k++] = anyBit(mask, 12, 14, 15);
       x[k++] = anyBit(mask, 17, 18);
       x[k++] = anyBit(mask, 31);
-      if (!NO_LAYOUT_TREES) { // EXPERIMENT
-        k = layout(x, k, layout, i, s, page, best);
-      }
       out[i] = x;
     }
     return out;
-  }
-
-  /** The block beside the body's paragraphs ({@link BlockLayout}) and its neighbours' links. */
-  private static int layout(
-      float[] x,
-      int k,
-      BlockLayout layout,
-      int i,
-      BlockFeatures.Shape s,
-      PageBlocks page,
-      int best) {
-    int n = layout.depth.length;
-    x[k++] = layout.relation[i];
-    x[k++] = layout.depthDelta[i];
-    x[k++] = layout.lengthRatio[i];
-    x[k++] = layout.fromHeadline[i];
-    x[k++] = s.sentences();
-    x[k++] = layout.withFirstProse[i] ? 1 : 0;
-    x[k++] = i > 0 ? linkShare(page.blocks.get(i - 1)) : -1;
-    x[k++] = i + 1 < n ? linkShare(page.blocks.get(i + 1)) : -1;
-    long chars = 0;
-    long links = 0;
-    for (int j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) {
-      chars += page.blocks.get(j).chars();
-      links += page.blocks.get(j).linkChars();
-    }
-    x[k++] = chars == 0 ? 0 : (float) links / chars;
-    x[k++] = best < 0 ? -1 : layout.depth[i] - page.frames.depth[best];
-    x[k++] = layout.depth[i];
-    return k;
-  }
-
-  private static float linkShare(PageBlocks.Block b) {
-    return b.chars() == 0 ? 0 : (float) b.linkChars() / b.chars();
   }
 
   private static float anyBit(int mask, int... bits) {

@@ -32,21 +32,11 @@ final class BlockFeatures {
   /** Words from which a block that closes like a sentence reads as a paragraph. */
   static final int PROSE_WORDS = 15;
 
-  static final boolean NO_LAYOUT_LR = Boolean.getBoolean("precis.noLayoutLr"); // EXPERIMENT
-
-  static final boolean REGION_TOKENS = Boolean.getBoolean("precis.regionTokens"); // EXPERIMENT
-
   private BlockFeatures() {}
 
   /** Shape of a block's text, measured in one scan. */
   record Shape(
-      int words,
-      int functionWords,
-      int capitalised,
-      int digits,
-      int commas,
-      boolean closes,
-      int sentences) {
+      int words, int functionWords, int capitalised, int digits, int commas, boolean closes) {
 
     int wordsBin() {
       return Math.min(10, 32 - Integer.numberOfLeadingZeros(words));
@@ -86,7 +76,6 @@ final class BlockFeatures {
     PageBlocks.Frames f = page.frames;
     ProseShare prose = ProseShare.of(page, shapes, linkBins);
     TemplateRepeats repeated = page.templates();
-    BlockLayout layout = page.layout();
     int[][] out = new int[n][];
     FeatureBuffer fb = new FeatureBuffer();
     long charsBefore = 0;
@@ -179,48 +168,9 @@ final class BlockFeatures {
       fb.add(51, units);
       fb.add(52, units * 16 + wb);
       fb.add(53, units * 8 + TemplateRepeats.bin(repeated.blocks[i]));
-      if (REGION_TOKENS) {
-        // a class word means one thing above the first paragraph (a dek), another amid the
-        // paragraphs (an inline related link) and another below the last (a bio, a share bar)
-        int region = i < firstProse ? 1 : i > lastProse ? 2 : 3;
-        addTokens(fb, 63 + region, f, frame);
-        addTokens(fb, 63 + region, f, parent);
-      }
-      if (!NO_LAYOUT_LR) {
-        layoutFeatures(fb, layout, i, wb, s, i < firstProse);
-        int before = i > 0 ? linkBins[i - 1] : 7;
-        int next = i + 1 < n ? linkBins[i + 1] : 7;
-        fb.add(61, (before * 8 + next) * 8 + lb);
-      }
       out[i] = fb.toArray();
     }
     return out;
-  }
-
-  /**
-   * Where the block sits beside the body's paragraphs ({@link BlockLayout}): depth, same parent or
-   * not, length against the median paragraph, distance from the headline, sentences.
-   */
-  private static void layoutFeatures(
-      FeatureBuffer fb, BlockLayout layout, int i, int wb, Shape s, boolean aboveFirstProse) {
-    int relation = layout.relation[i];
-    fb.add(54, Math.min(30, layout.depth[i]));
-    fb.add(55, relation * 16 + wb);
-    fb.add(56, (Math.max(-3, Math.min(5, layout.depthDelta[i])) + 3) * 16 + wb);
-    int ratio = layout.lengthRatio[i] + 8;
-    fb.add(57, ratio * 2 + (s.closes ? 1 : 0));
-    fb.add(62, relation * 32 + ratio);
-    int h = layout.fromHeadline[i];
-    int hb = h == BlockLayout.NO_HEADLINE ? 99 : Integer.signum(h) * Math.min(6, log2(Math.abs(h)));
-    fb.add(58, hb * 16 + wb);
-    fb.add(59, Math.min(5, s.sentences()) * 16 + wb);
-    int above = aboveFirstProse ? 1 : 0;
-    fb.add(60, ((layout.withFirstProse[i] ? 2 : 0) + above) * 16 + wb);
-  }
-
-  /** Bits needed for {@code x} (0 for 0): a log2 bin. */
-  static int log2(int x) {
-    return 32 - Integer.numberOfLeadingZeros(x);
   }
 
   /** Index of the first block that reads as a paragraph (n when none does). */
@@ -291,18 +241,11 @@ final class BlockFeatures {
     int len = 0;
     boolean capital = false;
     char last = ' ';
-    // a sentence ends at . ! ? followed by a capitalised word (or at the end of the text)
-    boolean stop = false;
-    int sentences = 0;
     for (int i = 0, n = text.length(); i <= n; i++) {
       char c = i < n ? text.charAt(i) : ' ';
       if (Character.isLetterOrDigit(c)) {
         if (len == 0) {
           capital = Character.isUpperCase(c);
-          if (stop && capital) {
-            sentences++;
-          }
-          stop = false;
         }
         if (c >= '0' && c <= '9') {
           digits++;
@@ -331,12 +274,11 @@ final class BlockFeatures {
       }
       if (i < n && c != ' ') {
         last = c;
-        stop = c == '.' || c == '!' || c == '?' || c == '。' || stop && (c == '"' || c == '”');
       }
     }
     boolean closes =
         last == '.' || last == '!' || last == '?' || last == '"' || last == '”' || last == '。';
-    return new Shape(words, function, caps, digits, commas, closes, sentences + (closes ? 1 : 0));
+    return new Shape(words, function, caps, digits, commas, closes);
   }
 
   static int wordHash(String word) {

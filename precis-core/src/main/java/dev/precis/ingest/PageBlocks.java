@@ -41,7 +41,6 @@ final class PageBlocks {
   private int[] linkBins;
   private int[][] leadingWords;
   private TemplateRepeats templates;
-  private BlockLayout layout;
 
   private PageBlocks(List<Block> blocks, Frames frames) {
     this.blocks = blocks;
@@ -89,14 +88,6 @@ final class PageBlocks {
     return templates;
   }
 
-  /** Where each block sits relative to the page's main paragraphs and headline. */
-  BlockLayout layout() {
-    if (layout == null) {
-      layout = BlockLayout.of(this);
-    }
-    return layout;
-  }
-
   /** Cuts the body of {@code doc} into blocks. */
   static PageBlocks of(org.jsoup.nodes.Document doc) {
     Element body = doc.body();
@@ -117,7 +108,6 @@ final class PageBlocks {
     int[] chars = new int[256];
     int[] linkChars = new int[256];
     int[] elements = new int[256];
-    int[] depth = new int[256];
     int[][] tokens = new int[256][];
 
     int add(int tagId, int parentId, int maskBits, int[] tokenHashes) {
@@ -129,14 +119,12 @@ final class PageBlocks {
         chars = Arrays.copyOf(chars, n);
         linkChars = Arrays.copyOf(linkChars, n);
         elements = Arrays.copyOf(elements, n);
-        depth = Arrays.copyOf(depth, n);
         tokens = Arrays.copyOf(tokens, n);
       }
       int id = size++;
       tag[id] = tagId;
       parent[id] = parentId;
       mask[id] = maskBits;
-      depth[id] = parentId < 0 ? 0 : depth[parentId] + 1;
       tokens[id] = tokenHashes;
       return id;
     }
