@@ -104,6 +104,44 @@ final class TrainExtractorCommand implements Callable<Integer> {
               + " probabilities); not in the shipped model.")
   boolean refine;
 
+  @Option(
+      names = "--trees",
+      paramLabel = "N",
+      defaultValue = "150",
+      description = "Smoothing trees (default: ${DEFAULT-VALUE}).")
+  int trees;
+
+  @Option(
+      names = "--depth",
+      paramLabel = "D",
+      defaultValue = "5",
+      description = "Depth of each smoothing tree (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(
+      names = "--tree-counts",
+      paramLabel = "N,N",
+      split = ",",
+      description =
+          "Also score, out of fold, the model cut to its first N smoothing trees, for each N"
+              + " (to choose --trees by cross-validation).")
+  List<Integer> treeCounts = List.of();
+
+  @Option(
+      names = "--no-validation",
+      description =
+          "Skip the validation pages (and the final model unless --output is given): for"
+              + " experiments decided on cross-validation alone.")
+  boolean noValidation;
+
+  @Option(
+      names = "--page-scores",
+      paramLabel = "FILE",
+      description =
+          "Also write each training page's out-of-fold precision, recall and F1 (tab-separated),"
+              + " to compare two models page by page.")
+  Path pageScores;
+
   /** Out-of-fold probabilities per training page, kept for --span-grid. */
   private double[][] outOfFold;
 
@@ -111,6 +149,9 @@ final class TrainExtractorCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (folds == 1 || folds < 0) {
       throw new IllegalArgumentException("--folds must be 0 or at least 2");
+    }
+    if (trees < 1 || trees > 5_000 || depth < 1 || depth > 10) {
+      throw new IllegalArgumentException("--trees must be 1..5000 and --depth 1..10");
     }
     PrintWriter out = spec.commandLine().getOut();
     List<ExtractionEvaluation.Page> pages = ExtractionEvaluation.load(dataset);
@@ -148,8 +189,12 @@ final class TrainExtractorCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    BlockModel model = BlockModelTrainer.train(prepared, seed, refine);
-    if (validation != null) {
+    if (noValidation && output == null) {
+      out.flush();
+      return 0;
+    }
+    BlockModel model = BlockModelTrainer.train(prepared, seed, refine, trees, depth);
+    if (validation != null && !noValidation) {
       List<ExtractionEvaluation.Page> held = ExtractionEvaluation.load(validation);
       List<ShingleMatch.Counts> counts = new ArrayList<>();
       List<LabelledPage> heldPrepared = prepare(held);
@@ -227,16 +272,30 @@ final class TrainExtractorCommand implements Callable<Integer> {
     ShingleMatch.Counts[] byPage = new ShingleMatch.Counts[pages.size()];
     outOfFold = new double[pages.size()][];
     List<ShingleMatch.Counts> unrefined = new ArrayList<>();
+    Map<Integer, List<ShingleMatch.Counts>> byTreeCount = new TreeMap<>();
     for (int f = 0; f < folds; f++) {
+      out.printf(Locale.ROOT, "fold %d of %d%n", f + 1, folds);
+      out.flush();
       List<LabelledPage> train = new ArrayList<>();
       for (int i = 0; i < pages.size(); i++) {
         if (fold[i] != f) {
           train.add(prepared.get(i));
         }
       }
-      BlockModel model = BlockModelTrainer.train(train, seed, refine);
+      BlockModel model = BlockModelTrainer.train(train, seed, refine, trees, depth);
       for (int i = 0; i < pages.size(); i++) {
         if (fold[i] == f) {
+          for (int count : treeCounts) {
+            double[] q =
+                BlockModelTrainer.probabilities(
+                    BlockModelTrainer.withTrees(model, count), prepared.get(i));
+            byTreeCount
+                .computeIfAbsent(count, k -> new ArrayList<>())
+                .add(
+                    ShingleMatch.compare(
+                        pages.get(i).truth(),
+                        BlockModelTrainer.render(prepared.get(i), q, MainSpan.DEFAULT)));
+          }
           double[] p = BlockModelTrainer.probabilities(model, prepared.get(i));
           outOfFold[i] = p;
           String text = BlockModelTrainer.render(prepared.get(i), p, MainSpan.DEFAULT);
@@ -261,6 +320,28 @@ final class TrainExtractorCommand implements Callable<Integer> {
     row(out, "all", all);
     if (refine) {
       row(out, "all, without the refining stage", unrefined);
+    }
+    for (Map.Entry<Integer, List<ShingleMatch.Counts>> e : byTreeCount.entrySet()) {
+      row(out, "all, first " + e.getKey() + " smoothing trees", e.getValue());
+    }
+    if (pageScores != null) {
+      StringBuilder tsv = new StringBuilder("id\tset\tprecision\trecall\tf1\n");
+      for (int i = 0; i < pages.size(); i++) {
+        tsv.append(
+            String.format(
+                Locale.ROOT,
+                "%s\t%s\t%.4f\t%.4f\t%.4f%n",
+                pages.get(i).id(),
+                sets.getOrDefault(pages.get(i).id(), "?"),
+                byPage[i].precision(),
+                byPage[i].recall(),
+                f1(byPage[i])));
+      }
+      try {
+        java.nio.file.Files.writeString(pageScores, tsv);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
     if (worst > 0) {
       out.printf(Locale.ROOT, "%nlowest cross-validated F1:%n");

@@ -108,6 +108,30 @@ public final class BlockModelTrainer {
    * shipped model, see the README's "What moved the numbers").
    */
   public static BlockModel train(List<LabelledPage> pages, long seed, boolean refine) {
+    return train(pages, seed, refine, BoostedTreesTrainer.DEFAULT);
+  }
+
+  /**
+   * As {@link #train(List, long, boolean)}, with {@code trees} smoothing trees of depth {@code
+   * depth} (the shipped model's counts are chosen by cross-validation: see the README).
+   */
+  public static BlockModel train(
+      List<LabelledPage> pages, long seed, boolean refine, int trees, int depth) {
+    BoostedTreesTrainer d = BoostedTreesTrainer.DEFAULT;
+    return train(
+        pages,
+        seed,
+        refine,
+        new BoostedTreesTrainer(trees, depth, d.rate(), d.minHessian(), d.lambda()));
+  }
+
+  /** The model with only the first {@code trees} smoothing trees. */
+  public static BlockModel withTrees(BlockModel model, int trees) {
+    return new BlockModel(model.blockWeights, model.context.prefix(trees), model.refine);
+  }
+
+  private static BlockModel train(
+      List<LabelledPage> pages, long seed, boolean refine, BoostedTreesTrainer smoothing) {
     List<LabelledPage> order = new ArrayList<>(pages);
     Collections.shuffle(order, new Random(seed));
     int half = order.size() / 2;
@@ -120,14 +144,14 @@ public final class BlockModelTrainer {
     for (int i = 0; i < order.size(); i++) {
       first.add(firstStage(i < half ? onB : onA, order.get(i)));
     }
-    BoostedTrees context = fitTrees(order, first, 0, order.size(), BoostedTreesTrainer.DEFAULT);
+    BoostedTrees context = fitTrees(order, first, 0, order.size(), smoothing);
     if (!refine) {
       return new BlockModel(fitBlocks(order, seed), context, null);
     }
     // The refining stage learns from second-stage probabilities out of fold too: trees fitted on
     // one half judge the other.
-    BoostedTrees contextA = fitTrees(order, first, 0, half, BoostedTreesTrainer.DEFAULT);
-    BoostedTrees contextB = fitTrees(order, first, half, order.size(), BoostedTreesTrainer.DEFAULT);
+    BoostedTrees contextA = fitTrees(order, first, 0, half, smoothing);
+    BoostedTrees contextB = fitTrees(order, first, half, order.size(), smoothing);
     List<double[]> second = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
       second.add(

@@ -77,6 +77,11 @@ final class BoostedTrees {
     lay(t, leaf ? k : t.right[k], 2 * pos + 2, level + 1, innerBase, leafBase);
   }
 
+  /** The first {@code count} trees alone (a smaller model, to choose the tree count by CV). */
+  BoostedTrees prefix(int count) {
+    return new BoostedTrees(bias, java.util.Arrays.copyOf(trees, Math.min(count, trees.length)));
+  }
+
   /** The log-odds score of {@code x}. */
   double score(float[] x) {
     double s = bias;
