@@ -10,6 +10,7 @@ import dev.precis.text.Sentence;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CitationFinderTest {
@@ -23,24 +24,29 @@ class CitationFinderTest {
     return new CitationFinder(CitationFinder.Params.defaults().withThreshold(0.5));
   }
 
+  /**
+   * One claim three ways: "a" states it, "b" is a lower-cased, tokenised copy, "c" says it in other
+   * order and voice.
+   */
+  private static List<Article> ceasefireReports() {
+    return List.of(
+        Article.of(
+            "a",
+            "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
+                + "southern Syria starting Sunday, officials said."),
+        Article.of(
+            "b",
+            "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
+                + "syria starting sunday , two officials said ."),
+        Article.of(
+            "c",
+            "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
+                + "starting on Sunday."));
+  }
+
   @Test
   void theShippedOperatingPointCitesANearIdenticalSentenceAndAParaphraseInATinyCluster() {
-    List<Document> docs =
-        Precis.defaults()
-            .split(
-                List.of(
-                    Article.of(
-                        "a",
-                        "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
-                            + "southern Syria starting Sunday, officials said."),
-                    Article.of(
-                        "b",
-                        "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
-                            + "syria starting sunday , two officials said ."),
-                    Article.of(
-                        "c",
-                        "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
-                            + "starting on Sunday.")));
+    List<Document> docs = Precis.defaults().split(ceasefireReports());
     Sentence s = docs.get(0).sentences().get(1);
     // "c" states it in other order and voice; every other article has a candidate (the "echo"
     // features), which the shipped model reads as a claim the cluster repeats
@@ -54,20 +60,11 @@ class CitationFinderTest {
     List<Document> docs =
         Precis.defaults()
             .split(
-                List.of(
-                    Article.of(
-                        "a",
-                        "Officials met on Monday. The U.S. and Russia agreed to a ceasefire in "
-                            + "southern Syria starting Sunday, officials said."),
-                    Article.of(
-                        "b",
-                        "Weather was mild. The u.s . and russia agreed to a ceasefire in southern "
-                            + "syria starting sunday , two officials said ."),
-                    Article.of(
-                        "c",
-                        "A ceasefire in southern Syria was agreed by the U.S. and Russia, "
-                            + "starting on Sunday."),
-                    Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")));
+                Stream.concat(
+                        ceasefireReports().stream(),
+                        Stream.of(
+                            Article.of("d", "Russia said nothing about Syria. The U.S. agreed.")))
+                    .toList());
     Sentence s = docs.get(0).sentences().get(1);
     List<Citation> cites = new CitationFinder().cite(s, docs);
     assertThat(cites)
