@@ -5,6 +5,7 @@ import dev.precis.eval.ShingleMatch;
 import dev.precis.ingest.BlockModel;
 import dev.precis.ingest.BlockModelTrainer;
 import dev.precis.ingest.BlockModelTrainer.LabelledPage;
+import dev.precis.ingest.FurnitureCuts;
 import dev.precis.ingest.HtmlExtractor;
 import dev.precis.ingest.MainSpan;
 import dev.precis.ingest.SiteRepeats;
@@ -142,6 +143,36 @@ final class TrainExtractorCommand implements Callable<Integer> {
               + " to compare two models page by page.")
   Path pageScores;
 
+  @Option(
+      names = "--cuts",
+      paramLabel = "G/L/H/R",
+      split = ",",
+      description =
+          "Also score these post-smoothing furniture cuts out of fold and on the validation"
+              + " pages: record group (0 off) / link share (above 1 off) / cut after a rejected"
+              + " heading (0 or 1) / drop short lines repeated on the page (0 or 1); e.g. 3/2/0/0.")
+  List<String> cuts = List.of();
+
+  @Option(
+      names = "--oof-cache",
+      paramLabel = "FILE",
+      description =
+          "Read the out-of-fold probabilities from FILE when it exists (skipping the"
+              + " cross-validation), else write them there: to score --cuts again cheaply.")
+  Path oofCache;
+
+  @Option(
+      names = "--shipped-model",
+      description = "Score the validation pages with the model in the jar instead of training one.")
+  boolean shippedModel;
+
+  @Option(
+      names = "--gold-with-comments",
+      description =
+          "Train and score against gold texts that keep the reader comments Dragnet marks after"
+              + " the article (how models before issue 16's third round were trained).")
+  boolean goldWithComments;
+
   /** Out-of-fold probabilities per training page, kept for --span-grid. */
   private double[][] outOfFold;
 
@@ -154,15 +185,22 @@ final class TrainExtractorCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--trees must be 1..5000 and --depth 1..10");
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<ExtractionEvaluation.Page> pages = ExtractionEvaluation.load(dataset);
+    List<ExtractionEvaluation.Page> pages = ExtractionEvaluation.load(dataset, goldWithComments);
     Map<String, String> sets = ExtractionEvaluation.sets(dataset);
     List<LabelledPage> prepared = prepare(pages);
     out.printf(Locale.ROOT, "%d training pages from %s%n%n", pages.size(), dataset);
-    if (folds > 0) {
+    if (oofCache != null && java.nio.file.Files.exists(oofCache)) {
+      outOfFold = ProbabilityCache.read(oofCache, pages.size());
+      out.printf(Locale.ROOT, "out-of-fold probabilities read from %s%n", oofCache);
+    } else if (folds > 0) {
       crossValidate(out, pages, sets, prepared);
-    }
-    if (folds > 0) {
       siteRepeatsRow(out, "CV all, site repeats dropped", pages, prepared, outOfFold);
+      if (oofCache != null) {
+        ProbabilityCache.write(oofCache, outOfFold);
+      }
+    }
+    if (!cuts.isEmpty() && outOfFold != null) {
+      cutRows(out, "CV", pages, sets, prepared, outOfFold);
     }
     if (spanGrid && folds > 0) {
       out.printf(Locale.ROOT, "%npost-smoothing settings, out of fold (F1 per set, all):%n");
@@ -193,7 +231,10 @@ final class TrainExtractorCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    BlockModel model = BlockModelTrainer.train(prepared, seed, refine, trees, depth);
+    BlockModel model =
+        shippedModel
+            ? BlockModel.standard()
+            : BlockModelTrainer.train(prepared, seed, refine, trees, depth);
     if (validation != null && !noValidation) {
       List<ExtractionEvaluation.Page> held = ExtractionEvaluation.load(validation);
       List<ShingleMatch.Counts> counts = new ArrayList<>();
@@ -229,6 +270,9 @@ final class TrainExtractorCommand implements Callable<Integer> {
       }
       siteRepeatsRow(
           out, "validation, site repeats dropped", held, heldPrepared, heldProbabilities);
+      if (!cuts.isEmpty()) {
+        cutRows(out, "validation", held, Map.of(), heldPrepared, heldProbabilities);
+      }
       if (spanGrid) {
         double[][] heldP = new double[held.size()][];
         for (int i = 0; i < held.size(); i++) {
@@ -391,6 +435,69 @@ final class TrainExtractorCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s (%d pages changed):%n", name, changed);
     row(out, name, counts);
     out.flush();
+  }
+
+  /** One row per --cuts setting: F1 per set and P/R/F1 over all pages. */
+  private void cutRows(
+      PrintWriter out,
+      String name,
+      List<ExtractionEvaluation.Page> pages,
+      Map<String, String> sets,
+      List<LabelledPage> prepared,
+      double[][] probabilities) {
+    out.printf(Locale.ROOT, "%n%s, furniture cuts (F1 per set | all P R F1):%n", name);
+    for (String spec : cuts) {
+      FurnitureCuts c = parseCuts(spec);
+      Map<String, List<ShingleMatch.Counts>> bySet = new TreeMap<>();
+      List<ShingleMatch.Counts> all = new ArrayList<>();
+      StringBuilder perPage = new StringBuilder("id\tset\tprecision\trecall\tf1\n");
+      for (int i = 0; i < pages.size(); i++) {
+        String text =
+            BlockModelTrainer.render(prepared.get(i), probabilities[i], MainSpan.DEFAULT, c);
+        ShingleMatch.Counts counts = ShingleMatch.compare(pages.get(i).truth(), text);
+        String set = sets.getOrDefault(pages.get(i).id(), name);
+        bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(counts);
+        all.add(counts);
+        perPage.append(
+            String.format(
+                Locale.ROOT,
+                "%s\t%s\t%.4f\t%.4f\t%.4f%n",
+                pages.get(i).id(),
+                set,
+                counts.precision(),
+                counts.recall(),
+                f1(counts)));
+      }
+      StringBuilder line = new StringBuilder(spec);
+      for (List<ShingleMatch.Counts> counts : bySet.values()) {
+        line.append(String.format(Locale.ROOT, " %.3f", ShingleMatch.average(counts).f1()));
+      }
+      ShingleMatch.Scores s = ShingleMatch.average(all);
+      line.append(
+          String.format(
+              Locale.ROOT, " | all P %.3f R %.3f F1 %.3f", s.precision(), s.recall(), s.f1()));
+      out.println(line);
+      out.flush();
+      if (pageScores != null) {
+        Path file =
+            pageScores.resolveSibling(
+                pageScores.getFileName() + "." + name + "." + spec.replace('/', '-'));
+        try {
+          java.nio.file.Files.writeString(file, perPage);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  private static FurnitureCuts parseCuts(String spec) {
+    String[] p = spec.split("/");
+    if (p.length != 4) {
+      throw new IllegalArgumentException("--cuts takes G/L/H/R, e.g. 3/2/0/0: " + spec);
+    }
+    return new FurnitureCuts(
+        Integer.parseInt(p[0]), Double.parseDouble(p[1]), p[2].equals("1"), p[3].equals("1"));
   }
 
   private static ShingleMatch.Counts unrefinedCounts(

@@ -28,8 +28,14 @@ final class BlockExtractor {
 
   /** The text of the blocks that {@code span} keeps, one a line. */
   static String render(PageBlocks page, double[] p, MainSpan span) {
+    return render(page, p, span, FurnitureCuts.NONE);
+  }
+
+  /** The text of the blocks that {@code span} keeps and {@code cuts} leave, one a line. */
+  static String render(PageBlocks page, double[] p, MainSpan span, FurnitureCuts cuts) {
     List<PageBlocks.Block> blocks = page.blocks;
     boolean[] kept = span.keep(page, p);
+    cuts.apply(page, kept);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < p.length; i++) {
       if (kept[i]) {

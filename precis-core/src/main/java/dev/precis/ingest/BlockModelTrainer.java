@@ -207,6 +207,13 @@ public final class BlockModelTrainer {
     return BlockExtractor.render(page.blocks, p, span);
   }
 
+  /**
+   * The text that {@code span} keeps and {@code cuts} leave from a prepared page judged {@code p}.
+   */
+  public static String render(LabelledPage page, double[] p, MainSpan span, FurnitureCuts cuts) {
+    return BlockExtractor.render(page.blocks, p, span, cuts);
+  }
+
   private static double[] firstStage(float[] w, LabelledPage p) {
     double[] out = new double[p.size()];
     for (int i = 0; i < out.length; i++) {

@@ -41,6 +41,7 @@ final class PageBlocks {
   private int[] linkBins;
   private int[][] leadingWords;
   private TemplateRepeats templates;
+  private RecordGroups records;
 
   private PageBlocks(List<Block> blocks, Frames frames) {
     this.blocks = blocks;
@@ -86,6 +87,14 @@ final class PageBlocks {
       templates = TemplateRepeats.of(this);
     }
     return templates;
+  }
+
+  /** The repeated records around each block. */
+  RecordGroups records() {
+    if (records == null) {
+      records = RecordGroups.of(this);
+    }
+    return records;
   }
 
   /** Cuts the body of {@code doc} into blocks. */

@@ -50,10 +50,28 @@ public final class ExtractionEvaluation {
    */
   public record Result(ShingleMatch.Scores scores, List<PageResult> pages) {}
 
+  /**
+   * Where the comments begin in a Dragnet gold text: Dragnet's annotators marked the article and
+   * the reader comments below it, and its gold files hold both, the comments after this line. An
+   * article's main text is the part above it (the benchmark's gold leaves comments out too).
+   */
+  static final String DRAGNET_COMMENTS = "!@#$%^&*() COMMENTS";
+
   private ExtractionEvaluation() {}
 
-  /** Loads every labelled page of the data set in {@code dir}, sorted by id. */
+  /**
+   * Loads every labelled page of the data set in {@code dir}, sorted by id, each gold text without
+   * the reader comments a set marks after the article ({@link #DRAGNET_COMMENTS}).
+   */
   public static List<Page> load(Path dir) {
+    return load(dir, false);
+  }
+
+  /**
+   * As {@link #load(Path)}; with {@code keepComments}, a gold text keeps the comments its set marks
+   * after the article (as the earlier models were trained and scored).
+   */
+  public static List<Page> load(Path dir, boolean keepComments) {
     Path truthFile = dir.resolve("ground-truth.json");
     if (!Files.isRegularFile(truthFile)) {
       throw new InputException(dir + ": not an extraction data set (no ground-truth.json)");
@@ -73,6 +91,10 @@ public final class ExtractionEvaluation {
     for (String id : ids) {
       JsonNode entry = root.get(id);
       String truth = entry.path("articleBody").asText("");
+      int comments = truth.indexOf(DRAGNET_COMMENTS);
+      if (comments >= 0 && !keepComments) {
+        truth = truth.substring(0, comments).strip();
+      }
       String url = entry.hasNonNull("url") ? entry.get("url").asText() : null;
       pages.add(new Page(id, url, readHtml(dir.resolve("html"), id), truth));
     }
