@@ -20,8 +20,8 @@ import java.util.Map;
  *       not).
  * </ul>
  *
- * <p>The cuts never take the larger part of the kept text: a page whose kept text they would halve
- * keeps it all, since then the records or lines they matched most likely are the article.
+ * <p>The cuts never take every sentence: a page they would leave without one keeps its text, since
+ * then the records or lines they matched most likely are the article.
  *
  * @param recordGroup smallest group of repeated records whose blocks are dropped (0: off)
  * @param linkShare smallest link share of a dropped short line (above 1: off)
@@ -75,18 +75,22 @@ public record FurnitureCuts(
     if (repeatedLines) {
       cutRepeatedLines(page, shapes, kept, cut);
     }
-    long cutChars = 0;
-    for (int i = 0; i < n; i++) {
-      if (cut[i]) {
-        cutChars += page.blocks.get(i).chars();
-      }
-    }
-    if (2 * cutChars > keptChars) {
+    if (!leavesASentence(shapes, kept, cut)) {
       return;
     }
     for (int i = 0; i < n; i++) {
       kept[i] &= !cut[i];
     }
+  }
+
+  private static boolean leavesASentence(
+      BlockFeatures.Shape[] shapes, boolean[] kept, boolean[] cut) {
+    for (int i = 0; i < kept.length; i++) {
+      if (kept[i] && !cut[i] && readsAsSentence(shapes[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean readsAsSentence(BlockFeatures.Shape s) {
