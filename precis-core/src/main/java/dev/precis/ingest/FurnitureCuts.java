@@ -21,7 +21,12 @@ import java.util.Map;
  * </ul>
  *
  * <p>The cuts never take every sentence: a page they would leave without one keeps its text, since
- * then the records or lines they matched most likely are the article.
+ * then the records or lines they matched most likely are the article. None is in the shipped
+ * extractor (see the README's "Tried in issue 16's third round"); {@code precis train-extractor
+ * --cuts} scores them.
+ *
+ * <p>Example: {@code BlockExtractor.render(page, p, MainSpan.DEFAULT, new FurnitureCuts(3, 2,
+ * false, false))} drops the blocks of records repeated three times or more.
  *
  * @param recordGroup smallest group of repeated records whose blocks are dropped (0: off)
  * @param linkShare smallest link share of a dropped short line (above 1: off)
