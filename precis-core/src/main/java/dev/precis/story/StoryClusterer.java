@@ -172,10 +172,11 @@ public final class StoryClusterer {
         a.published() == null ? null : LocalDate.ofInstant(a.published(), ZoneOffset.UTC);
     TextDates.EventDay day = TextDates.eventDayOf(a.title(), a.text(), published);
     return f.withEvent(
-        day == null ? TextFeatures.NO_DAY : day.day().toEpochDay(),
-        day != null && day.weekday(),
-        ReportedFigures.of(a.text()),
-        HappeningKind.of(a.title(), a.text()).ordinal());
+            day == null ? TextFeatures.NO_DAY : day.day().toEpochDay(),
+            day != null && day.weekday(),
+            ReportedFigures.of(a.text()),
+            HappeningKind.of(a.title(), a.text()).ordinal())
+        .withDetails(SharedDetails.numbers(a.title(), a.text()), SharedDetails.quotes(a.text()));
   }
 
   /**
@@ -347,6 +348,7 @@ public final class StoryClusterer {
     target.addKind(f.kind());
     target.addNames(f.entities());
     target.addTitleTerms(f.titleTerms());
+    target.addDetails(f);
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);

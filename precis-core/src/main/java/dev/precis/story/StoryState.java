@@ -102,23 +102,21 @@ final class StoryState {
     if (names.length >= MAX_NAMES || more.length == 0) {
       return;
     }
-    long[] merged = new long[names.length + more.length];
-    int n = 0;
-    int i = 0;
-    int j = 0;
-    while (i < names.length || j < more.length) {
-      long x;
-      if (j >= more.length || (i < names.length && names[i] < more[j])) {
-        x = names[i++];
-      } else if (i >= names.length || more[j] < names[i]) {
-        x = more[j++];
-      } else {
-        x = names[i++];
-        j++;
-      }
-      merged[n++] = x;
-    }
-    names = Arrays.copyOf(merged, Math.min(n, MAX_NAMES));
+    names = SharedDetails.union(names, more, MAX_NAMES);
+  }
+
+  /** Most figures, and most quoted shingles, an event remembers (bottom-k samples by hash). */
+  static final int MAX_DETAILS = 128;
+
+  /** Figures its members give ({@link SharedDetails#numbers}), ascending. */
+  long[] numbers = new long[0];
+
+  /** Word 3-shingles its members quote ({@link SharedDetails#quotes}), ascending. */
+  long[] quotes = new long[0];
+
+  void addDetails(TextFeatures f) {
+    numbers = SharedDetails.union(numbers, f.numbers(), MAX_DETAILS);
+    quotes = SharedDetails.union(quotes, f.quotes(), MAX_DETAILS);
   }
 
   /** Share of the given names (ascending) that this event's members mention; 0 when none given. */
@@ -137,20 +135,7 @@ final class StoryState {
     if (counted == 0) {
       return 0;
     }
-    int shared = 0;
-    int i = 0;
-    int j = 0;
-    while (i < names.length && j < given.length) {
-      if (names[i] == given[j]) {
-        shared++;
-        i++;
-        j++;
-      } else if (names[i] < given[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
+    int shared = SharedDetails.shared(names, given);
     return (double) shared / counted;
   }
 
@@ -286,7 +271,9 @@ final class StoryState {
               f.weekday(),
               f.figures(),
               f.kind(),
-              f.titleTerms());
+              f.titleTerms(),
+              f.numbers(),
+              f.quotes());
       return new Single(titled, time, slim, v, query);
     }
   }
@@ -307,6 +294,8 @@ final class StoryState {
     addFigures(other.figures);
     addNames(other.names);
     addTitleTerms(other.titleTerms);
+    numbers = SharedDetails.union(numbers, other.numbers, MAX_DETAILS);
+    quotes = SharedDetails.union(quotes, other.quotes, MAX_DETAILS);
     for (int k = 0; k < kinds.length; k++) {
       kinds[k] += other.kinds[k];
     }
@@ -329,6 +318,8 @@ final class StoryState {
     canonicals.clear();
     canonicals.trimToSize();
     centroid.release();
+    numbers = new long[0];
+    quotes = new long[0];
   }
 
   /**
