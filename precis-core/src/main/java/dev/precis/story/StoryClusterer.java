@@ -78,6 +78,10 @@ public final class StoryClusterer {
    */
   static final double SECOND_LOOK_SLACK = 0.05;
 
+  /** Mean member-pair probability at which {@link EventLinkage} merges two undated events. */
+  static final double LINKAGE_THRESHOLD =
+      Double.parseDouble(System.getProperty("precis.linkage", "1.0"));
+
   /** Articles in a row dated far ahead of the clock that make it jump. */
   static final int JUMP_CONFIRMATIONS = 8;
 
@@ -339,6 +343,14 @@ public final class StoryClusterer {
         created && model != null
             ? StoryState.Single.of(titled, timed ? time : StoryState.Single.UNDATED, f, v, query)
             : null;
+    if (!timed && model != null && target.undatedMembers.size() < StoryState.CLOSEST_MEMBERS) {
+      target.undatedMembers.add(
+          target.single != null
+              ? target.single
+              : StoryState.Single.of(titled, StoryState.Single.UNDATED, f, v, query));
+    } else if (timed) {
+      target.undatedMembers.clear();
+    }
     target.members.add(new StoryState.Member(mySeq, member, query, f.eventDay()));
     if (timed) {
       target.addTime(time);
@@ -369,6 +381,13 @@ public final class StoryClusterer {
     all.sort((a, b) -> Long.compare(a.id, b.id));
     for (StoryState s : all) {
       secondLook(s);
+    }
+    if (options.scorer() != null) {
+      all = new ArrayList<>(open.values());
+      all.sort((a, b) -> Long.compare(a.id, b.id));
+      secondLooks =
+          new EventLinkage(options.scorer(), index, timeDecay, df, secondLooks)
+              .run(all, LINKAGE_THRESHOLD, now, this::absorbInto);
     }
     all = new ArrayList<>(open.values());
     all.sort((a, b) -> Long.compare(a.id, b.id));

@@ -252,6 +252,12 @@ final class StoryState {
   Single single;
 
   /**
+   * What the scorer reads of each undated article of this event, for {@link EventLinkage} at the
+   * end of the input (empty once a dated article joins: the pass is for undated events only).
+   */
+  final ArrayList<Single> undatedMembers = new ArrayList<>();
+
+  /**
    * An article alone in its event, kept so that it can be scored again before the event closes:
    * only what the scorer reads (no text, no shingles, no term counts); {@code time} is its
    * publication time in epoch millis, or {@link #UNDATED}.
@@ -280,6 +286,7 @@ final class StoryState {
 
   void absorb(StoryState other) {
     single = null;
+    undatedMembers.addAll(other.undatedMembers);
     centroid.add(other.centroid);
     members.addAll(other.members);
     canonicals.addAll(other.canonicals);
@@ -313,6 +320,8 @@ final class StoryState {
    */
   void release() {
     single = null;
+    undatedMembers.clear();
+    undatedMembers.trimToSize();
     members.clear();
     members.trimToSize();
     canonicals.clear();
