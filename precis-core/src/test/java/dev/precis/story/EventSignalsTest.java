@@ -57,7 +57,10 @@ class EventSignalsTest {
     assertThat(springfield.titleOverlap(sameTown.titleTerms(), df))
         .isGreaterThan(springfield.titleOverlap(otherTown.titleTerms(), df));
     assertThat(springfield.titleOverlap(new long[0], df)).isZero();
-    assertThat(extractor.extract(null, "Text only.").titleTerms()).isEmpty();
+    // without a title, the first sentence names the happening
+    String lead = "Fire destroys an old barn at the edge of Shelbyville on Monday";
+    assertThat(extractor.extract(null, lead + ". No one was hurt.").titleTerms())
+        .containsExactly(extractor.extract(lead, "No one was hurt.").titleTerms());
   }
 
   @Test
