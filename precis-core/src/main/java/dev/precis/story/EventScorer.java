@@ -122,7 +122,9 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
           "decay_x_titled",
           "gap_days",
           "title_overlap",
-          "same_day_late");
+          "same_day_late",
+          "shared_numbers",
+          "shared_quotes");
 
   /** Position of {@code toll_conflict} in {@link #FEATURES}. */
   static final int TOLL_CONFLICT = 9;

@@ -69,6 +69,10 @@ public final class FeatureExtractor {
       }
     }
     long[] titleTerms = distinctSorted(terms, termCount);
+    if (title == null || title.isBlank()) {
+      // without a title, the lead names the happening: its first sentence stands in
+      titleTerms = leadTerms(text);
+    }
     int n = tokenize(text, true);
     for (int i = 0; i < n; i++) {
       long w = words[i];
@@ -107,6 +111,30 @@ public final class FeatureExtractor {
     }
     return new TextFeatures(sig, shingles, t, c, topEntities(entityCount))
         .withTitleTerms(titleTerms);
+  }
+
+  /** Most characters of a lead read when an article has no title. */
+  static final int MAX_LEAD_CHARS = 300;
+
+  /** The distinct content-word hashes of the first sentence of {@code text}, ascending. */
+  private long[] leadTerms(String text) {
+    int end = Math.min(text.length(), MAX_LEAD_CHARS);
+    for (int i = 40; i < end - 1; i++) {
+      char c = text.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
+        end = i;
+        break;
+      }
+    }
+    int n = tokenize(text.substring(0, end), false);
+    int k = 0;
+    long[] lead = new long[n];
+    for (int i = 0; i < n; i++) {
+      if (words[i] != 0 && !STOP_WORDS.contains(words[i])) {
+        lead[k++] = words[i];
+      }
+    }
+    return distinctSorted(lead, k);
   }
 
   // Bit 0 of a word hash marks "capitalised, not at a sentence start" inside the word buffer;

@@ -78,6 +78,10 @@ public final class StoryClusterer {
    */
   static final double SECOND_LOOK_SLACK = 0.05;
 
+  /** Mean member-pair probability at which {@link EventLinkage} merges two undated events. */
+  static final double LINKAGE_THRESHOLD =
+      Double.parseDouble(System.getProperty("precis.linkage", "1.0"));
+
   /** Articles in a row dated far ahead of the clock that make it jump. */
   static final int JUMP_CONFIRMATIONS = 8;
 
@@ -172,10 +176,11 @@ public final class StoryClusterer {
         a.published() == null ? null : LocalDate.ofInstant(a.published(), ZoneOffset.UTC);
     TextDates.EventDay day = TextDates.eventDayOf(a.title(), a.text(), published);
     return f.withEvent(
-        day == null ? TextFeatures.NO_DAY : day.day().toEpochDay(),
-        day != null && day.weekday(),
-        ReportedFigures.of(a.text()),
-        HappeningKind.of(a.title(), a.text()).ordinal());
+            day == null ? TextFeatures.NO_DAY : day.day().toEpochDay(),
+            day != null && day.weekday(),
+            ReportedFigures.of(a.text()),
+            HappeningKind.of(a.title(), a.text()).ordinal())
+        .withDetails(SharedDetails.numbers(a.title(), a.text()), SharedDetails.quotes(a.text()));
   }
 
   /**
@@ -338,6 +343,14 @@ public final class StoryClusterer {
         created && model != null
             ? StoryState.Single.of(titled, timed ? time : StoryState.Single.UNDATED, f, v, query)
             : null;
+    if (!timed && model != null && target.undatedMembers.size() < StoryState.CLOSEST_MEMBERS) {
+      target.undatedMembers.add(
+          target.single != null
+              ? target.single
+              : StoryState.Single.of(titled, StoryState.Single.UNDATED, f, v, query));
+    } else if (timed) {
+      target.undatedMembers.clear();
+    }
     target.members.add(new StoryState.Member(mySeq, member, query, f.eventDay()));
     if (timed) {
       target.addTime(time);
@@ -347,6 +360,7 @@ public final class StoryClusterer {
     target.addKind(f.kind());
     target.addNames(f.entities());
     target.addTitleTerms(f.titleTerms());
+    target.addDetails(f);
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
@@ -367,6 +381,13 @@ public final class StoryClusterer {
     all.sort((a, b) -> Long.compare(a.id, b.id));
     for (StoryState s : all) {
       secondLook(s);
+    }
+    if (options.scorer() != null) {
+      all = new ArrayList<>(open.values());
+      all.sort((a, b) -> Long.compare(a.id, b.id));
+      secondLooks =
+          new EventLinkage(options.scorer(), index, timeDecay, df, secondLooks)
+              .run(all, LINKAGE_THRESHOLD, now, this::absorbInto);
     }
     all = new ArrayList<>(open.values());
     all.sort((a, b) -> Long.compare(a.id, b.id));

@@ -102,23 +102,21 @@ final class StoryState {
     if (names.length >= MAX_NAMES || more.length == 0) {
       return;
     }
-    long[] merged = new long[names.length + more.length];
-    int n = 0;
-    int i = 0;
-    int j = 0;
-    while (i < names.length || j < more.length) {
-      long x;
-      if (j >= more.length || (i < names.length && names[i] < more[j])) {
-        x = names[i++];
-      } else if (i >= names.length || more[j] < names[i]) {
-        x = more[j++];
-      } else {
-        x = names[i++];
-        j++;
-      }
-      merged[n++] = x;
-    }
-    names = Arrays.copyOf(merged, Math.min(n, MAX_NAMES));
+    names = SharedDetails.union(names, more, MAX_NAMES);
+  }
+
+  /** Most figures, and most quoted shingles, an event remembers (bottom-k samples by hash). */
+  static final int MAX_DETAILS = 128;
+
+  /** Figures its members give ({@link SharedDetails#numbers}), ascending. */
+  long[] numbers = new long[0];
+
+  /** Word 3-shingles its members quote ({@link SharedDetails#quotes}), ascending. */
+  long[] quotes = new long[0];
+
+  void addDetails(TextFeatures f) {
+    numbers = SharedDetails.union(numbers, f.numbers(), MAX_DETAILS);
+    quotes = SharedDetails.union(quotes, f.quotes(), MAX_DETAILS);
   }
 
   /** Share of the given names (ascending) that this event's members mention; 0 when none given. */
@@ -137,20 +135,7 @@ final class StoryState {
     if (counted == 0) {
       return 0;
     }
-    int shared = 0;
-    int i = 0;
-    int j = 0;
-    while (i < names.length && j < given.length) {
-      if (names[i] == given[j]) {
-        shared++;
-        i++;
-        j++;
-      } else if (names[i] < given[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
+    int shared = SharedDetails.shared(names, given);
     return (double) shared / counted;
   }
 
@@ -267,6 +252,12 @@ final class StoryState {
   Single single;
 
   /**
+   * What the scorer reads of each undated article of this event, for {@link EventLinkage} at the
+   * end of the input (empty once a dated article joins: the pass is for undated events only).
+   */
+  final ArrayList<Single> undatedMembers = new ArrayList<>();
+
+  /**
    * An article alone in its event, kept so that it can be scored again before the event closes:
    * only what the scorer reads (no text, no shingles, no term counts); {@code time} is its
    * publication time in epoch millis, or {@link #UNDATED}.
@@ -286,13 +277,16 @@ final class StoryState {
               f.weekday(),
               f.figures(),
               f.kind(),
-              f.titleTerms());
+              f.titleTerms(),
+              f.numbers(),
+              f.quotes());
       return new Single(titled, time, slim, v, query);
     }
   }
 
   void absorb(StoryState other) {
     single = null;
+    undatedMembers.addAll(other.undatedMembers);
     centroid.add(other.centroid);
     members.addAll(other.members);
     canonicals.addAll(other.canonicals);
@@ -307,6 +301,8 @@ final class StoryState {
     addFigures(other.figures);
     addNames(other.names);
     addTitleTerms(other.titleTerms);
+    numbers = SharedDetails.union(numbers, other.numbers, MAX_DETAILS);
+    quotes = SharedDetails.union(quotes, other.quotes, MAX_DETAILS);
     for (int k = 0; k < kinds.length; k++) {
       kinds[k] += other.kinds[k];
     }
@@ -324,11 +320,15 @@ final class StoryState {
    */
   void release() {
     single = null;
+    undatedMembers.clear();
+    undatedMembers.trimToSize();
     members.clear();
     members.trimToSize();
     canonicals.clear();
     canonicals.trimToSize();
     centroid.release();
+    numbers = new long[0];
+    quotes = new long[0];
   }
 
   /**

@@ -21,6 +21,8 @@ package dev.precis.story;
  * @param figures the tolls it reports (people killed, injured...), ascending
  * @param kind the kind of happening it reports (a call, a meeting, an attack...), 0 when unknown
  * @param titleTerms distinct content-word hashes of its title, ascending (empty without a title)
+ * @param numbers the figures it gives ({@link SharedDetails#numbers}), hashed, ascending
+ * @param quotes the word 3-shingles it quotes ({@link SharedDetails#quotes}), hashed, ascending
  */
 public record TextFeatures(
     int[] minHash,
@@ -32,9 +34,38 @@ public record TextFeatures(
     boolean weekday,
     int[] figures,
     int kind,
-    long[] titleTerms) {
+    long[] titleTerms,
+    long[] numbers,
+    long[] quotes) {
   /** {@link #eventDay} of an article that does not say when. */
   public static final long NO_DAY = Long.MIN_VALUE;
+
+  /** Features without the figures and quotes it shares with other reports. */
+  public TextFeatures(
+      int[] minHash,
+      int shingles,
+      long[] terms,
+      int[] counts,
+      long[] entities,
+      long eventDay,
+      boolean weekday,
+      int[] figures,
+      int kind,
+      long[] titleTerms) {
+    this(
+        minHash,
+        shingles,
+        terms,
+        counts,
+        entities,
+        eventDay,
+        weekday,
+        figures,
+        kind,
+        titleTerms,
+        new long[0],
+        new long[0]);
+  }
 
   /** Features without a known event day. */
   public TextFeatures(int[] minHash, int shingles, long[] terms, int[] counts, long[] entities) {
@@ -44,12 +75,41 @@ public record TextFeatures(
   /** These features with the given title terms. */
   public TextFeatures withTitleTerms(long[] title) {
     return new TextFeatures(
-        minHash, shingles, terms, counts, entities, eventDay, weekday, figures, kind, title);
+        minHash, shingles, terms, counts, entities, eventDay, weekday, figures, kind, title,
+        numbers, quotes);
   }
 
   /** These features with the given event day and tolls. */
   public TextFeatures withEvent(long day, boolean fromWeekday, int[] tolls, int happening) {
     return new TextFeatures(
-        minHash, shingles, terms, counts, entities, day, fromWeekday, tolls, happening, titleTerms);
+        minHash,
+        shingles,
+        terms,
+        counts,
+        entities,
+        day,
+        fromWeekday,
+        tolls,
+        happening,
+        titleTerms,
+        numbers,
+        quotes);
+  }
+
+  /** These features with the figures and quoted shingles it gives. */
+  public TextFeatures withDetails(long[] givenNumbers, long[] givenQuotes) {
+    return new TextFeatures(
+        minHash,
+        shingles,
+        terms,
+        counts,
+        entities,
+        eventDay,
+        weekday,
+        figures,
+        kind,
+        titleTerms,
+        givenNumbers,
+        givenQuotes);
   }
 }

@@ -57,7 +57,10 @@ class EventSignalsTest {
     assertThat(springfield.titleOverlap(sameTown.titleTerms(), df))
         .isGreaterThan(springfield.titleOverlap(otherTown.titleTerms(), df));
     assertThat(springfield.titleOverlap(new long[0], df)).isZero();
-    assertThat(extractor.extract(null, "Text only.").titleTerms()).isEmpty();
+    // without a title, the first sentence names the happening
+    String lead = "Fire destroys an old barn at the edge of Shelbyville on Monday";
+    assertThat(extractor.extract(null, lead + ". No one was hurt.").titleTerms())
+        .containsExactly(extractor.extract(lead, "No one was hurt.").titleTerms());
   }
 
   @Test
@@ -77,5 +80,36 @@ class EventSignalsTest {
     StoryState event = new StoryState(1, 8);
     event.addNames(full);
     assertThat(event.nameOverlap(surname)).isEqualTo(1.0);
+  }
+
+  @Test
+  void reportsOfOneHappeningShareItsFiguresAndQuotesInOtherWords() {
+    long[] one =
+        SharedDetails.numbers(
+            "Storm leaves 1,200 homes without power", "Winds of 4.5 metres in 2021 hit 3 towns.");
+    long[] other =
+        SharedDetails.numbers(null, "In 2021, a storm cut power to 1200 homes; gusts of 4.5 m.");
+    // "1,200" is 1200; years and one-digit numbers are no figures; "3D" is a word
+    assertThat(one).hasSize(2);
+    assertThat(SharedDetails.shared(one, other)).isEqualTo(2);
+    assertThat(SharedDetails.numbers(null, "In 2021 a 3D film ran 9 days")).isEmpty();
+
+    long[] quoted = SharedDetails.quotes("The mayor said: \u201cWe will rebuild every home.\u201d");
+    long[] again =
+        SharedDetails.quotes("\"We will rebuild every home,\" the mayor told reporters.");
+    assertThat(quoted).hasSize(3);
+    assertThat(SharedDetails.shared(quoted, again)).isEqualTo(3);
+    assertThat(SharedDetails.quotes("We will rebuild every home, the mayor said.")).isEmpty();
+  }
+
+  @Test
+  void anEventRemembersABoundedSampleOfDetails() {
+    long[] many = new long[300];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = 1000 - i;
+    }
+    java.util.Arrays.sort(many);
+    long[] sample = SharedDetails.union(new long[] {5, 2000}, many, StoryState.MAX_DETAILS);
+    assertThat(sample).hasSize(StoryState.MAX_DETAILS).startsWith(5, 701, 702);
   }
 }

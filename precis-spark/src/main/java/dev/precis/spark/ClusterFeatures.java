@@ -22,7 +22,9 @@ record ClusterFeatures(
     boolean weekday,
     int[] figures,
     int kind,
-    long[] titleTerms)
+    long[] titleTerms,
+    long[] numbers,
+    long[] quotes)
     implements Serializable {
 
   /** The columns after those of {@link ArticleRecord#SCHEMA}'s article fields, in this order. */
@@ -35,12 +37,23 @@ record ClusterFeatures(
         .add("weekday", DataTypes.BooleanType, false)
         .add("figures", DataTypes.createArrayType(DataTypes.IntegerType, false))
         .add("kind", DataTypes.IntegerType, false)
-        .add("title_terms", DataTypes.createArrayType(DataTypes.LongType, false));
+        .add("title_terms", DataTypes.createArrayType(DataTypes.LongType, false))
+        .add("numbers", DataTypes.createArrayType(DataTypes.LongType, false))
+        .add("quotes", DataTypes.createArrayType(DataTypes.LongType, false));
   }
 
   static final List<String> COLUMNS =
       List.of(
-          "terms", "counts", "entities", "event_day", "weekday", "figures", "kind", "title_terms");
+          "terms",
+          "counts",
+          "entities",
+          "event_day",
+          "weekday",
+          "figures",
+          "kind",
+          "title_terms",
+          "numbers",
+          "quotes");
 
   static ClusterFeatures of(TextFeatures f) {
     return new ClusterFeatures(
@@ -51,7 +64,9 @@ record ClusterFeatures(
         f.weekday(),
         f.figures(),
         f.kind(),
-        f.titleTerms());
+        f.titleTerms(),
+        f.numbers(),
+        f.quotes());
   }
 
   /** The values of {@link #COLUMNS}. */
@@ -64,14 +79,27 @@ record ClusterFeatures(
       weekday,
       figures.clone(),
       kind,
-      titleTerms.clone()
+      titleTerms.clone(),
+      numbers.clone(),
+      quotes.clone()
     };
   }
 
   /** The clusterer's features, with the signature stored beside these. */
   TextFeatures with(int[] minHash, int shingles) {
     return new TextFeatures(
-        minHash, shingles, terms, counts, entities, eventDay, weekday, figures, kind, titleTerms);
+        minHash,
+        shingles,
+        terms,
+        counts,
+        entities,
+        eventDay,
+        weekday,
+        figures,
+        kind,
+        titleTerms,
+        numbers,
+        quotes);
   }
 
   /** Reads {@link #COLUMNS} starting at column {@code at}. */
@@ -84,7 +112,9 @@ record ClusterFeatures(
         r.getBoolean(at + 4),
         ints(r.getList(at + 5)),
         r.getInt(at + 6),
-        longs(r.getList(at + 7)));
+        longs(r.getList(at + 7)),
+        longs(r.getList(at + 8)),
+        longs(r.getList(at + 9)));
   }
 
   /** Only the terms: what a warm-up article contributes (document frequencies). */
