@@ -10,11 +10,7 @@ import dev.precis.spark.StoryAssembly.Part;
 import dev.precis.spark.WindowClustering.LocalEvent;
 import dev.precis.spark.WindowClustering.Output;
 import dev.precis.spark.WindowClustering.Placement;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -270,7 +266,7 @@ final class RunCache {
         .parquet(runDir + "/story_parts")
         .select("parts")
         .javaRDD()
-        .flatMap(r -> RunCache.<List<Part>>decode(r.getAs(0)).iterator());
+        .flatMap(r -> PartCodec.decode(r.getAs(0)).iterator());
   }
 
   private Dataset<Row> storedParts() {
@@ -312,7 +308,7 @@ final class RunCache {
           }
           current.add(p);
         }
-        return RowFactory.create(story, encode(current));
+        return RowFactory.create(story, PartCodec.encode(current));
       }
     };
   }
@@ -325,26 +321,5 @@ final class RunCache {
       return p.event().story();
     }
     return p.story() != null ? p.story().story() : p.entry().story();
-  }
-
-  private static byte[] encode(java.io.Serializable value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T decode(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (T) in.readObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
