@@ -78,7 +78,6 @@ final class CitationEvidence {
       all.add(f + "_x_story");
     }
     all.addAll(CONTEXT);
-    all.addAll(CitationAliases.FEATURES);
     return List.copyOf(all);
   }
 
@@ -117,8 +116,6 @@ final class CitationEvidence {
   private final String[] lowered;
 
   private final CitationAlignment alignment;
-
-  private final CitationAliases aliases;
 
   /**
    * @param all the sentences of every document
@@ -192,7 +189,6 @@ final class CitationEvidence {
     }
     lowered = new String[sentences.size()];
     alignment = new CitationAlignment(this, vectors);
-    aliases = new CitationAliases(sentences, key -> vocab.getOrDefault(key, -1), tokens);
   }
 
   /** What is computed once per summary sentence for judging its candidates. */
@@ -204,11 +200,10 @@ final class CitationEvidence {
       List<String> words,
       double[] story,
       CitationAlignment.Side side,
-      CitationAliases.Entities entities,
       int echoes) {
     /** The same probe, knowing how many other articles have a candidate for the sentence. */
     Probe withEchoes(int n) {
-      return new Probe(sentence, mine, myMass, names, words, story, side, entities, n);
+      return new Probe(sentence, mine, myMass, names, words, story, side, n);
     }
   }
 
@@ -225,7 +220,6 @@ final class CitationEvidence {
         words,
         story,
         alignment.side(words),
-        aliases.entities(sentence.text(), words),
         0);
   }
 
@@ -334,9 +328,6 @@ final class CitationEvidence {
     out[context] = Math.min(1, (double) probe.echoes() / others);
     out[context + 1] = Math.min(10, probe.echoes()) / 10.0;
     out[context + 2] = 1.0 / Math.max(1, documentSentences[document]);
-    double[] alias =
-        aliases.features(probe.entities(), mine.words(), other.words(), at, pair, idf, myMass);
-    System.arraycopy(alias, 0, out, context + CONTEXT.size(), alias.length);
     return out;
   }
 

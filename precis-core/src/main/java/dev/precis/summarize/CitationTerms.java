@@ -134,11 +134,8 @@ final class CitationTerms {
       int n = 0;
       int p = 0;
       int prev = Integer.MIN_VALUE;
-      String before = "";
       for (String t : tokens) {
-        // "U.S." reads as the letters u and s: the country, as "American" is
-        String key = t.equals("s") && before.equals("u") ? "=america" : key(t);
-        before = t;
+        String key = key(t);
         if (key == null) {
           continue; // figures are matched whole, below; stop and weak words not at all
         }
