@@ -6,15 +6,9 @@ import dev.precis.eval.EvalDatasets;
 import dev.precis.ingest.ArticleReader;
 import dev.precis.ingest.Limits;
 import dev.precis.ingest.RawArticle;
-import dev.precis.model.Article;
 import dev.precis.text.Document;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Inputs shared by the benchmarks: the bundled example and Multi-News validation clusters. Run
@@ -34,28 +28,17 @@ public final class Corpus {
   }
 
   /**
-   * The MultiLing 2011 English clusters ({@code ../shared/data/multiling2011-en/docs}, or under
-   * {@code -Dprecis.shared}), cleaned and split by the default stages, topics and files in name
-   * order.
+   * The MultiLing 2011 English clusters ({@code ../shared/data/multiling2011-en}, or under {@code
+   * -Dprecis.shared}), read as the evaluation reads them, then cleaned and split by the default
+   * stages; topics and files in name order.
    */
-  public static List<List<Document>> multiLing() throws IOException {
-    Path docs =
-        Path.of(System.getProperty("precis.shared", "../shared"), "data/multiling2011-en/docs");
-    List<List<Document>> clusters = new ArrayList<>();
-    try (Stream<Path> topics = Files.list(docs)) {
-      for (Path topic : topics.sorted().toList()) {
-        List<Article> articles = new ArrayList<>();
-        try (Stream<Path> files = Files.list(topic)) {
-          for (Path f : files.sorted().toList()) {
-            String text = Files.readString(f, StandardCharsets.UTF_8);
-            articles.add(
-                Precis.defaults().prepare(RawArticle.ofText(f.getFileName().toString(), text)));
-          }
-        }
-        clusters.add(Precis.defaults().split(articles));
-      }
-    }
-    return clusters;
+  public static List<List<Document>> multiLing() {
+    Path dataset =
+        Path.of(System.getProperty("precis.shared", "../shared"), "data/multiling2011-en");
+    Precis precis = Precis.defaults();
+    return EvalDatasets.read(dataset).stream()
+        .map(c -> precis.split(c.documents().stream().map(precis::prepare).toList()))
+        .toList();
   }
 
   /** The first {@code n} clusters of the shared Multi-News validation split. */

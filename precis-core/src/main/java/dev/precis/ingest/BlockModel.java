@@ -1,11 +1,11 @@
 package dev.precis.ingest;
 
+import dev.precis.model.ShippedResource;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -27,8 +27,6 @@ public final class BlockModel {
   private static final int MAGIC = 0x50424d33; // "PBM3"
   private static final int MAGIC_TWO_STAGES = 0x50424d32; // "PBM2": no refining stage
 
-  private static volatile BlockModel standard;
-
   final float[] blockWeights;
   final BoostedTrees context;
 
@@ -43,19 +41,12 @@ public final class BlockModel {
 
   /** The model shipped inside the jar. */
   public static BlockModel standard() {
-    BlockModel m = standard;
-    if (m == null) {
-      try (InputStream in = BlockModel.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("block model resource missing: " + RESOURCE);
-        }
-        m = read(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      standard = m;
-    }
-    return m;
+    return Shipped.MODEL;
+  }
+
+  private static final class Shipped {
+    static final BlockModel MODEL =
+        ShippedResource.load(BlockModel.class, RESOURCE, BlockModel::read);
   }
 
   /** Probability that each block of the page is main text, after smoothing. */

@@ -1,10 +1,10 @@
 package dev.precis.story;
 
+import dev.precis.model.ShippedResource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -160,14 +160,7 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
     static final EventScorer SCORER = load();
 
     private static EventScorer load() {
-      try (InputStream in = EventScorer.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing resource " + RESOURCE);
-        }
-        return read(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return ShippedResource.load(EventScorer.class, RESOURCE, EventScorer::read);
     }
   }
 

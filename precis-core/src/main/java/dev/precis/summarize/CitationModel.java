@@ -1,10 +1,10 @@
 package dev.precis.summarize;
 
+import dev.precis.model.ShippedResource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,14 +75,7 @@ public record CitationModel(double bias, double[] weights, double threshold) {
     static final CitationModel MODEL = load();
 
     private static CitationModel load() {
-      try (InputStream in = CitationModel.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing resource " + RESOURCE);
-        }
-        return read(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return ShippedResource.load(CitationModel.class, RESOURCE, CitationModel::read);
     }
   }
 

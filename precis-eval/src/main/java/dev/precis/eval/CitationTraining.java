@@ -156,7 +156,7 @@ public final class CitationTraining {
         hess[a][a] += L2;
       }
       hess[0][0] += 1e-9;
-      double[] step = solve(hess, grad);
+      double[] step = LinearSystem.solve(hess, grad);
       double change = 0;
       for (int a = 0; a <= n; a++) {
         v[a] -= step[a];
@@ -181,40 +181,6 @@ public final class CitationTraining {
       s += a[k] * b[k];
     }
     return s;
-  }
-
-  /** Solves {@code a x = b} by Gaussian elimination with partial pivoting (a is copied). */
-  static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] m = new double[n][];
-    for (int i = 0; i < n; i++) {
-      m[i] = Arrays.copyOf(a[i], n + 1);
-      m[i][n] = b[i];
-    }
-    for (int c = 0; c < n; c++) {
-      int p = c;
-      for (int r = c + 1; r < n; r++) {
-        p = Math.abs(m[r][c]) > Math.abs(m[p][c]) ? r : p;
-      }
-      double[] t = m[c];
-      m[c] = m[p];
-      m[p] = t;
-      for (int r = c + 1; r < n; r++) {
-        double f = m[r][c] / m[c][c];
-        for (int k = c; k <= n; k++) {
-          m[r][k] -= f * m[c][k];
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      double s = m[r][n];
-      for (int k = r + 1; k < n; k++) {
-        s -= m[r][k] * x[k];
-      }
-      x[r] = s / m[r][r];
-    }
-    return x;
   }
 
   /** The bag's score as the finder computes it: its best candidate's probability (0: none). */

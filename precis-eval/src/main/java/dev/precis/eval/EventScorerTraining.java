@@ -164,7 +164,7 @@ public final class EventScorerTraining {
           hess[a][a] += 1e-12;
         }
       }
-      double[] step = solve(hess, grad);
+      double[] step = LinearSystem.solve(hess, grad);
       double change = 0;
       for (int k = 0; k < d; k++) {
         beta[k] += step[k];
@@ -175,44 +175,5 @@ public final class EventScorerTraining {
       }
     }
     return beta;
-  }
-
-  /** Solves {@code a x = b} by Gaussian elimination with partial pivoting. */
-  static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] m = new double[n][];
-    for (int i = 0; i < n; i++) {
-      m[i] = java.util.Arrays.copyOf(a[i], n + 1);
-      m[i][n] = b[i];
-    }
-    for (int c = 0; c < n; c++) {
-      int pivot = c;
-      for (int r = c + 1; r < n; r++) {
-        if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-          pivot = r;
-        }
-      }
-      double[] t = m[c];
-      m[c] = m[pivot];
-      m[pivot] = t;
-      if (Math.abs(m[c][c]) < 1e-15) {
-        continue;
-      }
-      for (int r = c + 1; r < n; r++) {
-        double f = m[r][c] / m[c][c];
-        for (int k = c; k <= n; k++) {
-          m[r][k] -= f * m[c][k];
-        }
-      }
-    }
-    double[] out = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      double s = m[r][n];
-      for (int k = r + 1; k < n; k++) {
-        s -= m[r][k] * out[k];
-      }
-      out[r] = Math.abs(m[r][r]) < 1e-15 ? 0 : s / m[r][r];
-    }
-    return out;
   }
 }

@@ -56,13 +56,6 @@ class CitationTrainingTest {
   }
 
   @Test
-  void solvesALinearSystem() {
-    double[] x = CitationTraining.solve(new double[][] {{0, 2}, {3, 1}}, new double[] {4, 5});
-    assertThat(x[0]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(x[1]).isCloseTo(2, org.assertj.core.data.Offset.offset(1e-12));
-  }
-
-  @Test
   void aWrittenModelReadsBackTheSame() throws Exception {
     double[] w = new double[N];
     for (int k = 0; k < N; k++) {

@@ -1,8 +1,8 @@
 package dev.precis.text.analysis;
 
+import dev.precis.model.ShippedResource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -96,14 +96,7 @@ public final class WordVectors {
   }
 
   private static WordVectors loadResource() {
-    try (InputStream in = WordVectors.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-      }
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(RESOURCE + ": " + e.getMessage(), e);
-    }
+    return ShippedResource.load(WordVectors.class, RESOURCE, WordVectors::read);
   }
 
   /** A copy of the common vector that text vectors are centred on. */
