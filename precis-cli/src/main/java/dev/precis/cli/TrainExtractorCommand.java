@@ -215,15 +215,7 @@ final class TrainExtractorCommand implements Callable<Integer> {
               .add(c);
           all.add(c);
         }
-        StringBuilder line = new StringBuilder(span.toString());
-        for (List<ShingleMatch.Counts> c : bySet.values()) {
-          line.append(String.format(Locale.ROOT, " %.3f", ShingleMatch.average(c).f1()));
-        }
-        ShingleMatch.Scores s = ShingleMatch.average(all);
-        line.append(
-            String.format(
-                Locale.ROOT, " | all P %.3f R %.3f F1 %.3f", s.precision(), s.recall(), s.f1()));
-        out.println(line);
+        out.println(scoreLine(span.toString(), bySet, all));
         out.flush();
       }
     }
@@ -468,15 +460,7 @@ final class TrainExtractorCommand implements Callable<Integer> {
                 counts.recall(),
                 f1(counts)));
       }
-      StringBuilder line = new StringBuilder(spec);
-      for (List<ShingleMatch.Counts> counts : bySet.values()) {
-        line.append(String.format(Locale.ROOT, " %.3f", ShingleMatch.average(counts).f1()));
-      }
-      ShingleMatch.Scores s = ShingleMatch.average(all);
-      line.append(
-          String.format(
-              Locale.ROOT, " | all P %.3f R %.3f F1 %.3f", s.precision(), s.recall(), s.f1()));
-      out.println(line);
+      out.println(scoreLine(spec, bySet, all));
       out.flush();
       if (pageScores != null) {
         Path file =
@@ -544,5 +528,19 @@ final class TrainExtractorCommand implements Callable<Integer> {
         s.precision(),
         s.recall(),
         s.f1());
+  }
+
+  /** {@code label}, the F1 of each set, then precision, recall and F1 over all pages. */
+  private static String scoreLine(
+      String label, Map<String, List<ShingleMatch.Counts>> bySet, List<ShingleMatch.Counts> all) {
+    StringBuilder line = new StringBuilder(label);
+    for (List<ShingleMatch.Counts> counts : bySet.values()) {
+      line.append(String.format(Locale.ROOT, " %.3f", ShingleMatch.average(counts).f1()));
+    }
+    ShingleMatch.Scores s = ShingleMatch.average(all);
+    line.append(
+        String.format(
+            Locale.ROOT, " | all P %.3f R %.3f F1 %.3f", s.precision(), s.recall(), s.f1()));
+    return line.toString();
   }
 }

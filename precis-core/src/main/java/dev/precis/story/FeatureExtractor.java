@@ -68,7 +68,7 @@ public final class FeatureExtractor {
         }
       }
     }
-    long[] titleTerms = distinctSorted(terms, termCount);
+    long[] titleTerms = SharedDetails.distinctSorted(terms, termCount);
     if (title == null || title.isBlank()) {
       // without a title, the lead names the happening: its first sentence stands in
       titleTerms = leadTerms(text);
@@ -134,7 +134,7 @@ public final class FeatureExtractor {
         lead[k++] = words[i];
       }
     }
-    return distinctSorted(lead, k);
+    return SharedDetails.distinctSorted(lead, k);
   }
 
   // Bit 0 of a word hash marks "capitalised, not at a sentence start" inside the word buffer;
@@ -235,19 +235,6 @@ public final class FeatureExtractor {
       }
     }
     return shingles;
-  }
-
-  /** The distinct values of the first {@code count} of {@code values}, ascending. */
-  private static long[] distinctSorted(long[] values, int count) {
-    long[] sorted = Arrays.copyOf(values, count);
-    Arrays.sort(sorted);
-    int k = 0;
-    for (int i = 0; i < count; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[k++] = sorted[i];
-      }
-    }
-    return Arrays.copyOf(sorted, k);
   }
 
   private long[] topEntities(int count) {
