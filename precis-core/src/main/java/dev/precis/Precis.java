@@ -232,13 +232,15 @@ public final class Precis {
   }
 
   /**
-   * Summarizes each event on its own, in time order, sharing the word budget by the events' sizes
-   * (at least {@link #MIN_EVENT_WORDS} each): a summary never mixes sentences of two events.
+   * Summarizes each event on its own, in time order: a summary never mixes sentences of two events.
+   * The word budget is shared by the square root of each event's size, at least {@link
+   * #MIN_EVENT_WORDS} each, so a one-article event still has room for the lead sentence that says
+   * what happened (news leads run 25 to 40 words), while larger events keep the larger share.
    */
   public List<EventSummary> summarizeEvents(List<EventGroup> events, SummaryOptions options) {
-    int total = 0;
+    double total = 0;
     for (EventGroup g : events) {
-      total += g.articles().size();
+      total += Math.sqrt(g.articles().size());
     }
     List<EventSummary> out = new ArrayList<>();
     for (EventGroup g : events) {
@@ -246,7 +248,8 @@ public final class Precis {
           Math.max(
               MIN_EVENT_WORDS,
               (int)
-                  Math.round((double) options.words() * g.articles().size() / Math.max(1, total)));
+                  Math.round(
+                      options.words() * Math.sqrt(g.articles().size()) / Math.max(1e-9, total)));
       SummaryOptions mine = new SummaryOptions(words, options.truncate(), options.summarizer());
       out.add(
           new EventSummary(
@@ -258,8 +261,8 @@ public final class Precis {
     return out;
   }
 
-  /** Fewest words an event gets in a summary of several events. */
-  public static final int MIN_EVENT_WORDS = 30;
+  /** Fewest words an event gets in a summary of several events: room for one lead sentence. */
+  public static final int MIN_EVENT_WORDS = 40;
 
   /**
    * The fact sheet of split documents: entities, quotations with speakers, figures aligned across
