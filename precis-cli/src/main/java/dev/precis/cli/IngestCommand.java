@@ -156,22 +156,31 @@ final class IngestCommand implements Callable<Integer> {
         clustered.finish();
       }
       int summaries = ingestor.refreshSummaries();
+      // a stored story row is one event; clustering also links events into stories
+      String grouped =
+          clustering
+              ? count(clustered.events(), "event") + " in " + count(clustered.stories(), "story")
+              : count(stories.size(), "story");
       err.printf(
-          "precis: ingested %d article%s (%d new, %d already stored%s) into %d stor%s;"
+          "precis: ingested %d article%s (%d new, %d already stored%s) into %s;"
               + " %d summar%s updated; database %s%n",
           added + unchanged,
           added + unchanged == 1 ? "" : "s",
           added,
           unchanged,
           skipped > 0 ? ", " + skipped + " skipped" : "",
-          stories.size(),
-          stories.size() == 1 ? "y" : "ies",
+          grouped,
           summaries,
           summaries == 1 ? "y" : "ies",
           store.url().display());
       err.flush();
     }
     return 0;
+  }
+
+  private static String count(int n, String noun) {
+    String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+    return n + " " + (n == 1 ? noun : plural);
   }
 
   /** The clustering run key of a list of inputs: the same inputs give the same story keys. */

@@ -2,6 +2,7 @@ package dev.precis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.store.DatabaseUrl;
 import dev.precis.store.Store;
 import dev.precis.store.StoryDetail;
@@ -27,7 +28,9 @@ class IngestCommandTest {
     String db = dir.resolve("db").toString();
     CliRun first = CliRun.of("ingest", EXAMPLE, "--db", db);
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.err()).contains("5 new, 0 already stored");
+    assertThat(first.err())
+        .contains("5 new, 0 already stored")
+        .contains("into 2 events in 1 story");
     CliRun again = CliRun.of("ingest", EXAMPLE, "--db", db);
     assertThat(again.code()).isZero();
     assertThat(again.err()).contains("0 new, 5 already stored").contains("0 summaries updated");
@@ -37,6 +40,29 @@ class IngestCommandTest {
         assertThat(store.story(s.id()).orElseThrow().summaryCurrent()).isTrue();
       }
     }
+  }
+
+  @Test
+  void storedEventsAreHeadedAsPrecisStoriesHeadsThem() throws Exception {
+    // the headline of an event is its most central article's title, not its first one's: the
+    // store and `precis stories` agree
+    String db = dir.resolve("db").toString();
+    assertThat(CliRun.of("ingest", EXAMPLE, "--db", db).code()).isZero();
+    CliRun stories = CliRun.of("stories", EXAMPLE);
+    assertThat(stories.code()).as(stories.err()).isZero();
+    Set<String> expected = new HashSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : stories.out().split("\n")) {
+      expected.add(json.readTree(line).get("title").asText());
+    }
+    Set<String> stored = new HashSet<>();
+    try (Store store = Store.open(DatabaseUrl.parse(db))) {
+      for (StoryInfo s : store.stories(1, 10).stories()) {
+        stored.add(s.title());
+      }
+    }
+    assertThat(expected).hasSize(2);
+    assertThat(stored).isEqualTo(expected);
   }
 
   @Test

@@ -89,8 +89,8 @@ class ReaderBrowserTest {
     server.store.linkEvents(
         "example",
         List.of(
-            new StoryThreads.EventLink("example", LocalDate.of(2017, 4, 12)),
-            new StoryThreads.EventLink("example-follow-up", null)));
+            new StoryThreads.EventLink("example", LocalDate.of(2017, 4, 12), null),
+            StoryThreads.EventLink.open("example-follow-up")));
     ingestor.refreshSummaries();
 
     ChromeOptions options = new ChromeOptions();

@@ -51,6 +51,8 @@ public final class ClusteredIngest {
 
   private long seq;
   private int moved;
+  private int events;
+  private int stories;
 
   /**
    * @param ingestor where articles are stored
@@ -99,7 +101,7 @@ public final class ClusteredIngest {
         threadKeys.computeIfAbsent(assignment.threadId(), t -> clusterKeys.get(cluster));
     Long before = linkedThread.put(cluster, assignment.threadId());
     if (before == null || before != assignment.threadId()) {
-      ingestor.store().linkEvents(threadKey, List.of(new StoryThreads.EventLink(key, null)));
+      ingestor.store().linkEvents(threadKey, List.of(StoryThreads.EventLink.open(key)));
     }
     return result;
   }
@@ -136,6 +138,16 @@ public final class ClusteredIngest {
   /** Closes every cluster (moving the articles of merged ones); call once at the end. */
   public void finish() {
     pipeline.closeAll();
+  }
+
+  /** Events that received articles of this run, counted as they close. */
+  public int events() {
+    return events;
+  }
+
+  /** Stories (threads of events) that received articles of this run, counted as they close. */
+  public int stories() {
+    return stories;
   }
 
   /** Articles moved between stories because clusters merged. */
@@ -185,7 +197,8 @@ public final class ClusteredIngest {
       if (!strays.isEmpty()) {
         moved += ingestor.store().moveArticles(strays, key);
       }
-      links.add(new StoryThreads.EventLink(key, e.day()));
+      links.add(new StoryThreads.EventLink(key, e.day(), e.headline()));
+      events++;
       // the key it was linked under while open, else that of its earliest created event
       if (e.id() < threadEvent) {
         threadEvent = e.id();
@@ -193,6 +206,9 @@ public final class ClusteredIngest {
       }
     }
     threadKey = named != null ? named : threadKey;
+    if (!links.isEmpty()) {
+      stories++;
+    }
     if (threadKey != null) {
       ingestor.store().linkEvents(threadKey, links);
     }

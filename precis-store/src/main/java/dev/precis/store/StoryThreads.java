@@ -20,14 +20,23 @@ public final class StoryThreads {
    */
   public record StoredEvent(long storyId, LocalDate day) {}
 
-  /** The key an event is grouped under and the day it happened, for {@link #link}. */
-  public record EventLink(String eventKey, LocalDate day) {}
+  /**
+   * The key an event is grouped under, the day it happened and its headline (the title of its most
+   * central article, as {@code precis stories} gives it), for {@link #link}; a {@code null} day or
+   * headline keeps what is stored.
+   */
+  public record EventLink(String eventKey, LocalDate day, String headline) {
+    /** A link that changes neither the day nor the headline (an event still open). */
+    public static EventLink open(String eventKey) {
+      return new EventLink(eventKey, null, null);
+    }
+  }
 
   private StoryThreads() {}
 
   /**
-   * Puts the given events (by their keys) into the story {@code threadKey}; idempotent. A {@code
-   * null} day keeps the day stored.
+   * Puts the given events (by their keys) into the story {@code threadKey}, with their days and
+   * headlines; idempotent. A {@code null} day or headline keeps the one stored.
    */
   static int link(Connection c, String threadKey, List<EventLink> events) throws SQLException {
     int changed = 0;
@@ -35,10 +44,11 @@ public final class StoryThreads {
       changed +=
           Sql.update(
               c,
-              "UPDATE stories SET thread_key = ?, event_day = COALESCE(?, event_day)"
-                  + " WHERE story_key = ?",
+              "UPDATE stories SET thread_key = ?, event_day = COALESCE(?, event_day),"
+                  + " title = COALESCE(?, title) WHERE story_key = ?",
               threadKey,
               Sql.date(e.day()),
+              Sql.cut(e.headline(), 2000),
               e.eventKey());
     }
     return changed;
