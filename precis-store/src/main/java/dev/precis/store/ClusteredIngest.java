@@ -173,14 +173,17 @@ public final class ClusteredIngest {
     List<StoryThreads.EventLink> links = new ArrayList<>();
     String threadKey = null;
     long threadEvent = Long.MAX_VALUE;
+    boolean storyFresh = false;
     for (StoryEvent e : story.events()) {
       String key = eventKeys.get(e.id());
       List<Long> strays = new ArrayList<>();
+      boolean fresh = false;
       for (String id : e.articleIds()) {
         Tracked t = open.remove(id);
         if (t == null) {
           continue;
         }
+        fresh = true;
         if (!eventKeys.containsKey(t.clusterId())) {
           clusterKeys.remove(t.clusterId()); // an absorbed cluster: nothing will close it
           linkedThread.remove(t.clusterId());
@@ -197,8 +200,16 @@ public final class ClusteredIngest {
       if (!strays.isEmpty()) {
         moved += ingestor.store().moveArticles(strays, key);
       }
-      links.add(new StoryThreads.EventLink(key, e.day(), e.headline()));
-      events++;
+      // only an event that received articles of this run is restamped: a server replays stored
+      // articles in another order, and that replay must not redate or retitle what it only read
+      links.add(
+          fresh
+              ? new StoryThreads.EventLink(key, e.day(), e.headline())
+              : StoryThreads.EventLink.open(key));
+      if (fresh) {
+        events++;
+        storyFresh = true;
+      }
       // the key it was linked under while open, else that of its earliest created event
       if (e.id() < threadEvent) {
         threadEvent = e.id();
@@ -206,9 +217,10 @@ public final class ClusteredIngest {
       }
     }
     threadKey = named != null ? named : threadKey;
-    if (!links.isEmpty()) {
-      stories++;
+    if (!storyFresh) {
+      return; // replayed articles only: the stored grouping stands
     }
+    stories++;
     if (threadKey != null) {
       ingestor.store().linkEvents(threadKey, links);
     }
