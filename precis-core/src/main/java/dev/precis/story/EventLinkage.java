@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -54,17 +55,28 @@ final class EventLinkage {
    */
   long run(
       List<StoryState> open, double threshold, long now, BiConsumer<StoryState, StoryState> merge) {
+    // a pair's probability depends on its two events alone (the clock and the document
+    // frequencies stand still here), so it is computed once and kept until a merge changes one
+    Map<StoryState, Map<StoryState, Double>> known = new IdentityHashMap<>();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Link> links = new ArrayList<>();
       for (StoryState a : open) {
         if (!undatedOnly(a)) {
           continue;
         }
+        Map<StoryState, Double> knownOfA = known.computeIfAbsent(a, k -> new IdentityHashMap<>());
         for (StoryState b : neighbours(a)) {
           if (b.id > a.id && undatedOnly(b)) {
-            double p =
-                (sum(a, b, now) + sum(b, a, now))
-                    / (a.undatedMembers.size() + b.undatedMembers.size());
+            Double cached = knownOfA.get(b);
+            double p;
+            if (cached != null) {
+              p = cached;
+            } else {
+              p =
+                  (sum(a, b, now) + sum(b, a, now))
+                      / (a.undatedMembers.size() + b.undatedMembers.size());
+              knownOfA.put(b, p);
+            }
             if (p >= threshold) {
               links.add(new Link(a, b, p));
             }
@@ -91,6 +103,10 @@ final class EventLinkage {
         touched.add(l.a());
         touched.add(l.b());
         merged++;
+      }
+      known.keySet().removeAll(touched);
+      for (Map<StoryState, Double> knownOfA : known.values()) {
+        knownOfA.keySet().removeAll(touched);
       }
       open = open.stream().filter(s -> !s.closed).toList();
       if (merged == 0) {
