@@ -23,11 +23,18 @@ import java.util.function.BiConsumer;
  * for its members, however alike the centroids.
  *
  * <p>Memory: what the scorer reads of each undated article of an open event ({@link
- * StoryState#undatedMembers}), which goes when its event closes.
+ * StoryState#undatedMembers}), which goes when its event closes; during the pass, up to {@link
+ * #MAX_KNOWN_PAIRS} pair probabilities.
  */
 final class EventLinkage {
   /** Rounds at most: each merges disjoint pairs. */
   static final int MAX_ROUNDS = 4;
+
+  /**
+   * Pair probabilities kept between rounds at most (about 60 bytes each): past it, further pairs
+   * are computed again in each round, which changes the time the pass takes, never its result.
+   */
+  static final int MAX_KNOWN_PAIRS = 1_000_000;
 
   private record Link(StoryState a, StoryState b, double probability) {}
 
@@ -58,6 +65,7 @@ final class EventLinkage {
     // a pair's probability depends on its two events alone (the clock and the document
     // frequencies stand still here), so it is computed once and kept until a merge changes one
     Map<StoryState, Map<StoryState, Double>> known = new IdentityHashMap<>();
+    int knownPairs = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Link> links = new ArrayList<>();
       for (StoryState a : open) {
@@ -75,7 +83,10 @@ final class EventLinkage {
               p =
                   (sum(a, b, now) + sum(b, a, now))
                       / (a.undatedMembers.size() + b.undatedMembers.size());
-              knownOfA.put(b, p);
+              if (knownPairs < MAX_KNOWN_PAIRS) {
+                knownOfA.put(b, p);
+                knownPairs++;
+              }
             }
             if (p >= threshold) {
               links.add(new Link(a, b, p));
@@ -105,8 +116,10 @@ final class EventLinkage {
         merged++;
       }
       known.keySet().removeAll(touched);
+      knownPairs = 0;
       for (Map<StoryState, Double> knownOfA : known.values()) {
         knownOfA.keySet().removeAll(touched);
+        knownPairs += knownOfA.size();
       }
       open = open.stream().filter(s -> !s.closed).toList();
       if (merged == 0) {
