@@ -116,7 +116,10 @@ class InputChecksTest {
     assertThat(stories.err()).contains(warning);
     CliRun ingest = CliRun.of("ingest", "--db", dir.resolve("db").toString(), empty.toString());
     assertThat(ingest.code()).as(ingest.err()).isZero();
-    assertThat(ingest.err()).contains(warning).contains("1 skipped").contains("into 0 events in 0 stories");
+    assertThat(ingest.err())
+        .contains(warning)
+        .contains("1 skipped")
+        .contains("into 0 events in 0 stories");
   }
 
   @Test
