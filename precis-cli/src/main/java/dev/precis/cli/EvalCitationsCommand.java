@@ -1,5 +1,6 @@
 package dev.precis.cli;
 
+import dev.precis.eval.CitationCrossValidation;
 import dev.precis.eval.CitationEvaluation;
 import dev.precis.eval.CitationTraining;
 import dev.precis.summarize.CitationFinder;
@@ -91,6 +92,23 @@ final class EvalCitationsCommand implements Callable<Integer> {
   double minPrecision;
 
   @Option(
+      names = "--cv",
+      description =
+          "Instead: 5-fold cross-validation of the --train fit inside the tune half (contiguous"
+              + " blocks of labelled pairs): average precision and recall at precision >= 0.95 and"
+              + " >= 0.90 of the pooled out-of-fold scores.")
+  boolean crossValidate;
+
+  @Option(
+      names = "--drop",
+      paramLabel = "COLUMNS",
+      split = ",",
+      description =
+          "--cv: leave these feature columns out (0-based; negative from the end), e.g."
+              + " --drop=-1,-2.")
+  int[] drop = new int[0];
+
+  @Option(
       names = "--features",
       description = "Instead: print the features of every candidate of every labelled pair.")
   boolean features;
@@ -127,8 +145,9 @@ final class EvalCitationsCommand implements Callable<Integer> {
       if (!split.equals("tune") && !split.equals("report")) {
         throw new IllegalArgumentException("--split: tune or report, not " + split);
       }
-      if (train != null) {
-        throw new IllegalArgumentException("--split: --train reads the tune half only anyway");
+      if (train != null || crossValidate) {
+        throw new IllegalArgumentException(
+            "--split: --train and --cv read the tune half only anyway");
       }
       items = items.stream().filter(i -> i.split().equals(split)).toList();
     }
@@ -138,6 +157,21 @@ final class EvalCitationsCommand implements Callable<Integer> {
     }
     if (scores) {
       eval.scores(items, new CitationFinder()).forEach(out::println);
+      return 0;
+    }
+    if (crossValidate) {
+      CitationCrossValidation.Result r = new CitationCrossValidation(eval).run(items, drop);
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "features %d  pairs %d (%d supporting)  AP %.3f  recall@P>=0.95 %.3f"
+                  + "  recall@P>=0.90 %.3f",
+              r.features(),
+              r.bags(),
+              r.positives(),
+              r.averagePrecision(),
+              r.recallAt95(),
+              r.recallAt90()));
       return 0;
     }
     if (train != null) {

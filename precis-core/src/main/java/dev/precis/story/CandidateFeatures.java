@@ -34,6 +34,8 @@ final class CandidateFeatures {
    * @param timed whether the article has a publication time ({@code time}; else the stream clock)
    * @param titled whether it has a title
    * @param eventTimed whether the article's publication time or text tells when it happened
+   * @param titleWeights the rarity of each of the article's title words in the stream ({@link
+   *     DocumentFrequency#idf(long[])} of {@code f.titleTerms()}), the same for every candidate
    */
   static void of(
       double[] out,
@@ -46,12 +48,12 @@ final class CandidateFeatures {
       boolean eventTimed,
       TextFeatures f,
       StoryState s,
-      DocumentFrequency df) {
+      double[] titleWeights) {
     long day = f.eventDay();
     double publication = timed && s.timed > 0 ? decay.ofGap(Math.abs(time - s.meanTime())) : 1;
     double dayGap = TimeDecay.dayGap(day, f.weekday(), s);
     boolean known = !Double.isNaN(dayGap);
-    fill(
+    fillAllButTitle(
         out,
         cosine,
         publication,
@@ -64,7 +66,7 @@ final class CandidateFeatures {
         titled,
         f,
         s);
-    out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), df);
+    out[TITLE_OVERLAP] = s.weightedTitleOverlap(f.titleTerms(), titleWeights);
     if (timed && titled) {
       // dated, titled reports are told apart by time and headline; trained with shared figures
       // and quotes, this model weighed them below 0 and did no better at its threshold on the
@@ -116,6 +118,36 @@ final class CandidateFeatures {
       boolean titled,
       TextFeatures f,
       StoryState s) {
+    fillAllButTitle(
+        out,
+        cosine,
+        publicationDecay,
+        dayDecay,
+        decay,
+        gapDays,
+        sameDay,
+        undated,
+        closestMember,
+        titled,
+        f,
+        s);
+    out[TITLE_OVERLAP] = s.weightedTitleOverlap(f.titleTerms(), null);
+  }
+
+  /** {@link #fill} but for {@code title_overlap}, which {@link #of} weighs by word rarity. */
+  private static void fillAllButTitle(
+      double[] out,
+      double cosine,
+      double publicationDecay,
+      double dayDecay,
+      double decay,
+      double gapDays,
+      boolean sameDay,
+      boolean undated,
+      double closestMember,
+      boolean titled,
+      TextFeatures f,
+      StoryState s) {
     int ka = f.kind();
     int kb = s.kind();
     double names = s.nameOverlap(f.entities());
@@ -142,7 +174,6 @@ final class CandidateFeatures {
     // linear beyond the decay, which is flat near 0 after a few days: a happening weeks apart
     // stays apart however alike the words
     out[20] = Math.min(gapDays, MAX_GAP_DAYS);
-    out[TITLE_OVERLAP] = s.titleOverlap(f.titleTerms(), null);
     // a late report that names the event's day: the publication gap says apart, the day says same
     out[SAME_DAY_LATE] = sameDay ? 1 - publicationDecay : 0;
     // what two reports of one happening share in any wording: its figures and its quotes

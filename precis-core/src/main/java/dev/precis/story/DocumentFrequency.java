@@ -38,6 +38,15 @@ final class DocumentFrequency {
     return Math.log((documents + PRIOR_DOCUMENTS + 1.0) / (counts[slot(term)] + 0.5));
   }
 
+  /** {@link #idf(long)} of each term. */
+  double[] idf(long[] terms) {
+    double[] out = new double[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      out[i] = idf(terms[i]);
+    }
+    return out;
+  }
+
   long documents() {
     return documents;
   }

@@ -68,13 +68,65 @@ final class EventIndex {
       }
     }
     if (out.size() > limit) {
-      out.sort(
-          (a, b) ->
-              a.overlap != b.overlap
-                  ? Double.compare(b.overlap, a.overlap)
-                  : Long.compare(a.id, b.id));
-      out.subList(limit, out.size()).clear();
+      keepBest(out, limit);
     }
+  }
+
+  /** Most query-term weight first; ties: the older event. */
+  private static final java.util.Comparator<StoryState> BEST_FIRST =
+      (a, b) ->
+          a.overlap != b.overlap ? Double.compare(b.overlap, a.overlap) : Long.compare(a.id, b.id);
+
+  /** The bounded heap of {@link #keepBest}, reused: its root is the worst event kept so far. */
+  private StoryState[] heap = new StoryState[0];
+
+  /**
+   * Cuts {@code out} to its {@code limit} best events in {@link #BEST_FIRST} order: a heap of the
+   * best so far instead of sorting every event the terms reached (often several hundred).
+   */
+  private void keepBest(List<StoryState> out, int limit) {
+    if (heap.length < limit) {
+      heap = new StoryState[limit];
+    }
+    for (int i = 0; i < limit; i++) {
+      heap[i] = out.get(i);
+    }
+    for (int i = limit / 2 - 1; i >= 0; i--) {
+      siftDown(i, limit);
+    }
+    for (int i = limit; i < out.size(); i++) {
+      StoryState s = out.get(i);
+      if (BEST_FIRST.compare(s, heap[0]) < 0) {
+        heap[0] = s;
+        siftDown(0, limit);
+      }
+    }
+    out.clear();
+    for (int i = 0; i < limit; i++) {
+      out.add(heap[i]);
+      heap[i] = null;
+    }
+    out.sort(BEST_FIRST);
+  }
+
+  /** Restores the heap below {@code i}: every event is worse than or as good as its children. */
+  private void siftDown(int i, int size) {
+    StoryState s = heap[i];
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && BEST_FIRST.compare(heap[child + 1], heap[child]) > 0) {
+        child++;
+      }
+      if (BEST_FIRST.compare(heap[child], s) <= 0) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = s;
   }
 
   void clear() {

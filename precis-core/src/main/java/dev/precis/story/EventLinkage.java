@@ -167,7 +167,7 @@ final class EventLinkage {
           eventTimed,
           f,
           to,
-          df);
+          df.idf(f.titleTerms()));
       if (!CandidateFeatures.vetoed(buffer, eventTimed)) {
         EventScorer.Model model = scorer.model(false, m.titled());
         sum += model.probability(buffer) / model.threshold();

@@ -266,6 +266,7 @@ public final class StoryClusterer {
         options.scorer() == null ? null : options.scorer().model(timed, titled);
     boolean learned = model != null || examples != null;
     StoryState gold = examples == null ? null : goldEvents.get(goldOf.apply(article.id()));
+    double[] titleWeights = learned ? df.idf(f.titleTerms()) : null;
     for (StoryState s : candidates) {
       double cosine = s.centroid.cosine(v);
       if (cosine > relatedScore || (cosine == relatedScore && s.id < related.id)) {
@@ -275,7 +276,17 @@ public final class StoryClusterer {
       double score;
       if (learned) {
         CandidateFeatures.of(
-            featureBuffer, timeDecay, cosine, timed, titled, query, time, eventTimed, f, s, df);
+            featureBuffer,
+            timeDecay,
+            cosine,
+            timed,
+            titled,
+            query,
+            time,
+            eventTimed,
+            f,
+            s,
+            titleWeights);
         boolean vetoed = CandidateFeatures.vetoed(featureBuffer, eventTimed);
         score = vetoed ? 0 : model != null ? model.probability(featureBuffer) : 0;
         if (examples != null && !vetoed) {
@@ -432,6 +443,7 @@ public final class StoryClusterer {
     EventScorer.Model model = options.scorer().model(timed, one.titled());
     StoryState best = null;
     double bestScore = -1;
+    double[] titleWeights = df.idf(f.titleTerms());
     for (StoryState c : candidates) {
       double cosine = c.centroid.cosine(one.vector());
       CandidateFeatures.of(
@@ -445,7 +457,7 @@ public final class StoryClusterer {
           eventTimed,
           f,
           c,
-          df);
+          titleWeights);
       double score =
           CandidateFeatures.vetoed(featureBuffer, eventTimed)
               ? 0

@@ -145,16 +145,24 @@ final class StoryState {
   /** Distinct title words of its members (the first {@link #MAX_TITLE_TERMS}), ascending. */
   long[] titleTerms = new long[0];
 
+  /** 64-bit words of {@link #titleFilter}: 512 bits for at most 96 words, few false "maybe"s. */
+  static final int TITLE_FILTER_WORDS = 8;
+
+  /**
+   * {@link #titleTerms} as a filter: most words of an article's title are in no candidate's titles,
+   * and the filter says so without a search.
+   */
+  HashFilter titleFilter = new HashFilter(TITLE_FILTER_WORDS);
+
   void addTitleTerms(long[] more) {
     if (titleTerms.length >= MAX_TITLE_TERMS || more.length == 0) {
       return;
     }
-    long[] merged =
-        java.util.stream.LongStream.concat(Arrays.stream(titleTerms), Arrays.stream(more))
-            .sorted()
-            .distinct()
-            .toArray();
-    titleTerms = Arrays.copyOf(merged, Math.min(merged.length, MAX_TITLE_TERMS));
+    long[] merged = SharedDetails.union(titleTerms, more, MAX_TITLE_TERMS);
+    if (merged != titleTerms) {
+      titleTerms = merged;
+      titleFilter = HashFilter.of(titleTerms, TITLE_FILTER_WORDS);
+    }
   }
 
   /**
@@ -164,12 +172,22 @@ final class StoryState {
    * words, not the town's or the person's.
    */
   double titleOverlap(long[] given, DocumentFrequency df) {
+    return weightedTitleOverlap(given, df == null ? null : df.idf(given));
+  }
+
+  /**
+   * {@link #titleOverlap(long[], DocumentFrequency)} with the words' weights given ({@code
+   * weights[i]} of {@code given[i]}; all 1 when {@code null}): an article computes them once for
+   * all its candidates.
+   */
+  double weightedTitleOverlap(long[] given, double[] weights) {
     double all = 0;
     double shared = 0;
-    for (long g : given) {
-      double w = df == null ? 1 : df.idf(g);
+    for (int i = 0; i < given.length; i++) {
+      long g = given[i];
+      double w = weights == null ? 1 : weights[i];
       all += w;
-      if (Arrays.binarySearch(titleTerms, g) >= 0) {
+      if (titleFilter.mightContain(g) && Arrays.binarySearch(titleTerms, g) >= 0) {
         shared += w;
       }
     }

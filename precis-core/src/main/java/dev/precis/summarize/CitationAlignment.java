@@ -1,7 +1,6 @@
 package dev.precis.summarize;
 
 import dev.precis.text.analysis.Analyzer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,21 +23,37 @@ final class CitationAlignment {
 
   private final Function<String, float[]> vectors;
   private final CitationEvidence evidence;
+
+  /** Surface id of each token seen; -1 for a token that is not a content word. */
   private final Map<String, Integer> surfaceIds = new HashMap<>();
 
+  /** Surface words in the table. */
+  private int size;
+
   /** Unit vector of each surface word, null where the table has none. */
-  private final List<float[]> unit = new ArrayList<>();
+  private float[][] unit = new float[64][];
 
-  /** Vocabulary id of each surface word's key (-1: unknown), and its weight. */
-  private final List<Integer> keyIds = new ArrayList<>();
+  /** Vocabulary id of each surface word's key (-1: unknown). */
+  private int[] keyIds = new int[64];
 
-  private final List<Double> weights = new ArrayList<>();
+  /** Weight of each surface word (its key's). */
+  private double[] weights = new double[64];
 
-  /** The distinct surface words of each indexed sentence. */
+  /** The distinct surface words of each indexed sentence, filled on first use. */
   private final int[][] sentenceWords;
 
   /** Weighted sum of each indexed sentence's word vectors, filled on first use. */
   private final float[][] sentenceSums;
+
+  /**
+   * Per surface word (as a summary sentence's word), its similarity to each surface word (NaN: not
+   * yet computed): a pair's cosine is computed once per cluster, whichever summary sentences share
+   * the word (the dot products are the cost).
+   */
+  private float[][] similarity = new float[64][];
+
+  /** Per surface word, its best similarity to the words of each indexed sentence (NaN: not yet). */
+  private float[][] bestInSentence = new float[64][];
 
   CitationAlignment(CitationEvidence evidence, Function<String, float[]> vectors) {
     this.evidence = evidence;
@@ -56,30 +71,54 @@ final class CitationAlignment {
   }
 
   /**
-   * The distinct content words of a sentence ({@link Analyzer#words}) as surface ids, added to the
-   * table when new.
+   * The distinct content words of a sentence ({@link Analyzer#words}) as surface ids in the order
+   * they first occur, added to the table when new.
    */
   private int[] words(List<String> tokens) {
     int[] ids = new int[tokens.size()];
     int n = 0;
     for (String t : tokens) {
-      String key = CitationTerms.key(t);
-      if (key == null) {
-        continue;
-      }
       Integer id = surfaceIds.get(t);
       if (id == null) {
-        id = surfaceIds.size();
-        surfaceIds.put(t, id);
-        float[] v = vectors.apply(t);
-        unit.add(v == null ? null : normalized(v));
-        Integer k = evidence.vocab.get(key);
-        keyIds.add(k == null ? -1 : k);
-        weights.add(evidence.weight(new int[] {k == null ? -1 : k}));
+        id = add(t);
       }
-      ids[n++] = id;
+      if (id < 0) {
+        continue;
+      }
+      boolean seen = false;
+      for (int k = 0; k < n && !seen; k++) {
+        seen = ids[k] == id;
+      }
+      if (!seen) {
+        ids[n++] = id;
+      }
     }
-    return Arrays.stream(ids, 0, n).distinct().toArray();
+    return Arrays.copyOf(ids, n);
+  }
+
+  /** Adds a token to the table: its surface id, or -1 when it is not a content word. */
+  private int add(String t) {
+    String key = CitationTerms.key(t);
+    if (key == null) {
+      surfaceIds.put(t, -1);
+      return -1;
+    }
+    int id = size++;
+    if (id == keyIds.length) {
+      int grown = 2 * id;
+      unit = Arrays.copyOf(unit, grown);
+      keyIds = Arrays.copyOf(keyIds, grown);
+      weights = Arrays.copyOf(weights, grown);
+      similarity = Arrays.copyOf(similarity, grown);
+      bestInSentence = Arrays.copyOf(bestInSentence, grown);
+    }
+    surfaceIds.put(t, id);
+    float[] v = vectors.apply(t);
+    unit[id] = v == null ? null : normalized(v);
+    Integer k = evidence.vocab.get(key);
+    keyIds[id] = k == null ? -1 : k;
+    weights[id] = evidence.weight(new int[] {keyIds[id]});
+    return id;
   }
 
   private static float[] normalized(float[] v) {
@@ -97,10 +136,57 @@ final class CitationAlignment {
     return out;
   }
 
+  /** The cosine of surface words {@code a} and {@code u}, 1 for the same key. */
+  private float similarity(int a, int u) {
+    float[] row = similarity[a];
+    if (row == null || u >= row.length) {
+      int old = row == null ? 0 : row.length;
+      row =
+          Arrays.copyOf(row == null ? new float[0] : row, Math.max(u + 1, Math.max(size, 2 * old)));
+      Arrays.fill(row, old, row.length, Float.NaN);
+      similarity[a] = row;
+    }
+    float s = row[u];
+    if (Float.isNaN(s)) {
+      int key = keyIds[u];
+      if (a == u || (key >= 0 && key == keyIds[a])) {
+        s = 1;
+      } else {
+        float[] x = unit[a];
+        float[] y = unit[u];
+        s = x == null || y == null ? 0 : dot(x, y);
+      }
+      row[u] = s;
+    }
+    return s;
+  }
+
   /**
-   * The summary sentence's side: its words, and what has been computed of their similarities to the
-   * candidates' words (each pair of words at most once: the dot products are the cost).
+   * The best similarity of surface word {@code a} to the words of indexed sentence {@code at}
+   * (scanning them in order, stopping at the first that is as good as the same word).
    */
+  private float bestInSentence(int a, int at) {
+    float[] row = bestInSentence[a];
+    if (row == null) {
+      row = new float[sentenceWords.length];
+      Arrays.fill(row, Float.NaN);
+      bestInSentence[a] = row;
+    }
+    float best = row[at];
+    if (Float.isNaN(best)) {
+      best = 0;
+      for (int u : sentenceWords(at)) {
+        best = Math.max(best, similarity(a, u));
+        if (best >= 1) {
+          break; // nothing beats the same word
+        }
+      }
+      row[at] = best;
+    }
+    return best;
+  }
+
+  /** The summary sentence's side: its words, their vectors' sum, and their best matches. */
   final class Side {
     private final int[] mine;
     private final float[] sum;
@@ -108,86 +194,38 @@ final class CitationAlignment {
     /** Vocabulary ids of my words' keys, sorted: a word with one of these keys counts 1. */
     private final int[] myKeys;
 
-    /** Per indexed sentence, the best similarity of each of my words to its words. */
-    private final float[][] bestOfMine = new float[sentenceWords.length][];
-
     /** Per surface word, its best similarity to my words (NaN: not yet computed). */
     private float[] bestOfOther = new float[0];
-
-    /** My unit vectors, null where a word has none. */
-    private final float[][] myVectors;
 
     private Side(List<String> tokens) {
       mine = vectors == null ? new int[0] : words(tokens);
       sum = vectors == null ? null : sum(mine);
-      myKeys = Arrays.stream(mine).map(keyIds::get).filter(k -> k >= 0).sorted().toArray();
-      myVectors = new float[mine.length][];
-      similarity = new float[mine.length][];
-      for (int k = 0; k < mine.length; k++) {
-        myVectors[k] = unit.get(mine[k]);
-      }
-    }
-
-    /** Per word of mine, its similarity to each surface word (NaN: not yet computed). */
-    private final float[][] similarity;
-
-    /** The cosine of my {@code k}-th word and surface word {@code u}, 1 for the same key. */
-    private float similarity(int k, int u) {
-      float[] row = similarity[k];
-      if (row == null || u >= row.length) {
-        int old = row == null ? 0 : row.length;
-        row = row == null ? new float[0] : row;
-        row = Arrays.copyOf(row, Math.max(u + 1, surfaceIds.size()));
-        Arrays.fill(row, old, row.length, Float.NaN);
-        similarity[k] = row;
-      }
-      float s = row[u];
-      if (Float.isNaN(s)) {
-        int key = keyIds.get(u);
-        if (mine[k] == u || (key >= 0 && key == keyIds.get(mine[k]))) {
-          s = 1;
-        } else {
-          float[] a = myVectors[k];
-          float[] b = unit.get(u);
-          s = a == null || b == null ? 0 : dot(a, b);
+      int[] keys = new int[mine.length];
+      int n = 0;
+      for (int a : mine) {
+        if (keyIds[a] >= 0) {
+          keys[n++] = keyIds[a];
         }
-        row[u] = s;
       }
-      return s;
-    }
-
-    private float[] bestOfMine(int at) {
-      float[] best = bestOfMine[at];
-      if (best == null) {
-        best = new float[mine.length];
-        for (int k = 0; k < mine.length; k++) {
-          for (int u : sentenceWords(at)) {
-            best[k] = Math.max(best[k], similarity(k, u));
-            if (best[k] >= 1) {
-              break; // nothing beats the same word
-            }
-          }
-        }
-        bestOfMine[at] = best;
-      }
-      return best;
+      myKeys = Arrays.copyOf(keys, n);
+      Arrays.sort(myKeys);
     }
 
     private float bestOfOther(int u) {
       if (u >= bestOfOther.length) {
         int old = bestOfOther.length;
-        bestOfOther = Arrays.copyOf(bestOfOther, Math.max(u + 1, surfaceIds.size()));
+        bestOfOther = Arrays.copyOf(bestOfOther, Math.max(u + 1, Math.max(size, 2 * old)));
         Arrays.fill(bestOfOther, old, bestOfOther.length, Float.NaN);
       }
       float best = bestOfOther[u];
       if (Float.isNaN(best)) {
         best = 0;
-        int key = keyIds.get(u);
+        int key = keyIds[u];
         if (key >= 0 && Arrays.binarySearch(myKeys, key) >= 0) {
           best = 1;
-        } else if (unit.get(u) != null) {
-          for (int k = 0; k < mine.length; k++) {
-            best = Math.max(best, similarity(k, u));
+        } else if (unit[u] != null) {
+          for (int a : mine) {
+            best = Math.max(best, similarity(a, u));
           }
         }
         bestOfOther[u] = best;
@@ -206,8 +244,6 @@ final class CitationAlignment {
     if (vectors == null || side.mine.length == 0) {
       return new double[FEATURES.size()];
     }
-    float[] one = side.bestOfMine(at);
-    float[] two = pair ? side.bestOfMine(at + 1) : null;
     int[] other = pair ? union(sentenceWords(at), sentenceWords(at + 1)) : sentenceWords(at);
     float[] otherSum = sentenceSum(at);
     if (pair) {
@@ -219,15 +255,16 @@ final class CitationAlignment {
     }
     double mineTotal = 0;
     double mineAligned = 0;
-    for (int k = 0; k < side.mine.length; k++) {
-      double w = weights.get(side.mine[k]);
+    for (int a : side.mine) {
+      double w = weights[a];
       mineTotal += w;
-      mineAligned += w * (pair ? Math.max(one[k], two[k]) : one[k]);
+      float one = bestInSentence(a, at);
+      mineAligned += w * (pair ? Math.max(one, bestInSentence(a, at + 1)) : one);
     }
     double otherTotal = 0;
     double otherAligned = 0;
     for (int u : other) {
-      double w = weights.get(u);
+      double w = weights[u];
       otherTotal += w;
       otherAligned += w * side.bestOfOther(u);
     }
@@ -249,14 +286,14 @@ final class CitationAlignment {
   private float[] sum(int[] ids) {
     float[] out = null;
     for (int u : ids) {
-      float[] v = unit.get(u);
+      float[] v = unit[u];
       if (v == null) {
         continue;
       }
       if (out == null) {
         out = new float[v.length];
       }
-      float w = (float) (double) weights.get(u);
+      float w = (float) weights[u];
       for (int d = 0; d < v.length; d++) {
         out[d] += w * v[d];
       }
@@ -298,9 +335,19 @@ final class CitationAlignment {
     return Math.max(0, s0 + s1 + s2 + s3);
   }
 
+  /** The words of {@code a} then those of {@code b} not in {@code a}, each once. */
   private static int[] union(int[] a, int[] b) {
     int[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return Arrays.stream(out).distinct().toArray();
+    int n = a.length;
+    for (int u : b) {
+      boolean seen = false;
+      for (int k = 0; k < n && !seen; k++) {
+        seen = out[k] == u;
+      }
+      if (!seen) {
+        out[n++] = u;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 }

@@ -81,15 +81,35 @@ final class CitationEvidence {
     return List.copyOf(all);
   }
 
-  private static final Map<String, Integer> INDEX = new HashMap<>();
+  private static final int STORY_BEYOND = FEATURES.indexOf("story_beyond");
+
+  /** Where the alignment features start. */
+  private static final int ALIGNED = FEATURES.indexOf(CitationAlignment.FEATURES.get(0));
+
+  /** Where the products with story_beyond start. */
+  private static final int STORY = FEATURES.indexOf(GATED.get(0) + "_x_story");
+
+  /** The feature each product with story_beyond multiplies. */
+  private static final int[] GATED_FROM = GATED.stream().mapToInt(FEATURES::indexOf).toArray();
+
+  /**
+   * Per feature, which alignment feature it is or multiplies (0 the cosine, 1 and 2 the shares); -1
+   * for the others.
+   */
+  private static final int[] ALIGNMENT_OF = new int[FEATURES.size()];
 
   static {
-    for (int k = 0; k < FEATURES.size(); k++) {
-      INDEX.put(FEATURES.get(k), k);
+    Arrays.fill(ALIGNMENT_OF, -1);
+    for (int a = 0; a < CitationAlignment.FEATURES.size(); a++) {
+      ALIGNMENT_OF[ALIGNED + a] = a;
+    }
+    for (int g = 0; g < GATED.size(); g++) {
+      int a = GATED_FROM[g] - ALIGNED;
+      if (a >= 0 && a < CitationAlignment.FEATURES.size()) {
+        ALIGNMENT_OF[STORY + g] = a;
+      }
     }
   }
-
-  private static final int STORY_BEYOND = FEATURES.indexOf("story_beyond");
 
   final List<Sentence> sentences = new ArrayList<>();
   final List<Terms> terms = new ArrayList<>();
@@ -114,6 +134,12 @@ final class CitationEvidence {
 
   /** Each sentence lower-cased with a space either side, filled on first use. */
   private final String[] lowered;
+
+  /** The terms of each sentence and the next together, filled on first use. */
+  private final Terms[] pairTerms;
+
+  /** The words of each sentence and the next together, filled on first use. */
+  private final List<String>[] pairWords;
 
   private final CitationAlignment alignment;
 
@@ -188,6 +214,10 @@ final class CitationEvidence {
       }
     }
     lowered = new String[sentences.size()];
+    pairTerms = new Terms[sentences.size()];
+    @SuppressWarnings("unchecked")
+    List<String>[] words = new List[sentences.size()];
+    pairWords = words;
     alignment = new CitationAlignment(this, vectors);
   }
 
@@ -200,10 +230,11 @@ final class CitationEvidence {
       List<String> words,
       double[] story,
       CitationAlignment.Side side,
+      Terms quoted,
       int echoes) {
     /** The same probe, knowing how many other articles have a candidate for the sentence. */
     Probe withEchoes(int n) {
-      return new Probe(sentence, mine, myMass, names, words, story, side, n);
+      return new Probe(sentence, mine, myMass, names, words, story, side, quoted, n);
     }
   }
 
@@ -212,6 +243,7 @@ final class CitationEvidence {
     Terms mine = Terms.of(sentence.text(), words, vocab, false);
     double[] story = new double[documents];
     Arrays.fill(story, Double.NaN);
+    String quoted = CitationTerms.quoted(sentence.text());
     return new Probe(
         sentence,
         mine,
@@ -220,6 +252,7 @@ final class CitationEvidence {
         words,
         story,
         alignment.side(words),
+        quoted.isEmpty() ? null : Terms.of(quoted, vocab, false),
         0);
   }
 
@@ -228,34 +261,58 @@ final class CitationEvidence {
    * order, each with how many it shares: the one walk over the postings that finding candidates
    * needs.
    */
-  Map<Integer, Integer> sharing(Probe probe) {
-    Map<Integer, Integer> count = new TreeMap<>();
+  Sharing sharing(Probe probe) {
+    int[] count = new int[sentences.size()];
+    int[] found = new int[16];
+    int n = 0;
     for (int w : probe.mine().words()) {
       if (w < 0) {
         continue; // a word no indexed sentence has
       }
       int[] list = postings[w];
       for (int j = 1; j <= list[0]; j++) {
-        if (sentences.get(list[j]).document() != probe.sentence().document()) {
-          count.merge(list[j], 1, Integer::sum);
+        int i = list[j];
+        if (sentences.get(i).document() != probe.sentence().document() && count[i]++ == 0) {
+          if (n == found.length) {
+            found = Arrays.copyOf(found, 2 * n);
+          }
+          found[n++] = i;
         }
       }
     }
-    return count;
+    int[] sorted = Arrays.copyOf(found, n);
+    Arrays.sort(sorted);
+    return new Sharing(count, sorted);
   }
+
+  /**
+   * The sentences sharing content words with a probe, in sentence order, and how many each shares
+   * (indexed by sentence; 0 for the others).
+   */
+  record Sharing(int[] count, int[] sentences) {}
 
   /** The terms of a matched sentence, or of it and the next one when the match is a pair. */
   Terms matchedTerms(int sentence, boolean pair) {
-    return pair ? Terms.union(terms.get(sentence), terms.get(sentence + 1)) : terms.get(sentence);
+    if (!pair) {
+      return terms.get(sentence);
+    }
+    if (pairTerms[sentence] == null) {
+      pairTerms[sentence] = Terms.union(terms.get(sentence), terms.get(sentence + 1));
+    }
+    return pairTerms[sentence];
   }
 
   /** The content words of sentence {@code at}, and of the next one too for a pair. */
   List<String> words(int at, boolean pair) {
-    List<String> w = new ArrayList<>(Analyzer.CONCEPTS.words(sentences.get(at).text()));
-    if (pair) {
-      w.addAll(Analyzer.CONCEPTS.words(sentences.get(at + 1).text()));
+    if (!pair) {
+      return tokens.get(at);
     }
-    return w;
+    if (pairWords[at] == null) {
+      List<String> w = new ArrayList<>(tokens.get(at));
+      w.addAll(tokens.get(at + 1));
+      pairWords[at] = w;
+    }
+    return pairWords[at];
   }
 
   /**
@@ -263,6 +320,16 @@ final class CitationEvidence {
    * sentence, named by {@link #FEATURES}.
    */
   double[] features(Probe probe, Terms other, int at, boolean pair) {
+    double[] out = withoutAlignment(probe, other, at, pair);
+    addAlignment(out, probe, at, pair);
+    return out;
+  }
+
+  /**
+   * The features of {@link #features} with those of {@link CitationAlignment} (and their products
+   * with {@code story_beyond}) left 0: all that is cheap to compute.
+   */
+  double[] withoutAlignment(Probe probe, Terms other, int at, boolean pair) {
     Terms mine = probe.mine();
     double myMass = probe.myMass();
     double otherMass = weight(other.words());
@@ -294,7 +361,6 @@ final class CitationEvidence {
       }
     }
     double bothMass = myMass + otherMass;
-    double[] aligned = alignment.features(probe.side(), at, pair);
     double[] own = {
       myMass <= 0 ? 0 : common / myMass,
       otherMass <= 0 ? 0 : common / otherMass,
@@ -310,7 +376,7 @@ final class CitationEvidence {
       myMass <= 0 ? 0 : inArticle / myMass,
       rarestMine <= 0 ? 0 : rarestShared / rarestMine,
       sameStory(probe, document, otherMass),
-      quotedShare(probe.sentence().text(), other),
+      quotedShare(probe.quoted(), other),
       (double) shared / myWords,
       (double) shared / otherWords,
       bothMass <= 0 ? 0 : 2 * common / bothMass,
@@ -318,12 +384,10 @@ final class CitationEvidence {
       bothMass <= 0 ? 0 : Math.min(1, 2 * (common + bigrams) / bothMass)
     };
     double[] out = Arrays.copyOf(own, FEATURES.size());
-    System.arraycopy(aligned, 0, out, own.length, aligned.length);
-    int story = own.length + aligned.length;
     for (int g = 0; g < GATED.size(); g++) {
-      out[story + g] = out[INDEX.get(GATED.get(g))] * own[STORY_BEYOND];
+      out[STORY + g] = out[GATED_FROM[g]] * own[STORY_BEYOND];
     }
-    int context = story + GATED.size();
+    int context = STORY + GATED.size();
     int others = Math.max(1, documents - 1);
     out[context] = Math.min(1, (double) probe.echoes() / others);
     out[context + 1] = Math.min(10, probe.echoes()) / 10.0;
@@ -331,15 +395,51 @@ final class CitationEvidence {
     return out;
   }
 
+  /** Fills in the features of {@link CitationAlignment} and their products with story_beyond. */
+  void addAlignment(double[] out, Probe probe, int at, boolean pair) {
+    double[] aligned = alignment.features(probe.side(), at, pair);
+    System.arraycopy(aligned, 0, out, ALIGNED, aligned.length);
+    for (int g = 0; g < GATED.size(); g++) {
+      if (GATED_FROM[g] >= ALIGNED && GATED_FROM[g] < ALIGNED + aligned.length) {
+        out[STORY + g] = out[GATED_FROM[g]] * out[STORY_BEYOND];
+      }
+    }
+  }
+
+  /**
+   * Whether {@code model} scores the candidate below {@code threshold} whatever its alignment
+   * features: with features from {@link #withoutAlignment}, each alignment feature (and its product
+   * with story_beyond) is given the end of its range that {@code model} weighs most (a cosine in
+   * [-1, 1], an alignment share in [0, 1], widened against rounding), so the bound is never below
+   * the model's score of the complete features.
+   */
+  static boolean cannotReach(CitationModel model, double[] partial, double threshold) {
+    double[] w = model.weights();
+    double z = model.bias();
+    double beyond = partial[STORY_BEYOND];
+    for (int k = 0; k < w.length; k++) {
+      int a = ALIGNMENT_OF[k];
+      if (a < 0) {
+        z += w[k] * partial[k];
+      } else {
+        double scale = k >= STORY ? beyond : 1;
+        double lo = (a == 0 ? -1.001 : 0) * scale;
+        double hi = 1.001 * scale;
+        z += Math.max(w[k] * lo, w[k] * hi);
+      }
+    }
+    return 1 / (1 + Math.exp(-(z + 1e-6))) < threshold;
+  }
+
   /** Share of the summary sentence's names (capitalised words after the first) in the other. */
   private double nameOverlap(List<String> names, int at, boolean pair) {
     if (names.isEmpty()) {
       return 0.5;
     }
-    String lower = lowerText(at) + (pair ? " " + lowerText(at + 1) : "");
     int found = 0;
     for (String n : names) {
-      found += lower.contains(n) ? 1 : 0;
+      // a name is letters and digits: it cannot span the two sentences' padding
+      found += lowerText(at).contains(n) || (pair && lowerText(at + 1).contains(n)) ? 1 : 0;
     }
     return (double) found / names.size();
   }
@@ -408,12 +508,11 @@ final class CitationEvidence {
     return either <= 0 ? 0 : both / either;
   }
 
-  private double quotedShare(String text, Terms other) {
-    String quoted = CitationTerms.quoted(text);
-    if (quoted.isEmpty()) {
+  /** Share of the weight of the words the sentence quotes ({@code q}) the other has: 0.5 none. */
+  private double quotedShare(Terms q, Terms other) {
+    if (q == null) {
       return 0.5;
     }
-    Terms q = Terms.of(quoted, vocab, false);
     double all = 0;
     double shared = 0;
     for (int w : q.words()) {

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -171,7 +170,10 @@ public final class CitationFinder {
         if (!agree(probe.mine(), other)) {
           continue; // a different figure of the same kind: a disagreement, never support
         }
-        double s = judge(probe, other, c[0], pair);
+        double s = judge(probe, other, c[0], pair, threshold);
+        if (s < 0) {
+          continue; // below the threshold whatever its alignment: neither cited nor best cited
+        }
         double cover = evidence.sharedWeight(probe.mine(), other) / Math.max(1e-9, probe.myMass());
         if (pair) {
           pairs.add(c);
@@ -211,15 +213,16 @@ public final class CitationFinder {
      * while each shares at least one.
      */
     private List<int[]> candidates(CitationEvidence.Probe probe) {
-      Map<Integer, Integer> count = evidence.sharing(probe);
+      CitationEvidence.Sharing sharing = evidence.sharing(probe);
+      int[] count = sharing.count();
       List<int[]> out = new ArrayList<>();
-      for (Map.Entry<Integer, Integer> e : count.entrySet()) {
-        int i = e.getKey();
-        if (e.getValue() >= params.minShared()) {
+      for (int i : sharing.sentences()) {
+        if (count[i] >= params.minShared()) {
           out.add(new int[] {i, i});
         }
         int j = i + 1;
-        if (count.containsKey(j)
+        if (j < count.length
+            && count[j] > 0
             && sentences.get(j).document() == sentences.get(i).document()
             && CitationEvidence.sharedCount(probe.mine(), evidence.matchedTerms(i, true))
                 >= params.minShared()) {
@@ -231,25 +234,35 @@ public final class CitationFinder {
 
     /** How many articles have at least one of the candidates. */
     private int echoes(List<int[]> candidates) {
-      Set<Integer> docs = new HashSet<>();
+      boolean[] seen = new boolean[documents];
+      int n = 0;
       for (int[] c : candidates) {
-        docs.add(sentences.get(c[0]).document());
+        int d = sentences.get(c[0]).document();
+        n += seen[d] ? 0 : 1;
+        seen[d] = true;
       }
-      return docs.size();
+      return n;
     }
 
     /**
      * The learned model's probability that {@code other} (sentence {@code at}, or it and the next)
-     * states it.
+     * states it; -1 when it is below {@code threshold} whatever its alignment features (which are
+     * then not computed: they are most of the cost, and such a candidate changes no citation).
      */
-    private double judge(CitationEvidence.Probe probe, Terms other, int at, boolean pair) {
+    private double judge(
+        CitationEvidence.Probe probe, Terms other, int at, boolean pair, double threshold) {
       // a run of ten identical words carries several shared content words: test those only
       if (CitationEvidence.sharedCount(probe.mine(), other) >= 4
           && CitationTerms.longestCommonRun(probe.words(), evidence.words(at, pair))
               >= VERBATIM_RUN) {
         return 1; // the same words for a whole clause: a quote or a copied statement
       }
-      return params.model().probability(evidence.features(probe, other, at, pair));
+      double[] f = evidence.withoutAlignment(probe, other, at, pair);
+      if (threshold > 0 && CitationEvidence.cannotReach(params.model(), f, threshold)) {
+        return -1;
+      }
+      evidence.addAlignment(f, probe, at, pair);
+      return params.model().probability(f);
     }
 
     /**

@@ -174,12 +174,30 @@ final class CitationTerms {
       return id;
     }
 
+    /** The first {@code n} values of {@code a}, sorted, each once (a new array). */
     private static int[] distinct(int[] a, int n) {
-      return Arrays.stream(a, 0, n).sorted().distinct().toArray();
+      int[] out = Arrays.copyOf(a, n);
+      Arrays.sort(out);
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (k == 0 || out[i] != out[k - 1]) {
+          out[k++] = out[i];
+        }
+      }
+      return k == n ? out : Arrays.copyOf(out, k);
     }
 
+    /** The first {@code n} values of {@code a}, sorted, each once (a new array). */
     private static long[] distinctSorted(long[] a, int n) {
-      return Arrays.stream(a, 0, n).sorted().distinct().toArray();
+      long[] out = Arrays.copyOf(a, n);
+      Arrays.sort(out);
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (k == 0 || out[i] != out[k - 1]) {
+          out[k++] = out[i];
+        }
+      }
+      return k == n ? out : Arrays.copyOf(out, k);
     }
   }
 

@@ -177,4 +177,35 @@ class CitationFinderTest {
     assertThat(scores[3]).isLessThan(CitationModel.shipped().threshold());
     assertThat(index.cite(unlawful)).extracting(Citation::document).containsExactly(2);
   }
+
+  @Test
+  void candidatesLeftUnalignedBecauseTheyCannotReachTheThresholdChangeNoCitation() {
+    // cite() skips the alignment features of a candidate whose score stays below the threshold at
+    // any alignment; scores() judges every candidate in full. Every sentence of the example, at
+    // the shipped threshold and around it: an article is cited exactly when its full score is at
+    // least the threshold.
+    List<Document> docs = SummaryFixtures.example();
+    int cited = 0;
+    for (double t : new double[] {0.3, 0.5, CitationModel.shipped().threshold(), 0.95}) {
+      CitationFinder.Index index =
+          new CitationFinder(CitationFinder.Params.defaults().withThreshold(t)).index(docs);
+      for (Document d : docs) {
+        for (Sentence s : d.sentences()) {
+          double[] full = index.scores(s);
+          Set<Integer> expected = new HashSet<>();
+          for (int k = 0; k < full.length; k++) {
+            if (k != s.document() && full[k] >= t) {
+              expected.add(k);
+            }
+          }
+          List<Citation> cites = index.cite(s);
+          Set<Integer> got = new HashSet<>();
+          cites.subList(1, cites.size()).forEach(c -> got.add(c.document()));
+          assertThat(got).as(t + ": " + s.text()).isEqualTo(expected);
+          cited += got.size();
+        }
+      }
+    }
+    assertThat(cited).isGreaterThan(20);
+  }
 }

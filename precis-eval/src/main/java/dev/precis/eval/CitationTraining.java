@@ -64,6 +64,17 @@ public final class CitationTraining {
 
   static CitationModel fit(List<Bag> bags, double minPrecision) {
     int n = CitationModel.features().size();
+    double[] w = multipleInstance(bags, n);
+    CitationModel model = new CitationModel(w[0], Arrays.copyOfRange(w, 1, n + 1), 0.5);
+    return model.withThreshold(threshold(bags, model, minPrecision));
+  }
+
+  /**
+   * The multiple-instance fit: bias then weights over the {@code n} raw features, each bag
+   * represented by its best candidate under the current weights until the choice is stable. Bags
+   * without candidates are left out.
+   */
+  static double[] multipleInstance(List<Bag> bags, int n) {
     double[] w = null;
     int[] chosen = null;
     for (int round = 0; round < 20; round++) {
@@ -85,12 +96,11 @@ public final class CitationTraining {
       }
       w = logistic(x, y, n);
     }
-    CitationModel model = new CitationModel(w[0], Arrays.copyOfRange(w, 1, n + 1), 0.5);
-    return model.withThreshold(threshold(bags, model, minPrecision));
+    return w;
   }
 
   /** The candidate with the highest linear score (before any model: the most weight covered). */
-  private static int best(double[][] candidates, double[] w) {
+  static int best(double[][] candidates, double[] w) {
     int best = -1;
     double top = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < candidates.length; k++) {
