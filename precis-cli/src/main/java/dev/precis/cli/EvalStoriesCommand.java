@@ -110,6 +110,13 @@ final class EvalStoriesCommand implements Callable<Integer> {
   Double linkThreshold;
 
   @Option(
+      names = "--linkage-threshold",
+      paramLabel = "X",
+      description =
+          "With --stream/--dev: at the end of undated input, two events merge when their articles' joining probabilities, over the model's threshold, average at least this (default 1).")
+  Double linkageThreshold;
+
+  @Option(
       names = "--grace-hours",
       paramLabel = "H",
       description = "With --stream/--dev: no time decay within this many hours.")
@@ -216,6 +223,9 @@ final class EvalStoriesCommand implements Callable<Integer> {
             : StoryOptions.defaults().withThreshold(threshold);
     if (linkThreshold != null) {
       options = options.withLinkThreshold(linkThreshold);
+    }
+    if (linkageThreshold != null) {
+      options = options.withLinkageThreshold(linkageThreshold);
     }
     if (graceHours != null) {
       options = options.withGrace(java.time.Duration.ofHours(graceHours));

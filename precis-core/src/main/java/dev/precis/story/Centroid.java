@@ -68,7 +68,7 @@ final class Centroid {
     if (norm == 0) {
       return 0;
     }
-    return TermVector.dot(terms, weights, size, v.terms, v.weights, v.terms.length) / norm;
+    return v.dotWith(terms, weights, size) / norm;
   }
 
   double cosine(Centroid other) {

@@ -78,10 +78,6 @@ public final class StoryClusterer {
    */
   static final double SECOND_LOOK_SLACK = 0.05;
 
-  /** Mean member-pair probability at which {@link EventLinkage} merges two undated events. */
-  static final double LINKAGE_THRESHOLD =
-      Double.parseDouble(System.getProperty("precis.linkage", "1.0"));
-
   /** Articles in a row dated far ahead of the clock that make it jump. */
   static final int JUMP_CONFIRMATIONS = 8;
 
@@ -398,7 +394,7 @@ public final class StoryClusterer {
       all.sort((a, b) -> Long.compare(a.id, b.id));
       secondLooks =
           new EventLinkage(options.scorer(), index, timeDecay, df, secondLooks)
-              .run(all, LINKAGE_THRESHOLD, now, this::absorbInto);
+              .run(all, options.linkageThreshold(), now, this::absorbInto);
     }
     all = new ArrayList<>(open.values());
     all.sort((a, b) -> Long.compare(a.id, b.id));

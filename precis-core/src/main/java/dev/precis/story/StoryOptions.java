@@ -31,6 +31,10 @@ import java.util.function.Consumer;
  * @param maxActiveStories most open events kept; the least recently updated closes first
  * @param linkThreshold an article that starts a new event links it into the story (thread) of the
  *     open event it is most similar to, without time decay, when that similarity is at least this
+ * @param linkageThreshold at the end of the input, two open events whose articles are all undated
+ *     merge when the mean over their articles of the probability that each joins the other event,
+ *     over its model's joining threshold, is at least this ({@link EventLinkage}; 1, the models'
+ *     own joining probabilities, was best on the tune streams); only with {@code scorer}
  * @param scorer decides whether an article joins an event (a probability learned from the
  *     development streams, {@link EventScorer#learned()}); {@code null} uses the hand rule instead:
  *     similarity times time decay and conflict factors against {@code threshold} and {@code
@@ -48,6 +52,7 @@ public record StoryOptions(
     Duration closeAfter,
     int maxActiveStories,
     double linkThreshold,
+    double linkageThreshold,
     EventScorer scorer) {
 
   /**
@@ -58,6 +63,9 @@ public record StoryOptions(
 
   /** Default {@link #linkThreshold}. */
   public static final double DEFAULT_LINK_THRESHOLD = 0.3;
+
+  /** Default {@link #linkageThreshold}. */
+  public static final double DEFAULT_LINKAGE_THRESHOLD = 1.0;
 
   public StoryOptions {
     if (!(threshold > 0 && threshold < 1)) {
@@ -71,6 +79,10 @@ public record StoryOptions(
     }
     if (maxActiveStories < 1) {
       throw new IllegalArgumentException("maxActiveStories must be at least 1");
+    }
+    if (!(linkageThreshold > 0)) {
+      throw new IllegalArgumentException(
+          "linkage threshold must be above 0, got " + linkageThreshold);
     }
   }
 
@@ -87,6 +99,7 @@ public record StoryOptions(
         Duration.ofDays(3),
         200_000,
         DEFAULT_LINK_THRESHOLD,
+        DEFAULT_LINKAGE_THRESHOLD,
         EventScorer.learned());
   }
 
@@ -126,6 +139,10 @@ public record StoryOptions(
     return edit(o -> o.linkThreshold = t);
   }
 
+  public StoryOptions withLinkageThreshold(double t) {
+    return edit(o -> o.linkageThreshold = t);
+  }
+
   /** These options deciding with {@code s} ({@code null}: the hand rule on {@link #threshold}). */
   public StoryOptions withScorer(EventScorer s) {
     return edit(o -> o.scorer = s);
@@ -147,6 +164,7 @@ public record StoryOptions(
         d.closeAfter,
         d.maxActiveStories,
         d.linkThreshold,
+        d.linkageThreshold,
         d.scorer);
   }
 
@@ -163,6 +181,7 @@ public record StoryOptions(
     Duration closeAfter;
     int maxActiveStories;
     double linkThreshold;
+    double linkageThreshold;
     EventScorer scorer;
 
     Draft(StoryOptions o) {
@@ -177,6 +196,7 @@ public record StoryOptions(
       closeAfter = o.closeAfter;
       maxActiveStories = o.maxActiveStories;
       linkThreshold = o.linkThreshold;
+      linkageThreshold = o.linkageThreshold;
       scorer = o.scorer;
     }
   }

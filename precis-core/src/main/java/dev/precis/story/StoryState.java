@@ -205,6 +205,12 @@ final class StoryState {
     if (query.length == 0) {
       return 0;
     }
+    // the query's terms as 64 bits (a term sets bit term mod 64): a member's terms with their bit
+    // set bound what it can share, and most members cannot beat the best one so far
+    long bits = 0;
+    for (long t : query) {
+      bits |= 1L << t;
+    }
     int best = 0;
     int seen = 0;
     for (int k = members.size() - 1; k >= 0 && seen < CLOSEST_MEMBERS; k--) {
@@ -213,6 +219,13 @@ final class StoryState {
         continue;
       }
       seen++;
+      int bound = 0;
+      for (long t : other) {
+        bound += (int) (bits >>> t) & 1;
+      }
+      if (bound <= best) {
+        continue;
+      }
       int shared = 0;
       int i = 0;
       int j = 0;

@@ -10,9 +10,51 @@ final class TermVector {
   final long[] terms;
   final float[] weights;
 
+  /** 64-bit words of {@link #filter()}: 1,024 bits for at most 64 terms. */
+  static final int FILTER_WORDS = 16;
+
+  /** Its terms as a filter, made on first use ({@link #dotWith}). */
+  private HashFilter filter;
+
   TermVector(long[] terms, float[] weights) {
     this.terms = terms;
     this.weights = weights;
+  }
+
+  private HashFilter filter() {
+    if (filter == null) {
+      filter = HashFilter.of(terms, FILTER_WORDS);
+    }
+    return filter;
+  }
+
+  /**
+   * {@link #dot} of a sorted sparse vector ({@code at}, {@code aw}, {@code an} of them) with this
+   * one, the same sum in the same order: an article is compared with up to {@link
+   * StoryClusterer#MAX_CANDIDATES} centroids of 160 terms, most of which it lacks, and its filter
+   * skips those without a search.
+   */
+  double dotWith(long[] at, float[] aw, int an) {
+    HashFilter f = filter();
+    double s = 0;
+    int j = 0;
+    int n = terms.length;
+    for (int i = 0; i < an; i++) {
+      long x = at[i];
+      if (!f.mightContain(x)) {
+        continue;
+      }
+      while (j < n && terms[j] < x) {
+        j++;
+      }
+      if (j == n) {
+        break;
+      }
+      if (terms[j] == x) {
+        s += aw[i] * weights[j++];
+      }
+    }
+    return s;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.precis.summarize;
 
 import dev.precis.text.analysis.Analyzer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,45 @@ final class CitationFigures {
     return m;
   }
 
+  /** Every spelled number the figures read contains one of these (lower case). */
+  private static final List<String> NUMBER_STEMS =
+      List.of(
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "thirteen",
+          "fifteen",
+          "twenty",
+          "thirty",
+          "forty",
+          "fifty",
+          "ninety");
+
+  /** False only when {@code text} has no digit and no spelled number {@link #figures} reads. */
+  private static boolean mayHaveFigure(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String n : NUMBER_STEMS) {
+      if (lower.contains(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A spelled number the figures read ("twelve", "fifty-two"; not "one" or "zero"). */
   static boolean isNumberWord(String lowerWord) {
     return NUMBER_WORDS.containsKey(lowerWord);
@@ -98,6 +138,9 @@ final class CitationFigures {
   /** Figure → the word that follows it, lower-cased ("%" for "percent"), or "" (see agree). */
   static Map<String, String> figures(String text) {
     Map<String, String> out = new HashMap<>();
+    if (!mayHaveFigure(text)) {
+      return out; // most sentences: the pattern below would try every word in vain
+    }
     java.util.regex.Matcher m = FIGURE.matcher(text);
     while (m.find()) {
       String x = m.group(1);

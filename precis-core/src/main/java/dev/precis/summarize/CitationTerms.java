@@ -204,11 +204,18 @@ final class CitationTerms {
   /** Length in words of the longest run of words the two word lists share, in order. */
   static int longestCommonRun(List<String> x, List<String> y) {
     int best = 0;
-    int[] prev = new int[y.size() + 1];
-    int[] cur = new int[y.size() + 1];
+    String[] ys = y.toArray(new String[0]);
+    int[] yHash = new int[ys.length];
+    for (int j = 0; j < ys.length; j++) {
+      yHash[j] = ys[j].hashCode(); // cached by String: most unequal words differ here
+    }
+    int[] prev = new int[ys.length + 1];
+    int[] cur = new int[ys.length + 1];
     for (int i = 1; i <= x.size(); i++) {
-      for (int j = 1; j <= y.size(); j++) {
-        cur[j] = x.get(i - 1).equals(y.get(j - 1)) ? prev[j - 1] + 1 : 0;
+      String a = x.get(i - 1);
+      int h = a.hashCode();
+      for (int j = 1; j <= ys.length; j++) {
+        cur[j] = h == yHash[j - 1] && a.equals(ys[j - 1]) ? prev[j - 1] + 1 : 0;
         best = Math.max(best, cur[j]);
       }
       int[] t = prev;

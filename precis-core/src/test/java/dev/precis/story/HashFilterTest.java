@@ -43,6 +43,32 @@ class HashFilterTest {
   }
 
   @Test
+  void aDotProductSkippingByTheFilterIsTheMergedOneToTheBit() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      long[] vocabulary = random.longs(400).map(Hashing::mix).sorted().distinct().toArray();
+      TermVector a = sample(vocabulary, 64, random);
+      TermVector b = sample(vocabulary, 160, random);
+      double merged =
+          TermVector.dot(b.terms, b.weights, b.terms.length, a.terms, a.weights, a.terms.length);
+      assertThat(a.dotWith(b.terms, b.weights, b.terms.length)).isEqualTo(merged);
+    }
+  }
+
+  private static TermVector sample(long[] vocabulary, int n, java.util.Random random) {
+    long[] terms = new long[n];
+    for (int i = 0; i < n; i++) {
+      terms[i] = vocabulary[random.nextInt(vocabulary.length)];
+    }
+    terms = Arrays.stream(terms).sorted().distinct().toArray();
+    float[] weights = new float[terms.length];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = random.nextFloat();
+    }
+    return new TermVector(terms, weights);
+  }
+
+  @Test
   void aSizeThatIsNotAPowerOfTwoIsRefused() {
     assertThatThrownBy(() -> new HashFilter(3)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -46,4 +46,53 @@ class CitationNumbersTest {
                 SummaryOptions.defaults().withWords(20));
     assertThat(summary.sentences().get(0).citations()).hasSize(2);
   }
+
+  @Test
+  void everySpelledNumberFromTwoToNinetyNineIsReadAsItsFigureAndWordsAloneAreNot() {
+    String[] units = {
+      "",
+      "",
+      "two",
+      "three",
+      "four",
+      "five",
+      "six",
+      "seven",
+      "eight",
+      "nine",
+      "ten",
+      "eleven",
+      "twelve",
+      "thirteen",
+      "fourteen",
+      "fifteen",
+      "sixteen",
+      "seventeen",
+      "eighteen",
+      "nineteen"
+    };
+    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (int n = 2; n < 100; n++) {
+      String word =
+          n < 20
+              ? units[n]
+              : tens[n / 10 - 2]
+                  + (n % 10 == 0
+                      ? ""
+                      : "-"
+                          + new String[] {
+                                "", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                "nine"
+                              }
+                              [n % 10]);
+      String capital = Character.toUpperCase(word.charAt(0)) + word.substring(1);
+      assertThat(CitationFigures.figures("Rescuers found " + word + " boats on Tuesday."))
+          .as(word)
+          .containsEntry(String.valueOf(n), "boat");
+      assertThat(CitationFigures.figures(capital + " boats were found.")).containsKey("" + n);
+    }
+    assertThat(CitationFigures.figures("Rescuers found the boats on Tuesday.")).isEmpty();
+    assertThat(CitationFigures.figures("Rescuers found one boat, then none.")).isEmpty();
+    assertThat(CitationFigures.figures("Rescuers found 2 boats.")).containsEntry("2", "boat");
+  }
 }
