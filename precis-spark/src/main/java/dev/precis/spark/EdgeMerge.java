@@ -1,15 +1,13 @@
 package dev.precis.spark;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
-
+import dev.precis.spark.WindowClustering.LocalEvent;
+import dev.precis.spark.WindowClustering.Placement;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
 
 /**
@@ -48,33 +46,27 @@ final class EdgeMerge {
   private record Edge(EventKey from, ThreadKey fromThread, EventKey to, ThreadKey toThread)
       implements Serializable {}
 
-  /**
-   * Where events and stories continue across window edges.
-   *
-   * @param placements every window's placements ({@link RunCache#PLACEMENTS})
-   */
-  static Roots roots(Dataset<Row> placements) {
-    // each lead-in article's event here meets its owner's event in the window before: a vote
-    Dataset<Row> lead =
-        placements
-            .filter(col("lead_in"))
-            .select(col("seq"), col("window").as("w"), col("event").as("e"), col("thread").as("t"));
-    Dataset<Row> owned =
-        placements
-            .filter(not(col("lead_in")))
-            .select(
-                col("seq"), col("window").as("bw"), col("event").as("be"), col("thread").as("bt"));
-    List<Tuple2<Edge, Long>> votes = new ArrayList<>();
-    for (Row r :
-        lead.join(owned, "seq").groupBy("w", "e", "t", "bw", "be", "bt").count().collectAsList()) {
-      Edge e =
-          new Edge(
-              new EventKey(r.getLong(0), r.getLong(1)),
-              new ThreadKey(r.getLong(0), r.getLong(2)),
-              new EventKey(r.getLong(3), r.getLong(4)),
-              new ThreadKey(r.getLong(3), r.getLong(5)));
-      votes.add(new Tuple2<>(e, r.getLong(6)));
-    }
+  static Roots roots(JavaRDD<Placement> placements, int partitions) {
+    JavaPairRDD<Long, Placement> owned =
+        placements.filter(p -> !p.leadIn()).mapToPair(p -> new Tuple2<>(p.seq(), p));
+    JavaPairRDD<Long, Placement> lead =
+        placements.filter(Placement::leadIn).mapToPair(p -> new Tuple2<>(p.seq(), p));
+    List<Tuple2<Edge, Long>> votes =
+        lead.join(owned, partitions)
+            .mapToPair(
+                t -> {
+                  Placement here = t._2()._1();
+                  Placement before = t._2()._2();
+                  Edge e =
+                      new Edge(
+                          new EventKey(here.window(), here.event()),
+                          new ThreadKey(here.window(), here.thread()),
+                          new EventKey(before.window(), before.event()),
+                          new ThreadKey(before.window(), before.thread()));
+                  return new Tuple2<>(e, 1L);
+                })
+            .reduceByKey(Long::sum, partitions)
+            .collect();
     // an event continues the previous window's event holding most of its lead-in articles, and
     // that event must be continued by it alone: when the lead-ins of one event are spread over
     // several here (this window lacks their history), only the one holding most continues it,
@@ -85,7 +77,7 @@ final class EdgeMerge {
       bestTo.merge(v._1().from(), v, (a, b) -> stronger(a, b, true));
       bestFrom.merge(v._1().to(), v, (a, b) -> stronger(a, b, false));
     }
-    List<Tuple2<Edge, Long>> best = new ArrayList<>();
+    List<Tuple2<Edge, Long>> best = new java.util.ArrayList<>();
     for (Tuple2<Edge, Long> v : bestTo.values()) {
       if (bestFrom.get(v._1().to()) == v) {
         best.add(v);
@@ -117,6 +109,25 @@ final class EdgeMerge {
     long ea = byTarget ? a._1().to().event() : a._1().from().event();
     long eb = byTarget ? b._1().to().event() : b._1().from().event();
     return ea <= eb ? a : b;
+  }
+
+  /** The metadata of merged events: day and headline of the part that owns most articles. */
+  static JavaPairRDD<EventKey, LocalEvent> events(
+      JavaRDD<LocalEvent> parts,
+      org.apache.spark.broadcast.Broadcast<Roots> roots,
+      int partitions) {
+    return parts
+        .mapToPair(e -> new Tuple2<>(roots.value().event(new EventKey(e.window(), e.event())), e))
+        .reduceByKey(
+            (a, b) -> {
+              if (a.owned() != b.owned()) {
+                return a.owned() > b.owned() ? a : b;
+              }
+              return a.window() < b.window() || (a.window() == b.window() && a.event() < b.event())
+                  ? a
+                  : b;
+            },
+            partitions);
   }
 
   /** Union-find over a few thousand keys, on the driver; the smallest-inserted root wins. */

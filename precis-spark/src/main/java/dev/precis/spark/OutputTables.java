@@ -17,7 +17,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * The Parquet tables of a run ({@code article_groups}, {@code events}, {@code stories}, {@code
@@ -138,19 +137,11 @@ final class OutputTables {
    */
   static void writeJsonl(JavaRDD<Part> parts, String dir, Configuration conf) {
     String partsDir = dir + "/jsonl-parts";
-    // only the sort key and the line cross the shuffle (not the entry's summary and citations)
     parts
         .filter(p -> p.entry() != null)
         .map(Part::entry)
-        .mapToPair(
-            e ->
-                new Tuple2<>(
-                    e.story() * 4096 + Math.min(e.index(), 4095),
-                    e.line().endsWith("\n")
-                        ? e.line().substring(0, e.line().length() - 1)
-                        : e.line()))
-        .sortByKey(true, parts.getNumPartitions())
-        .values()
+        .sortBy(e -> e.story() * 4096 + Math.min(e.index(), 4095), true, parts.getNumPartitions())
+        .map(e -> e.line().endsWith("\n") ? e.line().substring(0, e.line().length() - 1) : e.line())
         .saveAsTextFile(partsDir);
     try {
       Path from = new Path(partsDir);

@@ -134,16 +134,11 @@ final class RunCache {
   }
 
   /**
-   * Every window's clusterer output: {@code placements} ({@link #PLACEMENTS}: each article the
-   * window saw, in its event and story there) and {@code events} ({@link #LOCAL_EVENTS}).
-   */
-  record Windows(Dataset<Row> placements, Dataset<Row> events) {}
-
-  /**
    * Writes the windows' state of this run (the freshly clustered windows and the previous run's
    * output of all others) and returns it read back: every window's clusterer output.
    */
-  Windows writeWindows(JavaRDD<Output> computed, long[] fresh, Dataset<Row> prints, String runDir) {
+  JavaRDD<Output> writeWindows(
+      JavaRDD<Output> computed, long[] fresh, Dataset<Row> prints, String runDir) {
     // two tables come from one clustering: cluster once
     JavaRDD<Output> clustered = computed.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> placements =
@@ -187,9 +182,40 @@ final class RunCache {
     save(events, runDir + "/window_events");
     save(prints, runDir + "/window_inputs");
     clustered.unpersist();
-    return new Windows(
-        spark.read().schema(PLACEMENTS).parquet(runDir + "/window_placements"),
-        spark.read().schema(LOCAL_EVENTS).parquet(runDir + "/window_events"));
+    JavaRDD<Output> p =
+        spark
+            .read()
+            .schema(PLACEMENTS)
+            .parquet(runDir + "/window_placements")
+            .javaRDD()
+            .map(
+                r ->
+                    new Output(
+                        new Placement(
+                            r.getLong(0),
+                            r.getLong(1),
+                            r.getBoolean(2),
+                            r.getLong(3),
+                            r.getLong(4),
+                            r.getLong(5)),
+                        null));
+    JavaRDD<Output> e =
+        spark
+            .read()
+            .schema(LOCAL_EVENTS)
+            .parquet(runDir + "/window_events")
+            .javaRDD()
+            .map(
+                r ->
+                    new Output(
+                        null,
+                        new LocalEvent(
+                            r.getLong(0),
+                            r.getLong(1),
+                            r.getLong(2),
+                            r.getString(3),
+                            r.getInt(4))));
+    return p.union(e);
   }
 
   /**

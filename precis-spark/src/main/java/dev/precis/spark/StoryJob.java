@@ -10,7 +10,13 @@ import static org.apache.spark.sql.functions.unix_millis;
 
 import dev.precis.ingest.InputException;
 import dev.precis.spark.CopyFinder.Original;
+import dev.precis.spark.EdgeMerge.EventKey;
+import dev.precis.spark.EdgeMerge.ThreadKey;
+import dev.precis.spark.WindowClustering.LocalEvent;
+import dev.precis.spark.WindowClustering.Output;
+import dev.precis.spark.WindowClustering.Placement;
 import dev.precis.summarize.SummaryOptions;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +69,9 @@ final class StoryJob {
           .limit(ArticleRecord.FEATURES_AT)
           .map(org.apache.spark.sql.functions::col)
           .toArray(Column[]::new);
+
+  /** Where an article ends up: its merged event and story, and the article it copies (or -1). */
+  record Place(EventKey event, ThreadKey thread, long duplicateOf) implements Serializable {}
 
   static RunReport run(SparkSession spark, JobOptions o) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -160,20 +169,89 @@ final class StoryJob {
         roleRows
             .filter(col("window").isin(java.util.Arrays.stream(toCluster).boxed().toArray()))
             .join(articlesDf, "seq");
-    RunCache.Windows windows =
-        cache.writeWindows(
-            WindowClustering.cluster(keyed, toCluster.length, o.threshold(), o.closeAfterHours()),
-            toCluster,
-            windowPrints,
-            runDir);
+    JavaRDD<Output> clustered =
+        cache
+            .writeWindows(
+                WindowClustering.cluster(
+                    keyed, toCluster.length, o.threshold(), o.closeAfterHours()),
+                toCluster,
+                windowPrints,
+                runDir)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     roleRows.unpersist();
     stage("windows");
-    Memberships memberships =
-        Memberships.of(spark, windows, copies, EdgeMerge.roots(windows.placements()));
+    JavaRDD<Placement> placements =
+        clustered.filter(x -> x.placement() != null).map(Output::placement);
+    Broadcast<EdgeMerge.Roots> roots = jsc.broadcast(EdgeMerge.roots(placements, partitions));
+
+    JavaPairRDD<Long, Place> owned =
+        placements
+            .filter(p -> !p.leadIn())
+            .mapToPair(
+                p ->
+                    new Tuple2<>(
+                        p.seq(),
+                        new Place(
+                            roots.value().event(new EventKey(p.window(), p.event())),
+                            roots.value().thread(new ThreadKey(p.window(), p.thread())),
+                            p.duplicateOf())));
+    // copies go through the clusterer like every article (they keep events open and move their
+    // times, as in the command line); a copy whose original was no longer open there (far apart
+    // in time or in another window) still joins its original's event
+    JavaPairRDD<Long, Place> overrides =
+        copies
+            .join(owned, partitions)
+            .filter(t -> t._2()._2().duplicateOf() < 0)
+            .mapToPair(t -> new Tuple2<>(t._2()._1().seq(), t._1()))
+            .join(owned, partitions)
+            .mapToPair(
+                t ->
+                    new Tuple2<>(
+                        t._2()._1(), new Place(t._2()._2().event(), t._2()._2().thread(), t._1())));
+    JavaPairRDD<Long, Place> places =
+        owned
+            .subtractByKey(overrides, partitions)
+            .union(overrides)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+
+    JavaPairRDD<EventKey, Long> eventNumbers =
+        number(places.mapToPair(t -> new Tuple2<>(t._2().event(), t._1())), partitions);
+    JavaPairRDD<ThreadKey, Long> storyNumbers =
+        number(places.mapToPair(t -> new Tuple2<>(t._2().thread(), t._1())), partitions);
+    JavaPairRDD<EventKey, Tuple2<Long, LocalEvent>> events =
+        eventNumbers.join(
+            EdgeMerge.events(
+                clustered.filter(x -> x.event() != null).map(Output::event), roots, partitions),
+            partitions);
+
+    JavaRDD<Row> membershipRows =
+        places
+            .mapToPair(t -> new Tuple2<>(t._2().event(), new Tuple2<>(t._1(), t._2())))
+            .join(events, partitions)
+            .mapToPair(
+                t -> {
+                  Place p = t._2()._1()._2();
+                  return new Tuple2<>(
+                      p.thread(), new Tuple2<>(t._2()._1()._1(), new Tuple2<>(p, t._2()._2())));
+                })
+            .join(storyNumbers, partitions)
+            .map(
+                t -> {
+                  long seq = t._2()._1()._1();
+                  Place p = t._2()._1()._2()._1();
+                  long eventNo = t._2()._1()._2()._2()._1();
+                  LocalEvent meta = t._2()._1()._2()._2()._2();
+                  return RowFactory.create(
+                      seq, t._2()._2(), eventNo, p.duplicateOf(), meta.day(), meta.headline());
+                });
     int words = o.words();
     boolean byEvent = o.byEvent();
     boolean facts = o.facts();
-    Dataset<Row> storyPrints = RunCache.storyPrints(memberships.rows()).persist();
+    Dataset<Row> memberships =
+        spark
+            .createDataFrame(membershipRows, StoryAssembly.MEMBERSHIP)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> storyPrints = RunCache.storyPrints(memberships).persist();
     // only stories whose members or numbers changed are summarized again
     Dataset<Row> toAssemble = cache.storiesToAssemble(storyPrints).persist();
     long assembled = toAssemble.count();
@@ -181,7 +259,7 @@ final class StoryJob {
     Dataset<Row> members =
         articlesDf
             .select(ARTICLE_COLUMNS)
-            .join(memberships.rows().join(toAssemble, "story"), "seq")
+            .join(memberships.join(toAssemble, "story"), "seq")
             .select(StoryAssembly.MEMBER_COLUMNS)
             .repartition(partitions, col("story"))
             .sortWithinPartitions("story", "seq");
@@ -229,6 +307,8 @@ final class StoryJob {
     }
     cleanUp(o.output(), run, conf);
     parts.unpersist();
+    places.unpersist();
+    clustered.unpersist();
     copies.unpersist();
     return new RunReport(
         run,
@@ -307,6 +387,17 @@ final class StoryJob {
             row_number().over(Window.orderBy("seq")).as("rank"))
         .javaRDD()
         .mapToPair(r -> new Tuple2<>(r.getLong(0), new long[] {r.getLong(1), r.getInt(2) - 1L}));
+  }
+
+  /** Numbers groups 1, 2, ... in order of their first article, as the clusterer numbers them. */
+  private static <K> JavaPairRDD<K, Long> number(JavaPairRDD<K, Long> firstSeq, int partitions) {
+    return firstSeq
+        .reduceByKey(Math::min, partitions)
+        .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
+        .sortByKey(true, partitions)
+        .values()
+        .zipWithIndex()
+        .mapToPair(t -> new Tuple2<>(t._1(), t._2() + 1));
   }
 
   /** Puts the committed run's {@code stories.jsonl} at the top of the output directory. */
