@@ -120,4 +120,15 @@ class EventLinkageTest {
     second.addTime(1_491_984_000_000L); // one of its articles came with a publication time
     assertThat(link(StoryOptions.DEFAULT_LINKAGE_THRESHOLD, first, second)).isEmpty();
   }
+
+  @Test
+  void theThresholdIsAnOptionOfTheClusterer() {
+    assertThat(StoryOptions.defaults().linkageThreshold()).isEqualTo(1.0);
+    assertThat(StoryOptions.defaults().withLinkageThreshold(0.75).linkageThreshold())
+        .isEqualTo(0.75);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> StoryOptions.defaults().withLinkageThreshold(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("linkage threshold must be above 0, got 0.0");
+  }
 }
