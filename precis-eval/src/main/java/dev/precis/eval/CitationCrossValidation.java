@@ -132,12 +132,17 @@ public final class CitationCrossValidation {
         .toArray();
   }
 
+  private static int positives(boolean[] labels) {
+    int n = 0;
+    for (boolean y : labels) {
+      n += y ? 1 : 0;
+    }
+    return n;
+  }
+
   /** The mean, over the positives, of the precision at each positive's rank (0: no positive). */
   static double averagePrecision(double[] scores, boolean[] labels) {
-    int positives = 0;
-    for (boolean y : labels) {
-      positives += y ? 1 : 0;
-    }
+    int positives = positives(labels);
     if (positives == 0) {
       return 0;
     }
@@ -156,10 +161,7 @@ public final class CitationCrossValidation {
 
   /** The highest recall at a rank whose precision is at least {@code floor} (0: none). */
   static double recallAtPrecision(double[] scores, boolean[] labels, double floor) {
-    int positives = 0;
-    for (boolean y : labels) {
-      positives += y ? 1 : 0;
-    }
+    int positives = positives(labels);
     if (positives == 0) {
       return 0;
     }
