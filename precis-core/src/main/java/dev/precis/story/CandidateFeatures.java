@@ -53,7 +53,7 @@ final class CandidateFeatures {
     double publication = timed && s.timed > 0 ? decay.ofGap(Math.abs(time - s.meanTime())) : 1;
     double dayGap = TimeDecay.dayGap(day, f.weekday(), s);
     boolean known = !Double.isNaN(dayGap);
-    fillAllButTitle(
+    fill(
         out,
         cosine,
         publication,
@@ -65,8 +65,8 @@ final class CandidateFeatures {
         s.closestMember(query),
         titled,
         f,
-        s);
-    out[TITLE_OVERLAP] = s.weightedTitleOverlap(f.titleTerms(), titleWeights);
+        s,
+        titleWeights);
     if (timed && titled) {
       // dated, titled reports are told apart by time and headline; trained with shared figures
       // and quotes, this model weighed them below 0 and did no better at its threshold on the
@@ -74,6 +74,10 @@ final class CandidateFeatures {
       out[SHARED_NUMBERS] = 0;
       out[SHARED_QUOTES] = 0;
     }
+  }
+
+  private static double share(int shared, int of) {
+    return of == 0 ? 0 : (double) shared / of;
   }
 
   /**
@@ -84,10 +88,6 @@ final class CandidateFeatures {
    * lead would only split an event (measured on the tune streams: a veto on every kind conflict
    * cost 0.01-0.015 F1 on the dated ones).
    */
-  private static double share(int shared, int of) {
-    return of == 0 ? 0 : (double) shared / of;
-  }
-
   static boolean vetoed(double[] out, boolean eventTimed) {
     return out[TOLL_CONFLICT] > 0 || (!eventTimed && out[KIND_CONFLICT] > 0);
   }
@@ -104,6 +104,8 @@ final class CandidateFeatures {
    * @param undated whether neither the article's publication time nor its text gives a day
    * @param closestMember share of the article's heaviest terms that the closest member shares
    * @param titled whether the article has a title (title words then weigh in its vector)
+   * @param titleWeights the weight of each of the article's title words in {@code title_overlap}
+   *     (their rarity, {@link DocumentFrequency#idf(long[])}; all 1 when {@code null})
    */
   static void fill(
       double[] out,
@@ -117,37 +119,9 @@ final class CandidateFeatures {
       double closestMember,
       boolean titled,
       TextFeatures f,
-      StoryState s) {
-    fillAllButTitle(
-        out,
-        cosine,
-        publicationDecay,
-        dayDecay,
-        decay,
-        gapDays,
-        sameDay,
-        undated,
-        closestMember,
-        titled,
-        f,
-        s);
-    out[TITLE_OVERLAP] = s.weightedTitleOverlap(f.titleTerms(), null);
-  }
-
-  /** {@link #fill} but for {@code title_overlap}, which {@link #of} weighs by word rarity. */
-  private static void fillAllButTitle(
-      double[] out,
-      double cosine,
-      double publicationDecay,
-      double dayDecay,
-      double decay,
-      double gapDays,
-      boolean sameDay,
-      boolean undated,
-      double closestMember,
-      boolean titled,
-      TextFeatures f,
-      StoryState s) {
+      StoryState s,
+      double[] titleWeights) {
+    out[TITLE_OVERLAP] = s.weightedTitleOverlap(f.titleTerms(), titleWeights);
     int ka = f.kind();
     int kb = s.kind();
     double names = s.nameOverlap(f.entities());

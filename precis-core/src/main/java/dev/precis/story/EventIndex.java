@@ -1,6 +1,7 @@
 package dev.precis.story;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -73,7 +74,7 @@ final class EventIndex {
   }
 
   /** Most query-term weight first; ties: the older event. */
-  private static final java.util.Comparator<StoryState> BEST_FIRST =
+  private static final Comparator<StoryState> BEST_FIRST =
       (a, b) ->
           a.overlap != b.overlap ? Double.compare(b.overlap, a.overlap) : Long.compare(a.id, b.id);
 

@@ -33,9 +33,9 @@ class EventScorerTest {
     double[] close = new double[EventScorer.FEATURES.size()];
     double[] far = close.clone();
     double[] alike = close.clone();
-    CandidateFeatures.fill(close, 0.4, 1, 1, 1, 0, true, false, 0.5, true, f, event);
-    CandidateFeatures.fill(far, 0.4, 0.01, 1, 0.01, 9, false, false, 0.5, true, f, event);
-    CandidateFeatures.fill(alike, 0.7, 1, 1, 1, 0, true, false, 0.5, true, f, event);
+    CandidateFeatures.fill(close, 0.4, 1, 1, 1, 0, true, false, 0.5, true, f, event, null);
+    CandidateFeatures.fill(far, 0.4, 0.01, 1, 0.01, 9, false, false, 0.5, true, f, event, null);
+    CandidateFeatures.fill(alike, 0.7, 1, 1, 1, 0, true, false, 0.5, true, f, event, null);
     assertThat(dated.probability(close)).isGreaterThan(dated.probability(far));
     assertThat(dated.probability(alike)).isGreaterThan(dated.probability(close));
   }
