@@ -1,11 +1,13 @@
 package dev.precis.summarize;
 
 import dev.precis.text.analysis.Analyzer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The figures a sentence states, for {@link CitationFinder}: digits and spelled numbers below a
@@ -15,66 +17,54 @@ import java.util.Set;
 final class CitationFigures {
   private CitationFigures() {}
 
+  private static final String[] UNITS = {
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen"
+  };
+  private static final String[] TENS = {
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+  };
+
   private static final Map<String, Integer> NUMBER_WORDS = numberWords();
 
   private static Map<String, Integer> numberWords() {
-    String[] units = {
-      "zero",
-      "one",
-      "two",
-      "three",
-      "four",
-      "five",
-      "six",
-      "seven",
-      "eight",
-      "nine",
-      "ten",
-      "eleven",
-      "twelve",
-      "thirteen",
-      "fourteen",
-      "fifteen",
-      "sixteen",
-      "seventeen",
-      "eighteen",
-      "nineteen"
-    };
-    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
     Map<String, Integer> m = new HashMap<>();
-    for (int i = 2; i < units.length; i++) {
-      m.put(units[i], i); // "one" and "zero" are too often not figures
+    for (int i = 2; i < UNITS.length; i++) {
+      m.put(UNITS[i], i); // "one" and "zero" are too often not figures
     }
-    for (int t = 0; t < tens.length; t++) {
-      m.put(tens[t], 20 + 10 * t);
+    for (int t = 0; t < TENS.length; t++) {
+      m.put(TENS[t], 20 + 10 * t);
       for (int u = 1; u <= 9; u++) {
-        m.put(tens[t] + "-" + units[u], 20 + 10 * t + u);
+        m.put(TENS[t] + "-" + UNITS[u], 20 + 10 * t + u);
       }
     }
     return m;
   }
 
-  /** Every spelled number the figures read contains one of these (lower case). */
+  /**
+   * Every spelled number the figures read contains one of these (lower case): the units from two
+   * and the tens, of which the compounds are made.
+   */
   private static final List<String> NUMBER_STEMS =
-      List.of(
-          "two",
-          "three",
-          "four",
-          "five",
-          "six",
-          "seven",
-          "eight",
-          "nine",
-          "ten",
-          "eleven",
-          "twelve",
-          "thirteen",
-          "fifteen",
-          "twenty",
-          "thirty",
-          "forty",
-          "fifty",
-          "ninety");
+      Stream.concat(Arrays.stream(UNITS, 2, UNITS.length), Arrays.stream(TENS)).toList();
 
   /** False only when {@code text} has no digit and no spelled number {@link #figures} reads. */
   private static boolean mayHaveFigure(String text) {
