@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
  *
  * <p>Memory: what the scorer reads of each undated article of an open event ({@link
  * StoryState#undatedMembers}), which goes when its event closes; during the pass, up to {@link
- * #MAX_KNOWN_PAIRS} pair probabilities.
+ * #MAX_KNOWN_PAIRS} pair probabilities and each undated article's title-word rarities.
  */
 final class EventLinkage {
   /** Rounds at most: each merges disjoint pairs. */
@@ -44,6 +44,10 @@ final class EventLinkage {
   private final DocumentFrequency df;
   private final double[] buffer = new double[EventScorer.FEATURES.size()];
   private final List<StoryState> candidates = new ArrayList<>();
+
+  /** Each undated article's title-word rarities: the same against every event it is scored on. */
+  private final Map<StoryState.Single, double[]> titleWeights = new IdentityHashMap<>();
+
   private long mark;
 
   EventLinkage(
@@ -167,7 +171,7 @@ final class EventLinkage {
           eventTimed,
           f,
           to,
-          df.idf(f.titleTerms()));
+          titleWeights.computeIfAbsent(m, x -> df.idf(x.features().titleTerms())));
       if (!CandidateFeatures.vetoed(buffer, eventTimed)) {
         EventScorer.Model model = scorer.model(false, m.titled());
         sum += model.probability(buffer) / model.threshold();
