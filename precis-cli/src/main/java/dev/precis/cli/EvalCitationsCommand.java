@@ -1,6 +1,7 @@
 package dev.precis.cli;
 
 import dev.precis.eval.CitationCrossValidation;
+import dev.precis.eval.CitationEmbeddings;
 import dev.precis.eval.CitationEvaluation;
 import dev.precis.eval.CitationTraining;
 import dev.precis.summarize.CitationFinder;
@@ -109,6 +110,15 @@ final class EvalCitationsCommand implements Callable<Integer> {
   int[] drop = new int[0];
 
   @Option(
+      names = "--embeddings",
+      paramLabel = "FILE",
+      description =
+          "Instead: a probe of sentence-embedding features (docs/notes/citations-minilm.md): the"
+              + " cosine of each candidate from FILE (written by dev.precis.eval.MiniLm cache) as"
+              + " extra columns, --cv and the tune fit with and without them.")
+  Path embeddings;
+
+  @Option(
       names = "--features",
       description = "Instead: print the features of every candidate of every labelled pair.")
   boolean features;
@@ -150,6 +160,10 @@ final class EvalCitationsCommand implements Callable<Integer> {
             "--split: --train and --cv read the tune half only anyway");
       }
       items = items.stream().filter(i -> i.split().equals(split)).toList();
+    }
+    if (embeddings != null) {
+      new CitationEmbeddings(eval, CitationEmbeddings.read(embeddings)).report(items, out);
+      return 0;
     }
     if (features) {
       eval.features(items, new CitationFinder()).forEach(out::println);

@@ -272,6 +272,20 @@ public final class CitationFinder {
      */
     public List<List<double[]>> candidateFeatures(Sentence sentence) {
       List<List<double[]>> out = new ArrayList<>();
+      for (List<Candidate> cs : judgedCandidates(sentence)) {
+        out.add(new ArrayList<>(cs.stream().map(Candidate::features).toList()));
+      }
+      return out;
+    }
+
+    /**
+     * Every candidate of every other article, per document (an empty list where none), as {@link
+     * #candidateFeatures} lists them (same order), with its sentences and whether the finder cites
+     * it whatever the model (a verbatim run): for evaluation of features computed outside the
+     * finder (such as a sentence-embedding cosine of {@link Candidate#text}).
+     */
+    public List<List<Candidate>> judgedCandidates(Sentence sentence) {
+      List<List<Candidate>> out = new ArrayList<>();
       for (int d = 0; d < documents; d++) {
         out.add(new ArrayList<>());
       }
@@ -282,10 +296,35 @@ public final class CitationFinder {
         boolean pair = c[1] != c[0];
         Terms other = evidence.matchedTerms(c[0], pair);
         if (agree(probe.mine(), other)) {
-          out.get(sentences.get(c[0]).document()).add(evidence.features(probe, other, c[0], pair));
+          boolean verbatim =
+              CitationEvidence.sharedCount(probe.mine(), other) >= 4
+                  && CitationTerms.longestCommonRun(probe.words(), evidence.words(c[0], pair))
+                      >= VERBATIM_RUN;
+          out.get(sentences.get(c[0]).document())
+              .add(
+                  new Candidate(
+                      sentences.get(c[0]),
+                      sentences.get(c[1]),
+                      verbatim,
+                      evidence.features(probe, other, c[0], pair)));
         }
       }
       return out;
+    }
+  }
+
+  /**
+   * A candidate the finder judges: one sentence of another article ({@code first == last}) or two
+   * adjacent ones.
+   *
+   * @param verbatim whether it shares a run of {@value #VERBATIM_RUN} words with the summary
+   *     sentence (then cited whatever the model says)
+   * @param features named by {@link CitationModel#features()}
+   */
+  public record Candidate(Sentence first, Sentence last, boolean verbatim, double[] features) {
+    /** The candidate's text: its sentence, or its two sentences joined by a space. */
+    public String text() {
+      return first.equals(last) ? first.text() : first.text() + " " + last.text();
     }
   }
 
