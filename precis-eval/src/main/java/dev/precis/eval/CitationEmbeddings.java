@@ -171,6 +171,34 @@ public final class CitationEmbeddings {
     return CitationCrossValidation.crossValidate(tune(bags));
   }
 
+  /**
+   * The highest precision of the pooled out-of-fold scores at a rank whose recall is at least
+   * {@code floor} (0: never reached; a bag without candidates is never reached).
+   */
+  static double precisionAtRecall(List<Labelled> bags, double floor) {
+    List<Bag> tune = tune(bags);
+    double[] scores = CitationCrossValidation.outOfFoldScores(tune);
+    Integer[] order = new Integer[scores.length];
+    int positives = 0;
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      positives += tune.get(i).supports() ? 1 : 0;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+    int hits = 0;
+    double best = 0;
+    for (int r = 0; r < order.length; r++) {
+      if (scores[order[r]] == Double.NEGATIVE_INFINITY) {
+        break;
+      }
+      hits += tune.get(order[r]).supports() ? 1 : 0;
+      if ((double) hits / positives >= floor) {
+        best = Math.max(best, (double) hits / (r + 1));
+      }
+    }
+    return best;
+  }
+
   private static List<Bag> tune(List<Labelled> bags) {
     return bags.stream().filter(b -> b.split().equals("tune")).map(Labelled::bag).toList();
   }
@@ -337,9 +365,9 @@ public final class CitationEmbeddings {
   /** Prints cross-validation and the split fit for every {@link Extra}. */
   public void report(List<CitationEvaluation.Item> items, java.io.PrintWriter out) {
     out.println(
-        "| extra columns | features | CV AP | CV R@.95 | CV R@.90 | threshold | tune P | tune R"
-            + " | report P | report R |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|");
+        "| extra columns | features | CV AP | CV R@.95 | CV R@.90 | CV P@R.90 | CV P@R.75 |"
+            + " threshold | tune P | tune R | report P | report R |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     List<Labelled> cosineBags = null;
     for (Extra extra : Extra.values()) {
       List<Labelled> bags = bags(items, extra);
@@ -351,12 +379,14 @@ public final class CitationEmbeddings {
       out.println(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |",
+              "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |",
               extra.name().toLowerCase(Locale.ROOT),
               cv.features(),
               cv.averagePrecision(),
               cv.recallAt95(),
               cv.recallAt90(),
+              precisionAtRecall(bags, 0.90),
+              precisionAtRecall(bags, 0.75),
               fit.threshold(),
               fit.tune().precision(),
               fit.tune().recall(),
