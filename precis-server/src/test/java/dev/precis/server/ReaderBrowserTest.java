@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web reader in a real headless Chromium (Debian's chromium and chromedriver): story list,
- * citation click highlighting the cited sentence, hostile article content, the ad-hoc form. Fails
- * (never skips) when Chromium is missing: CI installs it.
+ * citation click highlighting the cited sentence, hostile article content, the ad-hoc form, the
+ * story header's event days apart from its publication dates, the events timeline. Fails (never
+ * skips) when Chromium is missing: CI installs it.
  */
 class ReaderBrowserTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -284,7 +286,77 @@ class ReaderBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("li[data-story='" + hostileStory + "'] .meta")));
     // no article of it has a publication time: no ingest time passed off as one
-    assertThat(meta.getText()).endsWith("date unknown");
+    assertThat(meta.getText()).endsWith(" · publication date unknown");
+    // nor a day of its one event: the story page says both are unknown, each by its name
+    browser.get(server.url("/#/story/" + hostileStory));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("story-title"), "Budget <img"));
+    assertThat(browser.findElement(By.id("story-meta")).getText())
+        .endsWith(" · event day unknown · publication date unknown");
+  }
+
+  @Test
+  void theStoryHeaderTellsEventDaysFromPublicationDates() throws Exception {
+    JsonNode story = JSON.readTree(server.get("/api/stories/" + exampleStory).body());
+    // the example's articles as one event on the day of the Moscow meeting (linked above); of its
+    // five articles only 004 says when it came out ("Published: Fri, April 21, 2017")
+    List<String> days = new ArrayList<>();
+    story
+        .get("events")
+        .forEach(e -> days.add(e.get("day").isNull() ? null : e.get("day").asText()));
+    assertThat(days).containsExactly("2017-04-12", null);
+    String published = story.get("firstSeen").asText();
+    assertThat(published).isEqualTo("2017-04-21T00:00:00Z");
+    assertThat(story.get("lastSeen").asText()).isEqualTo(published);
+
+    browser.get(server.url("/#/story/" + exampleStory));
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#story-events .event.current[data-day='2017-04-12']")));
+    WebElement meta = browser.findElement(By.id("story-meta"));
+    WebElement eventDays = meta.findElement(By.className("event-days"));
+    String firstDay =
+        browser.findElement(By.cssSelector("#story-events .event.current time")).getText();
+    // the days of the timeline below, not the publication date, under their own label
+    assertThat(eventDays.getText()).isEqualTo("events " + firstDay + " (1 undated)");
+    assertThat(datetimes(eventDays)).containsExactly("2017-04-12");
+    WebElement publishedSpan = meta.findElement(By.className("published"));
+    assertThat(publishedSpan.getText())
+        .startsWith("published ")
+        .contains("21")
+        .doesNotContain(firstDay);
+    assertThat(datetimes(publishedSpan)).containsExactly(published);
+    List<String> outlets = new ArrayList<>();
+    story.get("outlets").forEach(o -> outlets.add(o.asText()));
+    assertThat(meta.getText())
+        .isEqualTo(
+            (outlets.isEmpty() ? "" : String.join(", ", outlets) + " · ")
+                + "5 articles · "
+                + eventDays.getText()
+                + " · "
+                + publishedSpan.getText());
+    screenshot("reader-story-header.png");
+
+    // the undated event of the same story: the story's event days again, its own articles undated
+    browser.findElement(By.cssSelector("#story-events .event:not(.current) h3 a")).click();
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#story-events .event.current[data-day='']")));
+    WebElement undatedMeta = browser.findElement(By.id("story-meta"));
+    assertThat(undatedMeta.findElement(By.className("event-days")).getText())
+        .isEqualTo("events " + firstDay + " (1 undated)");
+    assertThat(undatedMeta.findElement(By.className("published")).getText())
+        .isEqualTo("publication date unknown");
+  }
+
+  static List<String> datetimes(WebElement span) {
+    return span.findElements(By.tagName("time")).stream()
+        .map(t -> t.getAttribute("datetime"))
+        .toList();
   }
 
   static void screenshot(String name) throws Exception {

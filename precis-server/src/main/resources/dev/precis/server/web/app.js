@@ -47,12 +47,66 @@ function when(iso) {
   return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** A story's time range from its articles' publication times; unknown stays unknown. */
-function storyDates(first, last) {
-  if (!first && !last) return 'date unknown';
-  const a = when(first || last);
-  const b = when(last || first);
-  return a === b ? b : a + ' – ' + b;
+/** A day (ISO date, as an event's "day") written as the timeline writes it: "12 April 2017". */
+function dayText(day) {
+  return new Date(day + 'T00:00:00Z').toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * The time range of a story's articles from their publication times, labelled as such so that it
+ * is not taken for the day of an event ("published 21 Apr 2017 – 3 May 2017"); unknown stays
+ * unknown ("publication date unknown"). Each end is a <time> carrying the server's value.
+ */
+function publishedSpan(first, last) {
+  const node = el('span', { class: 'published' });
+  if (!first && !last) {
+    node.textContent = 'publication date unknown';
+    return node;
+  }
+  const a = first || last;
+  const b = last || first;
+  node.appendChild(document.createTextNode('published '));
+  node.appendChild(el('time', { datetime: a, text: when(a) }));
+  if (when(a) !== when(b)) {
+    node.appendChild(document.createTextNode(' – '));
+    node.appendChild(el('time', { datetime: b, text: when(b) }));
+  }
+  return node;
+}
+
+/**
+ * The days of a story's events as the server gives them (GET /api/stories/{id} "events", the days
+ * its timeline shows), labelled so that they are not taken for publication dates: "event 12 April
+ * 2017", "events 12 April 2017 – 3 January 2018 (1 undated)", "event days unknown" when no event
+ * has a day. Each end is a <time> carrying the ISO day.
+ */
+function eventDays(events) {
+  const days = events.map((e) => e.day).filter(Boolean).sort();
+  const node = el('span', { class: 'event-days' });
+  if (days.length === 0) {
+    node.textContent = events.length === 1 ? 'event day unknown' : 'event days unknown';
+    return node;
+  }
+  const first = days[0];
+  const last = days[days.length - 1];
+  node.appendChild(document.createTextNode(events.length === 1 ? 'event ' : 'events '));
+  node.appendChild(el('time', { datetime: first, text: dayText(first) }));
+  if (last !== first) {
+    node.appendChild(document.createTextNode(' – '));
+    node.appendChild(el('time', { datetime: last, text: dayText(last) }));
+  }
+  const undated = events.length - days.length;
+  if (undated > 0) node.appendChild(document.createTextNode(' (' + undated + ' undated)'));
+  return node;
+}
+
+/** Appends the parts (strings or nodes; empty ones left out) to node, separated by " · ". */
+function appendJoined(node, parts) {
+  parts.filter(Boolean).forEach((p, i) => {
+    if (i > 0) node.appendChild(document.createTextNode(' · '));
+    node.appendChild(typeof p === 'string' ? document.createTextNode(p) : p);
+  });
+  return node;
 }
 
 async function getJson(url, options) {
@@ -91,7 +145,7 @@ async function showStories(page) {
     const item = el('li', { 'data-story': String(s.id) },
       el('a', { class: 'story-link', href: '#/story/' + encodeURIComponent(s.id), text: s.title || ('Story ' + s.id) }));
     if (s.teaser) item.appendChild(el('p', { class: 'teaser', text: s.teaser }));
-    item.appendChild(el('div', { class: 'meta', text: outlets + ' · ' + s.articleCount + (s.articleCount === 1 ? ' article' : ' articles') + ' · ' + storyDates(s.firstSeen, s.lastSeen) }));
+    item.appendChild(appendJoined(el('div', { class: 'meta' }), [outlets, s.articleCount + (s.articleCount === 1 ? ' article' : ' articles'), publishedSpan(s.firstSeen, s.lastSeen)]));
     list.appendChild(item);
   }
   app.appendChild(list);
@@ -115,9 +169,11 @@ function renderSummary(container, data, heading) {
   const right = el('aside', { class: 'side' });
   left.appendChild(el('h1', { id: 'story-title', text: heading }));
   if (data.outlets) {
-    const span = storyDates(data.firstSeen, data.lastSeen);
-    const parts = [data.outlets.join(', '), data.articleCount + (data.articleCount === 1 ? ' article' : ' articles'), span];
-    left.appendChild(el('p', { class: 'meta', text: parts.filter(Boolean).join(' · ') }));
+    // the days its events happened (those of the timeline below), then when its articles came out
+    const parts = [data.outlets.join(', '), data.articleCount + (data.articleCount === 1 ? ' article' : ' articles')];
+    if (data.events && data.events.length) parts.push(eventDays(data.events));
+    parts.push(publishedSpan(data.firstSeen, data.lastSeen));
+    left.appendChild(appendJoined(el('p', { class: 'meta', id: 'story-meta' }), parts));
   }
 
   // ranges cited per document, so each can be wrapped in its own element
@@ -303,7 +359,7 @@ function eventTimeline(data) {
   const box = el('section', { class: 'events', id: 'story-events' });
   box.appendChild(el('h2', { text: 'Events in this story' }));
   for (const e of data.events) {
-    const day = e.day ? new Date(e.day + 'T00:00:00Z').toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }) : 'date unknown';
+    const day = e.day ? dayText(e.day) : 'date unknown';
     const section = el('section', { class: 'event' + (e.id === data.id ? ' current' : ''), 'data-day': e.day || '' });
     const title = e.id === data.id
       ? el('span', { text: e.headline || ('Event ' + e.id) })
