@@ -3,14 +3,12 @@ package dev.precis.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.precis.eval.BCubed;
 import dev.precis.ingest.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -127,23 +125,14 @@ class IncrementalRunTest {
           new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("id").asText());
     }
     Set<String> early = Set.copyOf(firstIds);
-    return SparkStoriesTest.groups(lines).values().stream()
+    return TestSpark.groups(lines).values().stream()
         .distinct()
         .filter(g -> g.stream().anyMatch(early::contains) && !early.containsAll(g))
         .count();
   }
 
   private static double agreement(List<String> reference, List<String> lines) throws IOException {
-    Map<String, Set<String>> gold = SparkStoriesTest.groups(reference);
-    Map<String, Set<String>> predicted = SparkStoriesTest.groups(lines);
-    assertThat(predicted.keySet()).isEqualTo(gold.keySet());
-    List<Object> g = new ArrayList<>();
-    List<Object> p = new ArrayList<>();
-    for (String id : gold.keySet()) {
-      g.add(gold.get(id).toString());
-      p.add(predicted.get(id).toString());
-    }
-    return BCubed.score(g, p).f1();
+    return TestSpark.agreement(TestSpark.groups(reference), TestSpark.groups(lines)).f1();
   }
 
   private static Path copy(Path from, Path to) throws IOException {

@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.eval.BCubed;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +32,7 @@ class SparkStoriesTest {
   static void reference() throws IOException {
     input = TestSpark.slice(TestSpark.roundups(), 0, 700, dir.resolve("stream.jsonl"));
     List<String> lines = TestSpark.storiesCommand(List.of(input.toString()));
-    reference = groups(lines);
+    reference = TestSpark.groups(lines);
     referenceSummaries = summaries(lines);
   }
 
@@ -56,21 +53,9 @@ class SparkStoriesTest {
 
   private void checkAgainstReference(int partitions) throws IOException {
     Path out = dir.resolve("out-" + partitions);
-    RunReport report =
-        StoryJob.run(
-            TestSpark.session(), TestSpark.options(List.of(input.toString()), out, partitions));
-    assertThat(report.read()).isEqualTo(700);
-    assertThat(report.grouped()).isEqualTo(700);
-    List<String> lines = Files.readAllLines(out.resolve("stories.jsonl"));
-    Map<String, Set<String>> spark = groups(lines);
-    assertThat(spark.keySet()).isEqualTo(reference.keySet());
-    List<Object> gold = new ArrayList<>();
-    List<Object> predicted = new ArrayList<>();
-    for (String id : reference.keySet()) {
-      gold.add(reference.get(id).toString());
-      predicted.add(spark.get(id).toString());
-    }
-    BCubed agreement = BCubed.score(gold, predicted);
+    List<String> lines =
+        TestSpark.runJob(TestSpark.options(List.of(input.toString()), out, partitions), 700);
+    BCubed agreement = TestSpark.agreement(reference, TestSpark.groups(lines));
     System.out.printf(
         "%d partitions: B3 P %.4f R %.4f F1 %.4f against precis stories%n",
         partitions, agreement.precision(), agreement.recall(), agreement.f1());
@@ -90,30 +75,13 @@ class SparkStoriesTest {
     assertThat(identicalGroups).isGreaterThan(referenceSummaries.size() * 9 / 10);
   }
 
-  /** Article id → the ids of its entry (event), from {@code stories} lines. */
-  static Map<String, Set<String>> groups(List<String> lines) throws IOException {
-    Map<String, Set<String>> out = new HashMap<>();
-    for (String line : lines) {
-      Set<String> ids = ids(JSON.readTree(line));
-      for (String id : ids) {
-        out.put(id, ids);
-      }
-    }
-    return out;
-  }
-
+  /** The ids of an entry's articles → its summary, from {@code stories} lines. */
   static Map<Set<String>, String> summaries(List<String> lines) throws IOException {
     Map<Set<String>, String> out = new HashMap<>();
     for (String line : lines) {
       JsonNode o = JSON.readTree(line);
-      out.put(ids(o), o.path("summary").asText(""));
+      out.put(TestSpark.ids(o), o.path("summary").asText(""));
     }
     return out;
-  }
-
-  private static Set<String> ids(JsonNode entry) {
-    Set<String> ids = new TreeSet<>();
-    entry.withArray("articles").forEach(a -> ids.add(a.get("id").asText()));
-    return ids;
   }
 }

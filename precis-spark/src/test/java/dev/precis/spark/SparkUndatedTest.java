@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.precis.eval.BCubed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,10 +39,9 @@ class SparkUndatedTest {
     Path slice = TestSpark.slice(TestSpark.roundups(), 0, ARTICLES, dir.resolve("dated.jsonl"));
     undated = withoutDates(slice, 1, dir.resolve("undated.jsonl"));
     halfUndated = withoutDates(slice, 2, dir.resolve("half-undated.jsonl"));
-    undatedReference =
-        SparkStoriesTest.groups(TestSpark.storiesCommand(List.of(undated.toString())));
+    undatedReference = TestSpark.groups(TestSpark.storiesCommand(List.of(undated.toString())));
     halfUndatedReference =
-        SparkStoriesTest.groups(TestSpark.storiesCommand(List.of(halfUndated.toString())));
+        TestSpark.groups(TestSpark.storiesCommand(List.of(halfUndated.toString())));
   }
 
   @Test
@@ -51,57 +49,28 @@ class SparkUndatedTest {
     for (int partitions : new int[] {1, 4, 16}) {
       Map<String, Set<String>> spark = sparkGroups(undated, partitions);
       assertThat(spark).as("events, %d partitions", partitions).isEqualTo(undatedReference);
-      assertThat(agreement(undatedReference, spark)).isEqualTo(1.0);
+      assertThat(TestSpark.agreement(undatedReference, spark).f1()).isEqualTo(1.0);
     }
   }
 
   @Test
   void halfUndatedStreamAgreesWithTheCommandOnOneFourAndSixteenPartitions() throws IOException {
     for (int partitions : new int[] {1, 4, 16}) {
-      double f1 = agreement(halfUndatedReference, sparkGroups(halfUndated, partitions));
+      double f1 =
+          TestSpark.agreement(halfUndatedReference, sparkGroups(halfUndated, partitions)).f1();
       System.out.printf(
           "half undated, %d partitions: B3 F1 %.4f against precis stories%n", partitions, f1);
       assertThat(f1).as("B-cubed agreement, %d partitions", partitions).isGreaterThan(0.99);
     }
   }
 
-  /** The job's events on this input: article id → ids of its event. */
+  /** The job's events on this input (no fact sheets: the groups are compared): id → event ids. */
   private static Map<String, Set<String>> sparkGroups(Path input, int partitions)
       throws IOException {
     Path out = dir.resolve(input.getFileName() + "-out-" + partitions);
-    JobOptions o = TestSpark.options(List.of(input.toString()), out, partitions);
-    // the groups are what is compared here: no fact sheets
-    JobOptions groupsOnly =
-        new JobOptions(
-            o.inputs(),
-            o.output(),
-            o.partitions(),
-            o.windowDays(),
-            o.threshold(),
-            o.closeAfterHours(),
-            o.leadInHours(),
-            o.warmUpArticles(),
-            o.words(),
-            o.byEvent(),
-            true,
-            false,
-            o.maxFileBytes());
-    RunReport report = StoryJob.run(TestSpark.session(), groupsOnly);
-    assertThat(report.read()).isEqualTo(ARTICLES);
-    assertThat(report.grouped()).isEqualTo(ARTICLES);
-    return SparkStoriesTest.groups(Files.readAllLines(out.resolve("stories.jsonl")));
-  }
-
-  private static double agreement(
-      Map<String, Set<String>> reference, Map<String, Set<String>> spark) {
-    assertThat(spark.keySet()).isEqualTo(reference.keySet());
-    List<Object> gold = new ArrayList<>();
-    List<Object> predicted = new ArrayList<>();
-    for (String id : reference.keySet()) {
-      gold.add(reference.get(id).toString());
-      predicted.add(spark.get(id).toString());
-    }
-    return BCubed.score(gold, predicted).f1();
+    return TestSpark.groups(
+        TestSpark.runJob(
+            TestSpark.options(List.of(input.toString()), out, partitions, false), ARTICLES));
   }
 
   /** The stream with the publication time of every {@code every}-th article removed. */

@@ -1,8 +1,13 @@
 package dev.precis.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.Precis;
 import dev.precis.StoryEntries;
 import dev.precis.StoryPipeline;
+import dev.precis.eval.BCubed;
 import dev.precis.format.StoryFormat;
 import dev.precis.ingest.ArticleSources;
 import dev.precis.ingest.ArticleStream;
@@ -16,14 +21,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One local[2] SparkSession for every test class (they run in one JVM), the shared test stream, and
- * the single-machine reference: the {@code stories} command's pipeline run in-process.
+ * One local[2] SparkSession for every test class (they run in one JVM), the shared test stream, the
+ * single-machine reference (the {@code stories} command's pipeline run in-process), and the job run
+ * and comparison that the agreement tests share.
  */
 final class TestSpark {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static SparkSession session;
 
   private TestSpark() {}
@@ -59,6 +70,11 @@ final class TestSpark {
   }
 
   static JobOptions options(List<String> inputs, Path output, int partitions) {
+    return options(inputs, output, partitions, true);
+  }
+
+  /** Default options; {@code facts} false: no fact sheets (when only the groups are compared). */
+  static JobOptions options(List<String> inputs, Path output, int partitions, boolean facts) {
     return new JobOptions(
         inputs,
         output.toString(),
@@ -71,8 +87,53 @@ final class TestSpark {
         100,
         true,
         true,
-        true,
+        facts,
         dev.precis.ingest.Limits.DEFAULT_MAX_FILE_BYTES);
+  }
+
+  /**
+   * Runs the job on the shared session and returns the lines of its {@code stories.jsonl}, after
+   * checking that it read and grouped every one of the input's {@code articles}.
+   */
+  static List<String> runJob(JobOptions options, int articles) throws IOException {
+    RunReport report = StoryJob.run(session(), options);
+    assertThat(report.read()).as("articles read").isEqualTo(articles);
+    assertThat(report.grouped()).as("articles grouped").isEqualTo(articles);
+    return Files.readAllLines(Path.of(options.output()).resolve("stories.jsonl"));
+  }
+
+  /**
+   * B-cubed agreement of the job's events with the reference's, after checking that both hold the
+   * same articles (article id → the ids of its event, as {@link #groups} gives them).
+   */
+  static BCubed agreement(Map<String, Set<String>> reference, Map<String, Set<String>> spark) {
+    assertThat(spark.keySet()).isEqualTo(reference.keySet());
+    List<Object> gold = new ArrayList<>();
+    List<Object> predicted = new ArrayList<>();
+    for (String id : reference.keySet()) {
+      gold.add(reference.get(id).toString());
+      predicted.add(spark.get(id).toString());
+    }
+    return BCubed.score(gold, predicted);
+  }
+
+  /** Article id → the ids of its entry (event), from {@code stories} lines. */
+  static Map<String, Set<String>> groups(List<String> lines) throws IOException {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (String line : lines) {
+      Set<String> ids = ids(JSON.readTree(line));
+      for (String id : ids) {
+        out.put(id, ids);
+      }
+    }
+    return out;
+  }
+
+  /** The article ids of one {@code stories} entry, sorted. */
+  static Set<String> ids(JsonNode entry) {
+    Set<String> ids = new TreeSet<>();
+    entry.withArray("articles").forEach(a -> ids.add(a.get("id").asText()));
+    return ids;
   }
 
   /** The lines {@code precis stories} writes for these inputs (default options, event entries). */
