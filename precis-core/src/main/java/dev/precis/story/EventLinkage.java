@@ -171,7 +171,8 @@ final class EventLinkage {
           eventTimed,
           f,
           to,
-          titleWeights.computeIfAbsent(m, x -> df.idf(x.features().titleTerms())));
+          titleWeights.computeIfAbsent(m, x -> df.idf(x.features().titleTerms())),
+          m.meaning());
       if (!CandidateFeatures.vetoed(buffer, eventTimed)) {
         EventScorer.Model model = scorer.model(false, m.titled());
         sum += model.probability(buffer) / model.threshold();

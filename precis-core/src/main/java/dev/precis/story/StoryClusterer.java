@@ -263,6 +263,7 @@ public final class StoryClusterer {
     boolean learned = model != null || examples != null;
     StoryState gold = examples == null ? null : goldEvents.get(goldOf.apply(article.id()));
     double[] titleWeights = learned ? df.idf(f.titleTerms()) : null;
+    float[] meaning = ArticleMeaning.of(article);
     for (StoryState s : candidates) {
       double cosine = s.centroid.cosine(v);
       if (cosine > relatedScore || (cosine == relatedScore && s.id < related.id)) {
@@ -282,7 +283,8 @@ public final class StoryClusterer {
             eventTimed,
             f,
             s,
-            titleWeights);
+            titleWeights,
+            meaning);
         boolean vetoed = CandidateFeatures.vetoed(featureBuffer, eventTimed);
         score = vetoed ? 0 : model != null ? model.probability(featureBuffer) : 0;
         if (examples != null && !vetoed) {
@@ -348,13 +350,14 @@ public final class StoryClusterer {
     // an article alone in its event may find its event later (second look); kept slim
     target.single =
         created && model != null
-            ? StoryState.Single.of(titled, timed ? time : StoryState.Single.UNDATED, f, v, query)
+            ? StoryState.Single.of(
+                titled, timed ? time : StoryState.Single.UNDATED, f, v, query, meaning)
             : null;
     if (!timed && model != null && target.undatedMembers.size() < StoryState.CLOSEST_MEMBERS) {
       target.undatedMembers.add(
           target.single != null
               ? target.single
-              : StoryState.Single.of(titled, StoryState.Single.UNDATED, f, v, query));
+              : StoryState.Single.of(titled, StoryState.Single.UNDATED, f, v, query, meaning));
     } else if (timed) {
       target.undatedMembers.clear();
     }
@@ -368,6 +371,7 @@ public final class StoryClusterer {
     target.addNames(f.entities());
     target.addTitleTerms(f.titleTerms());
     target.addDetails(f);
+    target.addMeaning(meaning);
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
@@ -453,7 +457,8 @@ public final class StoryClusterer {
           eventTimed,
           f,
           c,
-          titleWeights);
+          titleWeights,
+          one.meaning());
       double score =
           CandidateFeatures.vetoed(featureBuffer, eventTimed)
               ? 0
