@@ -12,6 +12,12 @@ import java.util.function.Function;
 public final class ArticleMeaning {
   private static volatile Function<Article, float[]> source;
 
+  /**
+   * Open events an undated article with a vector is also compared with: those of the closest mean
+   * vectors (system property {@code precis.meaningCandidates}, default 0).
+   */
+  static final int CANDIDATES = Integer.getInteger("precis.meaningCandidates", 0);
+
   private ArticleMeaning() {}
 
   /**

@@ -264,6 +264,9 @@ public final class StoryClusterer {
     StoryState gold = examples == null ? null : goldEvents.get(goldOf.apply(article.id()));
     double[] titleWeights = learned ? df.idf(f.titleTerms()) : null;
     float[] meaning = ArticleMeaning.of(article);
+    if (!timed && meaning != null && ArticleMeaning.CANDIDATES > 0) {
+      addByMeaning(meaning, candidates);
+    }
     for (StoryState s : candidates) {
       double cosine = s.centroid.cosine(v);
       if (cosine > relatedScore || (cosine == relatedScore && s.id < related.id)) {
@@ -380,6 +383,41 @@ public final class StoryClusterer {
     touch(target);
     index.maybeSweep(seq);
     return new Assignment(target.id, null, created, target.thread.live().id);
+  }
+
+  /**
+   * Probe: adds to {@code out} the {@link ArticleMeaning#CANDIDATES} open events whose members'
+   * mean meaning vector is closest to the article's, among those not there yet.
+   */
+  private void addByMeaning(float[] meaning, List<StoryState> out) {
+    java.util.Set<StoryState> have =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    have.addAll(out);
+    int k = ArticleMeaning.CANDIDATES;
+    StoryState[] best = new StoryState[k];
+    double[] score = new double[k];
+    java.util.Arrays.fill(score, Double.NEGATIVE_INFINITY);
+    for (StoryState s : open.values()) {
+      if (s.closed || s.meaningSum == null || have.contains(s)) {
+        continue;
+      }
+      double c = s.meaningMean(meaning);
+      if (c > score[k - 1]) {
+        int i = k - 1;
+        while (i > 0 && score[i - 1] < c) {
+          score[i] = score[i - 1];
+          best[i] = best[i - 1];
+          i--;
+        }
+        score[i] = c;
+        best[i] = s;
+      }
+    }
+    for (StoryState s : best) {
+      if (s != null) {
+        out.add(s);
+      }
+    }
   }
 
   /**

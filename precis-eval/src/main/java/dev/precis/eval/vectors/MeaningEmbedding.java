@@ -49,11 +49,18 @@ public final class MeaningEmbedding {
     Object model = Class.forName(MODEL).getConstructor().newInstance();
     Method from = Class.forName(TEXT_SEGMENT).getMethod("from", String.class);
     Method embedAll = Class.forName(EMBEDDING_MODEL).getMethod("embedAll", List.class);
-    Method count = model.getClass().getMethod("estimateTokenCount", String.class);
+    // the tokenizer's own count (package-private in langchain4j: a probe may reach it)
+    Method encoderOf =
+        Class.forName("dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel")
+            .getDeclaredMethod("model");
+    encoderOf.setAccessible(true);
+    Object encoder = encoderOf.invoke(model);
+    Method count = encoder.getClass().getDeclaredMethod("countTokens", String.class);
+    count.setAccessible(true);
     ToIntFunction<String> tokens =
         t -> {
           try {
-            return (Integer) count.invoke(model, t);
+            return (Integer) count.invoke(encoder, t);
           } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
           }
