@@ -155,7 +155,9 @@ public final class MeaningEmbedding {
         hi = mid - 1;
       }
     }
-    return join(title, words, lo);
+    String out = join(title, words, lo);
+    // a first "word" longer than the budget (a run of symbols): some of its characters
+    return out.isBlank() ? words[0].substring(0, Math.min(words[0].length(), maxTokens)) : out;
   }
 
   private static String join(String title, String[] words, int n) {
