@@ -9,7 +9,6 @@ import dev.precis.eval.StoryStreamEvaluation.Item;
 import dev.precis.eval.StoryStreamEvaluation.Run;
 import dev.precis.eval.StoryStreamEvaluation.Split;
 import dev.precis.eval.StoryStreamEvaluation.Times;
-import dev.precis.eval.vectors.MeaningCache;
 import dev.precis.story.EventScorer;
 import dev.precis.story.StoryOptions;
 import java.io.PrintWriter;
@@ -158,13 +157,6 @@ final class EvalStoriesCommand implements Callable<Integer> {
           "With --stream/--dev: how an article joins an event: the shipped learned scorer, the hand rule (similarity x time decay >= --threshold), or a scorer file written by --train-scorer (default: ${DEFAULT-VALUE}).")
   String scorer;
 
-  @Option(
-      names = "--meaning",
-      paramLabel = "FILE|static",
-      description =
-          "Probe (branch events-minilm): sentence vectors of the articles for the undated models' meaning_mean and meaning_closest features: a cache file written by MeaningEmbedding (FILE:centred to centre them), or static (the shipped word vectors).")
-  String meaning;
-
   @Override
   public Integer call() {
     if (dev != null || !streams.isEmpty()) {
@@ -225,11 +217,6 @@ final class EvalStoriesCommand implements Callable<Integer> {
 
   private int scoreLabeled() {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      MeaningCache.install(meaning);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("--meaning: cannot read (" + e.getMessage() + ")");
-    }
     StoryOptions options =
         threshold == null
             ? StoryOptions.defaults()

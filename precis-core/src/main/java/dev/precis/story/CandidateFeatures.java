@@ -23,12 +23,6 @@ final class CandidateFeatures {
   /** Position of {@code shared_quotes} in {@link EventScorer#FEATURES}. */
   static final int SHARED_QUOTES = 24;
 
-  /** Position of {@code meaning_mean} in {@link EventScorer#FEATURES}. */
-  static final int MEANING_MEAN = 25;
-
-  /** Position of {@code meaning_closest} in {@link EventScorer#FEATURES}. */
-  static final int MEANING_CLOSEST = 26;
-
   /** Longest gap the {@code gap_days} feature counts. */
   static final double MAX_GAP_DAYS = 30;
 
@@ -42,7 +36,6 @@ final class CandidateFeatures {
    * @param eventTimed whether the article's publication time or text tells when it happened
    * @param titleWeights the rarity of each of the article's title words in the stream ({@link
    *     DocumentFrequency#idf(long[])} of {@code f.titleTerms()}), the same for every candidate
-   * @param meaning the article's unit meaning vector ({@link ArticleMeaning}), or {@code null}
    */
   static void of(
       double[] out,
@@ -55,8 +48,7 @@ final class CandidateFeatures {
       boolean eventTimed,
       TextFeatures f,
       StoryState s,
-      double[] titleWeights,
-      float[] meaning) {
+      double[] titleWeights) {
     long day = f.eventDay();
     double publication = timed && s.timed > 0 ? decay.ofGap(Math.abs(time - s.meanTime())) : 1;
     double dayGap = TimeDecay.dayGap(day, f.weekday(), s);
@@ -82,10 +74,6 @@ final class CandidateFeatures {
       out[SHARED_NUMBERS] = 0;
       out[SHARED_QUOTES] = 0;
     }
-    // probe: sentence embeddings for undated articles only ({@link ArticleMeaning})
-    boolean meant = !timed && meaning != null;
-    out[MEANING_MEAN] = meant ? s.meaningMean(meaning) : 0;
-    out[MEANING_CLOSEST] = meant ? s.meaningClosest(meaning) : 0;
   }
 
   private static double share(int shared, int of) {

@@ -171,8 +171,7 @@ final class EventLinkage {
           eventTimed,
           f,
           to,
-          titleWeights.computeIfAbsent(m, x -> df.idf(x.features().titleTerms())),
-          m.meaning());
+          titleWeights.computeIfAbsent(m, x -> df.idf(x.features().titleTerms())));
       if (!CandidateFeatures.vetoed(buffer, eventTimed)) {
         EventScorer.Model model = scorer.model(false, m.titled());
         sum += model.probability(buffer) / model.threshold();

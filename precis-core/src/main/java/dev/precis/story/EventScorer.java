@@ -124,12 +124,7 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
           "title_overlap",
           "same_day_late",
           "shared_numbers",
-          "shared_quotes",
-          "meaning_mean",
-          "meaning_closest");
-
-  /** Features a scorer file may leave out (weight 0): the probe's sentence-embedding cosines. */
-  static final java.util.Set<String> OPTIONAL = java.util.Set.of("meaning_mean", "meaning_closest");
+          "shared_quotes");
 
   /** Position of {@code toll_conflict} in {@link #FEATURES}. */
   static final int TOLL_CONFLICT = 9;
@@ -215,7 +210,7 @@ public record EventScorer(Model datedTitled, Model dated, Model undatedTitled, M
     Model[] models = new Model[k];
     for (int m = 0; m < k; m++) {
       for (int i = 0; i < n; i++) {
-        if (!seen[m][i] && !OPTIONAL.contains(FEATURES.get(i))) {
+        if (!seen[m][i]) {
           throw new IOException(
               "event scorer: no weight for '" + MODELS.get(m) + "." + FEATURES.get(i) + "'");
         }

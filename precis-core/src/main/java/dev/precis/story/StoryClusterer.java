@@ -263,10 +263,6 @@ public final class StoryClusterer {
     boolean learned = model != null || examples != null;
     StoryState gold = examples == null ? null : goldEvents.get(goldOf.apply(article.id()));
     double[] titleWeights = learned ? df.idf(f.titleTerms()) : null;
-    float[] meaning = ArticleMeaning.of(article);
-    if (!timed && meaning != null && ArticleMeaning.CANDIDATES > 0) {
-      addByMeaning(meaning, candidates);
-    }
     for (StoryState s : candidates) {
       double cosine = s.centroid.cosine(v);
       if (cosine > relatedScore || (cosine == relatedScore && s.id < related.id)) {
@@ -286,8 +282,7 @@ public final class StoryClusterer {
             eventTimed,
             f,
             s,
-            titleWeights,
-            meaning);
+            titleWeights);
         boolean vetoed = CandidateFeatures.vetoed(featureBuffer, eventTimed);
         score = vetoed ? 0 : model != null ? model.probability(featureBuffer) : 0;
         if (examples != null && !vetoed) {
@@ -353,14 +348,13 @@ public final class StoryClusterer {
     // an article alone in its event may find its event later (second look); kept slim
     target.single =
         created && model != null
-            ? StoryState.Single.of(
-                titled, timed ? time : StoryState.Single.UNDATED, f, v, query, meaning)
+            ? StoryState.Single.of(titled, timed ? time : StoryState.Single.UNDATED, f, v, query)
             : null;
     if (!timed && model != null && target.undatedMembers.size() < StoryState.CLOSEST_MEMBERS) {
       target.undatedMembers.add(
           target.single != null
               ? target.single
-              : StoryState.Single.of(titled, StoryState.Single.UNDATED, f, v, query, meaning));
+              : StoryState.Single.of(titled, StoryState.Single.UNDATED, f, v, query));
     } else if (timed) {
       target.undatedMembers.clear();
     }
@@ -374,7 +368,6 @@ public final class StoryClusterer {
     target.addNames(f.entities());
     target.addTitleTerms(f.titleTerms());
     target.addDetails(f);
-    target.addMeaning(meaning);
     NearDuplicateIndex.Entry entry =
         new NearDuplicateIndex.Entry(article.id(), f.minHash(), f.shingles(), target);
     target.canonicals.add(entry);
@@ -383,41 +376,6 @@ public final class StoryClusterer {
     touch(target);
     index.maybeSweep(seq);
     return new Assignment(target.id, null, created, target.thread.live().id);
-  }
-
-  /**
-   * Probe: adds to {@code out} the {@link ArticleMeaning#CANDIDATES} open events whose members'
-   * mean meaning vector is closest to the article's, among those not there yet.
-   */
-  private void addByMeaning(float[] meaning, List<StoryState> out) {
-    java.util.Set<StoryState> have =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    have.addAll(out);
-    int k = ArticleMeaning.CANDIDATES;
-    StoryState[] best = new StoryState[k];
-    double[] score = new double[k];
-    java.util.Arrays.fill(score, Double.NEGATIVE_INFINITY);
-    for (StoryState s : open.values()) {
-      if (s.closed || s.meaningSum == null || have.contains(s)) {
-        continue;
-      }
-      double c = s.meaningMean(meaning);
-      if (c > score[k - 1]) {
-        int i = k - 1;
-        while (i > 0 && score[i - 1] < c) {
-          score[i] = score[i - 1];
-          best[i] = best[i - 1];
-          i--;
-        }
-        score[i] = c;
-        best[i] = s;
-      }
-    }
-    for (StoryState s : best) {
-      if (s != null) {
-        out.add(s);
-      }
-    }
   }
 
   /**
@@ -495,8 +453,7 @@ public final class StoryClusterer {
           eventTimed,
           f,
           c,
-          titleWeights,
-          one.meaning());
+          titleWeights);
       double score =
           CandidateFeatures.vetoed(featureBuffer, eventTimed)
               ? 0

@@ -245,49 +245,6 @@ final class StoryState {
     return (double) best / query.length;
   }
 
-  /** Sum of its members' unit meaning vectors ({@link ArticleMeaning}), or {@code null}. */
-  float[] meaningSum;
-
-  /** Meaning vectors of its latest members (at most {@link #CLOSEST_MEMBERS}). */
-  final ArrayList<float[]> meanings = new ArrayList<>();
-
-  void addMeaning(float[] m) {
-    if (m == null) {
-      return;
-    }
-    if (meaningSum == null) {
-      meaningSum = new float[m.length];
-    }
-    for (int i = 0; i < m.length; i++) {
-      meaningSum[i] += m[i];
-    }
-    meanings.add(m);
-    if (meanings.size() > CLOSEST_MEMBERS) {
-      meanings.remove(0);
-    }
-  }
-
-  /** Cosine of a unit meaning vector with its members' mean one (0 when either is missing). */
-  double meaningMean(float[] m) {
-    if (m == null || meaningSum == null) {
-      return 0;
-    }
-    double norm = Math.sqrt(ArticleMeaning.dot(meaningSum, meaningSum));
-    return norm == 0 ? 0 : ArticleMeaning.dot(m, meaningSum) / norm;
-  }
-
-  /** Highest cosine of a unit meaning vector with one of its latest members' (0 when none). */
-  double meaningClosest(float[] m) {
-    if (m == null || meanings.isEmpty()) {
-      return 0;
-    }
-    double best = -1;
-    for (float[] o : meanings) {
-      best = Math.max(best, ArticleMeaning.dot(m, o));
-    }
-    return best;
-  }
-
   /** Votes of its members for each kind of happening. */
   final int[] kinds = new int[HappeningKind.values().length];
 
@@ -336,17 +293,10 @@ final class StoryState {
    * only what the scorer reads (no text, no shingles, no term counts); {@code time} is its
    * publication time in epoch millis, or {@link #UNDATED}.
    */
-  record Single(
-      boolean titled,
-      long time,
-      TextFeatures features,
-      TermVector vector,
-      long[] query,
-      float[] meaning) {
+  record Single(boolean titled, long time, TextFeatures features, TermVector vector, long[] query) {
     static final long UNDATED = Long.MIN_VALUE;
 
-    static Single of(
-        boolean titled, long time, TextFeatures f, TermVector v, long[] query, float[] meaning) {
+    static Single of(boolean titled, long time, TextFeatures f, TermVector v, long[] query) {
       TextFeatures slim =
           new TextFeatures(
               new int[0],
@@ -361,7 +311,7 @@ final class StoryState {
               f.titleTerms(),
               f.numbers(),
               f.quotes());
-      return new Single(titled, time, slim, v, query, meaning);
+      return new Single(titled, time, slim, v, query);
     }
   }
 
@@ -369,18 +319,6 @@ final class StoryState {
     single = null;
     undatedMembers.addAll(other.undatedMembers);
     centroid.add(other.centroid);
-    if (other.meaningSum != null) {
-      if (meaningSum == null) {
-        meaningSum = new float[other.meaningSum.length];
-      }
-      for (int i = 0; i < meaningSum.length; i++) {
-        meaningSum[i] += other.meaningSum[i];
-      }
-      meanings.addAll(other.meanings);
-      while (meanings.size() > CLOSEST_MEMBERS) {
-        meanings.remove(0);
-      }
-    }
     members.addAll(other.members);
     canonicals.addAll(other.canonicals);
     for (NearDuplicateIndex.Entry e : other.canonicals) {
@@ -420,8 +358,6 @@ final class StoryState {
     canonicals.clear();
     canonicals.trimToSize();
     centroid.release();
-    meaningSum = null;
-    meanings.clear();
     numbers = new long[0];
     quotes = new long[0];
   }

@@ -53,8 +53,7 @@ class EventLinkageTest {
       boolean titled = a.title() != null && !a.title().isBlank();
       s.centroid.add(v);
       s.vectors++;
-      s.undatedMembers.add(
-          StoryState.Single.of(titled, StoryState.Single.UNDATED, f, v, query, null));
+      s.undatedMembers.add(StoryState.Single.of(titled, StoryState.Single.UNDATED, f, v, query));
       s.members.add(
           new StoryState.Member(
               seq++,

@@ -77,7 +77,6 @@ public final class EventScorerTraining {
               positives,
               EventScorer.MODELS.get(streamModel[k])));
     }
-    separation(x, y, log);
     double[][] beta = new double[models][];
     for (int m = 0; m < models; m++) {
       beta[m] = fit(x.get(m), y.get(m));
@@ -109,97 +108,6 @@ public final class EventScorerTraining {
       }
     }
     return scorer(beta, bestT);
-  }
-
-  /** Features whose separation {@link #separation} logs. */
-  private static final List<String> SEPARATION =
-      List.of("cosine", "closest_member", "title_overlap", "meaning_mean", "meaning_closest");
-
-  /**
-   * Probe (branch {@code events-minilm}): for each model, the AUC of single features and of the
-   * shipped scorer's probability over its candidates (gold event against the other candidates), and
-   * the AUC against the other candidates of the gold events the shipped scorer misses (below its
-   * threshold): whether a feature lifts those above the rest.
-   */
-  static void separation(List<List<double[]>> x, List<List<Boolean>> y, Consumer<String> log) {
-    EventScorer shipped = EventScorer.learned();
-    for (int m = 0; m < x.size(); m++) {
-      if (x.get(m).isEmpty()) {
-        continue;
-      }
-      EventScorer.Model model = shipped.models().get(m);
-      List<double[]> pos = new ArrayList<>();
-      List<double[]> missed = new ArrayList<>();
-      List<double[]> neg = new ArrayList<>();
-      for (int i = 0; i < x.get(m).size(); i++) {
-        double[] f = x.get(m).get(i);
-        if (y.get(m).get(i)) {
-          pos.add(f);
-          if (model.probability(f) < model.threshold()) {
-            missed.add(f);
-          }
-        } else {
-          neg.add(f);
-        }
-      }
-      StringBuilder line =
-          new StringBuilder(
-              String.format(
-                  Locale.ROOT,
-                  "AUC %s (%d gold, %d missed by the shipped scorer, %d other):",
-                  EventScorer.MODELS.get(m),
-                  pos.size(),
-                  missed.size(),
-                  neg.size()));
-      line.append(
-          String.format(
-              Locale.ROOT,
-              " shipped_p %.3f/%.3f",
-              auc(pos, neg, model::probability),
-              auc(missed, neg, model::probability)));
-      for (String name : SEPARATION) {
-        int k = EventScorer.FEATURES.indexOf(name);
-        line.append(
-            String.format(
-                Locale.ROOT,
-                " %s %.3f/%.3f",
-                name,
-                auc(pos, neg, f -> f[k]),
-                auc(missed, neg, f -> f[k])));
-      }
-      log.accept(line.toString());
-    }
-  }
-
-  /** Probability that a random positive scores above a random negative (ties count half). */
-  static double auc(
-      List<double[]> pos, List<double[]> neg, java.util.function.ToDoubleFunction<double[]> score) {
-    if (pos.isEmpty() || neg.isEmpty()) {
-      return Double.NaN;
-    }
-    double[] n = neg.stream().mapToDouble(score).sorted().toArray();
-    double sum = 0;
-    for (double[] f : pos) {
-      double v = score.applyAsDouble(f);
-      int below = lowerBound(n, v);
-      int notAbove = lowerBound(n, Math.nextUp(v));
-      sum += below + 0.5 * (notAbove - below);
-    }
-    return sum / ((double) pos.size() * n.length);
-  }
-
-  private static int lowerBound(double[] a, double v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static EventScorer scorer(double[][] beta, double[] thresholds) {
