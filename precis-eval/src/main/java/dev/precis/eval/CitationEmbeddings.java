@@ -239,33 +239,14 @@ public final class CitationEmbeddings {
     for (int i = 0; i < scores.length; i++) {
       scores[i] = probability(bags.get(i).bag(), w);
     }
-    double bestT = 0.5;
-    double[] bestKey = null;
-    for (int step = 10; step <= 199; step++) {
-      double t = step * 0.005;
-      int tp = 0;
-      int fp = 0;
-      int positives = 0;
-      for (int i = 0; i < scores.length; i++) {
-        Labelled b = bags.get(i);
-        if (!b.split().equals("tune")) {
-          continue;
-        }
-        positives += b.bag().supports() ? 1 : 0;
-        if (scores[i] >= t) {
-          tp += b.bag().supports() ? 1 : 0;
-          fp += b.bag().supports() ? 0 : 1;
-        }
-      }
-      double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-      double r = positives == 0 ? 0 : (double) tp / positives;
-      double f05 = p + r == 0 ? 0 : 1.25 * p * r / (0.25 * p + r);
-      double[] key = {p >= floor ? 1 : 0, p >= floor ? r : f05};
-      if (bestKey == null || Arrays.compare(key, bestKey) > 0) {
-        bestKey = key;
-        bestT = t;
+    double[] tuneScores = new double[tune.size()];
+    int k = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (bags.get(i).split().equals("tune")) {
+        tuneScores[k++] = scores[i];
       }
     }
+    double bestT = CitationTraining.threshold(tune, tuneScores, floor);
     return new Fit(bestT, count(bags, scores, bestT, "tune"), count(bags, scores, bestT, "report"));
   }
 
