@@ -245,16 +245,24 @@ public final class CitationFinder {
     }
 
     /**
+     * Whether {@code other} (sentence {@code at}, or it and the next) shares a run of {@value
+     * #VERBATIM_RUN} words with the probe: then it is cited whatever the model says.
+     */
+    private boolean verbatim(CitationEvidence.Probe probe, Terms other, int at, boolean pair) {
+      // a run of ten identical words carries several shared content words: test those only
+      return CitationEvidence.sharedCount(probe.mine(), other) >= 4
+          && CitationTerms.longestCommonRun(probe.words(), evidence.words(at, pair))
+              >= VERBATIM_RUN;
+    }
+
+    /**
      * The learned model's probability that {@code other} (sentence {@code at}, or it and the next)
      * states it; -1 when it is below {@code threshold} whatever its alignment features (which are
      * then not computed: they are most of the cost, and such a candidate changes no citation).
      */
     private double judge(
         CitationEvidence.Probe probe, Terms other, int at, boolean pair, double threshold) {
-      // a run of ten identical words carries several shared content words: test those only
-      if (CitationEvidence.sharedCount(probe.mine(), other) >= 4
-          && CitationTerms.longestCommonRun(probe.words(), evidence.words(at, pair))
-              >= VERBATIM_RUN) {
+      if (verbatim(probe, other, at, pair)) {
         return 1; // the same words for a whole clause: a quote or a copied statement
       }
       double[] f = evidence.withoutAlignment(probe, other, at, pair);
@@ -296,16 +304,12 @@ public final class CitationFinder {
         boolean pair = c[1] != c[0];
         Terms other = evidence.matchedTerms(c[0], pair);
         if (agree(probe.mine(), other)) {
-          boolean verbatim =
-              CitationEvidence.sharedCount(probe.mine(), other) >= 4
-                  && CitationTerms.longestCommonRun(probe.words(), evidence.words(c[0], pair))
-                      >= VERBATIM_RUN;
           out.get(sentences.get(c[0]).document())
               .add(
                   new Candidate(
                       sentences.get(c[0]),
                       sentences.get(c[1]),
-                      verbatim,
+                      verbatim(probe, other, c[0], pair),
                       evidence.features(probe, other, c[0], pair)));
         }
       }
