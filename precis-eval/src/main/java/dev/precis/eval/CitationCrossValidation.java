@@ -115,7 +115,7 @@ public final class CitationCrossValidation {
     return scores;
   }
 
-  private static boolean[] labels(List<Bag> bags) {
+  static boolean[] labels(List<Bag> bags) {
     boolean[] y = new boolean[bags.size()];
     for (int i = 0; i < y.length; i++) {
       y[i] = bags.get(i).supports();
@@ -173,6 +173,28 @@ public final class CitationCrossValidation {
       hits += labels[i] ? 1 : 0;
       if ((double) hits / rank >= floor) {
         best = Math.max(best, (double) hits / positives);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The highest precision at a rank whose recall is at least {@code floor} (0: never reached); bags
+   * scored negative infinity (no candidate) are never reached.
+   */
+  static double precisionAtRecall(double[] scores, boolean[] labels, double floor) {
+    int positives = positives(labels);
+    int hits = 0;
+    int rank = 0;
+    double best = 0;
+    for (int i : ranking(scores)) {
+      if (scores[i] == Double.NEGATIVE_INFINITY) {
+        break;
+      }
+      rank++;
+      hits += labels[i] ? 1 : 0;
+      if ((double) hits / positives >= floor) {
+        best = Math.max(best, (double) hits / rank);
       }
     }
     return best;

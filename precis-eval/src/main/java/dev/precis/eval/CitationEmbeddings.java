@@ -177,26 +177,8 @@ public final class CitationEmbeddings {
    */
   static double precisionAtRecall(List<Labelled> bags, double floor) {
     List<Bag> tune = tune(bags);
-    double[] scores = CitationCrossValidation.outOfFoldScores(tune);
-    Integer[] order = new Integer[scores.length];
-    int positives = 0;
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-      positives += tune.get(i).supports() ? 1 : 0;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-    int hits = 0;
-    double best = 0;
-    for (int r = 0; r < order.length; r++) {
-      if (scores[order[r]] == Double.NEGATIVE_INFINITY) {
-        break;
-      }
-      hits += tune.get(order[r]).supports() ? 1 : 0;
-      if ((double) hits / positives >= floor) {
-        best = Math.max(best, (double) hits / (r + 1));
-      }
-    }
-    return best;
+    return CitationCrossValidation.precisionAtRecall(
+        CitationCrossValidation.outOfFoldScores(tune), CitationCrossValidation.labels(tune), floor);
   }
 
   private static List<Bag> tune(List<Labelled> bags) {
