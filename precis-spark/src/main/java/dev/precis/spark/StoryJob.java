@@ -342,24 +342,29 @@ final class StoryJob {
       // few large files: spread their records before the costly cleaning
       items = items.repartition(o.partitions());
     }
-    JavaRDD<ArticleReading.Item> prepared =
-        items.map(ArticleReading::prepare).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    FileReports reports = new FileReports();
+    jsc.sc().register(reports, "file reports");
+    // one pass: each article is cleaned, written and forgotten; the reports are counted on the way
+    JavaRDD<Row> rows =
+        items.flatMap(
+            item -> {
+              ArticleReading.Item i = ArticleReading.prepare(item);
+              if (i.report() != null) {
+                reports.add(i.report());
+              }
+              return i.article() == null
+                  ? java.util.Collections.emptyIterator()
+                  : List.of(i.article().toRow(i.features())).iterator();
+            });
     spark
-        .createDataFrame(
-            prepared.filter(i -> i.article() != null).map(i -> i.article().toRow(i.features())),
-            ArticleRecord.SCHEMA)
+        .createDataFrame(rows, ArticleRecord.SCHEMA)
         .write()
+        // nearly every value of the table is unique (texts, hashes, term lists): a dictionary
+        // would be built for each column, then dropped, at about a tenth of the cleaning's cost
+        .option("parquet.enable.dictionary", "false")
         .mode(SaveMode.Overwrite)
         .parquet(RunManifest.articlesDir(o.output(), run));
-    List<FileReport> reports =
-        prepared
-            .filter(i -> i.report() != null)
-            .mapToPair(i -> new Tuple2<>(i.report().file(), i.report()))
-            .reduceByKey(FileReport::plus)
-            .values()
-            .collect();
-    prepared.unpersist();
-    return reports;
+    return reports.value();
   }
 
   /**
