@@ -260,7 +260,12 @@ final class RunCache {
       fresh =
           fresh.unionByName(storedParts().join(prints, seqOf("story", "n", "hash"), "left_semi"));
     }
-    save(fresh, runDir + "/story_parts");
+    // one blob a story, each unique: a Parquet dictionary would be built and dropped
+    fresh
+        .write()
+        .option("parquet.enable.dictionary", "false")
+        .mode(SaveMode.Overwrite)
+        .parquet(runDir + "/story_parts");
     return spark
         .read()
         .parquet(runDir + "/story_parts")
