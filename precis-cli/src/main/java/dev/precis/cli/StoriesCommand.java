@@ -44,6 +44,12 @@ final class StoriesCommand implements Callable<Integer> {
   /** Prepares, clusters and summarizes; set when the command runs. */
   private StoryPipeline pipeline;
 
+  /**
+   * Closed stories being summarized on the pool, in the order they closed: written in that order,
+   * so the output does not depend on the number of threads.
+   */
+  private final ArrayDeque<Future<List<String>>> rendering = new ArrayDeque<>();
+
   @Spec CommandSpec spec;
 
   @Mixin SummaryChoiceMixin summary;
@@ -92,7 +98,7 @@ final class StoriesCommand implements Callable<Integer> {
       converter = CountConverter.class,
       paramLabel = "N",
       description =
-          "Threads that clean articles and extract features (default: all cores); clustering itself is sequential.")
+          "Threads that clean articles, extract features and summarize closed stories (default: all cores); clustering itself is sequential.")
   Integer threads;
 
   @Option(
@@ -143,7 +149,16 @@ final class StoriesCommand implements Callable<Integer> {
       // canonical texts are kept only while their story is open: memory follows open stories
       pipeline =
           new StoryPipeline(
-              Main.PRECIS, options, true, closed -> write(closed, summaryOptions, fmt, writer));
+              Main.PRECIS,
+              options,
+              true,
+              closed -> {
+                if (closed.story().articles().size() >= minArticles) {
+                  rendering.add(pool.submit(() -> render(closed, summaryOptions, fmt)));
+                  // closed stories hold their texts until written: at most a few per thread wait
+                  writeRendered(writer, 4 * workers);
+                }
+              });
       long expected = expectedArticles(inputs);
       try (Progress progress = Progress.start("stories", expected, err)) {
         long seen = 0;
@@ -184,6 +199,7 @@ final class StoriesCommand implements Callable<Integer> {
         }
       }
       pipeline.closeAll();
+      writeRendered(writer, 0);
       writer.flush();
       if (atomic != null) {
         atomic.commit();
@@ -199,8 +215,7 @@ final class StoriesCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static StoryPipeline.Prepared await(Future<StoryPipeline.Prepared> f)
-      throws InterruptedException {
+  private static <T> T await(Future<T> f) throws InterruptedException {
     try {
       return f.get();
     } catch (ExecutionException e) {
@@ -259,27 +274,39 @@ final class StoriesCommand implements Callable<Integer> {
     return n;
   }
 
-  private void write(
-      StoryPipeline.ClosedStory closed,
-      SummaryOptions summaryOptions,
-      StoryFormat fmt,
-      Writer writer) {
-    if (closed.story().articles().size() < minArticles) {
-      return;
-    }
+  /**
+   * Writes the summaries at the head of the queue that are done, then waits for the oldest ones
+   * until at most {@code pending} remain.
+   */
+  private void writeRendered(Writer writer, int pending) {
     try {
-      for (StoryEntries.Entry e :
-          StoryEntries.of(
-              pipeline.precis(),
-              closed.story(),
-              closed.canonical(),
-              summaryOptions,
-              fmt,
-              group.equals("event"))) {
-        writer.write(e.rendered());
+      while (!rendering.isEmpty() && (rendering.peek().isDone() || rendering.size() > pending)) {
+        for (String line : await(rendering.poll())) {
+          writer.write(line);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while summarizing", e);
     }
+  }
+
+  /** A closed story's entries (one an event, or one for the story), as written. */
+  private List<String> render(
+      StoryPipeline.ClosedStory closed, SummaryOptions summaryOptions, StoryFormat fmt) {
+    List<String> out = new ArrayList<>();
+    for (StoryEntries.Entry e :
+        StoryEntries.of(
+            pipeline.precis(),
+            closed.story(),
+            closed.canonical(),
+            summaryOptions,
+            fmt,
+            group.equals("event"))) {
+      out.add(e.rendered());
+    }
+    return out;
   }
 }

@@ -86,6 +86,46 @@ class StoriesCommandTest {
     assertThat(events.get(0).get("first_seen").asText()).isEqualTo("2017-04-12T08:00:00Z");
   }
 
+  /**
+   * Summaries are written on a pool while clustering goes on: fifteen articles sixty days apart
+   * (their stories close when the next arrives) come out in the order the stories closed, the same
+   * with one thread or four.
+   */
+  @Test
+  void theOutputKeepsTheClosingOrderWhateverTheThreads() throws IOException {
+    String[] prefixes = {"001", "002", "003", "004", "000"};
+    List<String> lines = new ArrayList<>();
+    java.time.Instant t = java.time.Instant.parse("2017-01-01T08:00:00Z");
+    for (int i = 0; i < 15; i++) {
+      String id = "n" + i;
+      lines.add(
+          line(id, example(prefixes[i % 5]), "https://o" + i + ".example/" + id, t.toString()));
+      t = t.plus(java.time.Duration.ofDays(60));
+    }
+    Path in = dir.resolve("spread.jsonl");
+    Files.write(in, lines);
+    List<List<String>> outputs = new ArrayList<>();
+    for (String threads : List.of("1", "4")) {
+      Path out = dir.resolve("threads-" + threads + ".jsonl");
+      CliRun run =
+          CliRun.of("stories", in.toString(), "--threads", threads, "--output", out.toString());
+      assertThat(run.code()).as(run.err()).isZero();
+      outputs.add(Files.readAllLines(out));
+    }
+    assertThat(outputs.get(1)).isEqualTo(outputs.get(0));
+    // each story closes before a later one opens: they come out in the order of their first
+    // article, and every article is written once
+    List<Integer> firstArticles = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    for (String l : outputs.get(0)) {
+      JsonNode ids = JSON.readTree(l).get("article_ids");
+      firstArticles.add(Integer.parseInt(ids.get(0).asText().substring(1)));
+      written.addAll(ids(ids));
+    }
+    assertThat(firstArticles).hasSizeGreaterThan(5).isSorted().doesNotHaveDuplicates();
+    assertThat(written).hasSize(15).doesNotHaveDuplicates();
+  }
+
   @Test
   void markdownEventsNameTheirStory() throws IOException {
     CliRun run = CliRun.of("stories", stream().toString(), "--format", "markdown");
