@@ -4,7 +4,12 @@ import dev.precis.story.NearDuplicates;
 import dev.precis.story.StoryOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
@@ -47,7 +52,11 @@ final class CopyFinder {
                 })
             .groupByKey(partitions)
             .flatMapToPair(bucket -> pairs(bucket._2()).iterator())
-            .distinct(partitions);
+            // the same pair comes from every band the two share: sorted by the later article and
+            // deduplicated there, as a shuffle written straight to disk (a distinct would first
+            // gather every pair in a hash map, the job's largest heap use at a million articles)
+            .repartitionAndSortWithinPartitions(new HashPartitioner(partitions))
+            .mapPartitionsToPair(CopyFinder::withoutRepeats, true);
     JavaPairRDD<Long, Original> best =
         candidates
             .join(bySeq, partitions) // later → (earlier, later's print)
@@ -106,6 +115,44 @@ final class CopyFinder {
       }
     }
     return out;
+  }
+
+  /** The pairs of a partition sorted by their first article, each pair once. */
+  static Iterator<Tuple2<Long, Long>> withoutRepeats(Iterator<Tuple2<Long, Long>> sorted) {
+    return new Iterator<>() {
+      private final Set<Long> seen = new HashSet<>();
+      private long key;
+      private Tuple2<Long, Long> next = advance();
+
+      private Tuple2<Long, Long> advance() {
+        while (sorted.hasNext()) {
+          Tuple2<Long, Long> p = sorted.next();
+          if (seen.isEmpty() || p._1() != key) {
+            seen.clear();
+            key = p._1();
+          }
+          if (seen.add(p._2())) {
+            return p;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Tuple2<Long, Long> next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Tuple2<Long, Long> p = next;
+        next = advance();
+        return p;
+      }
+    };
   }
 
   private static Original better(Original a, Original b) {
