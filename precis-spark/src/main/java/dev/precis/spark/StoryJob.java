@@ -32,7 +32,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -356,14 +355,9 @@ final class StoryJob {
                   ? java.util.Collections.emptyIterator()
                   : List.of(i.article().toRow(i.features())).iterator();
             });
-    spark
-        .createDataFrame(rows, ArticleRecord.SCHEMA)
-        .write()
-        // nearly every value of the table is unique (texts, hashes, term lists): a dictionary
-        // would be built for each column, then dropped, at about a tenth of the cleaning's cost
-        .option("parquet.enable.dictionary", "false")
-        .mode(SaveMode.Overwrite)
-        .parquet(RunManifest.articlesDir(o.output(), run));
+    RunCache.saveUnique(
+        spark.createDataFrame(rows, ArticleRecord.SCHEMA),
+        RunManifest.articlesDir(o.output(), run));
     return reports.value();
   }
 
